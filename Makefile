@@ -1,0 +1,125 @@
+# Makefile: the exhibit, its tests and benchmarks.
+#
+#   make run     install missing packages, fetch fonts, build, open a window
+#   make test    the same set-up, then every test (ASan + UBSan, -Werror)
+#   make bench   benchmarks (optimised build); prints numbers
+#   make fuzz    libFuzzer builds of the parser targets (clang)
+#
+# Every library comes through pkg-config.  Variables that call pkg-config are
+# recursive (=) so that a fresh machine can install the packages first.
+
+PKGS      := sdl2 SDL2_image freetype2 harfbuzz icu-uc
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+
+WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
+        -Wmissing-prototypes -Wvla -Wimplicit-fallthrough -Wformat=2
+BASE_CFLAGS = -std=c17 -D_DEFAULT_SOURCE $(WARN) -Isrc -MMD -MP \
+              $(shell $(PKG_CONFIG) --cflags $(PKGS))
+LIBS        = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+
+RELEASE_FLAGS := -O2 -g
+TEST_FLAGS    := -O1 -g -Werror -fsanitize=address,undefined \
+                 -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+GIT_REV := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+DEFS    := -DKIOSK_VERSION='"$(VERSION)"' -DKIOSK_REVISION='"$(GIT_REV)"'
+
+SRC      := $(shell find src -name '*.c' | sort)
+LIB_SRC  := $(filter-out src/main.c,$(SRC))
+TESTS    := $(basename $(notdir $(wildcard tests/test_*.c)))
+BENCHES  := $(basename $(notdir $(wildcard tests/bench_*.c)))
+FUZZERS  := $(basename $(notdir $(wildcard tests/fuzz_*.c)))
+SUPPORT  := $(filter-out tests/test_% tests/bench_% tests/fuzz_%, \
+              $(wildcard tests/*.c))
+
+REL := build/release
+TST := build/test
+
+FONT_FILES := $(addprefix fonts/,$(shell awk '!/^\#/ && NF >= 3 {print $$3}' \
+                fonts/manifest.txt | sort -u))
+
+.PHONY: all run test bench fuzz deps fonts clean golden check-tests
+
+all: build/kiosk
+
+# ---- set-up -------------------------------------------------------------
+deps:
+	@deploy/install-deps.sh
+
+fonts: deps
+	@$(MAKE) --no-print-directory $(FONT_FILES)
+
+fonts/%.ttc: /usr/share/fonts/opentype/noto/%.ttc
+	cp $< $@
+fonts/%.ttf: /usr/share/fonts/truetype/noto/%.ttf
+	cp $< $@
+
+# ---- the program --------------------------------------------------------
+build/kiosk: $(SRC:%.c=$(REL)/%.o)
+	$(CC) $(RELEASE_FLAGS) -o $@ $^ $(LIBS)
+
+$(REL)/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "CC $<"
+	@$(CC) $(RELEASE_FLAGS) $(BASE_CFLAGS) $(DEFS) -c -o $@ $<
+
+run: fonts
+	@$(MAKE) --no-print-directory build/kiosk
+	./build/kiosk --windowed
+
+# ---- tests --------------------------------------------------------------
+$(TST)/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "CC (test) $<"
+	@$(CC) $(TEST_FLAGS) $(BASE_CFLAGS) $(DEFS) -c -o $@ $<
+
+$(TST)/kiosk: $(SRC:%.c=$(TST)/%.o)
+	$(CC) $(TEST_FLAGS) -o $@ $^ $(LIBS)
+
+$(TST)/test_%: $(TST)/tests/test_%.o $(SUPPORT:%.c=$(TST)/%.o) \
+               $(LIB_SRC:%.c=$(TST)/%.o)
+	$(CC) $(TEST_FLAGS) -o $@ $^ $(LIBS)
+
+# The plain replay runner for libFuzzer targets, built with gcc.
+$(TST)/fuzz_%: $(TST)/tests/fuzz_%.o $(TST)/tests/fuzz/replay_main.o \
+               $(LIB_SRC:%.c=$(TST)/%.o)
+	$(CC) $(TEST_FLAGS) -o $@ $^ $(LIBS)
+
+test: fonts
+	@$(MAKE) --no-print-directory check-tests
+
+check-tests: $(TESTS:%=$(TST)/%) $(FUZZERS:%=$(TST)/%) $(TST)/kiosk
+	@tests/run.sh $(TST) $(TESTS) -- $(FUZZERS)
+
+# Rewrites golden files from the current output; review the diff.
+golden: fonts
+	@$(MAKE) --no-print-directory $(TESTS:%=$(TST)/%) $(TST)/kiosk
+	@KIOSK_UPDATE_GOLDEN=1 tests/run.sh $(TST) $(TESTS) --
+
+# ---- benchmarks ---------------------------------------------------------
+$(REL)/bench_%: $(REL)/tests/bench_%.o $(SUPPORT:%.c=$(REL)/%.o) \
+                $(LIB_SRC:%.c=$(REL)/%.o)
+	$(CC) $(RELEASE_FLAGS) -o $@ $^ $(LIBS)
+
+bench: fonts
+	@$(MAKE) --no-print-directory $(BENCHES:%=$(REL)/%)
+	@for b in $(BENCHES); do $(REL)/$$b || exit 1; done
+
+# ---- fuzzing (clang + libFuzzer) ----------------------------------------
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined
+
+build/fuzz/%: tests/%.c $(LIB_SRC)
+	@mkdir -p $(@D)
+	clang $(FUZZ_FLAGS) $(filter-out -MMD -MP,$(BASE_CFLAGS)) $(DEFS) \
+	    -o $@ $^ $(LIBS)
+
+fuzz: fonts
+	@$(MAKE) --no-print-directory $(FUZZERS:%=build/fuzz/%)
+	@echo "run e.g.: build/fuzz/fuzz_layout -max_len=4096 tests/fuzz/corpus/layout"
+
+clean:
+	rm -rf build
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,43 @@
+/* cli.h: the command line shared by every mode, and the modes themselves.
+ *
+ * Each mode parses its own options after the mode word; options every mode
+ * takes (--content, --fonts, --log) are parsed here.  A usage error prints
+ * a message naming the option and returns CLI_USAGE (exit code 2). */
+#ifndef APP_CLI_H
+#define APP_CLI_H
+
+#include <stdbool.h>
+
+enum {
+    CLI_OK = 0,
+    CLI_FAIL = 1,
+    CLI_USAGE = 2,
+};
+
+struct cli_common {
+    const char *content_dir;    /* --content DIR */
+    const char *fonts_manifest; /* --fonts FILE */
+};
+
+/* Consumes a common option at argv[*i] (advancing *i past its value).
+ * Returns 1 if consumed, 0 if not a common option, -1 on a usage error. */
+int cli_common_option(struct cli_common *c, int argc, char **argv, int *i);
+
+/* Parses a whole decimal number in [min, max]. */
+bool cli_parse_int(const char *s, long min, long max, long *out);
+/* Parses "WxH" with both in [1, 16384]. */
+bool cli_parse_size(const char *s, int *w, int *h);
+
+/* Prints "kiosk: <mode>: <message>\n" and a hint to --help to stderr;
+ * returns CLI_USAGE. */
+int cli_usage_error(const char *mode, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* The value of option argv[*i]; NULL (after a usage message) if missing. */
+const char *cli_value(const char *mode, int argc, char **argv, int *i);
+
+int mode_layout(int argc, char **argv, const struct cli_common *common);
+int mode_render(int argc, char **argv, const struct cli_common *common);
+int mode_run(int argc, char **argv, const struct cli_common *common);
+
+#endif

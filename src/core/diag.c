@@ -1,0 +1,101 @@
+/* diag.c: the diagnostics list and its GCC-style printer. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/diag.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+
+void diag_list_init(struct diag_list *list)
+{
+    memset(list, 0, sizeof *list);
+}
+
+void diag_list_fini(struct diag_list *list)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        free(list->items[i].path);
+        free(list->items[i].message);
+        free(list->items[i].source);
+    }
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+void diag_add(struct diag_list *list, enum diag_severity severity,
+              const char *path, unsigned line, unsigned column,
+              const char *source, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+
+    list->items = xgrow(list->items, &list->cap, list->count + 1,
+                        sizeof *list->items);
+    struct diag *d = &list->items[list->count++];
+    d->severity = severity;
+    d->path = xstrdup(path ? path : "");
+    d->line = line;
+    d->column = column;
+    d->message = xstrdup(buf);
+    d->source = NULL;
+    if (source) {
+        size_t n = strcspn(source, "\r\n");
+        d->source = utf8_sanitize(source, n, &n);
+    }
+    if (severity == DIAG_ERROR)
+        list->errors++;
+    else if (severity == DIAG_WARNING)
+        list->warnings++;
+}
+
+static const char *severity_name(enum diag_severity s)
+{
+    switch (s) {
+    case DIAG_ERROR:
+        return "error";
+    case DIAG_WARNING:
+        return "warning";
+    case DIAG_NOTE:
+        return "note";
+    }
+    return "error";
+}
+
+void diag_list_print(const struct diag_list *list, FILE *out)
+{
+    for (size_t i = 0; i < list->count; i++) {
+        const struct diag *d = &list->items[i];
+        fputs(d->path, out);
+        if (d->line) {
+            fprintf(out, ":%u", d->line);
+            if (d->column)
+                fprintf(out, ":%u", d->column);
+        }
+        fprintf(out, ": %s: %s\n", severity_name(d->severity), d->message);
+        if (!d->source || !d->line)
+            continue;
+        fprintf(out, "    %s\n", d->source);
+        if (!d->column)
+            continue;
+        /* The caret goes under the column'th code point; tabs are kept so
+         * the caret lines up in a terminal. */
+        fputs("    ", out);
+        const char *s = d->source;
+        size_t len = strlen(s);
+        unsigned col = 1;
+        size_t i2 = 0;
+        while (col < d->column && i2 < len) {
+            size_t used;
+            utf8_decode(s + i2, len - i2, &used);
+            fputc(s[i2] == '\t' ? '\t' : ' ', out);
+            i2 += used;
+            col++;
+        }
+        fputs("^\n", out);
+    }
+}

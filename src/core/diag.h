@@ -1,0 +1,50 @@
+/* diag.h: a list of curator-facing diagnostics (path, line, column, message).
+ *
+ * Parsers append to a list instead of logging; the list is printed
+ * GCC-style (`path:line:column: error: message`, then the offending line and
+ * a caret) or shown on screen.  Line and column are 1-based; column counts
+ * code points, so a caret under Chinese or Uyghur text points at the right
+ * character.  A column of 0 means "the whole line", a line of 0 "the whole
+ * file". */
+#ifndef CORE_DIAG_H
+#define CORE_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum diag_severity {
+    DIAG_ERROR,
+    DIAG_WARNING,
+    DIAG_NOTE,
+};
+
+struct diag {
+    enum diag_severity severity;
+    char *path;       /* owned */
+    unsigned line;    /* 1-based, 0 = whole file */
+    unsigned column;  /* 1-based code point column, 0 = whole line */
+    char *message;    /* owned */
+    char *source;     /* owned copy of the offending line, or NULL */
+};
+
+struct diag_list {
+    struct diag *items;
+    size_t count, cap;
+    size_t errors, warnings;
+};
+
+void diag_list_init(struct diag_list *list);
+void diag_list_fini(struct diag_list *list);
+
+/* Appends a diagnostic.  `source` (may be NULL) is the offending line; it is
+ * copied up to its first newline. */
+void diag_add(struct diag_list *list, enum diag_severity severity,
+              const char *path, unsigned line, unsigned column,
+              const char *source, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/* Prints every diagnostic GCC-style to `out`. */
+void diag_list_print(const struct diag_list *list, FILE *out);
+
+#endif

@@ -1,0 +1,97 @@
+/* main.c: the command line -> one of the modes (see README "Modes"). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/cli.h"
+#include "core/log.h"
+
+#ifndef KIOSK_VERSION
+#define KIOSK_VERSION "0.0.0"
+#endif
+#ifndef KIOSK_REVISION
+#define KIOSK_REVISION "unknown"
+#endif
+
+static void usage(FILE *out)
+{
+    fputs(
+        "Usage:\n"
+        "  kiosk [--windowed] [--size WxH]        run the exhibit\n"
+        "  kiosk layout --width PX --size PX --lang zh|en|ug\n"
+        "               [--role body|ui|title] [--align start|center|end|justify]\n"
+        "               [--glyphs] FILE           one paragraph's layout as JSON\n"
+        "  kiosk render --size WxH --out FILE.png draw the specimen page headless\n"
+        "  kiosk --help | --version\n"
+        "\n"
+        "Options every mode takes:\n"
+        "  --content DIR   the content folder (default: content)\n"
+        "  --fonts FILE    the font manifest (default: fonts/manifest.txt)\n"
+        "  --log LEVEL     error, warn, info, debug or trace (default: warn)\n"
+        "\n"
+        "Exit status: 0 success, 1 failure, 2 usage error.\n",
+        out);
+}
+
+int main(int argc, char **argv)
+{
+    struct cli_common common = {
+        .content_dir = "content",
+        .fonts_manifest = "fonts/manifest.txt",
+    };
+    const char *env_log = getenv("KIOSK_LOG");
+    enum log_level level;
+    if (env_log && log_level_parse(env_log, &level))
+        log_set_level(level);
+
+    /* Common options may come before or after the mode word; the mode's
+     * own options are passed to it in order. */
+    const char *mode = NULL;
+    char **rest = calloc((size_t)argc + 1, sizeof *rest);
+    if (!rest)
+        return CLI_FAIL;
+    int nrest = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int c = cli_common_option(&common, argc, argv, &i);
+        if (c < 0) {
+            free(rest);
+            return CLI_USAGE;
+        }
+        if (c > 0)
+            continue;
+        if (strcmp(a, "--log") == 0) {
+            const char *v = cli_value(NULL, argc, argv, &i);
+            if (!v || !log_level_parse(v, &level)) {
+                free(rest);
+                return v ? cli_usage_error(NULL, "--log '%s' must be error, "
+                                           "warn, info, debug or trace", v)
+                         : CLI_USAGE;
+            }
+            log_set_level(level);
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            free(rest);
+            return CLI_OK;
+        } else if (strcmp(a, "--version") == 0) {
+            printf("kiosk %s (%s)\n", KIOSK_VERSION, KIOSK_REVISION);
+            free(rest);
+            return CLI_OK;
+        } else if (!mode && nrest == 0 && a[0] != '-') {
+            mode = a;
+        } else {
+            rest[nrest++] = argv[i];
+        }
+    }
+    int rc;
+    if (!mode)
+        rc = mode_run(nrest, rest, &common);
+    else if (strcmp(mode, "layout") == 0)
+        rc = mode_layout(nrest, rest, &common);
+    else if (strcmp(mode, "render") == 0)
+        rc = mode_render(nrest, rest, &common);
+    else
+        rc = cli_usage_error(NULL, "unknown mode '%s'", mode);
+    free(rest);
+    return rc;
+}

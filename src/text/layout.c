@@ -1,0 +1,435 @@
+/* layout.c: steps 6 to 8 -- fit lines, reorder each line, align -- and the
+ * public entry point that runs the whole pipeline.
+ *
+ * Lines are fitted greedily with the advances measured by shaping (step 4),
+ * breaking only where UAX #14 allows, inside a word only when the word alone
+ * is wider than the line (then at a shaping-cluster boundary).  Trailing
+ * spaces hang.  Each line is then reordered with ubidi_setLine: its visual
+ * runs are taken in order and the items inside each in logical order (left
+ * to right) or reversed (right to left).  An item cut by a line edge is
+ * shaped again with the line as context, so glyphs never join across a
+ * line break. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubidi.h>
+
+#include "core/log.h"
+#include "core/xalloc.h"
+#include "text/layout.h"
+#include "text/para.h"
+
+struct out {
+    struct text_line *lines;
+    size_t line_cap;
+    struct text_run *runs;
+    size_t run_cap;
+    struct text_glyph *glyphs;
+    size_t glyph_cap;
+    uint32_t line_count, run_count, glyph_count;
+    struct para_glyph *tmp; /* reshaping scratch */
+    size_t tmp_cap;
+    UBiDi *line_bidi;
+};
+
+const char *text_lang_tag(enum text_lang lang)
+{
+    switch (lang) {
+    case TEXT_LANG_ZH:
+        return "zh-Hans";
+    case TEXT_LANG_UG:
+        return "ug";
+    case TEXT_LANG_EN:
+    default:
+        return "en";
+    }
+}
+
+bool text_lang_parse(const char *s, enum text_lang *out)
+{
+    if (strcmp(s, "zh") == 0)
+        *out = TEXT_LANG_ZH;
+    else if (strcmp(s, "en") == 0)
+        *out = TEXT_LANG_EN;
+    else if (strcmp(s, "ug") == 0)
+        *out = TEXT_LANG_UG;
+    else
+        return false;
+    return true;
+}
+
+const char *text_script_name(hb_script_t script, char buf[5])
+{
+    hb_tag_t tag = hb_script_to_iso15924_tag(script);
+    hb_tag_to_string(tag, buf);
+    buf[4] = '\0';
+    return buf;
+}
+
+bool text_params_check(const struct text_params *p, char *err, size_t n)
+{
+    if (!p->role) {
+        snprintf(err, n, "no font role given");
+        return false;
+    }
+    if (p->size_px < TEXT_MIN_SIZE_PX || p->size_px > TEXT_MAX_SIZE_PX) {
+        snprintf(err, n, "text size %d px is outside %d..%d px", p->size_px,
+                 TEXT_MIN_SIZE_PX, TEXT_MAX_SIZE_PX);
+        return false;
+    }
+    if (p->width_px < 1 || p->width_px > TEXT_MAX_WIDTH_PX) {
+        snprintf(err, n, "width %d px is outside 1..%d px", p->width_px,
+                 TEXT_MAX_WIDTH_PX);
+        return false;
+    }
+    if (p->line_height_pct < 0 || p->line_height_pct > 1000) {
+        snprintf(err, n, "line height %d%% is outside 0..1000%%",
+                 p->line_height_pct);
+        return false;
+    }
+    if ((unsigned)p->lang > TEXT_LANG_UG || (unsigned)p->dir > TEXT_DIR_RTL ||
+        (unsigned)p->align > TEXT_ALIGN_JUSTIFY) {
+        snprintf(err, n, "unknown language, direction or alignment");
+        return false;
+    }
+    return true;
+}
+
+/* Step 6: the end (code point index) of the line starting at s. */
+static uint32_t fit_line(const struct para *p, uint32_t s, int32_t avail,
+                         bool *forced)
+{
+    int64_t w = 0;
+    uint32_t last_brk = s;
+    *forced = false;
+    for (uint32_t i = s; i < p->n; i++) {
+        if (i > s) {
+            if (p->brk[i] == PARA_BREAK_MANDATORY) {
+                *forced = true;
+                return i;
+            }
+            if (p->brk[i] == PARA_BREAK_ALLOWED)
+                last_brk = i;
+        }
+        w += p->adv[i];
+        if (w <= avail || para_is_space(p->cp[i]))
+            continue;
+        if (last_brk > s)
+            return last_brk;
+        /* A word wider than the line: break inside it, before the
+         * overflowing cluster, keeping at least one cluster. */
+        uint32_t e = i;
+        while (e > s && !p->cluster_start[e])
+            e--;
+        if (e == s) {
+            e = s + 1;
+            while (e < p->n && !p->cluster_start[e])
+                e++;
+        }
+        return e;
+    }
+    *forced = true;
+    return p->n;
+}
+
+static void emit_glyphs(struct para *p, struct out *o, const struct para_item *it,
+                        const struct para_glyph *g, uint32_t count,
+                        int32_t *pen)
+{
+    o->glyphs = xgrow(o->glyphs, &o->glyph_cap, (size_t)o->glyph_count + count,
+                      sizeof *o->glyphs);
+    for (uint32_t k = 0; k < count; k++) {
+        int32_t adv = para_scale(p, it->face, g[k].x_advance);
+        o->glyphs[o->glyph_count++] = (struct text_glyph){
+            .id = g[k].id,
+            .cluster = g[k].cluster,
+            .x = *pen + para_scale(p, it->face, g[k].x_offset),
+            .y = -para_scale(p, it->face, g[k].y_offset),
+            .advance = adv,
+        };
+        *pen += adv;
+    }
+}
+
+/* Index of the item containing code point c (items tile the paragraph). */
+static uint32_t item_at(const struct para *p, uint32_t c)
+{
+    uint32_t lo = 0, hi = p->item_count;
+    while (hi - lo > 1) {
+        uint32_t mid = (lo + hi) / 2;
+        if (p->items[mid].start <= c)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void emit_fragment(struct para *p, struct out *o, uint32_t k,
+                          uint32_t a, uint32_t b, uint32_t s, uint32_t ve,
+                          int32_t *pen)
+{
+    const struct para_item *it = &p->items[k];
+    uint32_t fa = a > it->start ? a : it->start;
+    uint32_t fb = b < it->end ? b : it->end;
+    if (fa >= fb)
+        return;
+    o->runs = xgrow(o->runs, &o->run_cap, (size_t)o->run_count + 1,
+                    sizeof *o->runs);
+    struct text_run *run = &o->runs[o->run_count++];
+    *run = (struct text_run){
+        .start = p->byte_of[fa],
+        .end = p->byte_of[fb],
+        .level = it->level,
+        .script = it->script,
+        .face = it->face,
+        .missing = it->missing,
+        .x = *pen,
+        .first_glyph = o->glyph_count,
+    };
+    if (fa == it->start && fb == it->end) {
+        emit_glyphs(p, o, it, p->glyphs + it->first_glyph, it->glyph_count,
+                    pen);
+    } else {
+        uint32_t count = para_shape_range(
+            p, it, p->byte_of[fa], p->byte_of[fb], p->byte_of[s],
+            p->byte_of[ve], &o->tmp, &o->tmp_cap, 0);
+        emit_glyphs(p, o, it, o->tmp, count, pen);
+    }
+    run->glyph_count = o->glyph_count - run->first_glyph;
+    run->width = *pen - run->x;
+}
+
+/* Emits the items overlapping [a, b) in visual order for direction rtl. */
+static void emit_visual_run(struct para *p, struct out *o, uint32_t a,
+                            uint32_t b, bool rtl, uint32_t s, uint32_t ve,
+                            int32_t *pen)
+{
+    uint32_t first = item_at(p, a), last = item_at(p, b - 1);
+    if (!rtl) {
+        for (uint32_t k = first; k <= last; k++)
+            emit_fragment(p, o, k, a, b, s, ve, pen);
+    } else {
+        for (uint32_t k = last + 1; k-- > first;)
+            emit_fragment(p, o, k, a, b, s, ve, pen);
+    }
+}
+
+/* Step 7: runs of line [s, ve) in visual order; returns the line width. */
+static int32_t reorder_line(struct para *p, struct out *o, uint32_t s,
+                            uint32_t ve)
+{
+    int32_t pen = 0;
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t base16 = (int32_t)p->u16_of[s];
+    if (p->bidi)
+        ubidi_setLine(p->bidi, base16, (int32_t)p->u16_of[ve], o->line_bidi,
+                      &err);
+    int32_t nruns = p->bidi && U_SUCCESS(err)
+                        ? ubidi_countRuns(o->line_bidi, &err)
+                        : -1;
+    if (!p->bidi || U_FAILURE(err) || nruns < 0) {
+        emit_visual_run(p, o, s, ve, p->base_level & 1, s, ve, &pen);
+        return pen;
+    }
+    for (int32_t r = 0; r < nruns; r++) {
+        int32_t ls, ll;
+        UBiDiDirection dir = ubidi_getVisualRun(o->line_bidi, r, &ls, &ll);
+        uint32_t a = p->cp_of_u16[base16 + ls];
+        uint32_t b = p->cp_of_u16[base16 + ls + ll];
+        if (a < b)
+            emit_visual_run(p, o, a, b, dir == UBIDI_RTL, s, ve, &pen);
+    }
+    return pen;
+}
+
+static bool is_han_gap(hb_script_t s)
+{
+    return s == HB_SCRIPT_HAN;
+}
+
+/* Stretches a line to `avail`: at spaces, or between clusters of a Chinese
+ * line with no spaces.  Leaves the line alone if that would open gaps wider
+ * than two ems. */
+static void justify_line(struct para *p, struct out *o, struct text_line *ln,
+                         int32_t avail)
+{
+    int32_t extra = avail - ln->width;
+    if (extra <= 0 || ln->run_count == 0)
+        return;
+    uint32_t g0 = o->runs[ln->first_run].first_glyph, g1 = o->glyph_count;
+    uint32_t spaces = 0, gaps = 0;
+    bool han = false;
+    for (uint32_t r = ln->first_run; r < ln->first_run + ln->run_count; r++)
+        han |= is_han_gap(o->runs[r].script);
+    for (uint32_t g = g0; g < g1; g++) {
+        uint32_t c = p->cp[p->cp_of_byte[o->glyphs[g].cluster]];
+        if (c == ' ' || c == 0x3000)
+            spaces++;
+        if (g + 1 < g1 && o->glyphs[g + 1].cluster != o->glyphs[g].cluster)
+            gaps++;
+    }
+    bool at_spaces = spaces > 0;
+    uint32_t slots = at_spaces ? spaces : (han ? gaps : 0);
+    if (slots == 0 ||
+        extra / (int32_t)slots > 2 * p->params->size_px * TEXT_ONE)
+        return;
+    int64_t shift = 0;
+    uint32_t used = 0;
+    for (uint32_t r = ln->first_run; r < ln->first_run + ln->run_count; r++) {
+        struct text_run *run = &o->runs[r];
+        int64_t before = shift;
+        run->x += (int32_t)shift;
+        for (uint32_t g = run->first_glyph;
+             g < run->first_glyph + run->glyph_count; g++) {
+            struct text_glyph *gl = &o->glyphs[g];
+            gl->x += (int32_t)shift;
+            bool slot;
+            if (at_spaces) {
+                uint32_t c = p->cp[p->cp_of_byte[gl->cluster]];
+                slot = c == ' ' || c == 0x3000;
+            } else {
+                slot = g + 1 < g1 && o->glyphs[g + 1].cluster != gl->cluster;
+            }
+            if (slot) {
+                int32_t e = (int32_t)((int64_t)extra * (used + 1) / slots -
+                                      (int64_t)extra * used / slots);
+                used++;
+                gl->advance += e;
+                shift += e;
+            }
+        }
+        run->width += (int32_t)(shift - before);
+    }
+    ln->width += (int32_t)shift;
+}
+
+static void place_line(struct para *p, struct out *o, struct text_line *ln,
+                       int32_t avail, bool last)
+{
+    enum text_align align = p->params->align;
+    bool rtl = p->base_level & 1;
+    if (align == TEXT_ALIGN_JUSTIFY && !last)
+        justify_line(p, o, ln, avail);
+    int32_t dx = 0;
+    int32_t room = avail - ln->width;
+    switch (align) {
+    case TEXT_ALIGN_CENTER:
+        dx = room / 2;
+        break;
+    case TEXT_ALIGN_END:
+        dx = rtl ? 0 : room;
+        break;
+    case TEXT_ALIGN_START:
+    case TEXT_ALIGN_JUSTIFY:
+    default:
+        dx = rtl ? room : 0;
+        break;
+    }
+    ln->x = dx;
+    for (uint32_t r = ln->first_run; r < ln->first_run + ln->run_count; r++) {
+        struct text_run *run = &o->runs[r];
+        run->x += dx;
+        for (uint32_t g = run->first_glyph;
+             g < run->first_glyph + run->glyph_count; g++) {
+            o->glyphs[g].x += dx;
+            o->glyphs[g].y += ln->baseline;
+        }
+    }
+}
+
+static void line_metrics(const struct para *p, int32_t *height,
+                         int32_t *ascent)
+{
+    const struct text_role *role = p->params->role;
+    int64_t size64 = (int64_t)p->params->size_px * TEXT_ONE;
+    int64_t asc = size64 * role->ascent_milli / 1000;
+    int64_t desc = size64 * role->descent_milli / 1000;
+    int64_t h = p->params->line_height_pct
+                    ? size64 * p->params->line_height_pct / 100
+                    : asc + desc;
+    /* Half-leading above and below, as CSS does. */
+    *height = (int32_t)h;
+    *ascent = (int32_t)(asc + (h - asc - desc) / 2);
+}
+
+struct text_layout *text_layout_create(const struct text_fonts *fonts,
+                                       const struct text_params *params,
+                                       const char *utf8, size_t len)
+{
+    char err[160];
+    if (!text_params_check(params, err, sizeof err)) {
+        log_error("text", "layout refused: %s", err);
+        return NULL;
+    }
+    struct text_layout *l = xcalloc(1, sizeof *l);
+    l->text = text_normalize(utf8 ? utf8 : "", utf8 ? len : 0, &l->len);
+    l->fonts = fonts;
+    l->params = *params;
+    l->width = params->width_px * TEXT_ONE;
+
+    struct para p;
+    para_init(&p, fonts, &l->params, l->text, l->len);
+    para_bidi(&p);
+    para_itemize(&p);
+    para_shape(&p);
+    para_breaks(&p);
+    l->rtl = p.base_level & 1;
+    for (uint32_t i = 0; i < p.n; i++)
+        l->missing_count += p.missing[i] && !para_is_space(p.cp[i]);
+
+    struct out o = {0};
+    UErrorCode uerr = U_ZERO_ERROR;
+    o.line_bidi = ubidi_openSized(p.n16, 0, &uerr);
+    int32_t line_h, ascent;
+    line_metrics(&p, &line_h, &ascent);
+
+    uint32_t s = 0;
+    do {
+        bool forced = true;
+        uint32_t e = p.n ? fit_line(&p, s, l->width, &forced) : 0;
+        uint32_t ve = e;
+        while (ve > s && para_is_space(p.cp[ve - 1]))
+            ve--;
+        o.lines = xgrow(o.lines, &o.line_cap, (size_t)o.line_count + 1,
+                        sizeof *o.lines);
+        struct text_line *ln = &o.lines[o.line_count++];
+        *ln = (struct text_line){
+            .start = p.byte_of[s],
+            .end = p.byte_of[e],
+            .top = (int32_t)(o.line_count - 1) * line_h,
+            .height = line_h,
+            .first_run = o.run_count,
+        };
+        ln->baseline = ln->top + ascent;
+        if (ve > s)
+            ln->width = reorder_line(&p, &o, s, ve);
+        ln->run_count = o.run_count - ln->first_run;
+        place_line(&p, &o, ln, l->width, forced);
+        s = e;
+    } while (s < p.n);
+
+    l->lines = o.lines;
+    l->line_count = o.line_count;
+    l->runs = o.runs;
+    l->run_count = o.run_count;
+    l->glyphs = o.glyphs;
+    l->glyph_count = o.glyph_count;
+    l->height = (int32_t)o.line_count * line_h;
+    if (o.line_bidi)
+        ubidi_close(o.line_bidi);
+    free(o.tmp);
+    para_fini(&p);
+    return l;
+}
+
+void text_layout_destroy(struct text_layout *l)
+{
+    if (!l)
+        return;
+    free(l->text);
+    free(l->lines);
+    free(l->runs);
+    free(l->glyphs);
+    free(l);
+}
