@@ -1,0 +1,93 @@
+/* test_cli.c: the command line as a user meets it -- exit codes, messages,
+ * and `kiosk layout` output for a wrapped Uyghur paragraph. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "check.h"
+
+static const char *kiosk(void)
+{
+    const char *k = getenv("KIOSK_BIN");
+    return k ? k : "build/test/kiosk";
+}
+
+/* Runs `kiosk ARGS`, capturing stdout and stderr together. */
+static int run(const char *args, char **out)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s %s 2>&1", kiosk(), args);
+    FILE *p = popen(cmd, "r");
+    size_t cap = 1 << 16, n = 0, r;
+    char *buf = malloc(cap);
+    while ((r = fread(buf + n, 1, cap - n - 1, p)) > 0) {
+        n += r;
+        if (n + 1 == cap)
+            buf = realloc(buf, cap *= 2);
+    }
+    buf[n] = '\0';
+    int status = pclose(p);
+    *out = buf;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void expect(const char *args, int code, const char *needle)
+{
+    char *out;
+    int rc = run(args, &out);
+    CHECK(rc == code && strstr(out, needle),
+          "kiosk %s: exit %d (want %d), output has '%s':\n%s", args, rc,
+          code, needle, out);
+    free(out);
+}
+
+int main(void)
+{
+    expect("--help", 0, "kiosk layout --width PX");
+    expect("--version", 0, "kiosk ");
+    expect("frobnicate", 2, "unknown mode 'frobnicate'");
+    expect("layout --size 28 --lang en tests/layout/en.txt", 2,
+           "--width PX is required");
+    expect("layout --width 0 --size 28 --lang en tests/layout/en.txt", 2,
+           "--width '0' must be a whole number of pixels from 1");
+    expect("layout --width 300 --size 99999 --lang en tests/layout/en.txt", 2,
+           "--size '99999'");
+    expect("layout --width 300 --size 28 --lang fr tests/layout/en.txt", 2,
+           "--lang 'fr' must be zh, en or ug");
+    expect("layout --width 300 --size 28 --lang en --role loud x", 2,
+           "--role 'loud' is not in");
+    expect("layout --width 300 --size 28 --lang en --bogus x", 2,
+           "unknown option '--bogus'");
+    expect("layout --width 300 --size 28 --lang en --width", 2,
+           "option '--width' needs a value");
+    expect("layout --width 300 --size 28 --lang en /nonexistent/p.txt", 1,
+           "/nonexistent/p.txt: No such file or directory");
+    expect("--fonts /nonexistent/manifest.txt layout --width 300 --size 28 "
+           "--lang en tests/layout/en.txt", 1,
+           "/nonexistent/manifest.txt: error: cannot open the font manifest");
+
+    /* A wrapped Uyghur paragraph: the year is an LTR run (even level)
+     * inside RTL lines, and the paragraph is right to left. */
+    char *out;
+    int rc = run("layout --width 300 --size 28 --lang ug tests/layout/ug.txt",
+                 &out);
+    CHECK(rc == 0, "layout ug exits 0");
+    CHECK(strstr(out, "\"dir\":\"rtl\"") != NULL, "ug paragraph is rtl");
+    int lines = 0;
+    for (const char *p = out; (p = strstr(p, "\"baseline\"")); p++)
+        lines++;
+    CHECK(lines >= 4, "ug wraps over %d lines", lines);
+    /* Byte range of "1962" in the file: find its run. */
+    size_t len;
+    char *text = check_read_file("tests/layout/ug.txt", &len);
+    unsigned year = (unsigned)(strstr(text, "1962") - text);
+    char needle[64];
+    snprintf(needle, sizeof needle, "{\"start\":%u,\"end\":%u,\"level\":2,",
+             year, year + 4);
+    CHECK(strstr(out, needle) != NULL, "the year is a level-2 run: %s",
+          needle);
+    free(text);
+    free(out);
+    return check_finish("test_cli");
+}
