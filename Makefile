@@ -40,6 +40,7 @@ TST := build/test
 FONT_FILES := $(addprefix fonts/,$(shell awk '!/^\#/ && NF >= 3 {print $$3}' \
                 fonts/manifest.txt | sort -u))
 
+.SECONDARY:
 .PHONY: all run test bench fuzz deps fonts clean golden check-tests
 
 all: build/kiosk
@@ -49,7 +50,7 @@ deps:
 	@deploy/install-deps.sh
 
 fonts: deps
-	@$(MAKE) --no-print-directory $(FONT_FILES)
+	@$(MAKE) --no-print-directory -s $(FONT_FILES)
 
 fonts/%.ttc: /usr/share/fonts/opentype/noto/%.ttc
 	cp $< $@

@@ -67,6 +67,33 @@ int main(void)
            "--lang en tests/layout/en.txt", 1,
            "/nonexistent/manifest.txt: error: cannot open the font manifest");
 
+    expect("render --out /tmp/x.png", 2, "--size WxH is required");
+    expect("render --size 0x10 --out /tmp/x.png", 2, "--size '0x10' must be");
+    expect("render --size 64x64 --out /nonexistent/dir/x.png", 1,
+           "could not draw or write /nonexistent/dir/x.png");
+    expect("--windowed --size big", 2, "--size 'big' must be WxH");
+
+    /* render writes a PNG of the requested size. */
+    char *png_out;
+    const char *png = "build/test/cli-render.png";
+    remove(png);
+    int prc = run("render --size 320x200 --out build/test/cli-render.png",
+                  &png_out);
+    size_t plen = 0;
+    char *bytes = check_read_file(png, &plen);
+    CHECK(prc == 0 && bytes && plen > 1000 &&
+              memcmp(bytes, "\x89PNG", 4) == 0,
+          "render writes a PNG (%zu bytes): %s", plen, png_out);
+    /* IHDR width and height, big-endian at bytes 16 and 20. */
+    if (bytes && plen > 24) {
+        const unsigned char *u = (const unsigned char *)bytes;
+        unsigned pw = (unsigned)u[16] << 24 | u[17] << 16 | u[18] << 8 | u[19];
+        unsigned ph = (unsigned)u[20] << 24 | u[21] << 16 | u[22] << 8 | u[23];
+        CHECK(pw == 320 && ph == 200, "PNG is 320x200 (%ux%u)", pw, ph);
+    }
+    free(bytes);
+    free(png_out);
+
     /* A wrapped Uyghur paragraph: the year is an LTR run (even level)
      * inside RTL lines, and the paragraph is right to left. */
     char *out;

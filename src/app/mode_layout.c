@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "app/cli.h"
-#include "core/diag.h"
+#include "app/fonts.h"
 #include "core/xalloc.h"
 #include "text/dump.h"
 #include "text/font.h"
@@ -107,15 +107,9 @@ int mode_layout(int argc, char **argv, const struct cli_common *common)
         return cli_usage_error(MODE, "a FILE holding one paragraph is "
                                "required ('-' reads standard input)");
 
-    struct diag_list diags;
-    diag_list_init(&diags);
-    struct text_fonts *fonts = text_fonts_load(common->fonts_manifest, &diags);
-    if (!fonts) {
-        diag_list_print(&diags, stderr);
-        diag_list_fini(&diags);
+    struct text_fonts *fonts = app_fonts_load(common);
+    if (!fonts)
         return CLI_FAIL;
-    }
-    diag_list_fini(&diags);
     const struct text_role *role = text_fonts_role(fonts, role_s);
     if (!role) {
         text_fonts_destroy(fonts);

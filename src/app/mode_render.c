@@ -1,12 +1,60 @@
-/* mode_render.c: placeholder until the render module lands. */
+/* mode_render.c: `kiosk render` -- draw a page headless into a PNG.
+ *
+ * Today the page is the type specimen (ui/specimen.c); the visitor
+ * screens and scripted touches extend this mode later. */
+#include <stdio.h>
+#include <string.h>
+
 #include "app/cli.h"
+#include "app/fonts.h"
+#include "render/atlas.h"
+#include "render/headless.h"
+#include "ui/specimen.h"
+
+#define MODE "render"
+
 int mode_render(int argc, char **argv, const struct cli_common *common)
 {
-    (void)argc; (void)argv; (void)common;
-    return CLI_FAIL;
-}
-int mode_run(int argc, char **argv, const struct cli_common *common)
-{
-    (void)argc; (void)argv; (void)common;
-    return CLI_FAIL;
+    int w = 0, h = 0;
+    const char *out = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i], *v;
+        if (strcmp(a, "--size") == 0) {
+            if (!(v = cli_value(MODE, argc, argv, &i)))
+                return CLI_USAGE;
+            if (!cli_parse_size(v, &w, &h))
+                return cli_usage_error(MODE, "--size '%s' must be WxH, e.g. "
+                                       "1920x1080 (1 to 16384 each)", v);
+        } else if (strcmp(a, "--out") == 0) {
+            if (!(out = cli_value(MODE, argc, argv, &i)))
+                return CLI_USAGE;
+        } else {
+            return cli_usage_error(MODE, "unknown option '%s'", a);
+        }
+    }
+    if (!w)
+        return cli_usage_error(MODE, "--size WxH is required");
+    if (!out)
+        return cli_usage_error(MODE, "--out FILE.png is required");
+
+    struct text_fonts *fonts = app_fonts_load(common);
+    if (!fonts)
+        return CLI_FAIL;
+    int rc = CLI_FAIL;
+    if (render_headless_init()) {
+        struct render_target *t = render_target_create(w, h);
+        struct atlas *atlas = t ? atlas_create(t->renderer, fonts, NULL)
+                                : NULL;
+        if (atlas && ui_specimen_draw(t->renderer, atlas, fonts, w, h) &&
+            render_target_save_png(t, out))
+            rc = CLI_OK;
+        else
+            fprintf(stderr, "kiosk: render: could not draw or write %s\n",
+                    out);
+        atlas_destroy(atlas);
+        render_target_destroy(t);
+        render_headless_quit();
+    }
+    text_fonts_destroy(fonts);
+    return rc;
 }
