@@ -59,7 +59,8 @@ fonts/%.ttf: /usr/share/fonts/truetype/noto/%.ttf
 
 # ---- the program --------------------------------------------------------
 build/kiosk: $(SRC:%.c=$(REL)/%.o)
-	$(CC) $(RELEASE_FLAGS) -o $@ $^ $(LIBS)
+	@echo "LD $@"
+	@$(CC) $(RELEASE_FLAGS) -o $@ $^ $(LIBS)
 
 $(REL)/%.o: %.c
 	@mkdir -p $(@D)
@@ -77,16 +78,19 @@ $(TST)/%.o: %.c
 	@$(CC) $(TEST_FLAGS) $(BASE_CFLAGS) $(DEFS) -c -o $@ $<
 
 $(TST)/kiosk: $(SRC:%.c=$(TST)/%.o)
-	$(CC) $(TEST_FLAGS) -o $@ $^ $(LIBS)
+	@echo "LD $@"
+	@$(CC) $(TEST_FLAGS) -o $@ $^ $(LIBS)
 
 $(TST)/test_%: $(TST)/tests/test_%.o $(SUPPORT:%.c=$(TST)/%.o) \
                $(LIB_SRC:%.c=$(TST)/%.o)
-	$(CC) $(TEST_FLAGS) -o $@ $^ $(LIBS)
+	@echo "LD $@"
+	@$(CC) $(TEST_FLAGS) -o $@ $^ $(LIBS)
 
 # The plain replay runner for libFuzzer targets, built with gcc.
 $(TST)/fuzz_%: $(TST)/tests/fuzz_%.o $(TST)/tests/fuzz/replay_main.o \
                $(LIB_SRC:%.c=$(TST)/%.o)
-	$(CC) $(TEST_FLAGS) -o $@ $^ $(LIBS)
+	@echo "LD $@"
+	@$(CC) $(TEST_FLAGS) -o $@ $^ $(LIBS)
 
 test: fonts
 	@$(MAKE) --no-print-directory check-tests
@@ -102,7 +106,8 @@ golden: fonts
 # ---- benchmarks ---------------------------------------------------------
 $(REL)/bench_%: $(REL)/tests/bench_%.o $(SUPPORT:%.c=$(REL)/%.o) \
                 $(LIB_SRC:%.c=$(REL)/%.o)
-	$(CC) $(RELEASE_FLAGS) -o $@ $^ $(LIBS)
+	@echo "LD $@"
+	@$(CC) $(RELEASE_FLAGS) -o $@ $^ $(LIBS)
 
 bench: fonts
 	@$(MAKE) --no-print-directory $(BENCHES:%=$(REL)/%)

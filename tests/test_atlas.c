@@ -121,7 +121,7 @@ static bool matches_freetype(const struct atlas_glyph *ag, uint16_t face,
 
 static struct atlas *tiny_atlas(int max_pages)
 {
-    struct atlas_config cfg = {128, 128, max_pages};
+    struct atlas_config cfg = {128, 128, max_pages, ATLAS_TINT_AUTO};
     return atlas_create(target->renderer, fonts, &cfg);
 }
 
@@ -130,7 +130,7 @@ static void test_cache_hits(void)
     struct atlas *a = atlas_create(target->renderer, fonts, NULL);
     const struct atlas_stats *st = atlas_stats(a);
     uint32_t yi = gid(hani, 0x4E00); /* 一 */
-    const struct atlas_glyph *g = atlas_lookup(a, hani, yi, 48);
+    const struct atlas_glyph *g = atlas_lookup(a, hani, yi, 48, ATLAS_WHITE);
     CHECK(g && g->texture && g->rect.w > 20 && g->page == 0,
           "first lookup gives a bitmap on page 0");
     CHECK(st->rasterised == 1 && st->hits == 0 && st->pages == 1,
@@ -138,31 +138,31 @@ static void test_cache_hits(void)
           (unsigned long long)st->rasterised, (unsigned long long)st->hits,
           st->pages);
     SDL_Rect first = g->rect;
-    g = atlas_lookup(a, hani, yi, 48);
+    g = atlas_lookup(a, hani, yi, 48, ATLAS_WHITE);
     CHECK(g && st->rasterised == 1 && st->hits == 1,
           "second lookup is a hit");
     CHECK(g && SDL_RectEquals(&first, &g->rect), "same rectangle");
     matches_freetype(g, hani, yi, 48);
 
-    g = atlas_lookup(a, hani, yi, 49);
+    g = atlas_lookup(a, hani, yi, 49, ATLAS_WHITE);
     CHECK(g && st->rasterised == 2, "another size is another glyph");
-    g = atlas_lookup(a, latn, gid(latn, 'I'), 48);
+    g = atlas_lookup(a, latn, gid(latn, 'I'), 48, ATLAS_WHITE);
     CHECK(g && st->rasterised == 3 && st->glyphs == 3,
           "another face is another glyph");
 
     uint32_t sp = gid(latn, ' ');
-    g = atlas_lookup(a, latn, sp, 28);
+    g = atlas_lookup(a, latn, sp, 28, ATLAS_WHITE);
     CHECK(g && !g->texture && g->rect.w == 0 && g->rect.h == 0 &&
           g->page == -1, "space is an empty entry");
-    g = atlas_lookup(a, latn, sp, 28);
+    g = atlas_lookup(a, latn, sp, 28, ATLAS_WHITE);
     CHECK(g && st->rasterised == 4 && st->hits == 2,
           "space is cached: rasterised %llu",
           (unsigned long long)st->rasterised);
 
-    CHECK(!atlas_lookup(a, (uint16_t)fonts->face_count, 1, 28),
+    CHECK(!atlas_lookup(a, (uint16_t)fonts->face_count, 1, 28, ATLAS_WHITE),
           "face out of range");
-    CHECK(!atlas_lookup(a, hani, yi, 0), "size 0");
-    CHECK(!atlas_lookup(a, hani, yi, TEXT_MAX_SIZE_PX + 1), "size too big");
+    CHECK(!atlas_lookup(a, hani, yi, 0, ATLAS_WHITE), "size 0");
+    CHECK(!atlas_lookup(a, hani, yi, TEXT_MAX_SIZE_PX + 1, ATLAS_WHITE), "size too big");
     CHECK(st->lookups == st->hits + st->rasterised,
           "lookups = hits + rasterised");
     CHECK(st->texture_bytes == (uint64_t)ATLAS_DEFAULT_PAGE_SIZE *
@@ -173,7 +173,7 @@ static void test_cache_hits(void)
     atlas_clear(a);
     CHECK(st->glyphs == 0 && st->pages == 0 && st->texture_bytes == 0,
           "clear forgets everything");
-    g = atlas_lookup(a, hani, yi, 48);
+    g = atlas_lookup(a, hani, yi, 48, ATLAS_WHITE);
     CHECK(g && st->rasterised == 5, "after clear, rasterised again");
     matches_freetype(g, hani, yi, 48);
     atlas_destroy(a);
@@ -182,17 +182,17 @@ static void test_cache_hits(void)
 
 static void test_oversize(void)
 {
-    struct atlas_config cfg = {32, 32, 1};
+    struct atlas_config cfg = {32, 32, 1, ATLAS_TINT_AUTO};
     struct atlas *a = atlas_create(target->renderer, fonts, &cfg);
     const struct atlas_stats *st = atlas_stats(a);
     uint32_t g0 = gid(hani, 0x56FD); /* 国 */
     enum log_level level = log_get_level();
     log_set_level(LOG_LEVEL_ERROR); /* the warning is expected */
-    const struct atlas_glyph *g = atlas_lookup(a, hani, g0, 100);
+    const struct atlas_glyph *g = atlas_lookup(a, hani, g0, 100, ATLAS_WHITE);
     log_set_level(level);
     CHECK(g && !g->texture && st->failures == 1,
           "a glyph larger than a page is an empty entry");
-    g = atlas_lookup(a, hani, g0, 100);
+    g = atlas_lookup(a, hani, g0, 100, ATLAS_WHITE);
     CHECK(g && st->rasterised == 1 && st->failures == 1,
           "and is not tried again");
     atlas_destroy(a);
@@ -203,7 +203,7 @@ static void dry_run(const uint32_t *glyphs, size_t n, int size, int *page)
 {
     struct atlas *a = tiny_atlas(64);
     for (size_t i = 0; i < n; i++) {
-        const struct atlas_glyph *g = atlas_lookup(a, hani, glyphs[i], size);
+        const struct atlas_glyph *g = atlas_lookup(a, hani, glyphs[i], size, ATLAS_WHITE);
         page[i] = g ? g->page : -2;
     }
     CHECK(atlas_stats(a)->evictions == 0, "dry run never evicts");
@@ -217,14 +217,14 @@ static void test_growth(void)
     struct atlas *a = tiny_atlas(16);
     const struct atlas_stats *st = atlas_stats(a);
     for (size_t i = 0; i < n; i++)
-        atlas_lookup(a, hani, glyphs[i], 56);
+        atlas_lookup(a, hani, glyphs[i], 56, ATLAS_WHITE);
     CHECK(st->pages >= 4 && st->evictions == 0 && st->rasterised == n,
           "24 glyphs of 56 px fill several 128x128 pages: %u pages",
           st->pages);
     CHECK(st->texture_bytes == (uint64_t)st->pages * 128 * 128 * 4,
           "texture bytes %llu", (unsigned long long)st->texture_bytes);
     for (size_t i = 0; i < n; i++) {
-        const struct atlas_glyph *g = atlas_lookup(a, hani, glyphs[i], 56);
+        const struct atlas_glyph *g = atlas_lookup(a, hani, glyphs[i], 56, ATLAS_WHITE);
         matches_freetype(g, hani, glyphs[i], 56);
     }
     CHECK(st->rasterised == n && st->hits == n, "all hits the second time");
@@ -259,7 +259,7 @@ static void test_eviction(bool touch)
     struct atlas *a = tiny_atlas(2);
     const struct atlas_stats *st = atlas_stats(a);
     for (size_t i = 0; i < full; i++) {
-        const struct atlas_glyph *g = atlas_lookup(a, hani, glyphs[i], SIZE);
+        const struct atlas_glyph *g = atlas_lookup(a, hani, glyphs[i], SIZE, ATLAS_WHITE);
         CHECK(g && g->page == page[i], "glyph %zu on page %d as in the dry run",
               i, page[i]);
     }
@@ -268,9 +268,9 @@ static void test_eviction(bool touch)
         size_t first0 = 0;
         while (page[first0] != 0)
             first0++;
-        atlas_lookup(a, hani, glyphs[first0], SIZE);
+        atlas_lookup(a, hani, glyphs[first0], SIZE, ATLAS_WHITE);
     }
-    const struct atlas_glyph *g = atlas_lookup(a, hani, glyphs[full], SIZE);
+    const struct atlas_glyph *g = atlas_lookup(a, hani, glyphs[full], SIZE, ATLAS_WHITE);
     CHECK(g && g->page == expect, "%s: new glyph on page %d, evicted %d",
           touch ? "touched" : "untouched", g ? g->page : -9, expect);
     CHECK(st->evictions == 1 && st->evicted_glyphs == on_evicted &&
@@ -285,7 +285,7 @@ static void test_eviction(bool touch)
     for (size_t i = 0; i < full; i++) {
         if (page[i] != survivor)
             continue;
-        g = atlas_lookup(a, hani, glyphs[i], SIZE);
+        g = atlas_lookup(a, hani, glyphs[i], SIZE, ATLAS_WHITE);
         if (g)
             matches_freetype(g, hani, glyphs[i], SIZE);
     }
@@ -295,7 +295,7 @@ static void test_eviction(bool touch)
     size_t victim = 0;
     while (page[victim] != expect)
         victim++;
-    g = atlas_lookup(a, hani, glyphs[victim], SIZE);
+    g = atlas_lookup(a, hani, glyphs[victim], SIZE, ATLAS_WHITE);
     CHECK(st->rasterised == before + 1 && st->evictions == 1,
           "an evicted glyph is rasterised again, without another eviction");
     if (g)
@@ -317,7 +317,7 @@ static void test_churn(void)
         seed = seed * 1103515245u + 12345u;
         size_t i = (seed >> 16) % n;
         int size = sizes[(seed >> 8) % 3];
-        const struct atlas_glyph *g = atlas_lookup(a, hani, glyphs[i], size);
+        const struct atlas_glyph *g = atlas_lookup(a, hani, glyphs[i], size, ATLAS_WHITE);
         if (!g || !matches_freetype(g, hani, glyphs[i], size))
             bad++;
     }
@@ -423,6 +423,64 @@ static void test_draw(void)
     atlas_destroy(a);
 }
 
+/* Draws "Tacheng 塔城" in `ink` on paper with an atlas of the given tint
+ * mode; returns a copy of the surface's pixels. */
+static uint32_t *draw_sample(enum atlas_tint tint, SDL_Color ink,
+                             struct atlas_stats *stats)
+{
+    static const char text[] = "Tacheng \xE5\xA1\x94\xE5\x9F\x8E";
+    struct text_params p = {.role = text_fonts_role(fonts, "body"),
+                            .lang = TEXT_LANG_EN, .size_px = 40,
+                            .width_px = 400};
+    struct text_layout *l =
+        text_layout_create(fonts, &p, text, sizeof text - 1);
+    struct atlas_config cfg = {0, 0, 0, tint};
+    struct atlas *a = atlas_create(target->renderer, fonts, &cfg);
+    SDL_SetRenderDrawColor(target->renderer, 0xf5, 0xf0, 0xe6, 255);
+    SDL_RenderClear(target->renderer);
+    render_text_layout(target->renderer, a, l, 10, 10, ink);
+    /* A second colour: tinting caches the glyphs again, modulating not. */
+    render_text_layout(target->renderer, a, l, 10, 80,
+                       (SDL_Color){0x80, 0x10, 0x10, 255});
+    render_target_flush(target);
+    *stats = *atlas_stats(a);
+    size_t n = (size_t)target->width * (size_t)target->height;
+    uint32_t *copy = malloc(n * sizeof *copy);
+    for (int y = 0; y < target->height; y++)
+        for (int x = 0; x < target->width; x++)
+            copy[(size_t)y * (size_t)target->width + (size_t)x] = pixel(x, y);
+    atlas_destroy(a);
+    text_layout_destroy(l);
+    return copy;
+}
+
+/* Tinted glyphs (colour baked in, the software renderer's fast path) look
+ * the same as white glyphs modulated by the colour. */
+static void test_tint(void)
+{
+    SDL_Color ink = {0x22, 0x1e, 0x1a, 255};
+    struct atlas_stats on, off;
+    uint32_t *a = draw_sample(ATLAS_TINT_ON, ink, &on);
+    uint32_t *b = draw_sample(ATLAS_TINT_OFF, ink, &off);
+    size_t n = (size_t)target->width * (size_t)target->height;
+    int worst = 0, inked = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (int sh = 0; sh < 24; sh += 8) {
+            int d = abs((int)((a[i] >> sh) & 0xff) - (int)((b[i] >> sh) & 0xff));
+            worst = d > worst ? d : worst;
+        }
+        inked += (a[i] & 0xffffff) != 0xf5f0e6;
+    }
+    CHECK(inked > 1000, "the sample draws text (%d pixels)", inked);
+    CHECK(worst <= 2, "tinted and modulated text differ by at most 2 "
+                      "levels (%d)", worst);
+    CHECK(on.rasterised == 2 * off.rasterised && off.rasterised > 0,
+          "tinting caches each colour (%u glyphs), modulating once (%u)",
+          (unsigned)on.rasterised, (unsigned)off.rasterised);
+    free(a);
+    free(b);
+}
+
 /* Highlight boxes cover exactly the rectangles the layout reports. */
 static void test_range(void)
 {
@@ -480,6 +538,7 @@ int main(void)
     test_eviction(true);
     test_churn();
     test_draw();
+    test_tint();
     test_range();
 
     render_target_destroy(target);

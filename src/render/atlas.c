@@ -26,6 +26,7 @@
 
 struct entry {
     uint32_t glyph_id;
+    uint32_t rgb; /* baked-in colour, ATLAS_WHITE when not tinting */
     uint16_t face;
     uint16_t size_px;
     bool live;
@@ -66,14 +67,17 @@ struct atlas {
     uint32_t *scratch; /* one cell of ARGB pixels */
     size_t scratch_cap;
     bool warned_oversize, warned_load;
+    bool tint;
 
     struct atlas_stats stats;
 };
 
-static uint32_t hash_key(uint16_t face, uint32_t glyph_id, int size_px)
+static uint32_t hash_key(uint16_t face, uint32_t glyph_id, int size_px,
+                         uint32_t rgb)
 {
     uint64_t k = ((uint64_t)glyph_id << 32) | ((uint64_t)face << 16) |
                  (uint64_t)size_px;
+    k ^= (uint64_t)rgb * 0x9e3779b97f4a7c15ull;
     k ^= k >> 33;
     k *= 0xff51afd7ed558ccdull;
     k ^= k >> 33;
@@ -84,7 +88,8 @@ static uint32_t hash_key(uint16_t face, uint32_t glyph_id, int size_px)
 
 static size_t bucket_of(const struct atlas *a, const struct entry *e)
 {
-    return hash_key(e->face, e->glyph_id, e->size_px) & (a->bucket_count - 1);
+    return hash_key(e->face, e->glyph_id, e->size_px, e->rgb) &
+           (a->bucket_count - 1);
 }
 
 static void rehash(struct atlas *a, size_t count)
@@ -126,6 +131,9 @@ struct atlas *atlas_create(SDL_Renderer *renderer,
         a->page_w = info.max_texture_width;
     if (info.max_texture_height > 0 && a->page_h > info.max_texture_height)
         a->page_h = info.max_texture_height;
+    enum atlas_tint tint = cfg ? cfg->tint : ATLAS_TINT_AUTO;
+    a->tint = tint == ATLAS_TINT_ON ||
+              (tint == ATLAS_TINT_AUTO && (info.flags & SDL_RENDERER_SOFTWARE));
     a->pages = xcalloc((size_t)a->max_pages, sizeof *a->pages);
     a->free_list = NONE;
     rehash(a, MIN_BUCKETS);
@@ -171,21 +179,26 @@ const struct atlas_stats *atlas_stats(const struct atlas *a)
     return &a->stats;
 }
 
-static struct entry *find(struct atlas *a, uint16_t face, uint32_t glyph_id,
-                          int size_px)
+bool atlas_tinted(const struct atlas *a)
 {
-    size_t b = hash_key(face, glyph_id, size_px) & (a->bucket_count - 1);
+    return a->tint;
+}
+
+static struct entry *find(struct atlas *a, uint16_t face, uint32_t glyph_id,
+                          int size_px, uint32_t rgb)
+{
+    size_t b = hash_key(face, glyph_id, size_px, rgb) & (a->bucket_count - 1);
     for (uint32_t i = a->buckets[b]; i != NONE; i = a->entries[i].hash_next) {
         struct entry *e = &a->entries[i];
         if (e->glyph_id == glyph_id && e->face == face &&
-            e->size_px == size_px)
+            e->size_px == size_px && e->rgb == rgb)
             return e;
     }
     return NULL;
 }
 
 static uint32_t entry_new(struct atlas *a, uint16_t face, uint32_t glyph_id,
-                          int size_px)
+                          int size_px, uint32_t rgb)
 {
     uint32_t i;
     if (a->free_list != NONE) {
@@ -201,6 +214,7 @@ static uint32_t entry_new(struct atlas *a, uint16_t face, uint32_t glyph_id,
     e->glyph_id = glyph_id;
     e->face = face;
     e->size_px = (uint16_t)size_px;
+    e->rgb = rgb;
     e->live = true;
     e->page_next = NONE;
     e->glyph.page = -1;
@@ -326,8 +340,10 @@ static int place(struct atlas *a, int w, int h, int *x, int *y)
     return page_place(a, &a->pages[lru], w, h, x, y) ? lru : -1;
 }
 
-/* Copies a FreeType bitmap into the scratch cell as white + coverage. */
-static void fill_cell(struct atlas *a, const FT_Bitmap *bm, int cw, int ch)
+/* Copies a FreeType bitmap into the scratch cell as colour rgb (white
+ * unless tinting) + coverage. */
+static void fill_cell(struct atlas *a, const FT_Bitmap *bm, int cw, int ch,
+                      uint32_t rgb)
 {
     size_t n = (size_t)cw * (size_t)ch;
     if (n > a->scratch_cap) {
@@ -336,7 +352,7 @@ static void fill_cell(struct atlas *a, const FT_Bitmap *bm, int cw, int ch)
         a->scratch_cap = n;
     }
     for (size_t i = 0; i < n; i++)
-        a->scratch[i] = 0x00ffffffu;
+        a->scratch[i] = rgb;
     for (unsigned y = 0; y < bm->rows; y++) {
         /* A negative pitch means the rows are stored bottom-up. */
         long pitch = bm->pitch < 0 ? -(long)bm->pitch : bm->pitch;
@@ -356,7 +372,7 @@ static void fill_cell(struct atlas *a, const FT_Bitmap *bm, int cw, int ch)
                 cov = row[x];
                 break;
             }
-            out[x] = (uint32_t)cov << 24 | 0x00ffffffu;
+            out[x] = (uint32_t)cov << 24 | rgb;
         }
     }
 }
@@ -380,7 +396,7 @@ static bool rasterise(struct atlas *a, const struct entry *e, FT_Face ft)
 }
 
 static struct entry *insert(struct atlas *a, uint16_t face,
-                            uint32_t glyph_id, int size_px)
+                            uint32_t glyph_id, int size_px, uint32_t rgb)
 {
     FT_Face ft = a->fonts->faces[face].ft_face;
     /* Rasterise first, then make room (which may evict), then take the
@@ -415,12 +431,12 @@ static struct entry *insert(struct atlas *a, uint16_t face,
         page = place(a, cw, ch, &x, &y);
         if (page < 0)
             return NULL;
-        fill_cell(a, bm, cw, ch);
+        fill_cell(a, bm, cw, ch, rgb);
         SDL_Rect cell = {x, y, cw, ch};
         SDL_UpdateTexture(a->pages[page].texture, &cell, a->scratch,
                           cw * 4);
     }
-    uint32_t index = entry_new(a, face, glyph_id, size_px);
+    uint32_t index = entry_new(a, face, glyph_id, size_px, rgb);
     struct entry *e = &a->entries[index];
     if (ok) {
         e->glyph.left = ft->glyph->bitmap_left;
@@ -438,16 +454,18 @@ static struct entry *insert(struct atlas *a, uint16_t face,
 }
 
 const struct atlas_glyph *atlas_lookup(struct atlas *a, uint16_t face,
-                                       uint32_t glyph_id, int size_px)
+                                       uint32_t glyph_id, int size_px,
+                                       uint32_t rgb)
 {
+    rgb = a->tint ? rgb & ATLAS_WHITE : ATLAS_WHITE;
     if (face >= a->fonts->face_count || size_px < TEXT_MIN_SIZE_PX ||
         size_px > TEXT_MAX_SIZE_PX)
         return NULL;
-    struct entry *e = find(a, face, glyph_id, size_px);
+    struct entry *e = find(a, face, glyph_id, size_px, rgb);
     if (e) {
         a->stats.hits++;
     } else {
-        e = insert(a, face, glyph_id, size_px);
+        e = insert(a, face, glyph_id, size_px, rgb);
         if (!e)
             return NULL;
     }

@@ -18,6 +18,13 @@
  * glyphs than max_pages hold still draws correctly, re-rasterising as it
  * goes; atlas_stats shows it (evictions climbing every frame).
  *
+ * Tinting: SDL's software renderer blends a colour-modulated texture with
+ * a slow generic blitter, but has a fast path for plain alpha blending.  So
+ * with a software renderer (ATLAS_TINT_AUTO) the atlas bakes the colour a
+ * glyph is drawn in into its pixels instead -- the colour becomes part of
+ * the key, and a glyph drawn in two colours is cached twice.  GPU renderers
+ * keep one white copy and modulate, which costs them nothing.
+ *
  * Rasterising uses light hinting (vertical snapping only), which leaves the
  * horizontal advances HarfBuzz laid the text out with unchanged.  The atlas
  * sets the pixel size of the shared FT_Face; nothing else may rely on it.
@@ -45,9 +52,18 @@
 #define ATLAS_FT_LOAD_FLAGS (FT_LOAD_DEFAULT | FT_LOAD_TARGET_LIGHT)
 #define ATLAS_FT_RENDER_MODE FT_RENDER_MODE_LIGHT
 
+#define ATLAS_WHITE 0xffffffu
+
+enum atlas_tint {
+    ATLAS_TINT_AUTO, /* tint with a software renderer, modulate otherwise */
+    ATLAS_TINT_ON,
+    ATLAS_TINT_OFF,
+};
+
 struct atlas_config {
     int page_width, page_height; /* px; 0 = ATLAS_DEFAULT_PAGE_SIZE */
     int max_pages;               /* 0 = ATLAS_DEFAULT_MAX_PAGES */
+    enum atlas_tint tint;
 };
 
 struct atlas_glyph {
@@ -82,14 +98,21 @@ struct atlas *atlas_create(SDL_Renderer *renderer,
 void atlas_destroy(struct atlas *atlas);
 
 /* The glyph `glyph_id` of fonts->faces[face] at `size_px` (the em size, as
- * in text_params.size_px), rasterised and uploaded on first use.  Returns
+ * in text_params.size_px) to be drawn in colour `rgb` (0xRRGGBB),
+ * rasterised and uploaded on first use.  If atlas_tinted(), its pixels
+ * already have that colour (draw it unmodulated); otherwise they are white
+ * and `rgb` is ignored.  Returns
  * NULL for a face index or size out of range, or if a texture cannot be
  * created (logged).  Borrowed: valid until the next atlas_lookup (which
  * may evict the page holding it or move the cache), atlas_clear or
  * atlas_destroy.  The texture itself lives until atlas_clear or
  * atlas_destroy, but its pixels may be reused by a later lookup. */
 const struct atlas_glyph *atlas_lookup(struct atlas *atlas, uint16_t face,
-                                       uint32_t glyph_id, int size_px);
+                                       uint32_t glyph_id, int size_px,
+                                       uint32_t rgb);
+
+/* True if glyphs carry their colour (see "Tinting" above). */
+bool atlas_tinted(const struct atlas *atlas);
 
 /* Forgets every glyph and destroys every page (after
  * SDL_RENDER_DEVICE_RESET, or when the renderer is about to go).  The

@@ -38,6 +38,8 @@ bool render_text_layout(SDL_Renderer *renderer, struct atlas *atlas,
     SDL_Rect vp;
     SDL_RenderGetViewport(renderer, &vp);
     int size = layout->params.size_px;
+    uint32_t rgb = (uint32_t)color.r << 16 | (uint32_t)color.g << 8 | color.b;
+    bool tinted = atlas_tinted(atlas);
     bool ok = true;
     SDL_Texture *current = NULL;
     for (uint32_t li = 0; li < layout->line_count; li++) {
@@ -51,7 +53,7 @@ bool render_text_layout(SDL_Renderer *renderer, struct atlas *atlas,
                 const struct text_glyph *g =
                     &layout->glyphs[run->first_glyph + gi];
                 const struct atlas_glyph *ag =
-                    atlas_lookup(atlas, run->face, g->id, size);
+                    atlas_lookup(atlas, run->face, g->id, size, rgb);
                 if (!ag) {
                     ok = false;
                     continue;
@@ -60,8 +62,11 @@ bool render_text_layout(SDL_Renderer *renderer, struct atlas *atlas,
                     continue;
                 if (ag->texture != current) {
                     current = ag->texture;
-                    SDL_SetTextureColorMod(current, color.r, color.g,
-                                           color.b);
+                    if (tinted)
+                        SDL_SetTextureColorMod(current, 255, 255, 255);
+                    else
+                        SDL_SetTextureColorMod(current, color.r, color.g,
+                                               color.b);
                     SDL_SetTextureAlphaMod(current, color.a);
                 }
                 int px = x + render_round26(g->x);
