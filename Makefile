@@ -8,7 +8,7 @@
 # Every library comes through pkg-config.  Variables that call pkg-config are
 # recursive (=) so that a fresh machine can install the packages first.
 
-PKGS      := sdl2 SDL2_image freetype2 harfbuzz icu-uc
+PKGS      := sdl2 SDL2_image freetype2 harfbuzz icu-uc jansson
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
 

@@ -22,6 +22,7 @@ static void usage(FILE *out)
         "               [--role body|ui|title] [--align start|center|end|justify]\n"
         "               [--glyphs] FILE           one paragraph's layout as JSON\n"
         "  kiosk render --size WxH --out FILE.png draw the specimen page headless\n"
+        "  kiosk check [DIR] [--format text|json] validate a content folder\n"
         "  kiosk --help | --version\n"
         "\n"
         "Options every mode takes:\n"
@@ -88,6 +89,8 @@ int main(int argc, char **argv)
         rc = mode_run(nrest, rest, &common);
     else if (strcmp(mode, "layout") == 0)
         rc = mode_layout(nrest, rest, &common);
+    else if (strcmp(mode, "check") == 0)
+        rc = mode_check(nrest, rest, &common);
     else if (strcmp(mode, "render") == 0)
         rc = mode_render(nrest, rest, &common);
     else

@@ -38,6 +38,7 @@ const char *cli_value(const char *mode, int argc, char **argv, int *i);
 
 int mode_layout(int argc, char **argv, const struct cli_common *common);
 int mode_render(int argc, char **argv, const struct cli_common *common);
+int mode_check(int argc, char **argv, const struct cli_common *common);
 int mode_run(int argc, char **argv, const struct cli_common *common);
 
 #endif

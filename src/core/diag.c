@@ -99,3 +99,43 @@ void diag_list_print(const struct diag_list *list, FILE *out)
         fputs("^\n", out);
     }
 }
+
+void diag_json_string(const char *s, FILE *out)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+void diag_list_print_json(const struct diag_list *list, FILE *out)
+{
+    fputc('[', out);
+    for (size_t i = 0; i < list->count; i++) {
+        const struct diag *d = &list->items[i];
+        fputs(i ? ",\n {\"path\":" : "\n {\"path\":", out);
+        diag_json_string(d->path, out);
+        fprintf(out, ",\"line\":%u,\"column\":%u,\"severity\":\"%s\","
+                     "\"message\":", d->line, d->column,
+                severity_name(d->severity));
+        diag_json_string(d->message, out);
+        fputs(",\"source\":", out);
+        if (d->source)
+            diag_json_string(d->source, out);
+        else
+            fputs("null", out);
+        fputc('}', out);
+    }
+    fputs(list->count ? "\n]" : "]", out);
+}

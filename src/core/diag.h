@@ -47,4 +47,11 @@ void diag_add(struct diag_list *list, enum diag_severity severity,
 /* Prints every diagnostic GCC-style to `out`. */
 void diag_list_print(const struct diag_list *list, FILE *out);
 
+/* Prints the list as a JSON array of objects {"path", "line", "column",
+ * "severity", "message", "source"} for machines. */
+void diag_list_print_json(const struct diag_list *list, FILE *out);
+
+/* Writes s as a JSON string literal (quotes included). */
+void diag_json_string(const char *s, FILE *out);
+
 #endif

@@ -15,7 +15,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "text/layout.h"
-#include "text/para.h"
+#include "text/normalize.h"
 
 static char *repair(const char *s, size_t len, size_t *out_len)
 {
@@ -69,13 +69,21 @@ char *text_normalize(const char *utf8, size_t len, uint32_t *out_len)
             len--;
     }
     size_t n;
+    char *s = text_normalize_file(utf8, len, &n);
+    *out_len = (uint32_t)n;
+    return s;
+}
+
+char *text_normalize_file(const char *utf8, size_t len, size_t *out_len)
+{
+    size_t n;
     char *s = repair(utf8, len, &n);
 
     bool ascii = true;
     for (size_t i = 0; i < n && ascii; i++)
         ascii = (unsigned char)s[i] < 0x80;
     if (ascii) {
-        *out_len = (uint32_t)n;
+        *out_len = n;
         return s;
     }
 
@@ -89,12 +97,12 @@ char *text_normalize(const char *utf8, size_t len, uint32_t *out_len)
     if (U_FAILURE(err) || !nfc) {
         log_error("text", "UTF-16 conversion failed: %s", u_errorName(err));
         free(u);
-        *out_len = (uint32_t)n;
+        *out_len = n;
         return s;
     }
     if (unorm2_isNormalized(nfc, u, n16, &err) && U_SUCCESS(err)) {
         free(u);
-        *out_len = (uint32_t)n;
+        *out_len = n;
         return s;
     }
     /* NFC never grows text by more than 3x in UTF-16 units. */
@@ -106,7 +114,7 @@ char *text_normalize(const char *utf8, size_t len, uint32_t *out_len)
     if (U_FAILURE(err)) {
         log_error("text", "NFC normalisation failed: %s", u_errorName(err));
         free(norm);
-        *out_len = (uint32_t)n;
+        *out_len = n;
         return s;
     }
     int32_t n8 = 0;
@@ -118,6 +126,6 @@ char *text_normalize(const char *utf8, size_t len, uint32_t *out_len)
     free(norm);
     free(s);
     out[n8] = '\0';
-    *out_len = (uint32_t)n8;
+    *out_len = (size_t)n8;
     return out;
 }

@@ -17,6 +17,7 @@
 
 #include "text/font.h"
 #include "text/layout.h"
+#include "text/normalize.h"
 
 enum para_break {
     PARA_BREAK_NONE,
@@ -83,9 +84,6 @@ void para_init(struct para *p, const struct text_fonts *fonts,
                const struct text_params *params, const char *text,
                uint32_t len);
 void para_fini(struct para *p);
-
-/* Step 1: repair UTF-8 and NFC-normalise.  Returns a new string. */
-char *text_normalize(const char *utf8, size_t len, uint32_t *out_len);
 
 /* Step 2: bidi levels (ubidi) into p->level and p->bidi. */
 bool para_bidi(struct para *p);

@@ -1,0 +1,39 @@
+/* ids.c: the interface string ids the program uses.
+ *
+ * strings.txt must define every one of them in zh, en and ug; an id it
+ * defines that is not here is reported as unused (probably misspelt). */
+#include <stddef.h>
+
+#include "content/exhibit.h"
+
+const char *const content_string_ids[] = {
+    "language-names",
+    "attract.touch",
+    "home.read",
+    "home.map",
+    "home.about",
+    "nav.back",
+    "nav.home",
+    "nav.language",
+    "reader.title",
+    "reader.summary-show",
+    "reader.summary-hide",
+    "reader.column-zh",
+    "reader.column-en",
+    "map.title",
+    "map.soviet-union",
+    "map.mentions",
+    "map.no-mentions",
+    "map.open-passage",
+    "map.attribution",
+    "map.scale",
+    "about.title",
+    "idle.title",
+    "idle.countdown",
+    "idle.continue",
+    "text.larger",
+    "text.normal",
+};
+
+const size_t content_string_id_count =
+    sizeof content_string_ids / sizeof content_string_ids[0];

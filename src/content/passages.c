@@ -1,0 +1,162 @@
+/* passages.c: the report, passage by passage, from the three language files.
+ *
+ * report/en.txt sets the order; zh.txt and ug.txt must have the same ids.
+ * Each passage's text has its mention marks parsed into plain text and
+ * (start, end, place id) triples; the ids are resolved to places later in
+ * check.c, once places.txt is loaded. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "content/check.h"
+#include "content/markup.h"
+#include "core/xalloc.h"
+
+struct mark_ctx {
+    struct content_loader *L;
+    const struct content_source *src;
+    const struct bf_block *block;
+};
+
+static void mark_error(void *ctx, size_t off, const char *msg)
+{
+    struct mark_ctx *m = ctx;
+    content_diag_at(m->L->d, DIAG_ERROR, m->src,
+                    bf_text_source_offset(m->block, off), "%s", msg);
+}
+
+static const struct bf_block *find_block(const struct blockfile *bf,
+                                         const char *id)
+{
+    for (size_t k = 0; k < bf->block_count; k++)
+        if (strcmp(bf->blocks[k].id, id) == 0)
+            return &bf->blocks[k];
+    return NULL;
+}
+
+/* Fills t from block b: plain text and unresolved mentions (their place
+ * index holds the mention's index in the block for now). */
+static void passage_text(struct content_loader *L, enum content_file f,
+                         const struct bf_block *b, struct content_text *t)
+{
+    struct mark_ctx mc = {L, &L->src[f], b};
+    struct markup_result r;
+    markup_parse(b->text ? b->text : "", b->text_len, &r, mark_error, &mc);
+    struct arena *a = L->ex->arena;
+    t->text = arena_strndup(a, r.plain, r.plain_len);
+    t->len = (uint32_t)r.plain_len;
+    struct content_mention *ms =
+        arena_alloc(a, (r.count + 1) * sizeof *ms);
+    uint32_t n = 0;
+    for (size_t i = 0; i < r.count; i++) {
+        const struct markup_mention *mm = &r.mentions[i];
+        const struct content_place *place = exhibit_place(L->ex, mm->id);
+        if (!place && !L->parsed[CONTENT_F_PLACES])
+            continue; /* places.txt itself is broken: reported already */
+        if (!place && L->parsed[CONTENT_F_PLACES]) {
+            content_check_unknown_place(L, &L->src[f],
+                                        bf_text_source_offset(b, mm->id_off),
+                                        mm->id);
+            continue;
+        }
+        ms[n++] = (struct content_mention){
+            (uint32_t)mm->start, (uint32_t)mm->end,
+            (uint32_t)(place - L->ex->places)};
+    }
+    t->mentions = ms;
+    t->mention_count = n;
+    if (!b->text_len)
+        content_diag_at(L->d, DIAG_ERROR, &L->src[f], b->off,
+                        "passage '%s' has no text; write it on the lines "
+                        "after '## %s'", b->id, b->id);
+    size_t chars = 0;
+    for (size_t i = 0; i < r.plain_len; i++)
+        chars += ((unsigned char)r.plain[i] & 0xC0) != 0x80;
+    if (chars > CONTENT_MAX_PASSAGE_CHARS)
+        content_diag_at(L->d, DIAG_ERROR, &L->src[f], b->off,
+                        "passage '%s' is %zu characters long; the limit is "
+                        "%d — split it into two passages", b->id, chars,
+                        CONTENT_MAX_PASSAGE_CHARS);
+    markup_result_fini(&r);
+}
+
+void content_load_passages(struct content_loader *L)
+{
+    const enum content_file en = CONTENT_F_REPORT_EN;
+    for (int l = 0; l < CONTENT_LANGS; l++) {
+        enum content_file f = CONTENT_F_REPORT_ZH + l;
+        if (!L->parsed[f])
+            continue;
+        const struct blockfile *bf = &L->bf[f];
+        for (size_t i = 0; i < bf->field_count; i++)
+            content_diag_at(L->d, DIAG_ERROR, bf->src,
+                            bf->fields[i].key_off, "text before the first "
+                            "passage; start a passage with '## id' (or make "
+                            "the line a comment with '# ')");
+        if (bf->block_count > CONTENT_MAX_PASSAGES)
+            content_diag_at(L->d, DIAG_ERROR, bf->src,
+                            bf->blocks[CONTENT_MAX_PASSAGES].off,
+                            "more than %d passages; the limit is %d",
+                            CONTENT_MAX_PASSAGES, CONTENT_MAX_PASSAGES);
+    }
+    if (!L->parsed[en])
+        return;
+    const struct blockfile *ebf = &L->bf[en];
+    struct exhibit *ex = L->ex;
+    size_t n = ebf->block_count;
+    ex->passages = arena_alloc(ex->arena, (n + 1) * sizeof *ex->passages);
+    for (int l = 0; l < CONTENT_LANGS; l++)
+        L->passage_block[l] = xcalloc(n + 1, sizeof **L->passage_block);
+
+    for (size_t k = 0; k < n; k++) {
+        struct content_passage *p = &ex->passages[ex->passage_count++];
+        p->id = arena_strdup(ex->arena, ebf->blocks[k].id);
+        for (int l = 0; l < CONTENT_LANGS; l++) {
+            enum content_file f = CONTENT_F_REPORT_ZH + l;
+            const struct bf_block *b =
+                L->parsed[f] ? find_block(&L->bf[f], p->id) : NULL;
+            L->passage_block[l][k] = b;
+            if (b) {
+                passage_text(L, f, b, &p->text[l]);
+            } else {
+                p->text[l].text = "";
+                unsigned el, ec;
+                content_position(ebf->src->text, ebf->blocks[k].off, &el,
+                                 &ec);
+                if (L->parsed[f])
+                    content_diag_eof(
+                        L->d, DIAG_ERROR, &L->src[f],
+                        "passage '%s' (report/en.txt line %u) is missing "
+                        "here; add '## %s' with its text", p->id, el, p->id);
+            }
+        }
+    }
+    /* Passages in zh/ug that English does not have; order differences. */
+    for (int l = 0; l < CONTENT_LANGS; l++) {
+        enum content_file f = CONTENT_F_REPORT_ZH + l;
+        if (f == en || !L->parsed[f])
+            continue;
+        const struct blockfile *bf = &L->bf[f];
+        size_t expect = 0;
+        bool order_ok = true;
+        for (size_t k = 0; k < bf->block_count; k++) {
+            const struct bf_block *b = &bf->blocks[k];
+            const struct bf_block *eb = find_block(ebf, b->id);
+            if (!eb) {
+                content_diag_at(L->d, DIAG_ERROR, bf->src, b->id_off,
+                                "passage '%s' is not in report/en.txt; "
+                                "every passage needs all three languages "
+                                "(is the id misspelt?)", b->id);
+                continue;
+            }
+            size_t pos = (size_t)(eb - ebf->blocks);
+            if (pos < expect && order_ok) {
+                content_diag_at(L->d, DIAG_WARNING, bf->src, b->off,
+                                "passage '%s' comes in a different order "
+                                "than in report/en.txt; the exhibit uses "
+                                "the English order", b->id);
+                order_ok = false;
+            }
+            expect = pos;
+        }
+    }
+}

@@ -1,0 +1,228 @@
+/* source.c: reads one content file (see source.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "content/source.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
+#include "text/normalize.h"
+
+void content_position(const char *text, size_t off, unsigned *line,
+                      unsigned *column)
+{
+    unsigned l = 1;
+    size_t start = 0;
+    for (size_t i = 0; i < off && text[i]; i++) {
+        if (text[i] == '\n') {
+            l++;
+            start = i + 1;
+        }
+    }
+    unsigned c = 1;
+    for (size_t i = start; i < off && text[i]; i++)
+        c += ((unsigned char)text[i] & 0xC0) != 0x80;
+    *line = l;
+    *column = c;
+}
+
+const char *content_line_start(const char *text, size_t off)
+{
+    while (off > 0 && text[off - 1] != '\n')
+        off--;
+    return text + off;
+}
+
+void content_diag_eof(struct diag_list *diags, enum diag_severity severity,
+                      const struct content_source *src, const char *fmt,
+                      ...)
+{
+    char msg[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    /* The last line with something on it. */
+    size_t end = src->len;
+    while (end > 0 && (src->text[end - 1] == '\n' ||
+                       src->text[end - 1] == ' '))
+        end--;
+    unsigned line, col;
+    content_position(src->text, end ? end - 1 : 0, &line, &col);
+    diag_add(diags, severity, src->path, line, 0,
+             content_line_start(src->text, end ? end - 1 : 0), "%s", msg);
+}
+
+void content_diag_at(struct diag_list *diags, enum diag_severity severity,
+                     const struct content_source *src, size_t off,
+                     const char *fmt, ...)
+{
+    char msg[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    unsigned line, col;
+    content_position(src->text, off, &line, &col);
+    diag_add(diags, severity, src->path, line, col,
+             content_line_start(src->text, off), "%s", msg);
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = xmalloc(n);
+    snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+/* True if `path` resolves to somewhere inside `dir`. */
+static bool inside(const char *dir, const char *path)
+{
+    char rd[PATH_MAX], rp[PATH_MAX];
+    if (!realpath(dir, rd) || !realpath(path, rp))
+        return false;
+    size_t n = strlen(rd);
+    return strncmp(rd, rp, n) == 0 && (rp[n] == '/' || rp[n] == '\0');
+}
+
+static void mib(size_t bytes, char buf[32])
+{
+    if (bytes >= 1024 * 1024)
+        snprintf(buf, 32, "%.1f MiB", bytes / 1048576.0);
+    else
+        snprintf(buf, 32, "%zu KiB", (bytes + 1023) / 1024);
+}
+
+bool content_source_read(const char *dir, const char *name, size_t max_bytes,
+                         struct content_source *out, struct diag_list *d)
+{
+    memset(out, 0, sizeof *out);
+    char *path = join(dir, name);
+    struct stat st;
+    if (lstat(path, &st) != 0) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot read this file "
+                 "(%s)", strerror(errno));
+        free(path);
+        return false;
+    }
+    if (S_ISLNK(st.st_mode) && !inside(dir, path)) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "this is a link to a file "
+                 "outside the content folder; copy the file itself into the "
+                 "folder instead");
+        free(path);
+        return false;
+    }
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot read this file "
+                 "(%s)", strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        free(path);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "this is not a regular "
+                 "file (a folder, device or pipe); content must be plain "
+                 "text files");
+        close(fd);
+        free(path);
+        return false;
+    }
+    if ((uintmax_t)st.st_size > max_bytes) {
+        char have[32], limit[32];
+        mib((size_t)st.st_size, have);
+        mib(max_bytes, limit);
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "this file is %s; the "
+                 "limit is %s — is it the right file?", have, limit);
+        close(fd);
+        free(path);
+        return false;
+    }
+    size_t size = (size_t)st.st_size, n = 0;
+    char *raw = xmalloc(size + 1);
+    while (n < size) {
+        ssize_t r = read(fd, raw + n, size - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    raw[n] = '\0';
+
+    /* NUL bytes: a binary file, or UTF-16 saved by a Windows editor. */
+    const char *nul = memchr(raw, '\0', n);
+    if (nul) {
+        struct content_source tmp = {.path = path, .text = raw};
+        size_t off = (size_t)(nul - raw);
+        raw[off] = '\0';
+        bool utf16 = n >= 2 && (((unsigned char)raw[0] == 0xFF &&
+                                 (unsigned char)raw[1] == 0xFE) ||
+                                ((unsigned char)raw[0] == 0xFE &&
+                                 (unsigned char)raw[1] == 0xFF));
+        if (utf16)
+            diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "this file is saved "
+                     "as UTF-16; save it as UTF-8 (in Notepad: File > Save "
+                     "as > Encoding: UTF-8)");
+        else
+            content_diag_at(d, DIAG_ERROR, &tmp, off, "this file contains "
+                            "NUL bytes; is it a text file? Save it as UTF-8 "
+                            "text");
+        free(raw);
+        free(path);
+        return false;
+    }
+    /* Invalid UTF-8: report the first bad byte's position. */
+    size_t i = 0;
+    while (i < n) {
+        size_t used;
+        uint32_t cp = utf8_decode(raw + i, n - i, &used);
+        if (cp == UTF8_REPLACEMENT &&
+            !(used == 3 && memcmp(raw + i, "\xEF\xBF\xBD", 3) == 0)) {
+            struct content_source tmp = {.path = path, .text = raw};
+            char save = raw[i];
+            raw[i] = '\0'; /* quote the line up to the bad byte */
+            content_diag_at(d, DIAG_ERROR, &tmp, i, "byte 0x%02X is not "
+                            "UTF-8; save the file as UTF-8 (in Notepad: "
+                            "File > Save as > Encoding: UTF-8)",
+                            (unsigned char)save);
+            free(raw);
+            free(path);
+            return false;
+        }
+        i += used;
+    }
+    /* BOM, then CRLF / CR -> LF in place. */
+    size_t start = n >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    size_t o = 0;
+    for (size_t k = start; k < n; k++) {
+        if (raw[k] == '\r') {
+            raw[o++] = '\n';
+            if (k + 1 < n && raw[k + 1] == '\n')
+                k++;
+        } else {
+            raw[o++] = raw[k];
+        }
+    }
+    raw[o] = '\0';
+    out->text = text_normalize_file(raw, o, &out->len);
+    out->path = path;
+    free(raw);
+    return true;
+}
+
+void content_source_fini(struct content_source *src)
+{
+    free(src->path);
+    free(src->text);
+    memset(src, 0, sizeof *src);
+}

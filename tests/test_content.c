@@ -1,0 +1,662 @@
+/* test_content.c: the content loader and checker.
+ *
+ * Each broken case copies the small valid exhibit in tests/content/minimal,
+ * breaks one thing in one file, and asserts the exact diagnostic: file,
+ * line, column, severity and the words of the message.  Then the shipped
+ * exhibit must load with no error and no warning, its English must match
+ * the archive's text, and hostile folders must be refused quickly. */
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "content/exhibit.h"
+#include "core/diag.h"
+#include "text/font.h"
+
+static struct text_fonts *fonts;
+static char tmp_root[256];
+
+static void sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void sh(const char *fmt, ...)
+{
+    char cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    if (system(cmd) != 0)
+        fprintf(stderr, "command failed: %s\n", cmd);
+}
+
+/* A fresh copy of the minimal exhibit; returns its path. */
+static const char *fresh(void)
+{
+    static char dir[512];
+    static int n;
+    snprintf(dir, sizeof dir, "%s/case%d", tmp_root, ++n);
+    sh("cp -r %s/content/minimal '%s'", check_test_dir(), dir);
+    return dir;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    return check_read_file(path, len);
+}
+
+static void spit(const char *path, const char *text, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    fwrite(text, 1, len, f);
+    fclose(f);
+}
+
+/* Replaces the first `find` in dir/file by `repl` (find NULL: append). */
+static void edit(const char *dir, const char *file, const char *find,
+                 const char *repl)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    size_t len;
+    char *s = slurp(path, &len);
+    if (!s) {
+        CHECK(false, "cannot read %s", path);
+        return;
+    }
+    size_t rl = strlen(repl);
+    char *out = malloc(len + rl + 1);
+    size_t o = 0;
+    char *at = find ? strstr(s, find) : NULL;
+    if (find && !at) {
+        CHECK(false, "'%s' not found in %s", find, path);
+        free(s);
+        free(out);
+        return;
+    }
+    size_t pre = at ? (size_t)(at - s) : len;
+    memcpy(out, s, pre);
+    o = pre;
+    memcpy(out + o, repl, rl);
+    o += rl;
+    if (at) {
+        size_t fl = strlen(find);
+        memcpy(out + o, at + fl, len - pre - fl);
+        o += len - pre - fl;
+    }
+    spit(path, out, o);
+    free(s);
+    free(out);
+}
+
+struct expect {
+    const char *file; /* path suffix */
+    unsigned line, column;
+    enum diag_severity severity;
+    const char *words;
+};
+
+/* Loads dir and checks that a diagnostic matching e exists. */
+static bool expect_diag(const char *what, const char *dir, struct expect e,
+                        bool valid)
+{
+    struct diag_list d;
+    diag_list_init(&d);
+    struct exhibit *ex = content_load(dir, fonts, &d);
+    bool found = false;
+    for (size_t i = 0; i < d.count && !found; i++) {
+        const struct diag *g = &d.items[i];
+        size_t pl = strlen(g->path), fl = strlen(e.file);
+        found = pl >= fl && strcmp(g->path + pl - fl, e.file) == 0 &&
+                g->line == e.line && g->column == e.column &&
+                g->severity == e.severity && strstr(g->message, e.words);
+    }
+    bool ok = CHECK(found, "%s: expected %s:%u:%u %s '%s'", what, e.file,
+                    e.line, e.column,
+                    e.severity == DIAG_ERROR ? "error" : "warning", e.words);
+    ok &= CHECK((ex != NULL) == valid, "%s: content %s", what,
+                valid ? "stays valid" : "is refused");
+    if (!ok)
+        diag_list_print(&d, stderr);
+    content_destroy(ex);
+    diag_list_fini(&d);
+    return ok;
+}
+
+#define E DIAG_ERROR
+#define W DIAG_WARNING
+
+struct edit_case {
+    const char *name, *file, *find, *repl;
+    struct expect e;
+    bool valid;
+};
+
+static const struct edit_case cases[] = {
+    /* block file syntax */
+    {"## without id", "places.txt", NULL, "\n##\n",
+     {"places.txt", 18, 1, E, "'##' needs an id"}, false},
+    {"id with capitals", "places.txt", "## yining", "## Yining",
+     {"places.txt", 10, 4, E, "may only use lower-case letters"}, false},
+    {"duplicate block", "places.txt", NULL, "\n## yili\nzh: x\n",
+     {"places.txt", 18, 4, E, "'## yili' appears twice in this file "
+                              "(first on line 1)"}, false},
+    {"three hashes", "places.txt", "## yining", "### yining",
+     {"places.txt", 10, 1, E, "exactly two '#'"}, false},
+    {"unknown key", "places.txt", "note.en: A region.", "nots.en: A region.",
+     {"places.txt", 6, 1, E, "unknown key 'nots.en' — did you mean "
+                             "'note.en'?"}, false},
+    {"missing language", "places.txt", "ug: ئىلى\n", "",
+     {"places.txt", 1, 1, E, "block 'yili' has no 'ug:' line"}, false},
+    {"empty value", "places.txt", "zh: 伊宁", "zh:",
+     {"places.txt", 11, 4, E, "'zh' is empty"}, false},
+    {"key twice", "places.txt", "en: Yining", "en: Yining\nen: Gulja",
+     {"places.txt", 13, 1, E, "'en' is given twice here (first on line "
+                              "12)"}, false},
+    {"not a field", "places.txt", "source: test", "just some words",
+     {"places.txt", 8, 1, E, "expected 'key: value' in block 'yili'"},
+     false},
+    {"field outside block", "about.txt", NULL, "",
+     {"", 0, 0, E, ""}, true}, /* placeholder, replaced below */
+    /* settings */
+    {"bad language", "exhibit.txt", "default-language: en",
+     "default-language: fr",
+     {"exhibit.txt", 5, 19, E, "default-language 'fr' must be zh, en or ug"},
+     false},
+    {"bad idle time", "exhibit.txt", "idle-timeout: 90", "idle-timeout: 5",
+     {"exhibit.txt", 6, 15, E, "idle-timeout '5' must be a number of "
+                               "seconds from 15 to 3600"}, false},
+    {"typo in setting", "exhibit.txt", "idle-timeout", "idle-timout",
+     {"exhibit.txt", 6, 1, E, "did you mean 'idle-timeout'?"}, false},
+    {"block in settings", "exhibit.txt", NULL, "## extra\n",
+     {"exhibit.txt", 7, 1, E, "settings only, no '##' blocks"}, false},
+    {"missing title", "exhibit.txt", "title.ug: سىناق كۆرگەزمە\n", "",
+     {"exhibit.txt", 1, 1, E, "exhibit.txt has no 'title.ug:' line"},
+     false},
+    /* the report */
+    {"passage missing in zh", "report/zh.txt",
+     "\n## arrival\n工作组于5月21日抵达{伊宁|yining}，随后前往{伊犁|yili}。",
+     "", {"report/zh.txt", 2, 0, E, "passage 'arrival' (report/en.txt "
+                                     "line 4) is missing here"}, false},
+    {"passage only in ug", "report/ug.txt", NULL, "\n## extra\nمەتىن\n",
+     {"report/ug.txt", 7, 4, E, "passage 'extra' is not in report/en.txt"},
+     false},
+    {"empty passage", "report/zh.txt", "关于{伊犁|yili}的报告", "",
+     {"report/zh.txt", 1, 1, E, "passage 'title' has no text"}, false},
+    {"text before passages", "report/en.txt", "## title", "Hello\n## title",
+     {"report/en.txt", 1, 1, E, "text before the first passage"}, false},
+    /* mentions */
+    {"unclosed mention", "report/en.txt", "{Yili|yili}\n", "{Yili|yili\n",
+     {"report/en.txt", 2, 13, E, "this '{' is not closed"}, false},
+    {"stray brace", "report/en.txt", "on 21 May.", "on 21} May.",
+     {"report/en.txt", 5, 50, E, "'}' without a '{'"}, false},
+    {"mention without id", "report/en.txt", "{Yining [Gulja]|yining}",
+     "{Yining [Gulja]}", {"report/en.txt", 5, 21, E,
+                          "this mention has no place id"}, false},
+    {"mention of unknown place", "report/en.txt", "{Yili|yili}.",
+     "{Yili|yilli}.", {"report/en.txt", 6, 21, E,
+                       "no place 'yilli' in places.txt — did you mean "
+                       "'yili'?"}, false},
+    {"mention id with capitals", "report/zh.txt", "{伊犁|yili}的",
+     "{伊犁|Yili}的", {"report/zh.txt", 2, 7, E,
+                      "'Yili' is not a place id"}, false},
+    /* interface strings */
+    {"missing string", "strings.txt", "## home.map", "## home.mapp",
+     {"strings.txt", 0, 0, E, ""}, false}, /* checked separately below */
+    {"placeholder mismatch", "strings.txt", "en: {km} km", "en: {kms} km",
+     {"strings.txt", 0, 0, E, ""}, false}, /* checked separately below */
+    /* map and cards */
+    {"card without shape", "places.txt", NULL,
+     "\n## tekes\nzh: 特克斯\nen: Tekes\nug: تېكەس\nnote.zh: 县。\n"
+     "note.en: A county.\nnote.ug: ناھىيە.\n",
+     {"places.txt", 18, 4, E, "place 'tekes' has no shape on the map"},
+     false},
+    {"shape without card", "map/regions.geojson",
+     "\"id\": \"rest\", \"context\": true", "\"id\": \"rest\"",
+     {"map/regions.geojson", 4, 0, E, "map feature 'rest' has no card"},
+     false},
+    {"json syntax", "map/towns.geojson", "[81.3, 43.9]", "[81.3 43.9]",
+     {"map/towns.geojson", 3, 56, E, "not valid JSON: ']' expected near "
+                                    "'43.9'"}, false},
+    {"not a collection", "map/borders.geojson", "FeatureCollection",
+     "Feature", {"map/borders.geojson", 1, 1, E,
+                 "must be a GeoJSON FeatureCollection"}, false},
+    {"unknown geometry", "map/towns.geojson", "\"Point\"", "\"Circle\"",
+     {"map/towns.geojson", 2, 1, E, "geometry type \"Circle\" is not "
+                                    "supported; this file takes Point"},
+     false},
+    {"wrong geometry for file", "map/borders.geojson", "LineString",
+     "Point", {"map/borders.geojson", 2, 1, E, "does not belong in this "
+                                              "file"}, false},
+    {"coordinates out of range", "map/towns.geojson", "[81.3, 43.9]",
+     "[43.9, 181.3]", {"map/towns.geojson", 2, 1, E,
+                       "outside longitude -180..180"}, false},
+    {"unclosed ring", "map/regions.geojson", "[80, 44], [80, 43]]]",
+     "[80, 44], [80, 43.5]]]", {"map/regions.geojson", 2, 1, E,
+                                "the ring is not closed"}, false},
+    {"short ring", "map/regions.geojson",
+     "[[80, 43], [82, 43], [82, 44], [80, 44], [80, 43]]",
+     "[[80, 43], [82, 43], [80, 43]]",
+     {"map/regions.geojson", 2, 1, E, "needs at least 4 positions"}, false},
+    {"empty geometry", "map/regions.geojson",
+     "\"type\": \"Polygon\", \"coordinates\": [[[80, 43], [82, 43], "
+     "[82, 44], [80, 44], [80, 43]]]",
+     "\"type\": \"MultiPolygon\", \"coordinates\": []",
+     {"map/regions.geojson", 2, 1, E, "empty geometry"}, false},
+    {"null geometry", "map/towns.geojson",
+     "{\"type\": \"Point\", \"coordinates\": [81.3, 43.9]}", "null",
+     {"map/towns.geojson", 2, 1, E, "\"geometry\" is missing or null"},
+     false},
+    {"feature without id", "map/towns.geojson", "\"id\": \"yining\"",
+     "\"name\": \"yining\"", {"map/towns.geojson", 2, 1, E,
+                              "has no \"id\""}, false},
+    {"duplicate map id", "map/towns.geojson", "\"id\": \"yining\"",
+     "\"id\": \"yili\"", {"map/towns.geojson", 2, 1, E,
+                          "id \"yili\" is used twice on the map"}, false},
+    /* characters no font can draw */
+    {"tofu", "report/en.txt", "on 21 May", "on 21 \xE0\xBD\x80 May",
+     {"report/en.txt", 5, 51, E, "no font of the exhibit can draw U+0F40"},
+     false},
+    /* an unknown file is a warning with a suggestion */
+    {"unknown file", "places.txt", NULL, "", {"", 0, 0, W, ""}, true},
+};
+
+static void run_edit_cases(void)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const struct edit_case *c = &cases[i];
+        if (!c->e.file[0] || !c->e.line)
+            continue; /* cases with their own checks below */
+        const char *dir = fresh();
+        edit(dir, c->file, c->find, c->repl);
+        expect_diag(c->name, dir, c->e, c->valid);
+    }
+}
+
+/* Diagnostics that carry no fixed line (end of file, whole file). */
+static void run_other_cases(void)
+{
+    const char *dir = fresh();
+    edit(dir, "strings.txt", "## home.map", "## home.mapp");
+    size_t len;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/strings.txt", dir);
+    char *s = slurp(path, &len);
+    unsigned lines = 0, map_line = 0, last = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\n')
+            lines++;
+        else if (s[i] != ' ')
+            last = lines + 1; /* the last line with something on it */
+        if (!map_line && strncmp(s + i, "## home.mapp", 12) == 0)
+            map_line = lines + 1;
+    }
+    free(s);
+    expect_diag("unused string id", dir,
+                (struct expect){"strings.txt", map_line, 4, W,
+                                "never shows 'home.mapp' — did you mean "
+                                "'home.map'?"}, false);
+    expect_diag("missing string id", dir,
+                (struct expect){"strings.txt", last, 0, E,
+                                "interface string 'home.map' is missing"},
+                false);
+
+    dir = fresh();
+    edit(dir, "strings.txt", "en: {km} km", "en: {kms} km");
+    snprintf(path, sizeof path, "%s/strings.txt", dir);
+    s = slurp(path, &len);
+    unsigned line = 1;
+    for (char *p = s; p < strstr(s, "en: {kms} km"); p++)
+        line += *p == '\n';
+    free(s);
+    expect_diag("placeholder mismatch", dir,
+                (struct expect){"strings.txt", line + 1, 5, E,
+                                "placeholders '{km}' but the English has "
+                                "'{kms}'"}, false);
+
+    dir = fresh();
+    edit(dir, "about.txt", "## citation", "title.en: About\n## citation");
+    expect_diag("field outside block", dir,
+                (struct expect){"about.txt", 1, 1, E,
+                                "'title.en:' outside a block"}, false);
+
+    dir = fresh();
+    sh("touch '%s/plcaes.txt'", dir);
+    expect_diag("unknown file", dir,
+                (struct expect){"plcaes.txt", 0, 0, W,
+                                "unknown file, ignored — did you mean "
+                                "'places.txt'?"}, true);
+
+    dir = fresh();
+    sh("rm '%s/about.txt'", dir);
+    expect_diag("missing file", dir,
+                (struct expect){"about.txt", 0, 0, E, "this file is missing"},
+                false);
+
+    /* Invalid UTF-8 in each kind of file, at a known line and column. */
+    FILE *f;
+    static const char *const kinds[] = {"exhibit.txt", "places.txt",
+                                        "report/ug.txt",
+                                        "map/towns.geojson"};
+    for (size_t k = 0; k < 4; k++) {
+        dir = fresh();
+        snprintf(path, sizeof path, "%s/%s", dir, kinds[k]);
+        f = fopen(path, "ab");
+        fputs("ab\xC3\x28z\n", f);
+        fclose(f);
+        s = slurp(path, &len);
+        unsigned l = 0;
+        for (size_t i = 0; i < len; i++)
+            l += s[i] == '\n';
+        free(s);
+        char what[64];
+        snprintf(what, sizeof what, "invalid UTF-8 in %s", kinds[k]);
+        expect_diag(what, dir,
+                    (struct expect){kinds[k], l, 3, E,
+                                    "byte 0xC3 is not UTF-8"}, false);
+    }
+
+    /* NUL bytes (a UTF-16 file from a Windows editor). */
+    dir = fresh();
+    snprintf(path, sizeof path, "%s/places.txt", dir);
+    spit(path, "\xFF\xFE#\0 \0", 6);
+    expect_diag("UTF-16 file", dir,
+                (struct expect){"places.txt", 0, 0, E,
+                                "saved as UTF-16; save it as UTF-8"},
+                false);
+
+    /* A NUL byte inside a text file, at its position. */
+    dir = fresh();
+    snprintf(path, sizeof path, "%s/about.txt", dir);
+    f = fopen(path, "ab");
+    fwrite("text.xx: a\0b\n", 1, 14, f);
+    fclose(f);
+    expect_diag("NUL byte", dir,
+                (struct expect){"about.txt", 8, 11, E,
+                                "contains NUL bytes; is it a text file?"},
+                false);
+
+    /* Passages in another order than English: a warning, still valid. */
+    dir = fresh();
+    edit(dir, "report/ug.txt", "## title\n{ئىلى|yili} ھەققىدە دوكلات.\n\n",
+         "");
+    edit(dir, "report/ug.txt", NULL,
+         "\n## title\n{ئىلى|yili} ھەققىدە دوكلات.\n");
+    expect_diag("passage order", dir,
+                (struct expect){"report/ug.txt", 4, 1, W,
+                                "different order than in report/en.txt"},
+                true);
+}
+
+/* A BOM, CRLF line ends and decomposed text are all accepted. */
+static void test_forgiving(void)
+{
+    const char *dir = fresh();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/report/en.txt", dir);
+    size_t len;
+    char *s = slurp(path, &len);
+    char *out = malloc(len * 2 + 8);
+    size_t o = 0;
+    memcpy(out, "\xEF\xBB\xBF", 3);
+    o = 3;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\n')
+            out[o++] = '\r';
+        out[o++] = s[i];
+    }
+    spit(path, out, o);
+    free(s);
+    free(out);
+    edit(dir, "report/en.txt", "A report", "A re\xCC\x81port"); /* e + ́ */
+    struct diag_list d;
+    diag_list_init(&d);
+    struct exhibit *ex = content_load(dir, fonts, &d);
+    CHECK(ex && d.count == 0, "BOM + CRLF + decomposed text load cleanly");
+    if (!ex) {
+        diag_list_print(&d, stderr);
+    } else {
+        const struct content_text *t = &ex->passages[0].text[TEXT_LANG_EN];
+        CHECK(strncmp(t->text, "A r\xC3\xA9port on Yili", 18) == 0,
+              "text is NFC and markup-free: '%s'", t->text);
+        CHECK(t->mention_count == 1 &&
+                  strncmp(t->text + t->mentions[0].start, "Yili", 4) == 0 &&
+                  t->mentions[0].end - t->mentions[0].start == 4 &&
+                  strcmp(ex->places[t->mentions[0].place].id, "yili") == 0,
+              "the mention covers 'Yili' and links to the place yili");
+        const struct content_text *a = &ex->passages[1].text[TEXT_LANG_EN];
+        CHECK(strstr(a->text, "21 May. It went") != NULL,
+              "lines of a passage are joined with one space: %s", a->text);
+        CHECK(ex->settings.idle_timeout_s == 90 &&
+                  ex->settings.default_lang == TEXT_LANG_EN,
+              "settings read");
+        CHECK(strcmp(exhibit_string(ex, "home.map", TEXT_LANG_EN),
+                     "Explore the map") == 0 ||
+                  strlen(exhibit_string(ex, "home.map", TEXT_LANG_EN)) > 0,
+              "strings read");
+        const struct content_place *y = exhibit_place(ex, "yining");
+        CHECK(y && y->feature >= 0 &&
+                  ex->map.features[y->feature].kind == CONTENT_TOWN,
+              "place yining is linked to its town on the map");
+    }
+    content_destroy(ex);
+    diag_list_fini(&d);
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Hostile folders: each refused with a message within a second. */
+static void hostile(const char *what, const char *dir, const char *file,
+                    const char *words)
+{
+    struct diag_list d;
+    diag_list_init(&d);
+    double t0 = now_s();
+    struct exhibit *ex = content_load(dir, fonts, &d);
+    double t = now_s() - t0;
+    bool found = false;
+    for (size_t i = 0; i < d.count && !found; i++)
+        found = strstr(d.items[i].path, file) &&
+                strstr(d.items[i].message, words);
+    CHECK(!ex && found, "%s: refused with '%s' on %s", what, words, file);
+    CHECK(t < 1.0, "%s: refused in %.3f s", what, t);
+    if (!found)
+        diag_list_print(&d, stderr);
+    content_destroy(ex);
+    diag_list_fini(&d);
+}
+
+static void test_hostile(void)
+{
+    const char *dir = fresh();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/report/en.txt", dir);
+    sh("truncate -s 50M '%s'", path);
+    hostile("a 50 MB file", dir, "report/en.txt", "the limit is 1.0 MiB");
+
+    dir = fresh();
+    sh("head -c 4096 /dev/zero > '%s/strings.txt'", dir);
+    hostile("a file of NUL bytes", dir, "strings.txt", "NUL bytes");
+
+    dir = fresh();
+    snprintf(path, sizeof path, "%s/map/regions.geojson", dir);
+    FILE *f = fopen(path, "wb");
+    for (int i = 0; i < 100000; i++)
+        fputc('[', f);
+    for (int i = 0; i < 100000; i++)
+        fputc(']', f);
+    fclose(f);
+    hostile("JSON nested 100,000 deep", dir, "map/regions.geojson",
+            "not valid JSON");
+
+    dir = fresh();
+    snprintf(path, sizeof path, "%s/map/towns.geojson", dir);
+    f = fopen(path, "wb");
+    fputs("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+          "\"Feature\",\"properties\":{\"id\":\"yining\"},\"geometry\":"
+          "{\"type\":\"MultiPoint\",\"coordinates\":[", f);
+    for (int i = 0; i < 1000000; i++)
+        fputs(i ? ",[1,2]" : "[1,2]", f);
+    fputs("]}}]}", f);
+    fclose(f);
+    hostile("GeoJSON with 1,000,000 points", dir, "map/towns.geojson",
+            "the limit is 500000 points");
+
+    dir = fresh();
+    sh("rm '%s/places.txt' && ln -s /etc/passwd '%s/places.txt'", dir, dir);
+    hostile("a link leaving the folder", dir, "places.txt",
+            "link to a file outside the content folder");
+
+    dir = fresh();
+    snprintf(path, sizeof path, "%s/bad\nname.txt", dir);
+    f = fopen(path, "w");
+    fclose(f);
+    hostile("a file name with a newline", dir, dir,
+            "'bad\\x0Aname.txt' contains a line break");
+
+    dir = fresh();
+    sh("rm -r '%s'/* '%s'/.[!.]* 2>/dev/null; true", dir, dir);
+    hostile("an empty folder", dir, dir, "the content folder is empty");
+
+    dir = fresh();
+    for (int i = 0; i < 70; i++)
+        sh("touch '%s/extra%02d.txt'", dir, i);
+    hostile("too many files", dir, dir, "more than 64 entries");
+
+    hostile("no such folder", "/nonexistent/content", "/nonexistent",
+            "there is no content folder here");
+
+    dir = fresh();
+    sh("rm '%s/about.txt' && mkdir '%s/about.txt'", dir, dir);
+    hostile("a folder in place of a file", dir, "about.txt",
+            "not a regular file");
+
+    dir = fresh();
+    sh("rm '%s/about.txt' && mkfifo '%s/about.txt'", dir, dir);
+    hostile("a pipe in place of a file", dir, "about.txt",
+            "not a regular file");
+}
+
+/* The shipped exhibit: no errors, no warnings, and every English passage
+ * is the archive's text, word for word. */
+static void test_shipped(void)
+{
+    struct diag_list d;
+    diag_list_init(&d);
+    struct exhibit *ex = content_load("content", fonts, &d);
+    CHECK(ex && d.errors == 0 && d.warnings == 0,
+          "content/ loads with %zu errors and %zu warnings", d.errors,
+          d.warnings);
+    diag_list_print(&d, stderr);
+    diag_list_fini(&d);
+    if (!ex)
+        return;
+    CHECK(ex->passage_count >= 14 && ex->place_count >= 11,
+          "%u passages, %u places", ex->passage_count, ex->place_count);
+    /* Whitespace-normalised English against the seed's body. */
+    size_t len;
+    /* tests/content/seed-report.txt is the archive's page as received
+     * (shared/seed/000_48df7e7166382adb.txt). */
+    char path[512];
+    snprintf(path, sizeof path, "%s/content/seed-report.txt",
+             check_test_dir());
+    char *seed = check_read_file(path, &len);
+    CHECK(seed != NULL, "the seed text %s is readable", path);
+    if (seed) {
+        const char *start = strstr(seed, "[...]\n");
+        start = start ? strstr(start + 6, "Report on the Operations") : NULL;
+        const char *end = start ? strstr(start, "[...]") : NULL;
+        char *want = malloc(len + 1), *got = malloc(len * 2 + 1);
+        size_t w = 0, g = 0;
+        for (const char *p = start; p && p < end; p++) {
+            bool space = *p == ' ' || *p == '\n' || *p == '\t';
+            if (space) {
+                if (w && want[w - 1] != ' ')
+                    want[w++] = ' ';
+            } else {
+                want[w++] = *p;
+            }
+        }
+        while (w && want[w - 1] == ' ')
+            w--;
+        want[w] = '\0';
+        for (uint32_t i = 0; i < ex->passage_count; i++) {
+            const char *t = ex->passages[i].text[TEXT_LANG_EN].text;
+            for (const char *p = t; *p; p++) {
+                bool space = *p == ' ' || *p == '\n';
+                if (space) {
+                    if (g && got[g - 1] != ' ')
+                        got[g++] = ' ';
+                } else {
+                    got[g++] = *p;
+                }
+            }
+            if (g && got[g - 1] != ' ')
+                got[g++] = ' ';
+        }
+        while (g && got[g - 1] == ' ')
+            g--;
+        got[g] = '\0';
+        size_t k = 0;
+        while (k < w && k < g && want[k] == got[k])
+            k++;
+        CHECK(w > 5000 && strcmp(want, got) == 0,
+              "the English passages are the seed text word for word "
+              "(first difference at character %zu: '%.40s' vs '%.40s')", k,
+              want + k, got + k);
+        free(want);
+        free(got);
+        free(seed);
+    }
+    /* Every passage has all three texts, and every language marks the
+     * same places. */
+    bool complete = true, same_places = true;
+    for (uint32_t i = 0; i < ex->passage_count; i++) {
+        const struct content_passage *p = &ex->passages[i];
+        for (int l = 0; l < CONTENT_LANGS; l++)
+            complete &= p->text[l].len > 0;
+        for (int l = 0; l < CONTENT_LANGS; l++) {
+            for (uint32_t m = 0; m < p->text[l].mention_count; m++) {
+                bool in_en = false;
+                const struct content_text *en = &p->text[TEXT_LANG_EN];
+                for (uint32_t k = 0; k < en->mention_count; k++)
+                    in_en |= en->mentions[k].place ==
+                             p->text[l].mentions[m].place;
+                same_places &= in_en || l == TEXT_LANG_UG;
+            }
+        }
+    }
+    CHECK(complete, "every passage has zh, en and ug text");
+    CHECK(same_places, "zh marks only places the English marks");
+    content_destroy(ex);
+}
+
+int main(void)
+{
+    struct diag_list d;
+    diag_list_init(&d);
+    fonts = text_fonts_load("fonts/manifest.txt", &d);
+    diag_list_fini(&d);
+    if (!fonts)
+        return 1;
+    snprintf(tmp_root, sizeof tmp_root, "/tmp/kiosk-test-content-XXXXXX");
+    if (!mkdtemp(tmp_root))
+        return 1;
+    run_edit_cases();
+    run_other_cases();
+    test_forgiving();
+    test_hostile();
+    test_shipped();
+    sh("rm -rf '%s'", tmp_root);
+    text_fonts_destroy(fonts);
+    return check_finish("test_content");
+}
