@@ -73,6 +73,34 @@ int main(void)
            "could not draw or write /nonexistent/dir/x.png");
     expect("--windowed --size big", 2, "--size 'big' must be WxH");
 
+    /* check: exit 0 valid, 1 invalid, 2 usage; GCC-style and JSON. */
+    expect("check content", 0, "content: valid — 14 passages");
+    expect("check --format json content", 0,
+           "{\"path\":\"content\",\"valid\":true,\"errors\":0,"
+           "\"warnings\":0,\"diagnostics\":[]}");
+    expect("check --format yaml content", 2, "--format 'yaml' must be text "
+                                             "or json");
+    expect("check content tests/content/minimal", 2,
+           "only one content folder");
+    expect("check /nonexistent/dir", 1,
+           "/nonexistent/dir: error: there is no content folder here");
+    {
+        char *cout;
+        int crc = run("check tests/content/minimal 2>/dev/null >/dev/null; "
+                      "d=$(mktemp -d) && cp -r tests/content/minimal/. $d && "
+                      "sed -i '0,/^note.en:/s//nots.en:/' $d/places.txt && "
+                      "build/test/kiosk check $d; r=$?; "
+                      "build/test/kiosk check --format json $d | "
+                      "grep -c '\"line\":6,\"column\":1'; rm -rf $d; "
+                      "exit $r", &cout);
+        CHECK(crc == 1 && strstr(cout, "/places.txt:6:1: error: unknown key "
+                                       "'nots.en' — did you mean 'note.en'?")
+                  && strstr(cout, "    nots.en: A region.\n    ^\n") &&
+                  strstr(cout, "NOT valid — 2 errors"),
+              "check of a broken copy: exit %d\n%s", crc, cout);
+        free(cout);
+    }
+
     /* render writes a PNG of the requested size. */
     char *png_out;
     const char *png = "build/test/cli-render.png";

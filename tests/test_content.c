@@ -532,6 +532,25 @@ static void test_hostile(void)
         sh("touch '%s/extra%02d.txt'", dir, i);
     hostile("too many files", dir, dir, "more than 64 entries");
 
+    /* 100,000 broken lines, then 100,000 blocks: checked in bounded time,
+     * the first problems kept, the rest counted. */
+    dir = fresh();
+    snprintf(path, sizeof path, "%s/places.txt", dir);
+    f = fopen(path, "ab");
+    for (int i = 0; i < 100000; i++)
+        fputs("bad\n", f);
+    fclose(f);
+    hostile("100,000 broken lines", dir, "places.txt",
+            "expected 'key: value'");
+    dir = fresh();
+    snprintf(path, sizeof path, "%s/report/en.txt", dir);
+    f = fopen(path, "ab");
+    for (int i = 0; i < 100000; i++)
+        fprintf(f, "## p%d\n", i);
+    fclose(f);
+    hostile("100,000 passages", dir, "report/en.txt",
+            "more than 2000 blocks in one file");
+
     hostile("no such folder", "/nonexistent/content", "/nonexistent",
             "there is no content folder here");
 

@@ -20,6 +20,7 @@ struct parser {
     struct bf_field *last;   /* field a continuation line extends */
     bool blank_pending;      /* text mode: a blank line since the text */
     size_t errors;
+    bool stop; /* a limit was hit: the rest of the file is not read */
 };
 
 static bool is_space(char c)
@@ -112,6 +113,12 @@ static void header(struct parser *p, const char *line, size_t len,
             return;
         }
     }
+    if (p->bf->block_count >= BLOCKFILE_MAX_BLOCKS) {
+        error_at(p, off, "more than %d blocks in one file; is it the right "
+                 "file?", BLOCKFILE_MAX_BLOCKS);
+        p->stop = true;
+        return;
+    }
     p->bf->blocks = xgrow(p->bf->blocks, &p->block_cap,
                           p->bf->block_count + 1, sizeof *p->bf->blocks);
     struct bf_block *b = &p->bf->blocks[p->bf->block_count++];
@@ -152,6 +159,12 @@ static bool field(struct parser *p, const char *line, size_t len, size_t off)
     for (size_t k = 0; k < key_end; k++)
         key[k] = (char)tolower((unsigned char)line[k]);
     key[key_end] = '\0';
+    if (*count >= BLOCKFILE_MAX_FIELDS) {
+        error_at(p, off, "more than %d lines 'key: value' in one block",
+                 BLOCKFILE_MAX_FIELDS);
+        p->stop = true;
+        return true;
+    }
     const struct bf_field *dup = bf_find(*list, *count, key);
     if (dup) {
         unsigned dl, dc;
@@ -245,7 +258,7 @@ bool blockfile_parse(const struct content_source *src,
     out->src = src;
     struct parser p = {.src = src, .mode = mode, .bf = out, .d = d};
     size_t off = 0;
-    while (off < src->len) {
+    while (off < src->len && !p.stop) {
         const char *nl = memchr(src->text + off, '\n', src->len - off);
         size_t len = nl ? (size_t)(nl - (src->text + off)) : src->len - off;
         one_line(&p, src->text + off, len, off);
@@ -273,12 +286,18 @@ void blockfile_fini(struct blockfile *bf)
 
 size_t bf_text_source_offset(const struct bf_block *b, size_t text_off)
 {
-    size_t k = 0;
-    while (k + 1 < b->seg_count && b->segs[k + 1].text_off <= text_off)
-        k++;
     if (b->seg_count == 0)
         return b->off;
-    return b->segs[k].src_off + (text_off - b->segs[k].text_off);
+    /* The last segment starting at or before text_off. */
+    size_t lo = 0, hi = b->seg_count;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (b->segs[mid].text_off <= text_off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return b->segs[lo].src_off + (text_off - b->segs[lo].text_off);
 }
 
 const struct bf_field *bf_find(const struct bf_field *fields, size_t count,

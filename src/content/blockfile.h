@@ -25,6 +25,8 @@
 
 #define BLOCKFILE_MAX_KEY 48
 #define BLOCKFILE_MAX_ID 64
+#define BLOCKFILE_MAX_BLOCKS 2000 /* per file; more is refused */
+#define BLOCKFILE_MAX_FIELDS 64   /* per block or file level */
 
 enum blockfile_mode {
     BLOCKFILE_FIELDS, /* every block line is `key: value` */

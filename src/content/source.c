@@ -63,6 +63,10 @@ void content_diag_at(struct diag_list *diags, enum diag_severity severity,
                      const struct content_source *src, size_t off,
                      const char *fmt, ...)
 {
+    if (diag_list_full(diags)) {
+        diag_count(diags, severity); /* skip locating it */
+        return;
+    }
     char msg[768];
     va_list ap;
     va_start(ap, fmt);

@@ -24,10 +24,28 @@ void diag_list_fini(struct diag_list *list)
     memset(list, 0, sizeof *list);
 }
 
+bool diag_list_full(const struct diag_list *list)
+{
+    return list->count >= DIAG_MAX_KEPT;
+}
+
+void diag_count(struct diag_list *list, enum diag_severity severity)
+{
+    list->dropped++;
+    if (severity == DIAG_ERROR)
+        list->errors++;
+    else if (severity == DIAG_WARNING)
+        list->warnings++;
+}
+
 void diag_add(struct diag_list *list, enum diag_severity severity,
               const char *path, unsigned line, unsigned column,
               const char *source, const char *fmt, ...)
 {
+    if (diag_list_full(list)) {
+        diag_count(list, severity);
+        return;
+    }
     char buf[1024];
     va_list ap;
     va_start(ap, fmt);
@@ -98,6 +116,10 @@ void diag_list_print(const struct diag_list *list, FILE *out)
         }
         fputs("^\n", out);
     }
+    if (list->dropped)
+        fprintf(out, "... and %zu more problem%s not shown; fix these first "
+                     "and check again\n", list->dropped,
+                list->dropped == 1 ? "" : "s");
 }
 
 void diag_json_string(const char *s, FILE *out)

@@ -28,10 +28,16 @@ struct diag {
     char *source;     /* owned copy of the offending line, or NULL */
 };
 
+/* A list keeps the first DIAG_MAX_KEPT diagnostics; later ones are only
+ * counted (a hostile file cannot make the checker slow or its output
+ * endless), and the printer says how many were left out. */
+#define DIAG_MAX_KEPT 200
+
 struct diag_list {
     struct diag *items;
     size_t count, cap;
-    size_t errors, warnings;
+    size_t errors, warnings; /* all of them, kept or not */
+    size_t dropped;
 };
 
 void diag_list_init(struct diag_list *list);
@@ -43,6 +49,11 @@ void diag_add(struct diag_list *list, enum diag_severity severity,
               const char *path, unsigned line, unsigned column,
               const char *source, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+
+/* True once the list keeps no more diagnostics: callers may skip the work
+ * of locating a problem, and count it with diag_count instead. */
+bool diag_list_full(const struct diag_list *list);
+void diag_count(struct diag_list *list, enum diag_severity severity);
 
 /* Prints every diagnostic GCC-style to `out`. */
 void diag_list_print(const struct diag_list *list, FILE *out);
