@@ -16,7 +16,7 @@ WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
         -Wmissing-prototypes -Wvla -Wimplicit-fallthrough -Wformat=2
 BASE_CFLAGS = -std=c17 -D_DEFAULT_SOURCE $(WARN) -Isrc -MMD -MP \
               $(shell $(PKG_CONFIG) --cflags $(PKGS))
-LIBS        = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+LIBS        = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -lpthread
 
 RELEASE_FLAGS := -O2 -g
 TEST_FLAGS    := -O1 -g -Werror -fsanitize=address,undefined \
@@ -26,7 +26,10 @@ VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 GIT_REV := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 DEFS    := -DKIOSK_VERSION='"$(VERSION)"' -DKIOSK_REVISION='"$(GIT_REV)"'
 
-SRC      := $(shell find src -name '*.c' | sort)
+# Platform code: src/platform/*_$(PLATFORM).c only (platform.h).
+PLATFORM ?= linux
+SRC      := $(sort $(filter-out src/platform/%,$(shell find src -name '*.c')) \
+              $(wildcard src/platform/*_$(PLATFORM).c))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
 TESTS    := $(basename $(notdir $(wildcard tests/test_*.c)))
 BENCHES  := $(basename $(notdir $(wildcard tests/bench_*.c)))

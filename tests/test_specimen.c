@@ -22,6 +22,7 @@
 #include "render/headless.h"
 #include "text/font.h"
 #include "ui/specimen.h"
+#include "ui/theme.h"
 
 static const struct image_tolerance tolerance = {48, 0.00005};
 
@@ -46,13 +47,19 @@ static double contrast(SDL_Color a, SDL_Color b)
 
 static void test_palette(void)
 {
-    const struct ui_specimen_palette *p = ui_specimen_palette();
+    const struct ui_palette *p = ui_theme_palette();
     CHECK(contrast(p->ink, p->paper) >= 7.0, "ink contrast %.2f",
           contrast(p->ink, p->paper));
     CHECK(contrast(p->accent, p->paper) >= 7.0, "accent contrast %.2f",
           contrast(p->accent, p->paper));
     CHECK(contrast(p->muted, p->paper) >= 7.0, "muted contrast %.2f",
           contrast(p->muted, p->paper));
+    CHECK(contrast(p->ink, p->highlight) >= 7.0, "ink on highlight %.2f",
+          contrast(p->ink, p->highlight));
+    CHECK(contrast(p->panel_ink, p->panel) >= 7.0, "overlay text %.2f",
+          contrast(p->panel_ink, p->panel));
+    CHECK(contrast(p->alert, p->panel) >= 7.0, "overlay heading %.2f",
+          contrast(p->alert, p->panel));
 }
 
 static void test_size(const struct text_fonts *fonts, int w, int h)

@@ -1,12 +1,16 @@
 /* mode_render.c: `kiosk render` -- draw a page headless into a PNG.
  *
- * Today the page is the type specimen (ui/specimen.c); the visitor
- * screens and scripted touches extend this mode later. */
+ * Pages: the type specimen (ui/specimen.c, the default) and the content
+ * preview with its curator overlay (app/exhibit_view.c), exactly as the
+ * window shows it.  The visitor screens and scripted touches extend this
+ * mode later. */
 #include <stdio.h>
 #include <string.h>
 
 #include "app/cli.h"
+#include "app/exhibit_view.h"
 #include "app/fonts.h"
+#include "core/diag.h"
 #include "render/atlas.h"
 #include "render/headless.h"
 #include "ui/specimen.h"
@@ -17,6 +21,7 @@ int mode_render(int argc, char **argv, const struct cli_common *common)
 {
     int w = 0, h = 0;
     const char *out = NULL;
+    bool preview = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v;
         if (strcmp(a, "--size") == 0) {
@@ -25,6 +30,14 @@ int mode_render(int argc, char **argv, const struct cli_common *common)
             if (!cli_parse_size(v, &w, &h))
                 return cli_usage_error(MODE, "--size '%s' must be WxH, e.g. "
                                        "1920x1080 (1 to 16384 each)", v);
+        } else if (strcmp(a, "--page") == 0) {
+            if (!(v = cli_value(MODE, argc, argv, &i)))
+                return CLI_USAGE;
+            if (strcmp(v, "preview") == 0)
+                preview = true;
+            else if (strcmp(v, "specimen") != 0)
+                return cli_usage_error(MODE, "--page '%s' must be specimen "
+                                       "or preview", v);
         } else if (strcmp(a, "--out") == 0) {
             if (!(out = cli_value(MODE, argc, argv, &i)))
                 return CLI_USAGE;
@@ -45,12 +58,24 @@ int mode_render(int argc, char **argv, const struct cli_common *common)
         struct render_target *t = render_target_create(w, h);
         struct atlas *atlas = t ? atlas_create(t->renderer, fonts, NULL)
                                 : NULL;
-        if (atlas && ui_specimen_draw(t->renderer, atlas, fonts, w, h) &&
-            render_target_save_png(t, out))
-            rc = CLI_OK;
+        struct exhibit_view *view = NULL;
+        bool drawn = false;
+        if (atlas && preview) {
+            view = exhibit_view_create(fonts, common->content_dir);
+            if (!exhibit_view_reload(view))
+                diag_list_print(exhibit_view_diags(view), stderr);
+            exhibit_view_layout(view, w, h);
+            drawn = exhibit_view_draw(view, t->renderer, atlas);
+        } else if (atlas) {
+            drawn = ui_specimen_draw(t->renderer, atlas, fonts, w, h);
+        }
+        if (drawn && render_target_save_png(t, out))
+            rc = view && !exhibit_view_has_exhibit(view) ? CLI_FAIL
+                                                          : CLI_OK;
         else
             fprintf(stderr, "kiosk: render: could not draw or write %s\n",
                     out);
+        exhibit_view_destroy(view);
         atlas_destroy(atlas);
         render_target_destroy(t);
         render_headless_quit();

@@ -1,19 +1,25 @@
 /* mode_run.c: `kiosk` -- the exhibit in a window or fullscreen.
  *
- * Today it shows the type specimen; the visitor screens replace it later.
- * The loop sleeps in SDL_WaitEvent and draws only when the window was
- * exposed or resized, so an idle exhibit uses no CPU and draws no frames.
- * Escape closes the window only with --windowed: fullscreen is the kiosk. */
+ * Today it shows the content preview (app/exhibit_view.c); the visitor
+ * screens replace it later.  The loop sleeps in SDL_WaitEvent and draws
+ * only when the window was exposed or resized or the content changed, so an
+ * idle exhibit uses no CPU and draws no frames.  With --windowed the
+ * content folder is watched (platform/platform.h): saving a file reloads
+ * it; content that does not pass the checks leaves the last good exhibit on
+ * screen with the reasons in an overlay.  Escape closes the window only
+ * with --windowed: fullscreen is the kiosk. */
 #include <stdio.h>
 #include <string.h>
 
 #include <SDL.h>
 
 #include "app/cli.h"
+#include "app/exhibit_view.h"
 #include "app/fonts.h"
+#include "core/diag.h"
 #include "core/log.h"
+#include "platform/platform.h"
 #include "render/atlas.h"
-#include "ui/specimen.h"
 
 #define MODE "run"
 
@@ -29,19 +35,33 @@ static SDL_Renderer *make_renderer(SDL_Window *win)
     return r;
 }
 
-static int loop(SDL_Window *win, SDL_Renderer *ren,
-                const struct text_fonts *fonts, bool windowed)
+static Uint32 reload_event;
+
+/* From the watcher's thread: only hand the news to the main loop. */
+static void content_changed(void *ctx)
+{
+    (void)ctx;
+    SDL_Event ev = {.type = reload_event};
+    SDL_PushEvent(&ev);
+}
+
+static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
+                struct exhibit_view *view, bool windowed)
 {
     struct atlas *atlas = atlas_create(ren, fonts, NULL);
     if (!atlas)
         return CLI_FAIL;
-    bool dirty = true, quit = false;
+    bool dirty = true, relayout = true, quit = false;
     unsigned long frames = 0;
+    int w = 0, h = 0;
     while (!quit) {
-        if (dirty) {
-            int w, h;
+        if (relayout) {
             SDL_GetRendererOutputSize(ren, &w, &h);
-            ui_specimen_draw(ren, atlas, fonts, w, h);
+            exhibit_view_layout(view, w, h);
+            relayout = false;
+        }
+        if (dirty) {
+            exhibit_view_draw(view, ren, atlas);
             SDL_RenderPresent(ren);
             frames++;
             dirty = false;
@@ -60,6 +80,8 @@ static int loop(SDL_Window *win, SDL_Renderer *ren,
                     quit = true;
                 break;
             case SDL_WINDOWEVENT:
+                if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+                    relayout = true;
                 if (ev.window.event == SDL_WINDOWEVENT_EXPOSED ||
                     ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
                     dirty = true;
@@ -70,11 +92,14 @@ static int loop(SDL_Window *win, SDL_Renderer *ren,
                 dirty = true;
                 break;
             default:
+                if (ev.type == reload_event) {
+                    exhibit_view_reload(view);
+                    relayout = dirty = true;
+                }
                 break;
             }
         } while (SDL_PollEvent(&ev));
     }
-    (void)win;
     atlas_destroy(atlas);
     return CLI_OK;
 }
@@ -117,7 +142,19 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
     } else {
         if (!windowed)
             SDL_ShowCursor(SDL_DISABLE);
-        rc = loop(win, ren, fonts, windowed);
+        struct exhibit_view *view =
+            exhibit_view_create(fonts, common->content_dir);
+        if (!exhibit_view_reload(view))
+            diag_list_print(exhibit_view_diags(view), stderr);
+        reload_event = SDL_RegisterEvents(1);
+        struct platform_watch *watch =
+            windowed && reload_event != (Uint32)-1
+                ? platform_watch_create(common->content_dir, 200,
+                                        content_changed, NULL)
+                : NULL;
+        rc = loop(ren, fonts, view, windowed);
+        platform_watch_destroy(watch);
+        exhibit_view_destroy(view);
     }
     if (ren)
         SDL_DestroyRenderer(ren);

@@ -17,14 +17,8 @@
 #include "text/font.h"
 #include "text/layout.h"
 #include "ui/specimen.h"
+#include "ui/theme.h"
 
-static const struct ui_specimen_palette palette = {
-    .paper = {246, 240, 228, 255},
-    .ink = {42, 36, 32, 255},     /* 13.5:1 on paper */
-    .accent = {110, 42, 28, 255}, /* 9.2:1 */
-    .muted = {84, 74, 66, 255},   /* 7.6:1 */
-    .rule = {200, 186, 160, 255},
-};
 
 static const char TITLE_ZH[] = "外交部、公安部工作组一周工作情况报告";
 static const char TITLE_EN[] =
@@ -71,11 +65,6 @@ static const char MIXED[] =
 static const char CAPTION[] =
     "Type specimen. English: the archive's translation (7Brands). Chinese "
     "and Uyghur: written for this exhibit.";
-
-const struct ui_specimen_palette *ui_specimen_palette(void)
-{
-    return &palette;
-}
 
 struct page {
     SDL_Renderer *renderer;
@@ -135,7 +124,7 @@ static int paragraph(struct page *pg, const struct para_style *st,
 
 static void hairline(struct page *pg, int x, int y, int w)
 {
-    SDL_Color c = palette.rule;
+    SDL_Color c = ui_theme_palette()->rule;
     SDL_SetRenderDrawColor(pg->renderer, c.r, c.g, c.b, c.a);
     SDL_Rect r = {x, y, w, pg->scale >= 1.0 ? 2 : 1};
     SDL_RenderFillRect(pg->renderer, &r);
@@ -144,28 +133,29 @@ static void hairline(struct page *pg, int x, int y, int w)
 bool ui_specimen_draw(SDL_Renderer *renderer, struct atlas *atlas,
                       const struct text_fonts *fonts, int w, int h)
 {
+    const struct ui_palette *pal = ui_theme_palette();
     int shorter = w < h ? w : h;
     struct page pg = {renderer, atlas, fonts, shorter / 1080.0, true};
     const struct para_style title_zh = {"title", TEXT_LANG_ZH, 44,
-                                        TEXT_ALIGN_CENTER, 0, palette.accent};
+                                        TEXT_ALIGN_CENTER, 0, pal->accent};
     const struct para_style title_en = {"title", TEXT_LANG_EN, 32,
-                                        TEXT_ALIGN_CENTER, 0, palette.accent};
+                                        TEXT_ALIGN_CENTER, 0, pal->accent};
     const struct para_style title_ug = {"title", TEXT_LANG_UG, 34,
-                                        TEXT_ALIGN_CENTER, 0, palette.accent};
+                                        TEXT_ALIGN_CENTER, 0, pal->accent};
     const struct para_style body_en = {"body", TEXT_LANG_EN, 28,
-                                       TEXT_ALIGN_JUSTIFY, 150, palette.ink};
+                                       TEXT_ALIGN_JUSTIFY, 150, pal->ink};
     const struct para_style body_zh = {"body", TEXT_LANG_ZH, 28,
-                                       TEXT_ALIGN_JUSTIFY, 170, palette.ink};
+                                       TEXT_ALIGN_JUSTIFY, 170, pal->ink};
     const struct para_style body_ug = {"body", TEXT_LANG_UG, 28,
-                                       TEXT_ALIGN_START, 0, palette.ink};
+                                       TEXT_ALIGN_START, 0, pal->ink};
     const struct para_style mixed = {"ui", TEXT_LANG_EN, 24,
-                                     TEXT_ALIGN_START, 0, palette.ink};
+                                     TEXT_ALIGN_START, 0, pal->ink};
     const struct para_style caption = {"ui", TEXT_LANG_EN, 20,
-                                       TEXT_ALIGN_START, 150, palette.muted};
+                                       TEXT_ALIGN_START, 150, pal->muted};
 
     SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(renderer, palette.paper.r, palette.paper.g,
-                           palette.paper.b, 255);
+    SDL_SetRenderDrawColor(renderer, pal->paper.r, pal->paper.g,
+                           pal->paper.b, 255);
     SDL_Rect all = {0, 0, w, h};
     SDL_RenderFillRect(renderer, &all);
 

@@ -20,17 +20,6 @@
 #include "render/atlas.h"
 #include "text/font.h"
 
-struct ui_specimen_palette {
-    SDL_Color paper;  /* background */
-    SDL_Color ink;    /* body text */
-    SDL_Color accent; /* titles */
-    SDL_Color muted;  /* captions */
-    SDL_Color rule;   /* hairlines; not text */
-};
-
-/* Borrowed, static. */
-const struct ui_specimen_palette *ui_specimen_palette(void);
-
 /* Clears [0, w) x [0, h) to the paper colour and draws the page.  False
  * (logged) if a font role is missing or some text could not be drawn. */
 bool ui_specimen_draw(SDL_Renderer *renderer, struct atlas *atlas,

@@ -1,0 +1,89 @@
+/* exhibit_view.c: the last good exhibit and why a newer one was refused. */
+#include <stdlib.h>
+
+#include "app/exhibit_view.h"
+#include "core/log.h"
+#include "core/xalloc.h"
+#include "ui/diag_overlay.h"
+#include "ui/preview.h"
+
+struct exhibit_view {
+    const struct text_fonts *fonts;
+    const char *dir;
+    struct exhibit *exhibit; /* last good, or NULL */
+    struct diag_list diags;  /* of the last attempt */
+    struct ui_preview *preview;
+    struct ui_diag_overlay *overlay;
+    int w, h;
+};
+
+struct exhibit_view *exhibit_view_create(const struct text_fonts *fonts,
+                                         const char *content_dir)
+{
+    struct exhibit_view *v = xcalloc(1, sizeof *v);
+    v->fonts = fonts;
+    v->dir = content_dir;
+    diag_list_init(&v->diags);
+    v->preview = ui_preview_create(fonts);
+    v->overlay = ui_diag_overlay_create(fonts);
+    return v;
+}
+
+void exhibit_view_destroy(struct exhibit_view *v)
+{
+    if (!v)
+        return;
+    ui_preview_destroy(v->preview);
+    ui_diag_overlay_destroy(v->overlay);
+    content_destroy(v->exhibit);
+    diag_list_fini(&v->diags);
+    free(v);
+}
+
+bool exhibit_view_reload(struct exhibit_view *v)
+{
+    struct diag_list d;
+    diag_list_init(&d);
+    struct exhibit *ex = content_load(v->dir, v->fonts, &d);
+    diag_list_fini(&v->diags);
+    v->diags = d;
+    if (ex) {
+        content_destroy(v->exhibit);
+        v->exhibit = ex;
+        log_info("app", "content loaded from %s (%zu warnings)", v->dir,
+                 d.warnings);
+    } else {
+        log_warn("app", "content in %s not loaded: %zu errors; %s", v->dir,
+                 d.errors, v->exhibit ? "keeping the last good exhibit"
+                                      : "nothing to show yet");
+    }
+    if (v->w > 0)
+        exhibit_view_layout(v, v->w, v->h);
+    return ex != NULL;
+}
+
+const struct diag_list *exhibit_view_diags(const struct exhibit_view *v)
+{
+    return &v->diags;
+}
+
+bool exhibit_view_has_exhibit(const struct exhibit_view *v)
+{
+    return v->exhibit != NULL;
+}
+
+void exhibit_view_layout(struct exhibit_view *v, int w, int h)
+{
+    v->w = w;
+    v->h = h;
+    ui_preview_set(v->preview, v->exhibit, w, h);
+    ui_diag_overlay_set(v->overlay, &v->diags, v->exhibit != NULL, w, h);
+}
+
+bool exhibit_view_draw(struct exhibit_view *v, SDL_Renderer *r,
+                       struct atlas *atlas)
+{
+    bool ok = ui_preview_draw(v->preview, r, atlas);
+    ui_diag_overlay_draw(v->overlay, r, atlas);
+    return ok;
+}

@@ -1,0 +1,40 @@
+/* exhibit_view.h: what the exhibit window shows today -- the content
+ * preview of the last good exhibit, with the curator overlay when the
+ * latest content did not load.  Shared by `kiosk` (a window) and
+ * `kiosk render --page preview` (headless), so both show the same thing.
+ *
+ * Owner: the caller; the view owns its exhibit, the last diagnostics, the
+ * preview and the overlay, and borrows the fonts. */
+#ifndef APP_EXHIBIT_VIEW_H
+#define APP_EXHIBIT_VIEW_H
+
+#include <stdbool.h>
+
+#include <SDL.h>
+
+#include "content/exhibit.h"
+#include "core/diag.h"
+#include "render/atlas.h"
+#include "text/font.h"
+
+struct exhibit_view;
+
+struct exhibit_view *exhibit_view_create(const struct text_fonts *fonts,
+                                         const char *content_dir);
+void exhibit_view_destroy(struct exhibit_view *view);
+
+/* Loads the content folder again.  Valid content replaces the shown
+ * exhibit; invalid content keeps it and shows why.  Returns true if the
+ * new content was taken.  The diagnostics of the attempt are kept. */
+bool exhibit_view_reload(struct exhibit_view *view);
+
+/* The diagnostics of the last load (borrowed until the next reload). */
+const struct diag_list *exhibit_view_diags(const struct exhibit_view *view);
+bool exhibit_view_has_exhibit(const struct exhibit_view *view);
+
+/* Lays out for a w x h screen (call after a reload or a resize). */
+void exhibit_view_layout(struct exhibit_view *view, int w, int h);
+bool exhibit_view_draw(struct exhibit_view *view, SDL_Renderer *renderer,
+                       struct atlas *atlas);
+
+#endif
