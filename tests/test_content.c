@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -257,6 +258,23 @@ static const struct edit_case cases[] = {
     {"duplicate map id", "map/towns.geojson", "\"id\": \"yining\"",
      "\"id\": \"yili\"", {"map/towns.geojson", 2, 1, E,
                           "id \"yili\" is used twice on the map"}, false},
+    {"indented block", "places.txt", "## yining", "  ## yining",
+     {"places.txt", 10, 3, E, "'##' must start the line"}, false},
+    {"mention without text", "report/en.txt", "{Yili|yili}.", "{|yili}.",
+     {"report/en.txt", 6, 15, E, "this mention shows no text"}, false},
+    {"position not a pair", "map/towns.geojson", "[81.3, 43.9]", "[81.3]",
+     {"map/towns.geojson", 2, 1, E, "a position must be [longitude, "
+                                    "latitude]"}, false},
+    {"no features", "map/borders.geojson",
+     "{\"type\": \"Feature\", \"properties\": {\"id\": \"china-kazakhstan\", "
+     "\"soviet_border_1962\": true},\n \"geometry\": {\"type\": "
+     "\"LineString\", \"coordinates\": [[80, 43], [80, 44]]}}", "",
+     {"map/borders.geojson", 1, 1, E, "this map file has no features"},
+     false},
+    {"not a feature", "map/towns.geojson", "\"type\": \"Feature\"",
+     "\"type\": \"Thing\"", {"map/towns.geojson", 2, 1, E,
+                             "must be an object with \"type\": "
+                             "\"Feature\""}, false},
     /* characters no font can draw */
     {"tofu", "report/en.txt", "on 21 May", "on 21 \xE0\xBD\x80 May",
      {"report/en.txt", 5, 51, E, "no font of the exhibit can draw U+0F40"},
@@ -460,9 +478,15 @@ static void hostile(const char *what, const char *dir, const char *file,
 {
     struct diag_list d;
     diag_list_init(&d);
+    struct rusage before, after;
+    getrusage(RUSAGE_SELF, &before);
     double t0 = now_s();
     struct exhibit *ex = content_load(dir, fonts, &d);
     double t = now_s() - t0;
+    getrusage(RUSAGE_SELF, &after);
+    long grew_kb = after.ru_maxrss - before.ru_maxrss;
+    CHECK(grew_kb < 64 * 1024, "%s: peak memory grew by %ld KiB", what,
+          grew_kb);
     bool found = false;
     for (size_t i = 0; i < d.count && !found; i++)
         found = strstr(d.items[i].path, file) &&
@@ -550,6 +574,30 @@ static void test_hostile(void)
     fclose(f);
     hostile("100,000 passages", dir, "report/en.txt",
             "more than 2000 blocks in one file");
+
+    dir = fresh();
+    snprintf(path, sizeof path, "%s/report/en.txt", dir);
+    f = fopen(path, "ab");
+    fputs("\n## long\n", f);
+    for (int i = 0; i < 20001; i++)
+        fputs("\xE5\xB7\xA5", f); /* 工 */
+    fclose(f);
+    hostile("a passage of 20,001 characters", dir, "report/en.txt",
+            "is 20001 characters long; the limit is 20000");
+
+    dir = fresh();
+    snprintf(path, sizeof path, "%s/report/en.txt", dir);
+    f = fopen(path, "ab");
+    for (int i = 0; i < 501; i++)
+        fprintf(f, "\n## extra-%d\nText.\n", i);
+    fclose(f);
+    hostile("501 passages", dir, "report/en.txt",
+            "more than 500 passages");
+
+    dir = fresh();
+    snprintf(path, sizeof path, "%s/places.txt", dir);
+    hostile("a file given as the folder", path, "places.txt",
+            "this is a file, not a content folder");
 
     hostile("no such folder", "/nonexistent/content", "/nonexistent",
             "there is no content folder here");

@@ -219,7 +219,7 @@ static void one_line(struct parser *p, const char *line, size_t len,
         if (i + 1 < len && line[i + 1] == '#' && i == 0)
             header(p, line, len, off);
         else if (i + 1 < len && line[i + 1] == '#')
-            error_at(p, off, "'##' must start the line, with no spaces "
+            error_at(p, off + i, "'##' must start the line, with no spaces "
                      "before it");
         /* else: a comment */
         return;
