@@ -10,18 +10,58 @@
 #include "app/cli.h"
 #include "app/exhibit_view.h"
 #include "app/fonts.h"
+#include "content/exhibit.h"
 #include "core/diag.h"
 #include "render/atlas.h"
+#include "map/hittest.h"
 #include "render/headless.h"
+#include "ui/map_page.h"
 #include "ui/specimen.h"
 
 #define MODE "render"
+
+/* The map page of the content at full size, `select` (a place id) chosen. */
+static bool draw_map(SDL_Renderer *r, struct atlas *atlas,
+                     const struct text_fonts *fonts,
+                     const struct cli_common *common, enum text_lang lang,
+                     const char *select, int w, int h)
+{
+    struct diag_list d;
+    diag_list_init(&d);
+    struct exhibit *ex = content_load(common->content_dir, fonts, &d);
+    diag_list_print(&d, stderr);
+    diag_list_fini(&d);
+    if (!ex)
+        return false;
+    struct ui_map_page *page = ui_map_page_create(fonts);
+    float slop = map_slop_px(MAP_SLOP_MM_DEFAULT,
+                             MAP_SCREEN_DIAG_INCH_DEFAULT, w, h);
+    bool ok = ui_map_page_set(page, r, ex, lang, (SDL_Rect){0, 0, w, h},
+                              slop);
+    if (ok && select) {
+        const struct content_place *pl = exhibit_place(ex, select);
+        if (!pl || pl->feature < 0) {
+            fprintf(stderr, "kiosk: render: no place '%s' on the map\n",
+                    select);
+            ok = false;
+        } else {
+            ui_map_page_select(page, r, pl->feature, 0);
+        }
+    }
+    if (ok)
+        ui_map_page_draw(page, r, atlas, 10000); /* animation finished */
+    ui_map_page_destroy(page);
+    content_destroy(ex);
+    return ok;
+}
 
 int mode_render(int argc, char **argv, const struct cli_common *common)
 {
     int w = 0, h = 0;
     const char *out = NULL;
-    bool preview = false;
+    enum { PAGE_SPECIMEN, PAGE_PREVIEW, PAGE_MAP } page = PAGE_SPECIMEN;
+    enum text_lang lang = TEXT_LANG_EN;
+    const char *select = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v;
         if (strcmp(a, "--size") == 0) {
@@ -34,10 +74,21 @@ int mode_render(int argc, char **argv, const struct cli_common *common)
             if (!(v = cli_value(MODE, argc, argv, &i)))
                 return CLI_USAGE;
             if (strcmp(v, "preview") == 0)
-                preview = true;
+                page = PAGE_PREVIEW;
+            else if (strcmp(v, "map") == 0)
+                page = PAGE_MAP;
             else if (strcmp(v, "specimen") != 0)
-                return cli_usage_error(MODE, "--page '%s' must be specimen "
-                                       "or preview", v);
+                return cli_usage_error(MODE, "--page '%s' must be specimen, "
+                                       "preview or map", v);
+        } else if (strcmp(a, "--lang") == 0) {
+            if (!(v = cli_value(MODE, argc, argv, &i)))
+                return CLI_USAGE;
+            if (!text_lang_parse(v, &lang))
+                return cli_usage_error(MODE, "--lang '%s' must be zh, en or "
+                                       "ug", v);
+        } else if (strcmp(a, "--select") == 0) {
+            if (!(select = cli_value(MODE, argc, argv, &i)))
+                return CLI_USAGE;
         } else if (strcmp(a, "--out") == 0) {
             if (!(out = cli_value(MODE, argc, argv, &i)))
                 return CLI_USAGE;
@@ -60,7 +111,10 @@ int mode_render(int argc, char **argv, const struct cli_common *common)
                                 : NULL;
         struct exhibit_view *view = NULL;
         bool drawn = false;
-        if (atlas && preview) {
+        if (atlas && page == PAGE_MAP) {
+            drawn = draw_map(t->renderer, atlas, fonts, common, lang, select,
+                             w, h);
+        } else if (atlas && page == PAGE_PREVIEW) {
             view = exhibit_view_create(fonts, common->content_dir);
             if (!exhibit_view_reload(view))
                 diag_list_print(exhibit_view_diags(view), stderr);
