@@ -161,8 +161,6 @@ void map_raster_add_ring(struct map_raster *r, const float *xy, size_t n,
         size_t b = reverse ? (a + n - 1) % n : (a + 1) % n;
         edge(r, xy[2 * a], xy[2 * a + 1], xy[2 * b], xy[2 * b + 1]);
     }
-    /* The whole dirty box: rows to the right of an edge are summed. */
-    r->x1 = r->w;
 }
 
 void map_raster_add_disc(struct map_raster *r, float cx, float cy,
@@ -203,11 +201,14 @@ void map_raster_paint(struct map_raster *r, uint32_t *argb, int pitch,
 {
     int stride = r->w + 2;
     uint32_t cr = (rgb >> 16) & 0xff, cg = (rgb >> 8) & 0xff, cb = rgb & 0xff;
+    /* Nothing was added left of x0, and right of x1 every row's sum is
+     * back to zero (closed shapes), so only the dirty box is resolved. */
+    int x1 = r->x1 < r->w ? r->x1 : r->w;
     for (int y = r->y0; y < r->y1; y++) {
         float *row = r->acc + (size_t)y * (size_t)stride;
         uint32_t *out = argb + (size_t)y * (size_t)pitch;
         float s = 0;
-        for (int x = 0; x < r->w; x++) {
+        for (int x = r->x0; x < x1; x++) {
             s += row[x];
             row[x] = 0;
             float cov = fabsf(s);
@@ -228,7 +229,8 @@ void map_raster_paint(struct map_raster *r, uint32_t *argb, int pitch,
             out[x] = 0xff000000u | (uint32_t)dr << 16 | (uint32_t)dg << 8 |
                      (uint32_t)db;
         }
-        row[r->w] = row[r->w + 1] = 0;
+        for (int x = x1; x < r->w + 2; x++)
+            row[x] = 0;
     }
     r->x0 = r->w;
     r->y0 = r->h;
