@@ -49,13 +49,12 @@ static void add_edges(struct map_raster *r, const struct map_scene *s,
 }
 
 void map_paint(const struct map_scene *s, const struct map_style *st,
-               uint32_t *argb, int w, int h, int pitch)
+               struct map_raster *r, uint32_t *argb, int pitch)
 {
-    for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++)
+    for (int y = 0; y < r->h; y++)
+        for (int x = 0; x < r->w; x++)
             argb[(size_t)y * (size_t)pitch + (size_t)x] = 0xff000000u |
                                                           st->paper;
-    struct map_raster *r = map_raster_create(w, h);
     float *buf = NULL;
     size_t cap = 0;
     const struct content_map *m = s->map;
@@ -64,10 +63,13 @@ void map_paint(const struct map_scene *s, const struct map_style *st,
         if (m->features[f].kind == CONTENT_OUTLINE)
             add_fill(r, s, f, &buf, &cap);
     map_raster_paint(r, argb, pitch, st->xinjiang, 255, NULL);
-    for (uint32_t f = 0; f < m->feature_count; f++)
-        if (m->features[f].kind == CONTENT_REGION && m->features[f].context)
-            add_fill(r, s, f, &buf, &cap);
-    map_raster_paint(r, argb, pitch, st->context, 255, NULL);
+    if (st->context != st->xinjiang) { /* else the outline painted it */
+        for (uint32_t f = 0; f < m->feature_count; f++)
+            if (m->features[f].kind == CONTENT_REGION &&
+                m->features[f].context)
+                add_fill(r, s, f, &buf, &cap);
+        map_raster_paint(r, argb, pitch, st->context, 255, NULL);
+    }
     for (uint32_t i = 0; i < s->region_count; i++) {
         add_fill(r, s, s->regions[i], &buf, &cap);
         map_raster_paint(r, argb, pitch,
@@ -100,17 +102,15 @@ void map_paint(const struct map_scene *s, const struct map_style *st,
     }
     map_raster_paint(r, argb, pitch, st->town, 255, NULL);
     free(buf);
-    map_raster_destroy(r);
 }
 
 void map_paint_highlight(const struct map_scene *s, uint32_t feature,
-                         float grow_px, uint8_t *mask, int w, int h)
+                         float grow_px, struct map_raster *r,
+                         uint32_t *scratch, uint8_t *mask)
 {
-    struct map_raster *r = map_raster_create(w, h);
-    uint32_t *scratch = xcalloc((size_t)w * (size_t)h, sizeof *scratch);
     float *buf = NULL;
     size_t cap = 0;
-    memset(mask, 0, (size_t)w * (size_t)h);
+    memset(mask, 0, (size_t)r->w * (size_t)r->h);
     const struct content_feature *ft = &s->map->features[feature];
     if (ft->kind == CONTENT_TOWN) {
         const struct map_scene_feature *t = &s->features[feature];
@@ -118,8 +118,6 @@ void map_paint_highlight(const struct map_scene *s, uint32_t feature,
     } else {
         add_fill(r, s, feature, &buf, &cap);
     }
-    map_raster_paint(r, scratch, w, 0, 255, mask);
+    map_raster_paint(r, scratch, r->w, 0, 255, mask);
     free(buf);
-    free(scratch);
-    map_raster_destroy(r);
 }

@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 
+#include "map/raster.h"
 #include "map/scene.h"
 
 #define MAP_REGION_COLOURS 4
@@ -23,13 +24,16 @@ struct map_style {
     float region_edge_px, soviet_px, other_px, town_radius_px;
 };
 
-/* Paints the still map of `scene` into argb (w x h, pitch in pixels). */
+/* Paints the still map of `scene` into argb (raster->w x raster->h, pitch
+ * in pixels), using `raster` (empty; left empty) as scratch. */
 void map_paint(const struct map_scene *scene, const struct map_style *style,
-               uint32_t *argb, int w, int h, int pitch);
+               struct map_raster *raster, uint32_t *argb, int pitch);
 
-/* The coverage (0..255, w x h bytes) of feature `feature` for its
- * highlight: a region's area, or a town's dot grown by `grow_px`. */
+/* The coverage (0..255, raster->w x raster->h bytes) of feature `feature`
+ * for its highlight: a region's area, or a town's dot grown by
+ * `grow_px`.  `scratch` is raster->w x raster->h pixels of scratch. */
 void map_paint_highlight(const struct map_scene *scene, uint32_t feature,
-                         float grow_px, uint8_t *mask, int w, int h);
+                         float grow_px, struct map_raster *raster,
+                         uint32_t *scratch, uint8_t *mask);
 
 #endif

@@ -20,9 +20,14 @@ struct map_raster *map_raster_create(int w, int h)
     r->w = w > 0 ? w : 1;
     r->h = h > 0 ? h : 1;
     r->acc = xcalloc((size_t)(r->w + 2) * (size_t)r->h, sizeof *r->acc);
-    r->x0 = r->w;
+    r->row_x0 = xmalloc((size_t)r->h * sizeof *r->row_x0);
+    r->row_x1 = xmalloc((size_t)r->h * sizeof *r->row_x1);
+    for (int y = 0; y < r->h; y++) {
+        r->row_x0[y] = r->w;
+        r->row_x1[y] = 0;
+    }
     r->y0 = r->h;
-    r->x1 = r->y1 = 0;
+    r->y1 = 0;
     return r;
 }
 
@@ -31,19 +36,9 @@ void map_raster_destroy(struct map_raster *r)
     if (!r)
         return;
     free(r->acc);
+    free(r->row_x0);
+    free(r->row_x1);
     free(r);
-}
-
-static void touch(struct map_raster *r, int x0, int x1, int y0, int y1)
-{
-    if (x0 < r->x0)
-        r->x0 = x0;
-    if (x1 > r->x1)
-        r->x1 = x1;
-    if (y0 < r->y0)
-        r->y0 = y0;
-    if (y1 > r->y1)
-        r->y1 = y1;
 }
 
 /* Distributes a piece lying within [lo, hi] (0 <= lo <= hi <= w) of
@@ -128,11 +123,19 @@ static void edge(struct map_raster *r, float x0, float y0, float x1,
         float xa = x0 + (top - y0) * dxdy, xb = x0 + (bot - y0) * dxdy;
         row_piece(r, r->acc + (size_t)y * (size_t)stride, xa, xb,
                   (bot - top) * dir);
+        /* This row's dirty columns: the piece's, plus one for its carry. */
+        float lo = xa < xb ? xa : xb, hi = xa < xb ? xb : xa;
+        int c0 = lo < 0 ? 0 : lo >= (float)r->w ? r->w : (int)lo;
+        int c1 = hi + 2 >= (float)r->w ? r->w : hi < 0 ? 1 : (int)hi + 2;
+        if (c0 < r->row_x0[y])
+            r->row_x0[y] = c0;
+        if (c1 > r->row_x1[y])
+            r->row_x1[y] = c1;
     }
-    float lx = x0 < x1 ? x0 : x1, hx = x0 < x1 ? x1 : x0;
-    int cx0 = lx < 0 ? 0 : (int)lx;
-    int cx1 = hx + 2 > (float)r->w ? r->w : (int)hx + 2;
-    touch(r, cx0, cx1, ra, rb);
+    if (ra < r->y0)
+        r->y0 = ra;
+    if (rb > r->y1)
+        r->y1 = rb;
 }
 
 /* Twice the signed area (shoelace); positive for clockwise on screen. */
@@ -163,17 +166,44 @@ void map_raster_add_ring(struct map_raster *r, const float *xy, size_t n,
     }
 }
 
+/* Enough sides that a polygon of this radius strays less than a
+ * twentieth of a pixel from the circle: sagitta r (1 - cos(pi / n)). */
+static int sides_for(float radius)
+{
+    int sides = 6;
+    while (sides < 48 && radius * (1 - cosf(PI_F / (float)sides)) > 0.05f)
+        sides += 2;
+    return sides;
+}
+
+/* A regular polygon of `sides` sides around (cx, cy). */
+static void polygon(struct map_raster *r, float cx, float cy, float radius,
+                    int sides)
+{
+    enum { MAX_SIDES = 48 };
+    static float unit[MAX_SIDES + 1][2 * MAX_SIDES];
+    static bool ready;
+    if (!ready) {
+        for (int n = 3; n <= MAX_SIDES; n++)
+            for (int i = 0; i < n; i++) {
+                float t = 2 * PI_F * (float)i / (float)n;
+                unit[n][2 * i] = cosf(t);
+                unit[n][2 * i + 1] = sinf(t);
+            }
+        ready = true;
+    }
+    float xy[2 * MAX_SIDES];
+    for (int i = 0; i < sides; i++) {
+        xy[2 * i] = cx + radius * unit[sides][2 * i];
+        xy[2 * i + 1] = cy + radius * unit[sides][2 * i + 1];
+    }
+    map_raster_add_ring(r, xy, (size_t)sides, false);
+}
+
 void map_raster_add_disc(struct map_raster *r, float cx, float cy,
                          float radius)
 {
-    enum { SIDES = 24 };
-    float xy[2 * SIDES];
-    for (int i = 0; i < SIDES; i++) {
-        float t = 2 * PI_F * (float)i / SIDES;
-        xy[2 * i] = cx + radius * cosf(t);
-        xy[2 * i + 1] = cy + radius * sinf(t);
-    }
-    map_raster_add_ring(r, xy, SIDES, false);
+    polygon(r, cx, cy, radius, sides_for(radius));
 }
 
 void map_raster_add_stroke(struct map_raster *r, const float *xy, size_t n,
@@ -191,48 +221,81 @@ void map_raster_add_stroke(struct map_raster *r, const float *xy, size_t n,
                          bx - nx, by - ny, ax - nx, ay - ny};
         map_raster_add_ring(r, quad, 4, false);
     }
-    /* Round joins and caps. */
-    for (size_t i = 0; i < n; i++)
-        map_raster_add_disc(r, xy[2 * i], xy[2 * i + 1], h);
+    /* Round joins and caps; a join is only visible where the line turns,
+     * and not at all on hairlines. */
+    if (h < 0.75f)
+        return;
+    int sides = sides_for(h);
+    for (size_t i = 0; i < n; i++) {
+        bool end = i == 0 || i + 1 == n;
+        if (!end) {
+            float ux = xy[2 * i] - xy[2 * i - 2];
+            float uy = xy[2 * i + 1] - xy[2 * i - 1];
+            float vx = xy[2 * i + 2] - xy[2 * i];
+            float vy = xy[2 * i + 3] - xy[2 * i + 1];
+            float cross = ux * vy - uy * vx, dot = ux * vx + uy * vy;
+            /* The gap a turn of angle a opens is about h * a. */
+            if (dot > 0 && fabsf(cross) * h < 0.1f * dot)
+                continue;
+        }
+        polygon(r, xy[2 * i], xy[2 * i + 1], h, sides);
+    }
+}
+
+/* Blends one pixel: d + (c - d) * a / 255 per channel. */
+static inline uint32_t blend(uint32_t d, uint32_t c, int a)
+{
+    int dr = (int)((d >> 16) & 0xff), dg = (int)((d >> 8) & 0xff),
+        db = (int)(d & 0xff);
+    dr += ((int)((c >> 16) & 0xff) - dr) * a / 255;
+    dg += ((int)((c >> 8) & 0xff) - dg) * a / 255;
+    db += ((int)(c & 0xff) - db) * a / 255;
+    return 0xff000000u | (uint32_t)dr << 16 | (uint32_t)dg << 8 |
+           (uint32_t)db;
 }
 
 void map_raster_paint(struct map_raster *r, uint32_t *argb, int pitch,
                       uint32_t rgb, uint8_t alpha, uint8_t *mask)
 {
     int stride = r->w + 2;
-    uint32_t cr = (rgb >> 16) & 0xff, cg = (rgb >> 8) & 0xff, cb = rgb & 0xff;
-    /* Nothing was added left of x0, and right of x1 every row's sum is
-     * back to zero (closed shapes), so only the dirty box is resolved. */
-    int x1 = r->x1 < r->w ? r->x1 : r->w;
+    uint32_t solid = alpha == 255 ? (0xff000000u | rgb) : 0;
+    /* Nothing was added left of a row's x0, and right of its x1 the row's
+     * sum is back to zero (closed shapes), so only that span is resolved.
+     * Most pixels are empty or fully covered: those take no blending. */
     for (int y = r->y0; y < r->y1; y++) {
         float *row = r->acc + (size_t)y * (size_t)stride;
+        int x0 = r->row_x0[y], x1 = r->row_x1[y];
+        r->row_x0[y] = r->w;
+        r->row_x1[y] = 0;
+        if (x0 >= x1) {
+            row[r->w] = row[r->w + 1] = 0;
+            continue;
+        }
         uint32_t *out = argb + (size_t)y * (size_t)pitch;
+        uint8_t *mrow = mask ? mask + (size_t)y * (size_t)r->w : NULL;
         float s = 0;
-        for (int x = r->x0; x < x1; x++) {
+        for (int x = x0; x < x1; x++) {
             s += row[x];
             row[x] = 0;
             float cov = fabsf(s);
-            if (cov > 1)
-                cov = 1;
-            if (mask)
-                mask[(size_t)y * (size_t)r->w + (size_t)x] =
-                    (uint8_t)(cov * 255 + 0.5f);
-            if (cov <= 0.0f)
+            if (cov < 0.5f / 255) {
                 continue;
+            } else if (cov >= 1 - 0.5f / 255) {
+                if (mrow)
+                    mrow[x] = 255;
+                out[x] = solid ? solid : blend(out[x], rgb, alpha);
+                continue;
+            }
+            if (mrow)
+                mrow[x] = (uint8_t)(cov * 255 + 0.5f);
             int a = (int)(cov * (float)alpha + 0.5f);
-            uint32_t d = out[x];
-            int dr = (int)((d >> 16) & 0xff), dg = (int)((d >> 8) & 0xff),
-                db = (int)(d & 0xff);
-            dr += ((int)cr - dr) * a / 255;
-            dg += ((int)cg - dg) * a / 255;
-            db += ((int)cb - db) * a / 255;
-            out[x] = 0xff000000u | (uint32_t)dr << 16 | (uint32_t)dg << 8 |
-                     (uint32_t)db;
+            if (a > 0)
+                out[x] = blend(out[x], rgb, a);
         }
-        for (int x = x1; x < r->w + 2; x++)
+        for (int x = x1; x < r->w + 2 && x < x1 + 2; x++)
             row[x] = 0;
+        row[r->w] = row[r->w + 1] = 0;
     }
-    r->x0 = r->w;
     r->y0 = r->h;
-    r->x1 = r->y1 = 0;
+    r->y1 = 0;
 }

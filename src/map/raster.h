@@ -18,7 +18,8 @@
 struct map_raster {
     int w, h;
     float *acc;          /* (w + 2) * h signed area deltas */
-    int x0, y0, x1, y1;  /* the dirty box, for clearing and resolving */
+    int y0, y1;          /* the dirty rows */
+    int *row_x0, *row_x1; /* [h]: each row's dirty columns */
 };
 
 struct map_raster *map_raster_create(int w, int h);

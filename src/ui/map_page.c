@@ -44,8 +44,13 @@ struct ui_map_page {
     SDL_Rect area;
     float slop;
     struct map_scene *scene;
+    SDL_Renderer *renderer; /* the one the textures belong to */
     SDL_Texture *still;
     SDL_Texture *highlight;
+    SDL_Rect hl_box;          /* where the highlight texture goes */
+    struct map_raster *raster; /* scratch, kept while the size stays */
+    uint32_t *img;             /* raster-sized pixels */
+    uint8_t *mask;
     int selected;
     uint32_t selected_at;
     struct label labels[MAX_LABELS];
@@ -87,14 +92,25 @@ static void clear(struct ui_map_page *p)
     text_layout_destroy(p->scale_text);
     text_layout_destroy(p->credit);
     p->scale_text = p->credit = NULL;
-    if (p->still)
-        SDL_DestroyTexture(p->still);
     if (p->highlight)
         SDL_DestroyTexture(p->highlight);
-    p->still = p->highlight = NULL;
+    p->highlight = NULL;
     map_scene_destroy(p->scene);
     p->scene = NULL;
     p->selected = -1;
+}
+
+static void drop_buffers(struct ui_map_page *p)
+{
+    if (p->still)
+        SDL_DestroyTexture(p->still);
+    p->still = NULL;
+    map_raster_destroy(p->raster);
+    p->raster = NULL;
+    free(p->img);
+    free(p->mask);
+    p->img = NULL;
+    p->mask = NULL;
 }
 
 void ui_map_page_destroy(struct ui_map_page *p)
@@ -102,6 +118,7 @@ void ui_map_page_destroy(struct ui_map_page *p)
     if (!p)
         return;
     clear(p);
+    drop_buffers(p);
     free(p);
 }
 
@@ -154,7 +171,9 @@ static void place_labels(struct ui_map_page *p, int unit)
     struct map_label_request req[MAX_LABELS];
     struct pending pend[MAX_LABELS];
     size_t n = 0;
-    int town_px = unit * 22 / 1000, region_px = unit * 26 / 1000;
+    /* Never smaller than a small panel can show legibly. */
+    int town_px = unit * 22 / 1000 > 15 ? unit * 22 / 1000 : 15;
+    int region_px = unit * 26 / 1000 > 17 ? unit * 26 / 1000 : 17;
     int wide = p->area.w; /* labels are one line: no wrapping */
 
     /* The Soviet side's name first: it explains the emphasised border. */
@@ -250,14 +269,16 @@ static void scale_and_credit(struct ui_map_page *p, int unit)
     snprintf(value, sizeof value, "%d", km);
     ui_fill(text, sizeof text, exhibit_string(p->ex, "map.scale", p->lang),
             "km", value);
-    p->scale_text = lay(p, "ui", unit * 20 / 1000, text, p->area.w);
+    p->scale_text = lay(p, "ui", unit * 20 / 1000 > 14 ? unit * 20 / 1000
+                                                        : 14,
+                        text, p->area.w);
     int th = p->scale_text ? height_of(p->scale_text) : 0;
     p->scale_bar = (SDL_Rect){p->area.x + margin,
                               p->area.y + p->area.h - margin - bar_h, len,
                               bar_h};
     p->scale_tx = p->scale_bar.x;
     p->scale_ty = p->scale_bar.y - th - unit * 4 / 1000;
-    p->credit = lay(p, "ui", unit * 16 / 1000,
+    p->credit = lay(p, "ui", unit * 16 / 1000 > 13 ? unit * 16 / 1000 : 13,
                     exhibit_string(p->ex, "map.attribution", p->lang),
                     p->area.w);
     if (p->credit) {
@@ -292,19 +313,26 @@ bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
                   area.h);
         return false;
     }
-    /* The still image covers the area; the scene is in screen px. */
-    size_t px = (size_t)(area.x + area.w) * (size_t)(area.y + area.h);
-    uint32_t *img = xmalloc(px * sizeof *img);
-    map_paint(p->scene, &style, img, area.x + area.w, area.y + area.h,
-              area.x + area.w);
-    p->still = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888,
-                                 SDL_TEXTUREACCESS_STATIC, area.w, area.h);
+    /* The still image covers the area; the scene is in screen px.  The
+     * scratch buffers and the texture are kept while the size stays. */
+    int fw = area.x + area.w, fh = area.y + area.h;
+    if (!p->raster || p->raster->w != fw || p->raster->h != fh ||
+        p->renderer != renderer) {
+        drop_buffers(p);
+        p->raster = map_raster_create(fw, fh);
+        p->img = xmalloc((size_t)fw * (size_t)fh * sizeof *p->img);
+        p->mask = xmalloc((size_t)fw * (size_t)fh);
+        p->still = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888,
+                                     SDL_TEXTUREACCESS_STATIC, area.w,
+                                     area.h);
+        p->renderer = renderer;
+    }
+    map_paint(p->scene, &style, p->raster, p->img, fw);
     if (p->still)
         SDL_UpdateTexture(p->still, NULL,
-                          img + (size_t)area.y * (size_t)(area.x + area.w) +
+                          p->img + (size_t)area.y * (size_t)fw +
                               (size_t)area.x,
-                          (area.x + area.w) * 4);
-    free(img);
+                          fw * 4);
     if (!p->still) {
         log_error("ui", "cannot make the map texture: %s", SDL_GetError());
         return false;
@@ -329,27 +357,40 @@ void ui_map_page_select(struct ui_map_page *p, SDL_Renderer *renderer,
     if (!p->scene || feature < 0 ||
         (uint32_t)feature >= p->scene->map->feature_count)
         return;
-    int w = p->area.x + p->area.w, h = p->area.y + p->area.h;
-    uint8_t *mask = xmalloc((size_t)w * (size_t)h);
+    int w = p->raster->w, h = p->raster->h;
     map_paint_highlight(p->scene, (uint32_t)feature,
-                        style.town_radius_px * 2.5f, mask, w, h);
-    uint32_t *argb = xmalloc((size_t)p->area.w * (size_t)p->area.h * 4);
-    for (int y = 0; y < p->area.h; y++)
-        for (int x = 0; x < p->area.w; x++)
-            argb[(size_t)y * (size_t)p->area.w + (size_t)x] =
-                (uint32_t)mask[(size_t)(y + p->area.y) * (size_t)w +
-                               (size_t)(x + p->area.x)]
+                        style.town_radius_px * 2.5f, p->raster, p->img,
+                        p->mask);
+    /* Only the feature's box (clipped to the area) becomes a texture, in
+     * the highlight colour: drawing it is a plain alpha blend. */
+    const struct map_box *b = &p->scene->features[feature].box;
+    float grow = style.town_radius_px * 2.5f + 2;
+    int x0 = (int)floorf(b->x0 - grow), y0 = (int)floorf(b->y0 - grow);
+    int x1 = (int)ceilf(b->x1 + grow), y1 = (int)ceilf(b->y1 + grow);
+    x0 = x0 < p->area.x ? p->area.x : x0;
+    y0 = y0 < p->area.y ? p->area.y : y0;
+    x1 = x1 > w ? w : x1;
+    y1 = y1 > h ? h : y1;
+    if (x1 <= x0 || y1 <= y0)
+        return;
+    const struct ui_palette *pal = ui_theme_palette();
+    uint32_t rgb = (uint32_t)pal->accent.r << 16 |
+                   (uint32_t)pal->accent.g << 8 | pal->accent.b;
+    int bw = x1 - x0, bh = y1 - y0;
+    for (int y = 0; y < bh; y++)
+        for (int x = 0; x < bw; x++)
+            p->img[(size_t)y * (size_t)bw + (size_t)x] =
+                (uint32_t)p->mask[(size_t)(y + y0) * (size_t)w +
+                                  (size_t)(x + x0)]
                     << 24 |
-                0xffffffu;
-    free(mask);
+                rgb;
     p->highlight = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888,
-                                     SDL_TEXTUREACCESS_STATIC, p->area.w,
-                                     p->area.h);
+                                     SDL_TEXTUREACCESS_STATIC, bw, bh);
     if (p->highlight) {
-        SDL_UpdateTexture(p->highlight, NULL, argb, p->area.w * 4);
+        SDL_UpdateTexture(p->highlight, NULL, p->img, bw * 4);
         SDL_SetTextureBlendMode(p->highlight, SDL_BLENDMODE_BLEND);
     }
-    free(argb);
+    p->hl_box = (SDL_Rect){x0, y0, bw, bh};
     p->selected = feature;
     p->selected_at = now_ms;
 }
@@ -373,10 +414,8 @@ bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
         /* Ease out from a bright flash to a steady tint. */
         double k = animating ? (double)t / HIGHLIGHT_MS : 1.0;
         double a = 90 + 110 * (1 - k) * (1 - k);
-        SDL_SetTextureColorMod(p->highlight, pal->accent.r, pal->accent.g,
-                               pal->accent.b);
         SDL_SetTextureAlphaMod(p->highlight, (Uint8)a);
-        SDL_RenderCopy(r, p->highlight, NULL, &p->area);
+        SDL_RenderCopy(r, p->highlight, NULL, &p->hl_box);
     }
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     for (size_t i = 0; i < p->label_count; i++) {

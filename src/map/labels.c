@@ -1,0 +1,172 @@
+/* labels.c: greedy label placement over a fixed list of candidates.
+ *
+ * Invariant: every placed rect is inside the bounds less the margin and
+ * keeps `pad` from every other placed rect and every town dot; a label
+ * is only ever compared with labels placed before it, so a later, lower
+ * priority label can never displace an earlier one.  The order is a
+ * stable sort by priority, which makes the result deterministic. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "core/xalloc.h"
+#include "map/labels.h"
+
+bool map_rects_near(const struct map_rect *a, const struct map_rect *b,
+                    float pad)
+{
+    return a->x < b->x + b->w + pad && b->x < a->x + a->w + pad &&
+           a->y < b->y + b->h + pad && b->y < a->y + a->h + pad;
+}
+
+bool map_rect_near_disc(const struct map_rect *r, float cx, float cy,
+                        float radius, float pad)
+{
+    float nx = fminf(fmaxf(cx, r->x), r->x + r->w);
+    float ny = fminf(fmaxf(cy, r->y), r->y + r->h);
+    float dx = cx - nx, dy = cy - ny, reach = radius + pad;
+    return dx * dx + dy * dy < reach * reach;
+}
+
+static const enum map_label_pos town_positions[] = {
+    MAP_LABEL_RIGHT,       MAP_LABEL_LEFT,       MAP_LABEL_ABOVE,
+    MAP_LABEL_BELOW,       MAP_LABEL_UPPER_RIGHT, MAP_LABEL_UPPER_LEFT,
+    MAP_LABEL_LOWER_RIGHT, MAP_LABEL_LOWER_LEFT,
+};
+static const enum map_label_pos region_positions[] = {
+    MAP_LABEL_CENTRE, MAP_LABEL_CENTRE_UP, MAP_LABEL_CENTRE_DOWN,
+};
+
+static struct map_rect candidate(const struct map_label_request *q,
+                                 enum map_label_pos pos, float w, float h,
+                                 float gap)
+{
+    float d = (q->is_town ? q->dot_r : 0.0f) + gap; /* dot edge + gap */
+    float dd = d * 0.70710678f;                     /* on a diagonal */
+    float x = q->ax - w / 2.0f, y = q->ay - h / 2.0f;
+    switch (pos) {
+    case MAP_LABEL_DROPPED:
+    case MAP_LABEL_CENTRE:
+        break;
+    case MAP_LABEL_CENTRE_UP:
+        y -= h;
+        break;
+    case MAP_LABEL_CENTRE_DOWN:
+        y += h;
+        break;
+    case MAP_LABEL_RIGHT:
+        x = q->ax + d;
+        break;
+    case MAP_LABEL_LEFT:
+        x = q->ax - d - w;
+        break;
+    case MAP_LABEL_ABOVE:
+        y = q->ay - d - h;
+        break;
+    case MAP_LABEL_BELOW:
+        y = q->ay + d;
+        break;
+    case MAP_LABEL_UPPER_RIGHT:
+        x = q->ax + dd;
+        y = q->ay - dd - h;
+        break;
+    case MAP_LABEL_UPPER_LEFT:
+        x = q->ax - dd - w;
+        y = q->ay - dd - h;
+        break;
+    case MAP_LABEL_LOWER_RIGHT:
+        x = q->ax + dd;
+        y = q->ay + dd;
+        break;
+    case MAP_LABEL_LOWER_LEFT:
+        x = q->ax - dd - w;
+        y = q->ay + dd;
+        break;
+    }
+    return (struct map_rect){x, y, w, h};
+}
+
+struct placer {
+    const struct map_label_request *req;
+    size_t n;
+    const struct map_rect *bounds;
+    const struct map_label_params *par;
+    struct map_rect *placed;
+    size_t placed_count;
+};
+
+static bool fits(const struct placer *pl, size_t self,
+                 const struct map_rect *r)
+{
+    const struct map_rect *b = pl->bounds;
+    float m = pl->par->edge_margin;
+    if (r->x < b->x + m || r->y < b->y + m || r->x + r->w > b->x + b->w - m
+        || r->y + r->h > b->y + b->h - m)
+        return false;
+    for (size_t i = 0; i < pl->placed_count; i++)
+        if (map_rects_near(r, &pl->placed[i], pl->par->pad))
+            return false;
+    for (size_t i = 0; i < pl->n; i++) {
+        const struct map_label_request *q = &pl->req[i];
+        /* A label's own dot is kept at `gap` by its candidates. */
+        if (q->is_town && i != self &&
+            map_rect_near_disc(r, q->ax, q->ay, q->dot_r, pl->par->pad))
+            return false;
+    }
+    return true;
+}
+
+static void place_one(struct placer *pl, size_t i, struct map_label_result *o)
+{
+    const struct map_label_request *q = &pl->req[i];
+    const enum map_label_pos *pos = q->is_town ? town_positions
+                                               : region_positions;
+    size_t npos = q->is_town
+                      ? sizeof town_positions / sizeof *town_positions
+                      : sizeof region_positions / sizeof *region_positions;
+    *o = (struct map_label_result){.pos = MAP_LABEL_DROPPED};
+    for (int form = 0; form < 2; form++) {
+        float w = form ? q->w2 : q->w, h = form ? q->h2 : q->h;
+        if (!(w > 0.0f && h > 0.0f))
+            continue;
+        for (size_t k = 0; k < npos; k++) {
+            struct map_rect r = candidate(q, pos[k], w, h, pl->par->gap);
+            if (!fits(pl, i, &r))
+                continue;
+            *o = (struct map_label_result){true, form == 1, pos[k], r};
+            pl->placed[pl->placed_count++] = r;
+            return;
+        }
+    }
+}
+
+struct order_key {
+    int priority;
+    size_t index;
+};
+
+static int by_priority(const void *a, const void *b)
+{
+    const struct order_key *x = a, *y = b;
+    if (x->priority != y->priority)
+        return x->priority > y->priority ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+void map_labels_place(const struct map_label_request *req, size_t n,
+                      const struct map_rect *bounds,
+                      const struct map_label_params *params,
+                      struct map_label_result *out)
+{
+    if (n == 0)
+        return;
+    struct order_key *order = xmalloc(n * sizeof *order);
+    for (size_t i = 0; i < n; i++)
+        order[i] = (struct order_key){req[i].priority, i};
+    qsort(order, n, sizeof *order, by_priority);
+    struct placer pl = {req, n, bounds, params,
+                        xmalloc(n * sizeof *pl.placed), 0};
+    for (size_t k = 0; k < n; k++)
+        place_one(&pl, order[k].index, &out[order[k].index]);
+    free(pl.placed);
+    free(order);
+}

@@ -1,0 +1,84 @@
+/* labels.h: where map labels go, which are shortened and which dropped.
+ *
+ * Independent of fonts: the caller measures each label (and an optional
+ * short form) and gives its size; placement returns rectangles.  Greedy by
+ * priority (higher first, then request order): a label takes the first
+ * candidate position that keeps it inside the bounds less the edge margin,
+ * clear of every label placed before it and of every town dot (those of
+ * dropped labels too) by `pad`; if no position fits the full label, the
+ * short form is tried at every position; else the label is dropped.
+ * Town candidates, in order: right of the dot, left, above, below, then
+ * upper-right, upper-left, lower-right, lower-left, each `gap` from the
+ * dot's edge.  Region candidates: centred on the anchor, then shifted up,
+ * then down, by the label's height (off a dot under the anchor).  The
+ * same input always gives the same output. */
+#ifndef MAP_LABELS_H
+#define MAP_LABELS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "map/projection.h"
+
+struct map_label_request {
+    int32_t feature; /* the caller's tag (a feature index); not used */
+    float ax, ay;    /* anchor: a town's dot centre or a region's label
+                        point, screen px */
+    float w, h;      /* the full label */
+    float w2, h2;    /* a short form; 0, 0 if there is none */
+    int priority;    /* higher is placed first */
+    bool is_town;
+    float dot_r;     /* towns: the dot's radius (an obstacle for every
+                        label); ignored for regions */
+};
+
+enum map_label_pos {
+    MAP_LABEL_DROPPED,
+    MAP_LABEL_CENTRE,
+    MAP_LABEL_CENTRE_UP,
+    MAP_LABEL_CENTRE_DOWN,
+    MAP_LABEL_RIGHT,
+    MAP_LABEL_LEFT,
+    MAP_LABEL_ABOVE,
+    MAP_LABEL_BELOW,
+    MAP_LABEL_UPPER_RIGHT,
+    MAP_LABEL_UPPER_LEFT,
+    MAP_LABEL_LOWER_RIGHT,
+    MAP_LABEL_LOWER_LEFT,
+};
+
+struct map_label_result {
+    bool placed;
+    bool short_form;        /* the short form (w2 x h2) was placed */
+    enum map_label_pos pos;
+    struct map_rect rect;   /* where the label goes (if placed) */
+};
+
+struct map_label_params {
+    float gap;         /* from a dot's edge to its label */
+    float pad;         /* the least space between two labels, and between a
+                          label and any dot */
+    float edge_margin; /* the least space between a label and the bounds */
+};
+
+/* Sensible values for 24 px text at 1080p: gap 6, pad 4, margin 12. */
+#define MAP_LABEL_PARAMS_DEFAULT {6.0f, 4.0f, 12.0f}
+
+/* Places n requests inside `bounds`; out[i] answers req[i].  Needs no
+ * allocation beyond O(n) scratch; O(n^2) per candidate. */
+void map_labels_place(const struct map_label_request *req, size_t n,
+                      const struct map_rect *bounds,
+                      const struct map_label_params *params,
+                      struct map_label_result *out);
+
+/* Whether two rects overlap or come closer than `pad` (touching at
+ * exactly `pad` is allowed). */
+bool map_rects_near(const struct map_rect *a, const struct map_rect *b,
+                    float pad);
+
+/* Whether a rect overlaps a disc or comes closer than `pad` to it. */
+bool map_rect_near_disc(const struct map_rect *r, float cx, float cy,
+                        float radius, float pad);
+
+#endif
