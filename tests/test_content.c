@@ -252,6 +252,16 @@ static const struct edit_case cases[] = {
      "{\"type\": \"Point\", \"coordinates\": [81.3, 43.9]}", "null",
      {"map/towns.geojson", 2, 1, E, "\"geometry\" is missing or null"},
      false},
+    {"self-intersecting ring", "map/regions.geojson",
+     "[[80, 43], [82, 43], [82, 44], [80, 44], [80, 43]]",
+     "[[80, 43], [82, 44], [82, 43], [80, 44], [80, 43]]",
+     {"map/regions.geojson", 2, 1, E, "a ring crosses or touches itself "
+                                      "near [80, 43]"}, false},
+    {"ring touching itself", "map/regions.geojson",
+     "[[80, 43], [82, 43], [82, 44], [80, 44], [80, 43]]",
+     "[[80, 43], [82, 43], [81, 43.5], [82, 44], [80, 44], [81, 43.5], "
+     "[80, 43]]",
+     {"map/regions.geojson", 2, 1, E, "crosses or touches itself"}, false},
     {"feature without id", "map/towns.geojson", "\"id\": \"yining\"",
      "\"name\": \"yining\"", {"map/towns.geojson", 2, 1, E,
                               "has no \"id\""}, false},

@@ -133,6 +133,79 @@ static bool add_point(struct ctx *c, json_t *pos, const char *where)
     return true;
 }
 
+struct seg {
+    double x0, y0, x1, y1, minx, maxx;
+    uint32_t i; /* index of its first point in the ring */
+};
+
+static int seg_cmp(const void *a, const void *b)
+{
+    double x = ((const struct seg *)a)->minx, y = ((const struct seg *)b)->minx;
+    return (x > y) - (x < y);
+}
+
+static double orient(double ax, double ay, double bx, double by, double cx,
+                     double cy)
+{
+    return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+static bool on_segment(double ax, double ay, double bx, double by, double px,
+                       double py)
+{
+    return px >= fmin(ax, bx) && px <= fmax(ax, bx) && py >= fmin(ay, by) &&
+           py <= fmax(ay, by);
+}
+
+static bool segs_meet(const struct seg *a, const struct seg *b)
+{
+    double d1 = orient(a->x0, a->y0, a->x1, a->y1, b->x0, b->y0);
+    double d2 = orient(a->x0, a->y0, a->x1, a->y1, b->x1, b->y1);
+    double d3 = orient(b->x0, b->y0, b->x1, b->y1, a->x0, a->y0);
+    double d4 = orient(b->x0, b->y0, b->x1, b->y1, a->x1, a->y1);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
+        ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+        return true;
+    return (d1 == 0 && on_segment(a->x0, a->y0, a->x1, a->y1, b->x0, b->y0)) ||
+           (d2 == 0 && on_segment(a->x0, a->y0, a->x1, a->y1, b->x1, b->y1)) ||
+           (d3 == 0 && on_segment(b->x0, b->y0, b->x1, b->y1, a->x0, a->y0)) ||
+           (d4 == 0 && on_segment(b->x0, b->y0, b->x1, b->y1, a->x1, a->y1));
+}
+
+/* Whether the closed ring of n points (last = first) crosses or touches
+ * itself; *where gets a point near the first place found.  Segments are
+ * swept in order of their left ends, so only those whose x ranges overlap
+ * are compared. */
+static bool ring_self_intersects(const struct content_lonlat *p, uint32_t n,
+                                 struct content_lonlat *where)
+{
+    uint32_t m = n - 1; /* segments */
+    struct seg *sg = xmalloc(m * sizeof *sg);
+    for (uint32_t i = 0; i < m; i++) {
+        sg[i] = (struct seg){p[i].lon, p[i].lat, p[i + 1].lon, p[i + 1].lat,
+                             fmin(p[i].lon, p[i + 1].lon),
+                             fmax(p[i].lon, p[i + 1].lon), i};
+    }
+    qsort(sg, m, sizeof *sg, seg_cmp);
+    bool found = false;
+    for (uint32_t a = 0; a < m && !found; a++) {
+        for (uint32_t b = a + 1; b < m && sg[b].minx <= sg[a].maxx; b++) {
+            uint32_t i = sg[a].i, j = sg[b].i;
+            uint32_t gap = i > j ? i - j : j - i;
+            if (gap == 1 || gap == m - 1)
+                continue; /* neighbours share a point by design */
+            if (segs_meet(&sg[a], &sg[b])) {
+                where->lon = sg[a].x0;
+                where->lat = sg[a].y0;
+                found = true;
+                break;
+            }
+        }
+    }
+    free(sg);
+    return found;
+}
+
 /* A ring or polyline; rings must be closed and have 4+ positions. */
 static bool add_ring(struct ctx *c, json_t *coords, bool ring,
                      const char *where)
@@ -154,6 +227,14 @@ static bool add_ring(struct ctx *c, json_t *coords, bool ring,
         if (a.lon != b.lon || a.lat != b.lat) {
             err(c, "%s: the ring is not closed; its last position must "
                 "repeat the first [%g, %g]", where, a.lon, a.lat);
+            return false;
+        }
+        struct content_lonlat at;
+        if (ring_self_intersects(mb->points + first,
+                                 (uint32_t)(mb->point_count - first), &at)) {
+            err(c, "%s: a ring crosses or touches itself near [%g, %g]; "
+                "redraw it there (QGIS: Vector > Geometry Tools > Check "
+                "Validity)", where, at.lon, at.lat);
             return false;
         }
     }
