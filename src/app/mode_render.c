@@ -16,7 +16,9 @@
 #include "map/hittest.h"
 #include "render/headless.h"
 #include "ui/map_page.h"
+#include "ui/place_card.h"
 #include "ui/specimen.h"
+#include "ui/theme.h"
 
 #define MODE "render"
 
@@ -33,23 +35,47 @@ static bool draw_map(SDL_Renderer *r, struct atlas *atlas,
     diag_list_fini(&d);
     if (!ex)
         return false;
+    const struct content_place *pl = select ? exhibit_place(ex, select)
+                                            : NULL;
+    if (select && (!pl || pl->feature < 0)) {
+        fprintf(stderr, "kiosk: render: no place '%s' on the map\n", select);
+        content_destroy(ex);
+        return false;
+    }
+    /* With a place selected its card takes a side (the left in Uyghur,
+     * which mirrors the chrome, never the map) or, in portrait, the
+     * bottom. */
+    SDL_Rect map_area = {0, 0, w, h}, card_area = {0, 0, 0, 0};
+    if (pl && w >= h) {
+        int cw = w * 36 / 100;
+        card_area = (SDL_Rect){lang == TEXT_LANG_UG ? 0 : w - cw, 0, cw, h};
+        map_area = (SDL_Rect){lang == TEXT_LANG_UG ? cw : 0, 0, w - cw, h};
+    } else if (pl) {
+        int ch = h * 42 / 100;
+        card_area = (SDL_Rect){0, h - ch, w, ch};
+        map_area = (SDL_Rect){0, 0, w, h - ch};
+    }
     struct ui_map_page *page = ui_map_page_create(fonts);
     float slop = map_slop_px(MAP_SLOP_MM_DEFAULT,
                              MAP_SCREEN_DIAG_INCH_DEFAULT, w, h);
-    bool ok = ui_map_page_set(page, r, ex, lang, (SDL_Rect){0, 0, w, h},
-                              slop);
-    if (ok && select) {
-        const struct content_place *pl = exhibit_place(ex, select);
-        if (!pl || pl->feature < 0) {
-            fprintf(stderr, "kiosk: render: no place '%s' on the map\n",
-                    select);
-            ok = false;
-        } else {
-            ui_map_page_select(page, r, pl->feature, 0);
-        }
+    bool ok = ui_map_page_set(page, r, ex, lang, map_area, slop);
+    struct ui_place_card *card = NULL;
+    if (ok && pl) {
+        ui_map_page_select(page, r, pl->feature, 0);
+        card = ui_place_card_create(fonts);
+        ui_place_card_set(card, ex, (uint32_t)(pl - ex->places), lang,
+                          card_area);
     }
-    if (ok)
+    if (ok) {
+        const struct ui_palette *pal = ui_theme_palette();
+        SDL_SetRenderDrawColor(r, pal->paper.r, pal->paper.g, pal->paper.b,
+                               255);
+        SDL_RenderClear(r);
         ui_map_page_draw(page, r, atlas, 10000); /* animation finished */
+        if (card)
+            ui_place_card_draw(card, r, atlas);
+    }
+    ui_place_card_destroy(card);
     ui_map_page_destroy(page);
     content_destroy(ex);
     return ok;
