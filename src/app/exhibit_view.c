@@ -87,3 +87,14 @@ bool exhibit_view_draw(struct exhibit_view *v, SDL_Renderer *r,
     ui_diag_overlay_draw(v->overlay, r, atlas);
     return ok;
 }
+
+const struct exhibit *exhibit_view_exhibit(const struct exhibit_view *v)
+{
+    return v->exhibit;
+}
+
+void exhibit_view_draw_overlay(struct exhibit_view *v, SDL_Renderer *r,
+                               struct atlas *atlas)
+{
+    ui_diag_overlay_draw(v->overlay, r, atlas);
+}

@@ -32,6 +32,14 @@ bool exhibit_view_reload(struct exhibit_view *view);
 const struct diag_list *exhibit_view_diags(const struct exhibit_view *view);
 bool exhibit_view_has_exhibit(const struct exhibit_view *view);
 
+/* The last good exhibit (borrowed until the next successful reload), or
+ * NULL. */
+const struct exhibit *exhibit_view_exhibit(const struct exhibit_view *view);
+
+/* Draws only the curator overlay (when the last load failed). */
+void exhibit_view_draw_overlay(struct exhibit_view *view,
+                               SDL_Renderer *renderer, struct atlas *atlas);
+
 /* Lays out for a w x h screen (call after a reload or a resize). */
 void exhibit_view_layout(struct exhibit_view *view, int w, int h);
 bool exhibit_view_draw(struct exhibit_view *view, SDL_Renderer *renderer,

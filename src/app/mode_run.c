@@ -1,7 +1,9 @@
 /* mode_run.c: `kiosk` -- the exhibit in a window or fullscreen.
  *
- * Today it shows the content preview (app/exhibit_view.c); the visitor
- * screens replace it later.  The loop sleeps in SDL_WaitEvent and draws
+ * It shows the map and reader screens (app/exhibit_app.c) of the last good
+ * exhibit (app/exhibit_view.c); a click or tap selects places, opens
+ * passages and follows mentions.  The attract, home and about screens and
+ * touch gestures come with the visitor-experience work.  The loop sleeps in SDL_WaitEvent and draws
  * only when the window was exposed or resized or the content changed, so an
  * idle exhibit uses no CPU and draws no frames.  With --windowed the
  * content folder is watched (platform/platform.h): saving a file reloads
@@ -9,11 +11,13 @@
  * screen with the reasons in an overlay.  Escape closes the window only
  * with --windowed: fullscreen is the kiosk. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <SDL.h>
 
 #include "app/cli.h"
+#include "app/exhibit_app.h"
 #include "app/exhibit_view.h"
 #include "app/fonts.h"
 #include "core/diag.h"
@@ -35,7 +39,7 @@ static SDL_Renderer *make_renderer(SDL_Window *win)
     return r;
 }
 
-static Uint32 reload_event;
+static Uint32 reload_event, frame_event; /* registered user events */
 
 /* From the watcher's thread: only hand the news to the main loop. */
 static void content_changed(void *ctx)
@@ -51,6 +55,10 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
     struct atlas *atlas = atlas_create(ren, fonts, NULL);
     if (!atlas)
         return CLI_FAIL;
+    struct exhibit_app *app = exhibit_app_create(fonts);
+    const struct exhibit *ex = exhibit_view_exhibit(view);
+    enum text_lang lang = ex ? ex->settings.default_lang : TEXT_LANG_EN;
+    int down_x = -1, down_y = -1;
     bool dirty = true, relayout = true, quit = false;
     unsigned long frames = 0;
     int w = 0, h = 0;
@@ -58,11 +66,19 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
         if (relayout) {
             SDL_GetRendererOutputSize(ren, &w, &h);
             exhibit_view_layout(view, w, h);
+            exhibit_app_layout(app, ren, exhibit_view_exhibit(view), lang, w,
+                               h);
             relayout = false;
         }
         if (dirty) {
-            exhibit_view_draw(view, ren, atlas);
+            bool anim = exhibit_app_draw(app, ren, atlas, SDL_GetTicks());
+            exhibit_view_draw_overlay(view, ren, atlas);
             SDL_RenderPresent(ren);
+            /* An animation asks for the next frame; vsync paces it. */
+            if (anim) {
+                SDL_Event tick = {.type = frame_event};
+                SDL_PushEvent(&tick);
+            }
             frames++;
             dirty = false;
             log_trace("app", "frame %lu at %dx%d", frames, w, h);
@@ -78,6 +94,25 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
             case SDL_KEYDOWN:
                 if (windowed && ev.key.keysym.sym == SDLK_ESCAPE)
                     quit = true;
+                break;
+            case SDL_MOUSEBUTTONDOWN:
+                if (ev.button.button == SDL_BUTTON_LEFT) {
+                    down_x = ev.button.x;
+                    down_y = ev.button.y;
+                }
+                break;
+            case SDL_MOUSEBUTTONUP:
+                /* A click that did not move is a tap. */
+                if (ev.button.button == SDL_BUTTON_LEFT && down_x >= 0 &&
+                    abs(ev.button.x - down_x) < 16 &&
+                    abs(ev.button.y - down_y) < 16)
+                    dirty |= exhibit_app_tap(app, ren, ev.button.x,
+                                             ev.button.y, SDL_GetTicks());
+                down_x = -1;
+                break;
+            case SDL_MOUSEWHEEL:
+                exhibit_app_scroll(app, (float)(-ev.wheel.y * 80));
+                dirty = true;
                 break;
             case SDL_WINDOWEVENT:
                 if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
@@ -95,11 +130,14 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                 if (ev.type == reload_event) {
                     exhibit_view_reload(view);
                     relayout = dirty = true;
+                } else if (ev.type == frame_event) {
+                    dirty = true; /* the next animation frame */
                 }
                 break;
             }
         } while (SDL_PollEvent(&ev));
     }
+    exhibit_app_destroy(app);
     atlas_destroy(atlas);
     return CLI_OK;
 }
@@ -146,7 +184,8 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
             exhibit_view_create(fonts, common->content_dir);
         if (!exhibit_view_reload(view))
             diag_list_print(exhibit_view_diags(view), stderr);
-        reload_event = SDL_RegisterEvents(1);
+        reload_event = SDL_RegisterEvents(2);
+        frame_event = reload_event + 1;
         struct platform_watch *watch =
             windowed && reload_event != (Uint32)-1
                 ? platform_watch_create(common->content_dir, 200,

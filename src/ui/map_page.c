@@ -316,8 +316,11 @@ bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
     /* The still image covers the area; the scene is in screen px.  The
      * scratch buffers and the texture are kept while the size stays. */
     int fw = area.x + area.w, fh = area.y + area.h;
+    int tw = 0, th = 0;
+    if (p->still)
+        SDL_QueryTexture(p->still, NULL, NULL, &tw, &th);
     if (!p->raster || p->raster->w != fw || p->raster->h != fh ||
-        p->renderer != renderer) {
+        p->renderer != renderer || tw != area.w || th != area.h) {
         drop_buffers(p);
         p->raster = map_raster_create(fw, fh);
         p->img = xmalloc((size_t)fw * (size_t)fh * sizeof *p->img);

@@ -1,0 +1,65 @@
+/* exhibit_app.h: the visitor's screens and how a tap moves between them.
+ *
+ * Today: the map (with the selected place's card) and the reader.  A tap
+ * on a region or town selects it and opens its card; a tap on a passage in
+ * the card opens the reader scrolled to that passage with its mentions
+ * highlighted; a tap on a mention in the reader opens the map with that
+ * place selected.  The attract, home and about screens come with the
+ * visitor-experience work.
+ *
+ * Everything is laid out when the exhibit, the language or the size
+ * changes (exhibit_app_layout), never while drawing.  Owner: the caller;
+ * the app borrows the fonts and the exhibit. */
+#ifndef APP_EXHIBIT_APP_H
+#define APP_EXHIBIT_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <SDL.h>
+
+#include "content/exhibit.h"
+#include "render/atlas.h"
+#include "text/font.h"
+
+enum app_screen {
+    APP_SCREEN_MAP,
+    APP_SCREEN_READER,
+};
+
+struct exhibit_app;
+
+struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts);
+void exhibit_app_destroy(struct exhibit_app *app);
+
+/* Shows `ex` (NULL: nothing) in `lang` on a w x h screen; keeps the screen
+ * and, where they still exist, the selection and highlights. */
+void exhibit_app_layout(struct exhibit_app *app, SDL_Renderer *renderer,
+                        const struct exhibit *ex, enum text_lang lang, int w,
+                        int h);
+
+/* A tap at (x, y) at time now_ms; true if anything changed. */
+bool exhibit_app_tap(struct exhibit_app *app, SDL_Renderer *renderer,
+                     int x, int y, uint32_t now_ms);
+/* Scrolls the reader by dy px (positive: further into the report). */
+void exhibit_app_scroll(struct exhibit_app *app, float dy);
+
+/* Draws the current screen; true while an animation needs more frames. */
+bool exhibit_app_draw(struct exhibit_app *app, SDL_Renderer *renderer,
+                      struct atlas *atlas, uint32_t now_ms);
+
+enum app_screen exhibit_app_screen(const struct exhibit_app *app);
+/* The selected place's id, or NULL. */
+const char *exhibit_app_selected_place(const struct exhibit_app *app);
+
+/* Finds the on-screen target with a stable id ("region:yili",
+ * "town:yining", "passage:arrival", "mention:arrival:2") and its centre. */
+bool exhibit_app_target(const struct exhibit_app *app, const char *id,
+                        int *x, int *y);
+
+/* Writes the state as JSON: screen, lang, selected_place, the reader's
+ * top passage and offset, highlighted passages, and every target. */
+void exhibit_app_write_state(const struct exhibit_app *app, FILE *out);
+
+#endif

@@ -1,0 +1,358 @@
+/* reader.c: the report reader (see reader.h).
+ *
+ * Each passage is a row of up to two laid-out texts (Chinese and English,
+ * or the Uyghur summary) placed in content coordinates: row r starts at
+ * rows[r].y, and what is drawn is shifted up by the scroll offset.  Rows
+ * outside the view are skipped, so drawing costs what is visible. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "render/draw_text.h"
+#include "text/layout.h"
+#include "ui/reader.h"
+#include "ui/theme.h"
+
+struct cell {
+    struct text_layout *layout; /* NULL if the row has no such column */
+    int x;                      /* left of the layout box */
+    enum text_lang lang;
+};
+
+struct row {
+    struct cell cell[2];
+    int y, h;
+    bool highlighted;
+};
+
+struct ui_reader {
+    const struct text_fonts *fonts;
+    const struct exhibit *ex;
+    enum text_lang lang;
+    SDL_Rect area;
+    struct row *rows;
+    uint32_t row_count;
+    int content_h;
+    float offset;
+    bool summary;
+};
+
+struct ui_reader *ui_reader_create(const struct text_fonts *fonts)
+{
+    struct ui_reader *r = xcalloc(1, sizeof *r);
+    r->fonts = fonts;
+    return r;
+}
+
+static void clear(struct ui_reader *r)
+{
+    for (uint32_t i = 0; i < r->row_count; i++)
+        for (int c = 0; c < 2; c++)
+            text_layout_destroy(r->rows[i].cell[c].layout);
+    free(r->rows);
+    r->rows = NULL;
+    r->row_count = 0;
+}
+
+void ui_reader_destroy(struct ui_reader *r)
+{
+    if (!r)
+        return;
+    clear(r);
+    free(r);
+}
+
+static struct text_layout *lay(const struct ui_reader *r, enum text_lang lang,
+                               int size, int width, const char *text,
+                               uint32_t len)
+{
+    const struct text_role *role = text_fonts_role(r->fonts, "body");
+    if (!role || width < 1)
+        return NULL;
+    struct text_params p = {
+        .role = role,
+        .lang = lang,
+        .size_px = size,
+        .width_px = width,
+        .align = lang == TEXT_LANG_UG ? TEXT_ALIGN_START : TEXT_ALIGN_JUSTIFY,
+        .line_height_pct = lang == TEXT_LANG_ZH ? 175
+                           : lang == TEXT_LANG_EN ? 150
+                                                  : 0,
+    };
+    return text_layout_create(r->fonts, &p, text, len);
+}
+
+static int height(const struct text_layout *l)
+{
+    return l ? (l->height + TEXT_ONE - 1) / TEXT_ONE : 0;
+}
+
+void ui_reader_set(struct ui_reader *r, const struct exhibit *ex,
+                   enum text_lang lang, SDL_Rect area, bool summary,
+                   int scale_pct)
+{
+    /* Keep highlights by passage across a relayout. */
+    bool *keep = NULL;
+    uint32_t kept = r->row_count;
+    if (kept) {
+        keep = xcalloc(kept, sizeof *keep);
+        for (uint32_t i = 0; i < kept; i++)
+            keep[i] = r->rows[i].highlighted;
+    }
+    clear(r);
+    r->ex = ex;
+    r->lang = lang;
+    r->area = area;
+    r->summary = summary;
+    if (!ex || area.w < 16 || area.h < 16) {
+        free(keep);
+        return;
+    }
+    int unit = area.h < area.w ? area.h : area.w;
+    int pct = scale_pct > 0 ? scale_pct : 100;
+    /* 28 px body text at 1080p, scaled with the screen and the toggle. */
+    int size = unit * 28 * pct / 108000;
+    if (size < 16)
+        size = 16;
+    int gap = unit * 48 / 1080, pad = unit * 24 / 1080;
+    bool mirrored = lang == TEXT_LANG_UG;
+    bool columns = !summary && area.w >= area.h * 3 / 4;
+    int col_w = columns ? (area.w - gap) / 2 : area.w;
+    r->rows = xcalloc(ex->passage_count + 1, sizeof *r->rows);
+    int y = 0;
+    for (uint32_t i = 0; i < ex->passage_count; i++) {
+        const struct content_passage *p = &ex->passages[i];
+        struct row *row = &r->rows[r->row_count++];
+        row->y = y;
+        row->highlighted = i < kept && keep[i];
+        int h = 0;
+        if (summary) {
+            const struct content_text *t = &p->text[TEXT_LANG_UG];
+            row->cell[0] = (struct cell){
+                lay(r, TEXT_LANG_UG, size, area.w, t->text, t->len), 0,
+                TEXT_LANG_UG};
+            h = height(row->cell[0].layout);
+        } else {
+            /* Chinese first (left), English second; mirrored for Uyghur. */
+            static const enum text_lang order[2] = {TEXT_LANG_ZH,
+                                                    TEXT_LANG_EN};
+            int ch[2];
+            for (int c = 0; c < 2; c++) {
+                enum text_lang l = order[c];
+                const struct content_text *t = &p->text[l];
+                int col = mirrored ? 1 - c : c;
+                int x = columns ? col * (col_w + gap) : 0;
+                row->cell[c] = (struct cell){
+                    lay(r, l, size, col_w, t->text, t->len), x, l};
+                ch[c] = height(row->cell[c].layout);
+            }
+            if (!columns) { /* portrait: one above the other */
+                row->cell[1].x = 0;
+                h = ch[0] + pad + ch[1];
+            } else {
+                h = ch[0] > ch[1] ? ch[0] : ch[1];
+            }
+        }
+        row->h = h + 2 * pad;
+        y += row->h;
+    }
+    r->content_h = y;
+    free(keep);
+    ui_reader_set_offset(r, r->offset);
+}
+
+float ui_reader_max_offset(const struct ui_reader *r)
+{
+    float m = (float)(r->content_h - r->area.h);
+    return m > 0 ? m : 0;
+}
+
+void ui_reader_set_offset(struct ui_reader *r, float offset)
+{
+    /* The scroller may pull past the ends (overscroll); keep what it says
+     * within one screen either side. */
+    float lo = -(float)r->area.h, hi = ui_reader_max_offset(r) + r->area.h;
+    r->offset = offset < lo ? lo : offset > hi ? hi : offset;
+}
+
+float ui_reader_offset(const struct ui_reader *r)
+{
+    return r->offset;
+}
+
+float ui_reader_passage_offset(const struct ui_reader *r, uint32_t p)
+{
+    if (p >= r->row_count)
+        return 0;
+    float o = (float)r->rows[p].y;
+    float m = ui_reader_max_offset(r);
+    return o > m ? m : o;
+}
+
+int ui_reader_top_passage(const struct ui_reader *r)
+{
+    for (uint32_t i = 0; i < r->row_count; i++)
+        if (r->rows[i].y + r->rows[i].h > (int)r->offset)
+            return (int)i;
+    return r->row_count ? (int)r->row_count - 1 : -1;
+}
+
+void ui_reader_highlight(struct ui_reader *r, int passage, bool on)
+{
+    if (passage < 0) {
+        for (uint32_t i = 0; i < r->row_count; i++)
+            r->rows[i].highlighted = false;
+        return;
+    }
+    if ((uint32_t)passage < r->row_count)
+        r->rows[passage].highlighted = on;
+}
+
+bool ui_reader_highlighted(const struct ui_reader *r, uint32_t p)
+{
+    return p < r->row_count && r->rows[p].highlighted;
+}
+
+/* The text of a cell's passage in its language. */
+static const struct content_text *cell_text(const struct ui_reader *r,
+                                            uint32_t p, const struct cell *c)
+{
+    return &r->ex->passages[p].text[c->lang];
+}
+
+static int row_screen_y(const struct ui_reader *r, const struct row *row)
+{
+    int pad = (r->area.h < r->area.w ? r->area.h : r->area.w) * 24 / 1080;
+    return r->area.y + row->y + pad - (int)r->offset;
+}
+
+static int cell_screen_y(const struct ui_reader *r, const struct row *row,
+                         int c)
+{
+    int y = row_screen_y(r, row);
+    bool stacked = c == 1 && row->cell[1].x == 0 && row->cell[0].layout &&
+                   !r->summary && r->area.w < r->area.h * 3 / 4;
+    if (stacked) {
+        int pad = (r->area.h < r->area.w ? r->area.h : r->area.w) * 24 / 1080;
+        y += height(row->cell[0].layout) + pad;
+    }
+    return y;
+}
+
+struct ui_reader_hit ui_reader_hit(const struct ui_reader *r, int x, int y)
+{
+    struct ui_reader_hit h = {-1, -1, TEXT_LANG_EN, -1};
+    SDL_Point pt = {x, y};
+    if (!SDL_PointInRect(&pt, &r->area))
+        return h;
+    for (uint32_t i = 0; i < r->row_count; i++) {
+        const struct row *row = &r->rows[i];
+        int top = r->area.y + row->y - (int)r->offset;
+        if (y < top || y >= top + row->h)
+            continue;
+        h.passage = (int)i;
+        for (int c = 0; c < 2; c++) {
+            const struct cell *cell = &row->cell[c];
+            if (!cell->layout)
+                continue;
+            const struct content_text *t = cell_text(r, i, cell);
+            int ox = r->area.x + cell->x, oy = cell_screen_y(r, row, c);
+            for (uint32_t m = 0; m < t->mention_count; m++) {
+                struct text_rect rects[8];
+                size_t n = text_layout_range_rects(
+                    cell->layout, t->mentions[m].start, t->mentions[m].end,
+                    rects, 8);
+                for (size_t k = 0; k < n && k < 8; k++) {
+                    SDL_Rect rr = {ox + rects[k].x / TEXT_ONE,
+                                   oy + rects[k].y / TEXT_ONE,
+                                   rects[k].w / TEXT_ONE + 1,
+                                   rects[k].h / TEXT_ONE + 1};
+                    if (SDL_PointInRect(&pt, &rr)) {
+                        h.mention = (int)m;
+                        h.lang = cell->lang;
+                        h.place = (int)t->mentions[m].place;
+                        return h;
+                    }
+                }
+            }
+        }
+        return h;
+    }
+    return h;
+}
+
+size_t ui_reader_targets(const struct ui_reader *r,
+                         struct ui_reader_target *out, size_t max)
+{
+    size_t n = 0;
+    for (uint32_t i = 0; i < r->row_count; i++) {
+        const struct row *row = &r->rows[i];
+        int top = r->area.y + row->y - (int)r->offset;
+        if (top + row->h <= r->area.y || top >= r->area.y + r->area.h)
+            continue;
+        for (int c = 0; c < 2; c++) {
+            const struct cell *cell = &row->cell[c];
+            if (!cell->layout)
+                continue;
+            const struct content_text *t = cell_text(r, i, cell);
+            int ox = r->area.x + cell->x, oy = cell_screen_y(r, row, c);
+            for (uint32_t m = 0; m < t->mention_count; m++) {
+                struct text_rect rect;
+                if (!text_layout_range_rects(cell->layout,
+                                             t->mentions[m].start,
+                                             t->mentions[m].end, &rect, 1))
+                    continue;
+                SDL_Rect rr = {ox + rect.x / TEXT_ONE, oy + rect.y / TEXT_ONE,
+                               rect.w / TEXT_ONE, rect.h / TEXT_ONE};
+                if (rr.y < r->area.y || rr.y + rr.h > r->area.y + r->area.h)
+                    continue; /* not fully visible */
+                if (n < max)
+                    out[n] = (struct ui_reader_target){i, m, cell->lang, rr};
+                n++;
+            }
+        }
+    }
+    return n;
+}
+
+void ui_reader_draw(struct ui_reader *r, SDL_Renderer *ren,
+                    struct atlas *atlas)
+{
+    const struct ui_palette *pal = ui_theme_palette();
+    SDL_Rect clip_old;
+    SDL_RenderGetClipRect(ren, &clip_old);
+    SDL_RenderSetClipRect(ren, &r->area);
+    SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);
+    SDL_Color mark = {pal->highlight.r, pal->highlight.g, pal->highlight.b,
+                      110};
+    for (uint32_t i = 0; i < r->row_count; i++) {
+        const struct row *row = &r->rows[i];
+        int top = r->area.y + row->y - (int)r->offset;
+        if (top + row->h <= r->area.y || top >= r->area.y + r->area.h)
+            continue;
+        if (row->highlighted) {
+            SDL_SetRenderDrawColor(ren, pal->highlight.r, pal->highlight.g,
+                                   pal->highlight.b, 90);
+            SDL_Rect band = {r->area.x - 16, top, r->area.w + 32, row->h};
+            SDL_RenderFillRect(ren, &band);
+        }
+        SDL_SetRenderDrawColor(ren, pal->rule.r, pal->rule.g, pal->rule.b,
+                               255);
+        SDL_Rect rule = {r->area.x, top + row->h - 1, r->area.w, 1};
+        SDL_RenderFillRect(ren, &rule);
+        for (int c = 0; c < 2; c++) {
+            const struct cell *cell = &row->cell[c];
+            if (!cell->layout)
+                continue;
+            const struct content_text *t = cell_text(r, i, cell);
+            int ox = r->area.x + cell->x, oy = cell_screen_y(r, row, c);
+            for (uint32_t m = 0; m < t->mention_count; m++)
+                render_text_range(ren, cell->layout, t->mentions[m].start,
+                                  t->mentions[m].end, ox, oy,
+                                  row->highlighted ? pal->highlight : mark);
+            render_text_layout(ren, atlas, cell->layout, ox, oy,
+                               r->summary ? pal->ink : pal->ink);
+        }
+    }
+    SDL_RenderSetClipRect(ren, clip_old.w ? &clip_old : NULL);
+}

@@ -1,0 +1,138 @@
+/* test_app.c: the journey from the map to the reader and back, by tapping
+ * the targets the app publishes: map -> tap Yili -> its card -> tap a
+ * passage -> the reader at that passage with it highlighted -> tap a
+ * mention -> the map with that place selected; in all three languages,
+ * landscape and portrait. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/exhibit_app.h"
+#include "check.h"
+#include "core/diag.h"
+#include "render/atlas.h"
+#include "render/headless.h"
+
+static struct text_fonts *fonts;
+static struct exhibit *ex;
+
+static char *state(const struct exhibit_app *a)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    exhibit_app_write_state(a, f);
+    fclose(f);
+    return buf;
+}
+
+/* The first target id in the state that starts with prefix. */
+static bool first_target(const char *st, const char *prefix, char *out,
+                         size_t n)
+{
+    char needle[64];
+    snprintf(needle, sizeof needle, "{\"id\":\"%s", prefix);
+    const char *p = strstr(st, needle);
+    if (!p)
+        return false;
+    p += 7;
+    const char *e = strchr(p, '"');
+    snprintf(out, n, "%.*s", (int)(e - p), p);
+    return true;
+}
+
+static void journey(enum text_lang lang, int w, int h)
+{
+    struct render_target *t = render_target_create(w, h);
+    struct atlas *atlas = atlas_create(t->renderer, fonts, NULL);
+    struct exhibit_app *a = exhibit_app_create(fonts);
+    exhibit_app_layout(a, t->renderer, ex, lang, w, h);
+    char what[64];
+    snprintf(what, sizeof what, "%dx%d lang %d", w, h, lang);
+
+    CHECK(exhibit_app_screen(a) == APP_SCREEN_MAP &&
+              !exhibit_app_selected_place(a),
+          "%s: starts on the map, nothing selected", what);
+    int x, y;
+    CHECK(exhibit_app_target(a, "region:yili", &x, &y),
+          "%s: region:yili is a target", what);
+    exhibit_app_tap(a, t->renderer, x, y, 1000);
+    const char *sel = exhibit_app_selected_place(a);
+    CHECK(sel && strcmp(sel, "yili") == 0, "%s: tapping Yili selects it",
+          what);
+    exhibit_app_draw(a, t->renderer, atlas, 2000);
+
+    char *st = state(a);
+    char pid[160];
+    bool have = first_target(st, "passage:", pid, sizeof pid);
+    CHECK(have, "%s: the card lists passages as targets", what);
+    free(st);
+    if (!have)
+        goto out;
+    exhibit_app_target(a, pid, &x, &y);
+    exhibit_app_tap(a, t->renderer, x, y, 3000);
+    st = state(a);
+    const char *passage = pid + strlen("passage:");
+    char want_top[200], want_hl[200];
+    snprintf(want_top, sizeof want_top, "\"top_passage\":\"%s\"", passage);
+    snprintf(want_hl, sizeof want_hl, "\"highlighted\":[\"%s\"]", passage);
+    CHECK(exhibit_app_screen(a) == APP_SCREEN_READER,
+          "%s: tapping %s opens the reader", what, pid);
+    CHECK(strstr(st, want_top) && strstr(st, want_hl),
+          "%s: the reader is at %s with it highlighted:\n%.300s", what,
+          passage, st);
+    exhibit_app_draw(a, t->renderer, atlas, 3100);
+
+    /* A mention in the highlighted passage leads back to the map. */
+    char mprefix[200], mid[160];
+    snprintf(mprefix, sizeof mprefix, "mention:%s:", passage);
+    have = first_target(st, mprefix, mid, sizeof mid);
+    CHECK(have, "%s: the passage's mentions are targets", what);
+    free(st);
+    if (!have)
+        goto out;
+    unsigned seq = (unsigned)atoi(strrchr(mid, ':') + 1);
+    const struct content_passage *p = NULL;
+    for (uint32_t i = 0; i < ex->passage_count; i++)
+        if (strcmp(ex->passages[i].id, passage) == 0)
+            p = &ex->passages[i];
+    unsigned nzh = p->text[TEXT_LANG_ZH].mention_count;
+    const struct content_mention *m =
+        seq < nzh ? &p->text[TEXT_LANG_ZH].mentions[seq]
+                  : &p->text[TEXT_LANG_EN].mentions[seq - nzh];
+    const char *expect = ex->places[m->place].id;
+    exhibit_app_target(a, mid, &x, &y);
+    exhibit_app_tap(a, t->renderer, x, y, 4000);
+    sel = exhibit_app_selected_place(a);
+    CHECK(exhibit_app_screen(a) == APP_SCREEN_MAP && sel &&
+              strcmp(sel, expect) == 0,
+          "%s: tapping %s opens the map with %s selected (got %s)", what,
+          mid, expect, sel ? sel : "nothing");
+    exhibit_app_draw(a, t->renderer, atlas, 4100);
+out:
+    exhibit_app_destroy(a);
+    atlas_destroy(atlas);
+    render_target_destroy(t);
+}
+
+int main(void)
+{
+    if (!render_headless_init())
+        return 1;
+    struct diag_list d;
+    diag_list_init(&d);
+    fonts = text_fonts_load("fonts/manifest.txt", &d);
+    ex = fonts ? content_load("content", fonts, &d) : NULL;
+    diag_list_print(&d, stderr);
+    diag_list_fini(&d);
+    if (!ex)
+        return 1;
+    for (int l = 0; l < 3; l++) {
+        journey((enum text_lang)l, 1920, 1080);
+        journey((enum text_lang)l, 1080, 1920);
+    }
+    content_destroy(ex);
+    text_fonts_destroy(fonts);
+    render_headless_quit();
+    return check_finish("test_app");
+}
