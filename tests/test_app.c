@@ -50,10 +50,17 @@ static void journey(enum text_lang lang, int w, int h)
     char what[64];
     snprintf(what, sizeof what, "%dx%d lang %d", w, h, lang);
 
+    CHECK(exhibit_app_screen(a) == APP_SCREEN_ATTRACT,
+          "%s: starts on Attract", what);
+    int x, y;
+    exhibit_app_tap(a, t->renderer, w / 2, h / 2, 100);
+    CHECK(exhibit_app_screen(a) == APP_SCREEN_HOME, "%s: a touch leaves "
+                                                    "Attract for Home", what);
+    CHECK(exhibit_app_target(a, "nav:map", &x, &y), "%s: nav:map", what);
+    exhibit_app_tap(a, t->renderer, x, y, 200);
     CHECK(exhibit_app_screen(a) == APP_SCREEN_MAP &&
               !exhibit_app_selected_place(a),
-          "%s: starts on the map, nothing selected", what);
-    int x, y;
+          "%s: the map, nothing selected", what);
     CHECK(exhibit_app_target(a, "region:yili", &x, &y),
           "%s: region:yili is a target", what);
     exhibit_app_tap(a, t->renderer, x, y, 1000);

@@ -1,5 +1,10 @@
-/* exhibit_app.c: the map and reader screens and the taps between them
- * (see exhibit_app.h). */
+/* exhibit_app.c: the visitor's screens, the taps between them and the idle
+ * reset (see exhibit_app.h).
+ *
+ * Everything a screen shows is laid out in relayout() -- when the exhibit,
+ * the language, the text size or the window changes -- so drawing only
+ * walks prepared layouts.  The countdown's 21 texts are laid out ahead for
+ * the same reason. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +14,11 @@
 #include "core/xalloc.h"
 #include "map/hittest.h"
 #include "map/scene.h"
+#include "render/draw_text.h"
+#include "ui/button.h"
+#include "ui/chrome.h"
+#include "ui/column.h"
+#include "ui/format.h"
 #include "ui/map_page.h"
 #include "ui/place_card.h"
 #include "ui/reader.h"
@@ -21,13 +31,30 @@ struct exhibit_app {
     const struct exhibit *ex;
     enum text_lang lang;
     int w, h;
+    SDL_Renderer *renderer;
     enum app_screen screen;
+    bool large_text, summary;
+    struct ui_chrome chrome;
+    /* map */
     struct ui_map_page *map;
     struct ui_place_card *card;
     SDL_Rect map_area, card_area;
     int place; /* selected place index, or -1 */
+    /* reader */
     struct ui_reader *reader;
-    SDL_Renderer *renderer;
+    struct ui_button summary_button;
+    /* simple pages */
+    struct ui_column attract, home, about;
+    struct ui_button home_button[3];
+    /* idle */
+    uint32_t last_input;
+    bool prompt;
+    int seconds_left;
+    struct ui_column prompt_title;
+    struct text_layout *countdown[APP_IDLE_COUNTDOWN_S + 1];
+    struct ui_button prompt_continue;
+    SDL_Rect prompt_panel;
+    unsigned long frames;
 };
 
 struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
@@ -41,34 +68,72 @@ struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
     return a;
 }
 
+static void free_pages(struct exhibit_app *a)
+{
+    ui_chrome_fini(&a->chrome);
+    ui_column_fini(&a->attract);
+    ui_column_fini(&a->home);
+    ui_column_fini(&a->about);
+    ui_column_fini(&a->prompt_title);
+    for (int i = 0; i < 3; i++)
+        ui_button_fini(&a->home_button[i]);
+    ui_button_fini(&a->summary_button);
+    ui_button_fini(&a->prompt_continue);
+    for (int i = 0; i <= APP_IDLE_COUNTDOWN_S; i++) {
+        text_layout_destroy(a->countdown[i]);
+        a->countdown[i] = NULL;
+    }
+}
+
 void exhibit_app_destroy(struct exhibit_app *a)
 {
     if (!a)
         return;
+    free_pages(a);
     ui_map_page_destroy(a->map);
     ui_place_card_destroy(a->card);
     ui_reader_destroy(a->reader);
     free(a);
 }
 
+static int unit(const struct exhibit_app *a)
+{
+    return a->w < a->h ? a->w : a->h;
+}
+
+static int px(const struct exhibit_app *a, int at1080)
+{
+    int v = unit(a) * at1080 / 1080;
+    return v > 1 ? v : 1;
+}
+
+/* The area below the bar, inside the 40 px bezel margin. */
+static SDL_Rect content_area(const struct exhibit_app *a)
+{
+    int bezel = px(a, 40) > 40 ? px(a, 40) : 40;
+    int top = a->chrome.bottom + px(a, 8);
+    return (SDL_Rect){bezel, top, a->w - 2 * bezel, a->h - top - bezel};
+}
+
 /* With a place selected its card takes a side -- the left in Uyghur,
  * which mirrors the chrome, never the map -- or the bottom in portrait. */
 static void split(struct exhibit_app *a)
 {
-    int w = a->w, h = a->h;
-    a->map_area = (SDL_Rect){0, 0, w, h};
+    SDL_Rect c = content_area(a);
+    a->map_area = (SDL_Rect){0, c.y, a->w, a->h - c.y};
     a->card_area = (SDL_Rect){0, 0, 0, 0};
     if (a->place < 0)
         return;
-    if (w >= h) {
-        int cw = w * 36 / 100;
+    if (a->w >= a->h) {
+        int cw = a->w * 36 / 100;
         bool left = a->lang == TEXT_LANG_UG;
-        a->card_area = (SDL_Rect){left ? 0 : w - cw, 0, cw, h};
-        a->map_area = (SDL_Rect){left ? cw : 0, 0, w - cw, h};
+        a->card_area = (SDL_Rect){left ? 0 : a->w - cw, c.y, cw,
+                                  a->h - c.y};
+        a->map_area = (SDL_Rect){left ? cw : 0, c.y, a->w - cw, a->h - c.y};
     } else {
-        int ch = h * 42 / 100;
-        a->card_area = (SDL_Rect){0, h - ch, w, ch};
-        a->map_area = (SDL_Rect){0, 0, w, h - ch};
+        int ch = (a->h - c.y) * 45 / 100;
+        a->card_area = (SDL_Rect){0, a->h - ch, a->w, ch};
+        a->map_area = (SDL_Rect){0, c.y, a->w, a->h - ch - c.y};
     }
 }
 
@@ -86,10 +151,145 @@ static void layout_map(struct exhibit_app *a)
     }
 }
 
+static const char *str(const struct exhibit_app *a, const char *id)
+{
+    return exhibit_string(a->ex, id, a->lang);
+}
+
+/* Text that lines up with the chrome: start side, mirrored in Uyghur. */
+static enum text_align side(const struct exhibit_app *a, enum text_lang l)
+{
+    bool rtl_text = l == TEXT_LANG_UG, mirrored = a->lang == TEXT_LANG_UG;
+    return rtl_text == mirrored ? TEXT_ALIGN_START : TEXT_ALIGN_END;
+}
+
+static void layout_pages(struct exhibit_app *a)
+{
+    const struct ui_palette *pal = ui_theme_palette();
+    const struct content_settings *s = &a->ex->settings;
+    int scale = a->large_text ? 125 : 100;
+    SDL_Rect full = {px(a, 96), px(a, 160), a->w - 2 * px(a, 96),
+                     a->h - 2 * px(a, 160)};
+
+    /* Attract: the title in three scripts, then "touch to begin" in
+     * three languages, centred. */
+    ui_column_init(&a->attract, a->fonts, full);
+    static const enum text_lang all[3] = {TEXT_LANG_ZH, TEXT_LANG_EN,
+                                          TEXT_LANG_UG};
+    for (int i = 0; i < 3; i++)
+        ui_column_add(&a->attract, "title", all[i], px(a, i ? 40 : 52),
+                      TEXT_ALIGN_CENTER, 0, s->title[all[i]], pal->accent,
+                      px(a, i ? 16 : 0));
+    for (int i = 0; i < 3; i++)
+        ui_column_add(&a->attract, "ui", all[i], px(a, 34),
+                      TEXT_ALIGN_CENTER, 0,
+                      exhibit_string(a->ex, "attract.touch", all[i]),
+                      pal->ink, px(a, i ? 12 : 96));
+    a->attract.area.y = (a->h - a->attract.height) / 2;
+
+    /* Home: the title, the subtitle, three large buttons. */
+    SDL_Rect c = content_area(a);
+    ui_column_init(&a->home, a->fonts,
+                   (SDL_Rect){c.x + px(a, 40), c.y + px(a, 24),
+                              c.w - 2 * px(a, 40), c.h});
+    ui_column_add(&a->home, "title", a->lang, px(a, 48) * scale / 100,
+                  side(a, a->lang), 0, s->title[a->lang], pal->accent, 0);
+    ui_column_add(&a->home, "ui", a->lang, px(a, 28) * scale / 100,
+                  side(a, a->lang), 0, s->subtitle[a->lang], pal->muted,
+                  px(a, 12));
+    static const char *const ids[3] = {"nav:read", "nav:map", "nav:about"};
+    static const char *const labels[3] = {"home.read", "home.map",
+                                          "home.about"};
+    int bw = c.w < px(a, 900) ? c.w - 2 * px(a, 40) : px(a, 820);
+    int bh = px(a, 112), by = a->home.area.y + a->home.height + px(a, 64);
+    for (int i = 0; i < 3; i++) {
+        int bx = a->lang == TEXT_LANG_UG ? c.x + c.w - px(a, 40) - bw
+                                         : c.x + px(a, 40);
+        ui_button_place(&a->home_button[i], a->fonts, ids[i],
+                        str(a, labels[i]), a->lang,
+                        px(a, 36) * scale / 100,
+                        (SDL_Rect){bx, by, bw, bh},
+                        i < 2 ? UI_BUTTON_PRIMARY : UI_BUTTON_PLAIN);
+        by += bh + px(a, 32);
+    }
+
+    /* About: every section, title and text, in the current language. */
+    ui_column_init(&a->about, a->fonts, c);
+    int body = px(a, 28) * scale / 100;
+    for (uint32_t i = 0; i < a->ex->about_count; i++) {
+        const struct content_section *sec = &a->ex->about[i];
+        ui_column_add(&a->about, "title", a->lang, px(a, 32) * scale / 100,
+                      side(a, a->lang), 0, sec->title[a->lang], pal->accent,
+                      i ? px(a, 36) : 0);
+        ui_column_add(&a->about, "body", a->lang, body, side(a, a->lang),
+                      a->lang == TEXT_LANG_EN ? 150 : 0, sec->text[a->lang],
+                      pal->ink, px(a, 8));
+    }
+
+    /* The reader's summary toggle, at the start of its area. */
+    const char *sum = str(a, a->summary ? "reader.summary-hide"
+                                        : "reader.summary-show");
+    ui_button_place(&a->summary_button, a->fonts, "nav:summary", sum,
+                    a->lang, px(a, 26), (SDL_Rect){0, c.y, 0, px(a, 64)},
+                    a->summary ? UI_BUTTON_SELECTED : UI_BUTTON_PLAIN);
+    a->summary_button.rect.x = a->lang == TEXT_LANG_UG
+                                   ? c.x + c.w - a->summary_button.rect.w
+                                   : c.x;
+
+    /* The idle prompt: a panel with its title, the countdown and a
+     * button; every second's text is laid out now. */
+    int pw = a->w * 60 / 100, ph = px(a, 420);
+    a->prompt_panel = (SDL_Rect){(a->w - pw) / 2, (a->h - ph) / 2, pw, ph};
+    ui_column_init(&a->prompt_title, a->fonts,
+                   (SDL_Rect){a->prompt_panel.x + px(a, 40),
+                              a->prompt_panel.y + px(a, 40),
+                              pw - 2 * px(a, 40), ph});
+    ui_column_add(&a->prompt_title, "title", a->lang, px(a, 48),
+                  TEXT_ALIGN_CENTER, 0, str(a, "idle.title"), pal->accent,
+                  0);
+    const struct text_role *ui = text_fonts_role(a->fonts, "ui");
+    for (int sec = 0; sec <= APP_IDLE_COUNTDOWN_S && ui; sec++) {
+        char n[16], line[256];
+        snprintf(n, sizeof n, "%d", sec);
+        ui_fill(line, sizeof line, str(a, "idle.countdown"), "seconds", n);
+        struct text_params tp = {.role = ui, .lang = a->lang,
+                                 .size_px = px(a, 30),
+                                 .width_px = a->prompt_title.area.w,
+                                 .align = TEXT_ALIGN_CENTER};
+        a->countdown[sec] = text_layout_create(a->fonts, &tp, line,
+                                               strlen(line));
+    }
+    int cbw = px(a, 420);
+    ui_button_place(&a->prompt_continue, a->fonts, "idle:continue",
+                    str(a, "idle.continue"), a->lang, px(a, 32),
+                    (SDL_Rect){a->prompt_panel.x + (pw - cbw) / 2,
+                               a->prompt_panel.y + ph - px(a, 40) -
+                                   px(a, 96),
+                               cbw, px(a, 96)},
+                    UI_BUTTON_PRIMARY);
+}
+
 static SDL_Rect reader_area(const struct exhibit_app *a)
 {
-    int m = (a->w < a->h ? a->w : a->h) * 64 / 1080;
-    return (SDL_Rect){m, m / 2, a->w - 2 * m, a->h - m};
+    SDL_Rect c = content_area(a);
+    int top = a->summary_button.rect.y + a->summary_button.rect.h +
+              px(a, 16);
+    return (SDL_Rect){c.x, top, c.w, c.y + c.h - top};
+}
+
+static void relayout(struct exhibit_app *a)
+{
+    free_pages(a);
+    if (!a->ex)
+        return;
+    ui_chrome_set(&a->chrome, a->fonts, a->ex, a->lang, a->w, a->h,
+                  a->screen != APP_SCREEN_HOME, a->large_text);
+    layout_pages(a);
+    layout_map(a);
+    float offset = ui_reader_offset(a->reader);
+    ui_reader_set(a->reader, a->ex, a->lang, reader_area(a), a->summary,
+                  a->large_text ? 125 : 100);
+    ui_reader_set_offset(a->reader, offset);
 }
 
 void exhibit_app_layout(struct exhibit_app *a, SDL_Renderer *renderer,
@@ -102,26 +302,33 @@ void exhibit_app_layout(struct exhibit_app *a, SDL_Renderer *renderer,
     a->lang = lang;
     a->w = w;
     a->h = h;
-    if (!same || !ex || a->place >= (int)ex->place_count)
+    if (!same) {
         a->place = -1;
-    if (!ex)
-        return;
-    layout_map(a);
-    float offset = ui_reader_offset(a->reader);
-    ui_reader_set(a->reader, ex, lang, reader_area(a), false, 100);
-    ui_reader_set_offset(a->reader, same ? offset : 0);
+        ui_reader_highlight(a->reader, -1, false);
+        ui_reader_set_offset(a->reader, 0);
+    }
+    relayout(a);
+}
+
+static void go(struct exhibit_app *a, enum app_screen s)
+{
+    bool back_changes = (a->screen == APP_SCREEN_HOME) !=
+                        (s == APP_SCREEN_HOME);
+    a->screen = s;
+    if (back_changes) /* the bar shows back everywhere but Home */
+        ui_chrome_set(&a->chrome, a->fonts, a->ex, a->lang, a->w, a->h,
+                      s != APP_SCREEN_HOME, a->large_text);
 }
 
 static void select_place(struct exhibit_app *a, int place, uint32_t now)
 {
     int before = a->place;
     a->place = place;
-    if ((before < 0) != (place < 0)) {
+    if ((before < 0) != (place < 0))
         layout_map(a); /* the card appears or goes: the map moves */
-    } else if (place >= 0) {
+    else if (place >= 0)
         ui_place_card_set(a->card, a->ex, (uint32_t)place, a->lang,
                           a->card_area);
-    }
     ui_map_page_select(a->map, a->renderer,
                        place >= 0 ? a->ex->places[place].feature : -1, now);
 }
@@ -132,64 +339,211 @@ static void open_reader(struct exhibit_app *a, uint32_t passage)
     ui_reader_highlight(a->reader, (int)passage, true);
     ui_reader_set_offset(a->reader,
                          ui_reader_passage_offset(a->reader, passage));
-    a->screen = APP_SCREEN_READER;
+    go(a, APP_SCREEN_READER);
+}
+
+static void reset(struct exhibit_app *a)
+{
+    a->prompt = false;
+    a->place = -1;
+    a->summary = false;
+    a->large_text = false;
+    a->lang = a->ex ? a->ex->settings.default_lang : TEXT_LANG_EN;
+    ui_reader_highlight(a->reader, -1, false);
+    ui_reader_set_offset(a->reader, 0);
+    a->about.offset = 0;
+    a->screen = APP_SCREEN_ATTRACT;
+    relayout(a);
+    ui_map_page_select(a->map, a->renderer, -1, 0);
+}
+
+static bool chrome_action(struct exhibit_app *a, const char *id)
+{
+    if (strcmp(id, "nav:back") == 0) {
+        go(a, APP_SCREEN_HOME);
+    } else if (strncmp(id, "lang:", 5) == 0) {
+        enum text_lang l;
+        if (!text_lang_parse(id + 5, &l) || l == a->lang)
+            return false;
+        a->lang = l;
+        relayout(a);
+    } else if (strcmp(id, "nav:text-size") == 0) {
+        a->large_text = !a->large_text;
+        relayout(a);
+    } else {
+        return false;
+    }
+    return true;
 }
 
 bool exhibit_app_tap(struct exhibit_app *a, SDL_Renderer *renderer, int x,
                      int y, uint32_t now)
 {
     a->renderer = renderer;
+    a->last_input = now;
     if (!a->ex)
         return false;
-    if (a->screen == APP_SCREEN_READER) {
+    if (a->prompt) { /* any touch dismisses the prompt, and only that */
+        a->prompt = false;
+        return true;
+    }
+    if (a->screen == APP_SCREEN_ATTRACT) {
+        go(a, APP_SCREEN_HOME);
+        return true;
+    }
+    const char *id = ui_chrome_hit(&a->chrome, x, y);
+    if (id)
+        return chrome_action(a, id);
+    switch (a->screen) {
+    case APP_SCREEN_HOME:
+        for (int i = 0; i < 3; i++) {
+            if (!ui_button_hit(&a->home_button[i], x, y))
+                continue;
+            static const enum app_screen to[3] = {
+                APP_SCREEN_READER, APP_SCREEN_MAP, APP_SCREEN_ABOUT};
+            go(a, to[i]);
+            return true;
+        }
+        return false;
+    case APP_SCREEN_READER: {
+        if (ui_button_hit(&a->summary_button, x, y)) {
+            a->summary = !a->summary;
+            relayout(a);
+            return true;
+        }
         struct ui_reader_hit h = ui_reader_hit(a->reader, x, y);
         if (h.place < 0)
             return false;
-        a->screen = APP_SCREEN_MAP;
+        go(a, APP_SCREEN_MAP);
         select_place(a, h.place, now);
         return true;
     }
-    SDL_Point pt = {x, y};
-    if (a->place >= 0 && SDL_PointInRect(&pt, &a->card_area)) {
-        int passage = ui_place_card_hit(a->card, x, y);
-        if (passage < 0)
+    case APP_SCREEN_MAP: {
+        SDL_Point pt = {x, y};
+        if (a->place >= 0 && SDL_PointInRect(&pt, &a->card_area)) {
+            int passage = ui_place_card_hit(a->card, x, y);
+            if (passage < 0)
+                return false;
+            open_reader(a, (uint32_t)passage);
+            return true;
+        }
+        int f = ui_map_page_hit(a->map, (float)x, (float)y);
+        int place = f >= 0 ? a->ex->map.features[f].place : -1;
+        if (place == a->place)
             return false;
-        open_reader(a, (uint32_t)passage);
+        select_place(a, place, now);
         return true;
     }
-    int f = ui_map_page_hit(a->map, (float)x, (float)y);
-    int place = f >= 0 ? a->ex->map.features[f].place : -1;
-    if (place == a->place)
+    default:
         return false;
-    select_place(a, place, now);
-    return true;
+    }
 }
 
-void exhibit_app_scroll(struct exhibit_app *a, float dy)
+void exhibit_app_scroll(struct exhibit_app *a, float dy, uint32_t now)
 {
-    if (a->screen != APP_SCREEN_READER)
-        return;
-    float o = ui_reader_offset(a->reader) + dy, max = ui_reader_max_offset(
-                                                      a->reader);
-    ui_reader_set_offset(a->reader, o < 0 ? 0 : o > max ? max : o);
+    a->last_input = now;
+    if (a->screen == APP_SCREEN_READER) {
+        float o = ui_reader_offset(a->reader) + dy;
+        float max = ui_reader_max_offset(a->reader);
+        ui_reader_set_offset(a->reader, o < 0 ? 0 : o > max ? max : o);
+    } else if (a->screen == APP_SCREEN_ABOUT) {
+        float max = (float)(a->about.height - a->about.area.h);
+        float o = a->about.offset + dy;
+        a->about.offset = o > max ? max : o < 0 ? 0 : o;
+    }
+}
+
+bool exhibit_app_tick(struct exhibit_app *a, uint32_t now)
+{
+    if (!a->ex || a->screen == APP_SCREEN_ATTRACT)
+        return false;
+    uint32_t timeout = a->ex->settings.idle_timeout_s * 1000u;
+    uint32_t idle = now - a->last_input;
+    if (idle < timeout) {
+        bool was = a->prompt;
+        a->prompt = false;
+        return was;
+    }
+    uint32_t into = idle - timeout;
+    if (into >= APP_IDLE_COUNTDOWN_S * 1000u) {
+        reset(a);
+        return true;
+    }
+    int left = APP_IDLE_COUNTDOWN_S - (int)(into / 1000);
+    bool changed = !a->prompt || left != a->seconds_left;
+    a->prompt = true;
+    a->seconds_left = left;
+    return changed;
+}
+
+int exhibit_app_wait_ms(const struct exhibit_app *a, uint32_t now)
+{
+    if (!a->ex || a->screen == APP_SCREEN_ATTRACT)
+        return -1;
+    uint32_t timeout = a->ex->settings.idle_timeout_s * 1000u;
+    uint32_t idle = now - a->last_input;
+    if (idle < timeout)
+        return (int)(timeout - idle);
+    return (int)(1000 - (idle - timeout) % 1000); /* the next second */
 }
 
 bool exhibit_app_draw(struct exhibit_app *a, SDL_Renderer *r,
                       struct atlas *atlas, uint32_t now)
 {
     const struct ui_palette *pal = ui_theme_palette();
+    a->frames++;
     SDL_SetRenderDrawColor(r, pal->paper.r, pal->paper.g, pal->paper.b, 255);
     SDL_RenderClear(r);
     if (!a->ex)
         return false;
-    if (a->screen == APP_SCREEN_READER) {
-        ui_reader_draw(a->reader, r, atlas);
+    bool anim = false;
+    switch (a->screen) {
+    case APP_SCREEN_ATTRACT:
+        ui_column_draw(&a->attract, r, atlas, 255);
         return false;
+    case APP_SCREEN_HOME:
+        ui_column_draw(&a->home, r, atlas, 255);
+        for (int i = 0; i < 3; i++)
+            ui_button_draw(&a->home_button[i], r, atlas, false);
+        break;
+    case APP_SCREEN_READER:
+        ui_button_draw(&a->summary_button, r, atlas, false);
+        ui_reader_draw(a->reader, r, atlas);
+        break;
+    case APP_SCREEN_MAP:
+        anim = ui_map_page_draw(a->map, r, atlas, now);
+        if (a->place >= 0)
+            ui_place_card_draw(a->card, r, atlas);
+        break;
+    case APP_SCREEN_ABOUT:
+        ui_column_draw(&a->about, r, atlas, 255);
+        break;
     }
-    bool anim = ui_map_page_draw(a->map, r, atlas, now);
-    if (a->place >= 0)
-        ui_place_card_draw(a->card, r, atlas);
+    ui_chrome_draw(&a->chrome, r, atlas, NULL);
+    if (a->prompt) {
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawColor(r, 0, 0, 0, 120);
+        SDL_RenderFillRect(r, NULL);
+        SDL_SetRenderDrawColor(r, pal->paper.r, pal->paper.g, pal->paper.b,
+                               255);
+        SDL_RenderFillRect(r, &a->prompt_panel);
+        ui_column_draw(&a->prompt_title, r, atlas, 255);
+        struct text_layout *cd = a->countdown[a->seconds_left];
+        if (cd)
+            render_text_layout(r, atlas, cd, a->prompt_title.area.x,
+                               a->prompt_title.area.y +
+                                   a->prompt_title.height + px(a, 24),
+                               pal->ink);
+        ui_button_draw(&a->prompt_continue, r, atlas, false);
+    }
     return anim;
+}
+
+void exhibit_app_draw_shot(struct exhibit_app *a, SDL_Renderer *r,
+                           struct atlas *atlas, uint32_t now)
+{
+    exhibit_app_draw(a, r, atlas, now);
+    a->frames--;
 }
 
 enum app_screen exhibit_app_screen(const struct exhibit_app *a)
@@ -202,10 +556,25 @@ const char *exhibit_app_selected_place(const struct exhibit_app *a)
     return a->place >= 0 ? a->ex->places[a->place].id : NULL;
 }
 
+unsigned long exhibit_app_frames(const struct exhibit_app *a)
+{
+    return a->frames;
+}
+
 struct target {
     char id[160];
     SDL_Rect rect;
 };
+
+static void add_button(const struct ui_button *b, struct target *out,
+                       size_t *n, size_t max)
+{
+    if (!b->label || *n >= max)
+        return;
+    snprintf(out[*n].id, sizeof out[*n].id, "%s", b->id);
+    out[*n].rect = b->rect;
+    (*n)++;
+}
 
 /* Every tappable thing on the current screen, with a stable id.  Reader
  * mentions are numbered per passage in the order their columns are laid
@@ -216,7 +585,21 @@ static size_t targets(const struct exhibit_app *a, struct target *out,
     size_t n = 0;
     if (!a->ex)
         return 0;
-    if (a->screen == APP_SCREEN_MAP) {
+    if (a->prompt) {
+        add_button(&a->prompt_continue, out, &n, max);
+        return n;
+    }
+    if (a->screen == APP_SCREEN_ATTRACT) {
+        snprintf(out[0].id, sizeof out[0].id, "attract:touch");
+        out[0].rect = (SDL_Rect){0, 0, a->w, a->h};
+        return 1;
+    }
+    for (size_t i = 0; i < a->chrome.count; i++)
+        add_button(&a->chrome.button[i], out, &n, max);
+    if (a->screen == APP_SCREEN_HOME) {
+        for (int i = 0; i < 3; i++)
+            add_button(&a->home_button[i], out, &n, max);
+    } else if (a->screen == APP_SCREEN_MAP) {
         const struct map_scene *s = ui_map_page_scene(a->map);
         struct map_target mt[64];
         float slop = map_slop_px(MAP_SLOP_MM_DEFAULT,
@@ -240,19 +623,21 @@ static size_t targets(const struct exhibit_app *a, struct target *out,
             out[n].rect = items[i].rect;
             n++;
         }
-        return n;
-    }
-    struct ui_reader_target rt[MAX_TARGETS];
-    size_t k = ui_reader_targets(a->reader, rt, MAX_TARGETS);
-    for (size_t i = 0; i < k && i < MAX_TARGETS && n < max; i++) {
-        const struct content_passage *p = &a->ex->passages[rt[i].passage];
-        /* Sequence number within the passage's row. */
-        uint32_t seq = rt[i].mention;
-        if (rt[i].lang == TEXT_LANG_EN)
-            seq += p->text[TEXT_LANG_ZH].mention_count;
-        snprintf(out[n].id, sizeof out[n].id, "mention:%s:%u", p->id, seq);
-        out[n].rect = rt[i].rect;
-        n++;
+    } else if (a->screen == APP_SCREEN_READER) {
+        add_button(&a->summary_button, out, &n, max);
+        struct ui_reader_target *rt = xmalloc(MAX_TARGETS * sizeof *rt);
+        size_t k = ui_reader_targets(a->reader, rt, MAX_TARGETS);
+        for (size_t i = 0; i < k && i < MAX_TARGETS && n < max; i++) {
+            const struct content_passage *p = &a->ex->passages[rt[i].passage];
+            uint32_t seq = rt[i].mention;
+            if (rt[i].lang == TEXT_LANG_EN)
+                seq += p->text[TEXT_LANG_ZH].mention_count;
+            snprintf(out[n].id, sizeof out[n].id, "mention:%s:%u", p->id,
+                     seq);
+            out[n].rect = rt[i].rect;
+            n++;
+        }
+        free(rt);
     }
     return n;
 }
@@ -277,8 +662,13 @@ bool exhibit_app_target(const struct exhibit_app *a, const char *id, int *x,
 void exhibit_app_write_state(const struct exhibit_app *a, FILE *out)
 {
     static const char *const lang[] = {"zh", "en", "ug"};
-    fprintf(out, "{\"screen\":\"%s\",\"lang\":\"%s\",\"selected_place\":",
-            a->screen == APP_SCREEN_MAP ? "map" : "reader", lang[a->lang]);
+    static const char *const screen[] = {"attract", "home", "reader", "map",
+                                         "about"};
+    fprintf(out, "{\"screen\":\"%s\",\"lang\":\"%s\",\"mirrored\":%s,"
+                 "\"large_text\":%s,\"summary\":%s,\"selected_place\":",
+            screen[a->screen], lang[a->lang],
+            a->lang == TEXT_LANG_UG ? "true" : "false",
+            a->large_text ? "true" : "false", a->summary ? "true" : "false");
     const char *sel = exhibit_app_selected_place(a);
     if (sel)
         diag_json_string(sel, out);
@@ -299,7 +689,10 @@ void exhibit_app_write_state(const struct exhibit_app *a, FILE *out)
         fputs(k++ ? "," : "", out);
         diag_json_string(a->ex->passages[i].id, out);
     }
-    fputs("],\"targets\":[", out);
+    fprintf(out, "],\"idle\":{\"prompt\":%s,\"seconds_left\":%d},"
+                 "\"frames_drawn\":%lu,\"targets\":[",
+            a->prompt ? "true" : "false", a->prompt ? a->seconds_left : 0,
+            a->frames);
     struct target *t = xmalloc(MAX_TARGETS * sizeof *t);
     size_t n = targets(a, t, MAX_TARGETS);
     for (size_t i = 0; i < n && i < MAX_TARGETS; i++) {

@@ -1,11 +1,13 @@
 /* exhibit_app.h: the visitor's screens and how a tap moves between them.
  *
- * Today: the map (with the selected place's card) and the reader.  A tap
- * on a region or town selects it and opens its card; a tap on a passage in
- * the card opens the reader scrolled to that passage with its mentions
- * highlighted; a tap on a mention in the reader opens the map with that
- * place selected.  The attract, home and about screens come with the
- * visitor-experience work.
+ * Attract (any touch) -> Home (read, map, about) -> Reader / Map / About,
+ * with the bar on top (back, language switch, larger text).  On the map a
+ * tap on a region or town selects it and opens its card; a tap on a
+ * passage in the card opens the reader scrolled to that passage with its
+ * mentions highlighted; a tap on a mention in the reader opens the map
+ * with that place selected.  After the exhibit's idle time without input
+ * a "Still there?" prompt counts down 20 s; any touch dismisses it; at
+ * zero everything returns to Attract in the default language.
  *
  * Everything is laid out when the exhibit, the language or the size
  * changes (exhibit_app_layout), never while drawing.  Owner: the caller;
@@ -24,9 +26,14 @@
 #include "text/font.h"
 
 enum app_screen {
-    APP_SCREEN_MAP,
+    APP_SCREEN_ATTRACT,
+    APP_SCREEN_HOME,
     APP_SCREEN_READER,
+    APP_SCREEN_MAP,
+    APP_SCREEN_ABOUT,
 };
+
+#define APP_IDLE_COUNTDOWN_S 20
 
 struct exhibit_app;
 
@@ -42,12 +49,29 @@ void exhibit_app_layout(struct exhibit_app *app, SDL_Renderer *renderer,
 /* A tap at (x, y) at time now_ms; true if anything changed. */
 bool exhibit_app_tap(struct exhibit_app *app, SDL_Renderer *renderer,
                      int x, int y, uint32_t now_ms);
-/* Scrolls the reader by dy px (positive: further into the report). */
-void exhibit_app_scroll(struct exhibit_app *app, float dy);
+/* Scrolls the reader or the about page by dy px (positive: further in).
+ * Counts as input for the idle timer. */
+void exhibit_app_scroll(struct exhibit_app *app, float dy, uint32_t now_ms);
 
-/* Draws the current screen; true while an animation needs more frames. */
+/* Advances time: the idle prompt and its countdown, and the reset.  True
+ * if the screen changed and needs drawing. */
+bool exhibit_app_tick(struct exhibit_app *app, uint32_t now_ms);
+
+/* How long the main loop may sleep before exhibit_app_tick has something
+ * to do (the idle prompt, the next second of its countdown), or -1 for
+ * as long as it likes. */
+int exhibit_app_wait_ms(const struct exhibit_app *app, uint32_t now_ms);
+
+/* Frames drawn since creation (a static screen must not add any). */
+unsigned long exhibit_app_frames(const struct exhibit_app *app);
+
+/* Draws the current screen; true while an animation needs more frames.
+ * Counts a frame. */
 bool exhibit_app_draw(struct exhibit_app *app, SDL_Renderer *renderer,
                       struct atlas *atlas, uint32_t now_ms);
+/* The same for a screenshot: not counted as a frame. */
+void exhibit_app_draw_shot(struct exhibit_app *app, SDL_Renderer *renderer,
+                           struct atlas *atlas, uint32_t now_ms);
 
 enum app_screen exhibit_app_screen(const struct exhibit_app *app);
 /* The selected place's id, or NULL. */

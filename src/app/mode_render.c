@@ -4,14 +4,20 @@
  * preview with its curator overlay (app/exhibit_view.c), exactly as the
  * window shows it.  The visitor screens and scripted touches extend this
  * mode later. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app/cli.h"
+#include "app/exhibit_app.h"
+#include "app/script.h"
+#include "app/script_run.h"
 #include "app/exhibit_view.h"
 #include "app/fonts.h"
 #include "content/exhibit.h"
 #include "core/diag.h"
+#include "core/xalloc.h"
 #include "render/atlas.h"
 #include "map/hittest.h"
 #include "render/headless.h"
@@ -81,13 +87,75 @@ static bool draw_map(SDL_Renderer *r, struct atlas *atlas,
     return ok;
 }
 
+/* Plays a script of touches on the exhibit (app/script_run.c). */
+static int run_script(const struct cli_common *common, const char *path,
+                      const char *out_dir, const char *state_path, int w,
+                      int h)
+{
+    size_t len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "kiosk: render: %s: %s\n", path, strerror(errno));
+        return CLI_FAIL;
+    }
+    char *text = xmalloc(SCRIPT_MAX_BYTES + 2);
+    len = fread(text, 1, SCRIPT_MAX_BYTES + 1, f);
+    fclose(f);
+    struct diag_list d;
+    diag_list_init(&d);
+    struct script script = {0};
+    bool parsed = script_parse(path, text, len, &script, &d);
+    free(text);
+    diag_list_print(&d, stderr);
+    diag_list_fini(&d);
+    if (!parsed) {
+        script_fini(&script);
+        return CLI_FAIL;
+    }
+    struct stat st;
+    if (stat(out_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "kiosk: render: --out %s: not a folder; create it "
+                "first\n", out_dir);
+        script_fini(&script);
+        return CLI_FAIL;
+    }
+    struct text_fonts *fonts = app_fonts_load(common);
+    diag_list_init(&d);
+    struct exhibit *ex = fonts ? content_load(common->content_dir, fonts, &d)
+                               : NULL;
+    diag_list_print(&d, stderr);
+    diag_list_fini(&d);
+    int rc = CLI_FAIL;
+    if (ex && render_headless_init()) {
+        struct render_target *t = render_target_create(w, h);
+        struct atlas *atlas = t ? atlas_create(t->renderer, fonts, NULL)
+                                : NULL;
+        struct exhibit_app *app = exhibit_app_create(fonts);
+        if (atlas) {
+            exhibit_app_layout(app, t->renderer, ex,
+                               ex->settings.default_lang, w, h);
+            if (script_run(&script, path, app, t, atlas, out_dir,
+                           state_path))
+                rc = CLI_OK;
+        }
+        exhibit_app_destroy(app);
+        atlas_destroy(atlas);
+        render_target_destroy(t);
+        render_headless_quit();
+    }
+    content_destroy(ex);
+    text_fonts_destroy(fonts);
+    script_fini(&script);
+    return rc;
+}
+
 int mode_render(int argc, char **argv, const struct cli_common *common)
 {
     int w = 0, h = 0;
     const char *out = NULL;
     enum { PAGE_SPECIMEN, PAGE_PREVIEW, PAGE_MAP } page = PAGE_SPECIMEN;
     enum text_lang lang = TEXT_LANG_EN;
-    const char *select = NULL;
+    const char *select = NULL, *script_path = NULL, *state_path = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v;
         if (strcmp(a, "--size") == 0) {
@@ -112,6 +180,12 @@ int mode_render(int argc, char **argv, const struct cli_common *common)
             if (!text_lang_parse(v, &lang))
                 return cli_usage_error(MODE, "--lang '%s' must be zh, en or "
                                        "ug", v);
+        } else if (strcmp(a, "--script") == 0) {
+            if (!(script_path = cli_value(MODE, argc, argv, &i)))
+                return CLI_USAGE;
+        } else if (strcmp(a, "--state") == 0) {
+            if (!(state_path = cli_value(MODE, argc, argv, &i)))
+                return CLI_USAGE;
         } else if (strcmp(a, "--select") == 0) {
             if (!(select = cli_value(MODE, argc, argv, &i)))
                 return CLI_USAGE;
@@ -125,7 +199,13 @@ int mode_render(int argc, char **argv, const struct cli_common *common)
     if (!w)
         return cli_usage_error(MODE, "--size WxH is required");
     if (!out)
-        return cli_usage_error(MODE, "--out FILE.png is required");
+        return cli_usage_error(MODE, script_path
+                                         ? "--out DIR is required"
+                                         : "--out FILE.png is required");
+    if (state_path && !script_path)
+        return cli_usage_error(MODE, "--state FILE goes with --script");
+    if (script_path)
+        return run_script(common, script_path, out, state_path, w, h);
 
     struct text_fonts *fonts = app_fonts_load(common);
     if (!fonts)

@@ -83,9 +83,16 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
             dirty = false;
             log_trace("app", "frame %lu at %dx%d", frames, w, h);
         }
+        /* Sleep until an event, or until the idle timer has work. */
         SDL_Event ev;
-        if (!SDL_WaitEvent(&ev))
-            break;
+        int wait = exhibit_app_wait_ms(app, SDL_GetTicks());
+        if (!(wait < 0 ? SDL_WaitEvent(&ev)
+                       : SDL_WaitEventTimeout(&ev, wait + 1))) {
+            if (wait < 0)
+                break;
+            dirty |= exhibit_app_tick(app, SDL_GetTicks());
+            continue;
+        }
         do {
             switch (ev.type) {
             case SDL_QUIT:
@@ -111,7 +118,8 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                 down_x = -1;
                 break;
             case SDL_MOUSEWHEEL:
-                exhibit_app_scroll(app, (float)(-ev.wheel.y * 80));
+                exhibit_app_scroll(app, (float)(-ev.wheel.y * 80),
+                                   SDL_GetTicks());
                 dirty = true;
                 break;
             case SDL_WINDOWEVENT:
@@ -136,6 +144,7 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                 break;
             }
         } while (SDL_PollEvent(&ev));
+        dirty |= exhibit_app_tick(app, SDL_GetTicks());
     }
     exhibit_app_destroy(app);
     atlas_destroy(atlas);
