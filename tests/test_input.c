@@ -1,4 +1,4 @@
-/* test_input.c: the gesture recogniser and kinetic scrolling, on a scripted clock.
+/* test_input.c: gestures and kinetic scrolling, on a scripted clock.
  *
  * Gestures: a table of scripts (pointer events and ticks) with the event
  * kinds each must produce, every output also checked against the grammar
@@ -257,6 +257,13 @@ static const struct script {
       {'d', 1, 500, 500, 900},
       {'u', 1, 500, 500, 950}},
      "PRESS CANCEL PRESS TAP"},
+    {"an UP with no position still lifts the finger",
+     {{'d', 1, 100, 100, 0},
+      {'m', 1, NAN, 100, 20},
+      {'u', 1, NAN, NAN, 50},
+      {'d', 2, 100, 100, 100},
+      {'u', 2, 100, 100, 150}},
+     "PRESS CANCEL PRESS TAP"},
     {"unknown pointers are ignored",
      {{'m', 9, 100, 100, 0},
       {'u', 9, 100, 100, 10},
@@ -277,25 +284,25 @@ static const struct script {
 
 static void run_script(const struct script *sc, struct log *log)
 {
+    static const enum input_pointer_kind kind[] = {
+        ['d'] = INPUT_POINTER_DOWN,
+        ['m'] = INPUT_POINTER_MOVE,
+        ['u'] = INPUT_POINTER_UP,
+        ['c'] = INPUT_POINTER_CANCEL,
+    };
     struct input_gesture g;
     input_gesture_init(&g, NULL);
     log->n = 0;
     for (size_t i = 0; i < sizeof sc->steps / sizeof *sc->steps; i++) {
         const struct step *s = &sc->steps[i];
-        switch (s->op) {
-        case 'd': feed(&g, log, INPUT_POINTER_DOWN, s->id, s->x, s->y, s->t);
-            break;
-        case 'm': feed(&g, log, INPUT_POINTER_MOVE, s->id, s->x, s->y, s->t);
-            break;
-        case 'u': feed(&g, log, INPUT_POINTER_UP, s->id, s->x, s->y, s->t);
-            break;
-        case 'c':
-            feed(&g, log, INPUT_POINTER_CANCEL, s->id, s->x, s->y, s->t);
-            break;
-        case 't': input_gesture_tick(&g, s->t); drain(&g, log); break;
-        case 'r': input_gesture_reset(&g, s->t); drain(&g, log); break;
-        default: break;
-        }
+        if (s->op == 't')
+            input_gesture_tick(&g, s->t);
+        else if (s->op == 'r')
+            input_gesture_reset(&g, s->t);
+        else if (s->op != '\0')
+            feed(&g, log, kind[(unsigned char)s->op], s->id, s->x, s->y,
+                 s->t);
+        drain(&g, log);
     }
 }
 

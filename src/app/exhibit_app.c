@@ -11,7 +11,9 @@
 
 #include "app/exhibit_app.h"
 #include "core/diag.h"
+#include "core/log.h"
 #include "core/xalloc.h"
+#include "input/scroll.h"
 #include "map/hittest.h"
 #include "map/scene.h"
 #include "render/draw_text.h"
@@ -55,6 +57,11 @@ struct exhibit_app {
     struct ui_button prompt_continue;
     SDL_Rect prompt_panel;
     unsigned long frames;
+    /* input */
+    struct input_gesture gesture;
+    struct input_scroll scroll; /* the reader's, or the about page's */
+    uint32_t scroll_at;         /* when the scroll was last stepped */
+    char pressed[48];           /* the button drawn pressed, or "" */
 };
 
 struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
@@ -65,6 +72,9 @@ struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
     a->map = ui_map_page_create(fonts);
     a->card = ui_place_card_create(fonts);
     a->reader = ui_reader_create(fonts);
+    struct input_gesture_config gc = INPUT_GESTURE_CONFIG_DEFAULT;
+    input_gesture_init(&a->gesture, &gc);
+    input_scroll_init(&a->scroll, 0, 0);
     return a;
 }
 
@@ -277,6 +287,22 @@ static SDL_Rect reader_area(const struct exhibit_app *a)
     return (SDL_Rect){c.x, top, c.w, c.y + c.h - top};
 }
 
+/* The scroller follows the screen's scrollable content. */
+static void scroll_bounds(struct exhibit_app *a)
+{
+    if (a->screen == APP_SCREEN_READER) {
+        input_scroll_set_bounds(&a->scroll, 0,
+                                ui_reader_max_offset(a->reader));
+        input_scroll_jump_to(&a->scroll, ui_reader_offset(a->reader));
+    } else if (a->screen == APP_SCREEN_ABOUT) {
+        double max = a->about.height - a->about.area.h;
+        input_scroll_set_bounds(&a->scroll, 0, max > 0 ? max : 0);
+        input_scroll_jump_to(&a->scroll, a->about.offset);
+    } else {
+        input_scroll_set_bounds(&a->scroll, 0, 0);
+    }
+}
+
 static void relayout(struct exhibit_app *a)
 {
     free_pages(a);
@@ -290,6 +316,7 @@ static void relayout(struct exhibit_app *a)
     ui_reader_set(a->reader, a->ex, a->lang, reader_area(a), a->summary,
                   a->large_text ? 125 : 100);
     ui_reader_set_offset(a->reader, offset);
+    scroll_bounds(a);
 }
 
 void exhibit_app_layout(struct exhibit_app *a, SDL_Renderer *renderer,
@@ -310,19 +337,27 @@ void exhibit_app_layout(struct exhibit_app *a, SDL_Renderer *renderer,
     relayout(a);
 }
 
+static const char *const screen_names[] = {"attract", "home", "reader",
+                                           "map", "about"};
+
 static void go(struct exhibit_app *a, enum app_screen s)
 {
+    if (s != a->screen)
+        log_info("app", "screen %s", screen_names[s]);
     bool back_changes = (a->screen == APP_SCREEN_HOME) !=
                         (s == APP_SCREEN_HOME);
     a->screen = s;
     if (back_changes) /* the bar shows back everywhere but Home */
         ui_chrome_set(&a->chrome, a->fonts, a->ex, a->lang, a->w, a->h,
                       s != APP_SCREEN_HOME, a->large_text);
+    scroll_bounds(a);
 }
 
 static void select_place(struct exhibit_app *a, int place, uint32_t now)
 {
     int before = a->place;
+    log_info("app", "selected %s",
+             place >= 0 ? a->ex->places[place].id : "nothing");
     a->place = place;
     if ((before < 0) != (place < 0))
         layout_map(a); /* the card appears or goes: the map moves */
@@ -339,7 +374,7 @@ static void open_reader(struct exhibit_app *a, uint32_t passage)
     ui_reader_highlight(a->reader, (int)passage, true);
     ui_reader_set_offset(a->reader,
                          ui_reader_passage_offset(a->reader, passage));
-    go(a, APP_SCREEN_READER);
+    go(a, APP_SCREEN_READER); /* the scroller starts at the passage */
 }
 
 static void reset(struct exhibit_app *a)
@@ -353,6 +388,8 @@ static void reset(struct exhibit_app *a)
     ui_reader_set_offset(a->reader, 0);
     a->about.offset = 0;
     a->screen = APP_SCREEN_ATTRACT;
+    a->pressed[0] = '\0';
+    input_gesture_reset(&a->gesture, 0);
     relayout(a);
     ui_map_page_select(a->map, a->renderer, -1, 0);
 }
@@ -439,21 +476,113 @@ bool exhibit_app_tap(struct exhibit_app *a, SDL_Renderer *renderer, int x,
     }
 }
 
+static void apply_scroll(struct exhibit_app *a)
+{
+    if (a->screen == APP_SCREEN_READER)
+        ui_reader_set_offset(a->reader, (float)a->scroll.offset);
+    else if (a->screen == APP_SCREEN_ABOUT)
+        a->about.offset = (float)a->scroll.offset;
+}
+
 void exhibit_app_scroll(struct exhibit_app *a, float dy, uint32_t now)
 {
     a->last_input = now;
-    if (a->screen == APP_SCREEN_READER) {
-        float o = ui_reader_offset(a->reader) + dy;
-        float max = ui_reader_max_offset(a->reader);
-        ui_reader_set_offset(a->reader, o < 0 ? 0 : o > max ? max : o);
-    } else if (a->screen == APP_SCREEN_ABOUT) {
-        float max = (float)(a->about.height - a->about.area.h);
-        float o = a->about.offset + dy;
-        a->about.offset = o > max ? max : o < 0 ? 0 : o;
-    }
+    input_scroll_jump_to(&a->scroll, a->scroll.offset + dy);
+    apply_scroll(a);
 }
 
+/* The id of the button under (x, y) on this screen, for press feedback. */
+static const char *button_at(const struct exhibit_app *a, int x, int y)
+{
+    const char *id = ui_chrome_hit(&a->chrome, x, y);
+    if (id)
+        return id;
+    if (a->screen == APP_SCREEN_HOME)
+        for (int i = 0; i < 3; i++)
+            if (ui_button_hit(&a->home_button[i], x, y))
+                return a->home_button[i].id;
+    if (a->screen == APP_SCREEN_READER &&
+        ui_button_hit(&a->summary_button, x, y))
+        return a->summary_button.id;
+    return NULL;
+}
+
+bool exhibit_app_pointer(struct exhibit_app *a, SDL_Renderer *renderer,
+                         const struct input_pointer_event *ev)
+{
+    a->renderer = renderer;
+    a->last_input = ev->time_ms;
+    log_trace("app", "pointer %d at %.0f,%.0f t=%u", (int)ev->kind,
+              (double)ev->x, (double)ev->y, ev->time_ms);
+    input_gesture_feed(&a->gesture, ev);
+    bool changed = false;
+    struct input_gesture_event g;
+    while (input_gesture_poll(&a->gesture, &g)) {
+        switch (g.kind) {
+        case INPUT_GESTURE_PRESS: {
+            const char *id = button_at(a, (int)g.x, (int)g.y);
+            snprintf(a->pressed, sizeof a->pressed, "%s", id ? id : "");
+            changed |= id != NULL;
+            if (input_scroll_grab(&a->scroll)) /* a touch stops a fling */
+                changed = true;
+            break;
+        }
+        case INPUT_GESTURE_TAP:
+            a->pressed[0] = '\0';
+            input_scroll_release(&a->scroll, 0);
+            changed |= exhibit_app_tap(a, renderer, (int)g.x, (int)g.y,
+                                       g.time_ms);
+            changed = true; /* the pressed look goes */
+            break;
+        case INPUT_GESTURE_DRAG_BEGIN:
+        case INPUT_GESTURE_DRAG:
+            if (a->pressed[0]) {
+                a->pressed[0] = '\0';
+                changed = true;
+            }
+            if (g.kind == INPUT_GESTURE_DRAG &&
+                (a->screen == APP_SCREEN_READER ||
+                 a->screen == APP_SCREEN_ABOUT)) {
+                input_scroll_drag(&a->scroll, -g.dy);
+                apply_scroll(a);
+                changed = true;
+            }
+            break;
+        case INPUT_GESTURE_DRAG_END:
+            input_scroll_release(&a->scroll, -g.vy);
+            a->scroll_at = g.time_ms;
+            changed = true;
+            break;
+        case INPUT_GESTURE_CANCEL:
+            a->pressed[0] = '\0';
+            input_scroll_release(&a->scroll, 0);
+            a->scroll_at = g.time_ms;
+            changed = true;
+            break;
+        case INPUT_GESTURE_LONG_PRESS:
+            break; /* nothing in the visitor's screens */
+        }
+    }
+    return changed;
+}
+
+static bool exhibit_app_tick_idle(struct exhibit_app *a, uint32_t now);
+
 bool exhibit_app_tick(struct exhibit_app *a, uint32_t now)
+{
+    bool moved = false;
+    input_gesture_tick(&a->gesture, now);
+    if (input_scroll_animating(&a->scroll)) {
+        input_scroll_step(&a->scroll, (double)(now - a->scroll_at));
+        apply_scroll(a);
+        moved = true;
+    }
+    a->scroll_at = now;
+    bool idle = exhibit_app_tick_idle(a, now);
+    return moved || idle;
+}
+
+static bool exhibit_app_tick_idle(struct exhibit_app *a, uint32_t now)
 {
     if (!a->ex || a->screen == APP_SCREEN_ATTRACT)
         return false;
@@ -478,6 +607,11 @@ bool exhibit_app_tick(struct exhibit_app *a, uint32_t now)
 
 int exhibit_app_wait_ms(const struct exhibit_app *a, uint32_t now)
 {
+    if (input_scroll_animating(&a->scroll))
+        return 0; /* the next frame of a fling */
+    uint32_t due;
+    if (input_gesture_deadline(&a->gesture, &due))
+        return due > now ? (int)(due - now) : 0;
     if (!a->ex || a->screen == APP_SCREEN_ATTRACT)
         return -1;
     uint32_t timeout = a->ex->settings.idle_timeout_s * 1000u;
@@ -504,10 +638,12 @@ bool exhibit_app_draw(struct exhibit_app *a, SDL_Renderer *r,
     case APP_SCREEN_HOME:
         ui_column_draw(&a->home, r, atlas, 255);
         for (int i = 0; i < 3; i++)
-            ui_button_draw(&a->home_button[i], r, atlas, false);
+            ui_button_draw(&a->home_button[i], r, atlas,
+                           strcmp(a->pressed, a->home_button[i].id) == 0);
         break;
     case APP_SCREEN_READER:
-        ui_button_draw(&a->summary_button, r, atlas, false);
+        ui_button_draw(&a->summary_button, r, atlas,
+                       strcmp(a->pressed, a->summary_button.id) == 0);
         ui_reader_draw(a->reader, r, atlas);
         break;
     case APP_SCREEN_MAP:
@@ -519,7 +655,8 @@ bool exhibit_app_draw(struct exhibit_app *a, SDL_Renderer *r,
         ui_column_draw(&a->about, r, atlas, 255);
         break;
     }
-    ui_chrome_draw(&a->chrome, r, atlas, NULL);
+    ui_chrome_draw(&a->chrome, r, atlas, a->pressed[0] ? a->pressed : NULL);
+    anim |= input_scroll_animating(&a->scroll);
     if (a->prompt) {
         SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
         SDL_SetRenderDrawColor(r, 0, 0, 0, 120);
@@ -662,11 +799,9 @@ bool exhibit_app_target(const struct exhibit_app *a, const char *id, int *x,
 void exhibit_app_write_state(const struct exhibit_app *a, FILE *out)
 {
     static const char *const lang[] = {"zh", "en", "ug"};
-    static const char *const screen[] = {"attract", "home", "reader", "map",
-                                         "about"};
     fprintf(out, "{\"screen\":\"%s\",\"lang\":\"%s\",\"mirrored\":%s,"
                  "\"large_text\":%s,\"summary\":%s,\"selected_place\":",
-            screen[a->screen], lang[a->lang],
+            screen_names[a->screen], lang[a->lang],
             a->lang == TEXT_LANG_UG ? "true" : "false",
             a->large_text ? "true" : "false", a->summary ? "true" : "false");
     const char *sel = exhibit_app_selected_place(a);

@@ -22,6 +22,7 @@
 #include <SDL.h>
 
 #include "content/exhibit.h"
+#include "input/gesture.h"
 #include "render/atlas.h"
 #include "text/font.h"
 
@@ -45,6 +46,13 @@ void exhibit_app_destroy(struct exhibit_app *app);
 void exhibit_app_layout(struct exhibit_app *app, SDL_Renderer *renderer,
                         const struct exhibit *ex, enum text_lang lang, int w,
                         int h);
+
+/* A mouse or touch event: the gesture recognizer turns it into presses
+ * (drawn pressed at once), taps, drags and flings (the reader and the
+ * about page scroll kinetically; a drag never taps).  True if anything
+ * changed. */
+bool exhibit_app_pointer(struct exhibit_app *app, SDL_Renderer *renderer,
+                         const struct input_pointer_event *ev);
 
 /* A tap at (x, y) at time now_ms; true if anything changed. */
 bool exhibit_app_tap(struct exhibit_app *app, SDL_Renderer *renderer,

@@ -49,6 +49,47 @@ static void content_changed(void *ctx)
     SDL_PushEvent(&ev);
 }
 
+/* An SDL mouse or finger event as a pointer event; false for what is not
+ * one (other buttons, mouse motion with no button, SDL's mouse events
+ * synthesised from touches). */
+static bool to_pointer(const SDL_Event *ev, int w, int h,
+                       struct input_pointer_event *out)
+{
+    switch (ev->type) {
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (ev->button.which == SDL_TOUCH_MOUSEID ||
+            ev->button.button != SDL_BUTTON_LEFT)
+            return false;
+        *out = (struct input_pointer_event){
+            ev->type == SDL_MOUSEBUTTONDOWN ? INPUT_POINTER_DOWN
+                                            : INPUT_POINTER_UP,
+            INPUT_POINTER_MOUSE, (float)ev->button.x, (float)ev->button.y,
+            ev->button.timestamp};
+        return true;
+    case SDL_MOUSEMOTION:
+        if (ev->motion.which == SDL_TOUCH_MOUSEID ||
+            !(ev->motion.state & SDL_BUTTON_LMASK))
+            return false;
+        *out = (struct input_pointer_event){
+            INPUT_POINTER_MOVE, INPUT_POINTER_MOUSE, (float)ev->motion.x,
+            (float)ev->motion.y, ev->motion.timestamp};
+        return true;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION:
+        *out = (struct input_pointer_event){
+            ev->type == SDL_FINGERDOWN ? INPUT_POINTER_DOWN
+            : ev->type == SDL_FINGERUP ? INPUT_POINTER_UP
+                                       : INPUT_POINTER_MOVE,
+            (int64_t)ev->tfinger.fingerId, ev->tfinger.x * (float)w,
+            ev->tfinger.y * (float)h, ev->tfinger.timestamp};
+        return true;
+    default:
+        return false;
+    }
+}
+
 static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                 struct exhibit_view *view, bool windowed)
 {
@@ -58,7 +99,7 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
     struct exhibit_app *app = exhibit_app_create(fonts);
     const struct exhibit *ex = exhibit_view_exhibit(view);
     enum text_lang lang = ex ? ex->settings.default_lang : TEXT_LANG_EN;
-    int down_x = -1, down_y = -1;
+
     bool dirty = true, relayout = true, quit = false;
     unsigned long frames = 0;
     int w = 0, h = 0;
@@ -103,20 +144,18 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                     quit = true;
                 break;
             case SDL_MOUSEBUTTONDOWN:
-                if (ev.button.button == SDL_BUTTON_LEFT) {
-                    down_x = ev.button.x;
-                    down_y = ev.button.y;
-                }
-                break;
             case SDL_MOUSEBUTTONUP:
-                /* A click that did not move is a tap. */
-                if (ev.button.button == SDL_BUTTON_LEFT && down_x >= 0 &&
-                    abs(ev.button.x - down_x) < 16 &&
-                    abs(ev.button.y - down_y) < 16)
-                    dirty |= exhibit_app_tap(app, ren, ev.button.x,
-                                             ev.button.y, SDL_GetTicks());
-                down_x = -1;
+            case SDL_MOUSEMOTION:
+            case SDL_FINGERDOWN:
+            case SDL_FINGERUP:
+            case SDL_FINGERMOTION: {
+                /* Mouse and touch are one: both become pointer events
+                 * for the gesture recognizer. */
+                struct input_pointer_event pe;
+                if (to_pointer(&ev, w, h, &pe))
+                    dirty |= exhibit_app_pointer(app, ren, &pe);
                 break;
+            }
             case SDL_MOUSEWHEEL:
                 exhibit_app_scroll(app, (float)(-ev.wheel.y * 80),
                                    SDL_GetTicks());

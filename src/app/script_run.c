@@ -34,6 +34,23 @@ static void advance(struct run *r, uint32_t ms)
     }
 }
 
+static void pointer(struct run *r, enum input_pointer_kind kind, float x,
+                    float y)
+{
+    struct input_pointer_event ev = {kind, INPUT_POINTER_MOUSE, x, y,
+                                     r->now};
+    r->dirty |= exhibit_app_pointer(r->app, r->t->renderer, &ev);
+}
+
+/* A finger down and up 60 ms later, frames drawn between. */
+static void tap(struct run *r, float x, float y)
+{
+    pointer(r, INPUT_POINTER_DOWN, x, y);
+    advance(r, 60);
+    pointer(r, INPUT_POINTER_UP, x, y);
+    advance(r, STEP_MS);
+}
+
 static bool write_state(struct run *r, const char *path)
 {
     FILE *f = fopen(path, "w");
@@ -56,8 +73,7 @@ bool script_run(const struct script *s, const char *script_path,
         char path[4096];
         switch (c->op) {
         case SCRIPT_TAP:
-            r.dirty |= exhibit_app_tap(app, t->renderer, c->a, c->b, r.now);
-            advance(&r, STEP_MS);
+            tap(&r, (float)c->a, (float)c->b);
             break;
         case SCRIPT_TAP_ID: {
             int x, y;
@@ -68,22 +84,24 @@ bool script_run(const struct script *s, const char *script_path,
                 ok = false;
                 break;
             }
-            r.dirty |= exhibit_app_tap(app, t->renderer, x, y, r.now);
-            advance(&r, STEP_MS);
+            tap(&r, (float)x, (float)y);
             break;
         }
         case SCRIPT_DRAG: {
-            /* A drag scrolls what is under it and never taps. */
+            /* The finger moves evenly every 16 ms and lifts at the end:
+             * the gesture recognizer makes of it a drag (never a tap) and,
+             * if it was fast, a fling that goes on during later waits. */
             uint32_t steps = c->ms / STEP_MS > 0 ? c->ms / STEP_MS : 1;
-            float py = (float)c->b;
+            pointer(&r, INPUT_POINTER_DOWN, (float)c->a, (float)c->b);
             for (uint32_t k = 1; k <= steps; k++) {
-                float y = c->b + (float)(c->d - c->b) * (float)k /
-                                     (float)steps;
-                exhibit_app_scroll(app, py - y, r.now);
-                py = y;
-                r.dirty = true;
-                advance(&r, STEP_MS);
+                float f = (float)k / (float)steps;
+                advance(&r, c->ms / steps > 0 ? c->ms / steps : 1);
+                pointer(&r, INPUT_POINTER_MOVE,
+                        (float)c->a + (float)(c->c - c->a) * f,
+                        (float)c->b + (float)(c->d - c->b) * f);
             }
+            pointer(&r, INPUT_POINTER_UP, (float)c->c, (float)c->d);
+            advance(&r, STEP_MS);
             break;
         }
         case SCRIPT_WAIT:

@@ -303,10 +303,14 @@ static void pointer_up(struct input_gesture *g, int i,
 void input_gesture_feed(struct input_gesture *g,
                         const struct input_pointer_event *ev)
 {
-    if (!isfinite(ev->x) || !isfinite(ev->y))
-        return;
     int i = find_down(g, ev->id);
-    switch (ev->kind) {
+    enum input_pointer_kind kind = ev->kind;
+    if (!isfinite(ev->x) || !isfinite(ev->y)) {
+        if (kind != INPUT_POINTER_UP && kind != INPUT_POINTER_CANCEL)
+            return;
+        kind = INPUT_POINTER_CANCEL; /* a lift we cannot place */
+    }
+    switch (kind) {
     case INPUT_POINTER_DOWN:
         if (i >= 0) { /* its UP was lost: end it, then start again */
             struct input_pointer_event lost = *ev;
@@ -322,8 +326,11 @@ void input_gesture_feed(struct input_gesture *g,
         break;
     case INPUT_POINTER_UP:
     case INPUT_POINTER_CANCEL:
-        if (i >= 0)
-            pointer_up(g, i, ev);
+        if (i >= 0) {
+            struct input_pointer_event up = *ev;
+            up.kind = kind;
+            pointer_up(g, i, &up);
+        }
         break;
     }
 }

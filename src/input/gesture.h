@@ -16,7 +16,9 @@
  * touch ends it.  TAP and LONG_PRESS report where the finger went down, so
  * they hit the target PRESS highlighted.  A touch that moved `tap_slop_px`
  * or more from where it went down is a drag from then on and never taps,
- * even if it comes back.  After LONG_PRESS the touch is spent: moving or
+ * even if it comes back; the DRAG right after DRAG_BEGIN carries the whole
+ * distance from the down point, so dragged content stays under the
+ * finger.  After LONG_PRESS the touch is spent: moving or
  * lifting it reports nothing.  A second finger (a pinch) cancels the touch
  * in progress and everything is ignored until every finger is up; more
  * than `max_touches` fingers (a palm) do the same.  Times are SDL's
@@ -137,7 +139,9 @@ void input_gesture_init(struct input_gesture *g,
 
 /* Feeds one pointer event.  MOVE and UP for a pointer that is not down
  * (the mouse moving with no button held, a finger that went down during a
- * palm beyond INPUT_GESTURE_MAX_POINTERS) are ignored. */
+ * palm beyond INPUT_GESTURE_MAX_POINTERS) are ignored; so are positions
+ * that are not finite, except that such an UP still lifts its finger, as
+ * a CANCEL. */
 void input_gesture_feed(struct input_gesture *g,
                         const struct input_pointer_event *ev);
 
