@@ -62,6 +62,7 @@ struct exhibit_app {
     struct input_scroll scroll; /* the reader's, or the about page's */
     uint32_t scroll_at;         /* when the scroll was last stepped */
     char pressed[48];           /* the button drawn pressed, or "" */
+    bool swallow;               /* this touch dismissed the prompt */
 };
 
 struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
@@ -511,6 +512,11 @@ bool exhibit_app_pointer(struct exhibit_app *a, SDL_Renderer *renderer,
                          const struct input_pointer_event *ev)
 {
     a->renderer = renderer;
+    if (ev->kind == INPUT_POINTER_DOWN && a->prompt) {
+        /* Any touch dismisses the prompt, and does nothing else. */
+        a->prompt = false;
+        a->swallow = true;
+    }
     a->last_input = ev->time_ms;
     log_trace("app", "pointer %d at %.0f,%.0f t=%u", (int)ev->kind,
               (double)ev->x, (double)ev->y, ev->time_ms);
@@ -518,6 +524,15 @@ bool exhibit_app_pointer(struct exhibit_app *a, SDL_Renderer *renderer,
     bool changed = false;
     struct input_gesture_event g;
     while (input_gesture_poll(&a->gesture, &g)) {
+        if (a->swallow) {
+            if (g.kind == INPUT_GESTURE_TAP ||
+                g.kind == INPUT_GESTURE_DRAG_END ||
+                g.kind == INPUT_GESTURE_CANCEL ||
+                g.kind == INPUT_GESTURE_LONG_PRESS)
+                a->swallow = false; /* the touch is over */
+            changed = true;
+            continue;
+        }
         switch (g.kind) {
         case INPUT_GESTURE_PRESS: {
             const char *id = button_at(a, (int)g.x, (int)g.y);
@@ -815,8 +830,10 @@ void exhibit_app_write_state(const struct exhibit_app *a, FILE *out)
         diag_json_string(a->ex->passages[top].id, out);
     else
         fputs("null", out);
-    fprintf(out, ",\"offset\":%.1f},\"highlighted\":[",
-            (double)ui_reader_offset(a->reader));
+    fprintf(out, ",\"offset\":%.1f,\"max_offset\":%.1f},"
+                 "\"highlighted\":[",
+            (double)ui_reader_offset(a->reader),
+            (double)ui_reader_max_offset(a->reader));
     int k = 0;
     for (uint32_t i = 0; a->ex && i < a->ex->passage_count; i++) {
         if (!ui_reader_highlighted(a->reader, i))
