@@ -12,6 +12,7 @@
 #include "core/diag.h"
 #include "render/atlas.h"
 #include "render/headless.h"
+#include "ui/reader.h"
 
 static struct text_fonts *fonts;
 static struct exhibit *ex;
@@ -122,6 +123,25 @@ out:
     render_target_destroy(t);
 }
 
+/* The reader's English lines: about 45-75 characters, at both text
+ * sizes and orientations; body text at least 28 px at 1080p. */
+static void test_measure(void)
+{
+    static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 720}};
+    for (int i = 0; i < 3; i++)
+        for (int pct = 100; pct <= 125; pct += 25) {
+            struct ui_reader *r = ui_reader_create(fonts);
+            int w = sizes[i][0], h = sizes[i][1];
+            ui_reader_set(r, ex, TEXT_LANG_EN, (SDL_Rect){40, 150, w - 80,
+                                                          h - 190},
+                          false, pct);
+            double cpl = ui_reader_chars_per_line(r, TEXT_LANG_EN);
+            CHECK(cpl >= 45 && cpl <= 75, "%dx%d at %d%%: %.1f characters "
+                  "a line of English", w, h, pct, cpl);
+            ui_reader_destroy(r);
+        }
+}
+
 int main(void)
 {
     if (!render_headless_init())
@@ -134,6 +154,7 @@ int main(void)
     diag_list_fini(&d);
     if (!ex)
         return 1;
+    test_measure();
     for (int l = 0; l < 3; l++) {
         journey((enum text_lang)l, 1920, 1080);
         journey((enum text_lang)l, 1080, 1920);

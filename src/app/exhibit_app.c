@@ -27,6 +27,8 @@
 #include "ui/theme.h"
 
 #define MAX_TARGETS 256
+#define ATTRACT_PERIOD_MS 2400 /* one breath of "touch to begin" */
+#define ATTRACT_FRAME_MS 50    /* 20 frames a second are smooth enough */
 
 struct exhibit_app {
     const struct text_fonts *fonts;
@@ -63,6 +65,7 @@ struct exhibit_app {
     uint32_t scroll_at;         /* when the scroll was last stepped */
     char pressed[48];           /* the button drawn pressed, or "" */
     bool swallow;               /* this touch dismissed the prompt */
+    uint32_t attract_at;        /* the last breath frame */
 };
 
 struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
@@ -224,9 +227,16 @@ static void layout_pages(struct exhibit_app *a)
         by += bh + px(a, 32);
     }
 
-    /* About: every section, title and text, in the current language. */
-    ui_column_init(&a->about, a->fonts, c);
+    /* About: every section, title and text, in the current language, at
+     * a readable measure (at most 34 em) on the reading side. */
     int body = px(a, 28) * scale / 100;
+    SDL_Rect ac = c;
+    if (ac.w > body * 34) {
+        if (a->lang == TEXT_LANG_UG)
+            ac.x += ac.w - body * 34;
+        ac.w = body * 34;
+    }
+    ui_column_init(&a->about, a->fonts, ac);
     for (uint32_t i = 0; i < a->ex->about_count; i++) {
         const struct content_section *sec = &a->ex->about[i];
         ui_column_add(&a->about, "title", a->lang, px(a, 32) * scale / 100,
@@ -599,8 +609,15 @@ bool exhibit_app_tick(struct exhibit_app *a, uint32_t now)
 
 static bool exhibit_app_tick_idle(struct exhibit_app *a, uint32_t now)
 {
-    if (!a->ex || a->screen == APP_SCREEN_ATTRACT)
+    if (!a->ex)
         return false;
+    if (a->screen == APP_SCREEN_ATTRACT) {
+        /* The next breath frame is due. */
+        bool due = now - a->attract_at >= ATTRACT_FRAME_MS;
+        if (due)
+            a->attract_at = now;
+        return due;
+    }
     uint32_t timeout = a->ex->settings.idle_timeout_s * 1000u;
     uint32_t idle = now - a->last_input;
     if (idle < timeout) {
@@ -627,8 +644,10 @@ int exhibit_app_wait_ms(const struct exhibit_app *a, uint32_t now)
     uint32_t due;
     if (input_gesture_deadline(&a->gesture, &due))
         return due > now ? (int)(due - now) : 0;
-    if (!a->ex || a->screen == APP_SCREEN_ATTRACT)
+    if (!a->ex)
         return -1;
+    if (a->screen == APP_SCREEN_ATTRACT)
+        return ATTRACT_FRAME_MS;
     uint32_t timeout = a->ex->settings.idle_timeout_s * 1000u;
     uint32_t idle = now - a->last_input;
     if (idle < timeout)
@@ -647,9 +666,17 @@ bool exhibit_app_draw(struct exhibit_app *a, SDL_Renderer *r,
         return false;
     bool anim = false;
     switch (a->screen) {
-    case APP_SCREEN_ATTRACT:
-        ui_column_draw(&a->attract, r, atlas, 255);
-        return false;
+    case APP_SCREEN_ATTRACT: {
+        /* The invitation breathes: a slow pulse, drawn at a gentle
+         * frame rate (exhibit_app_wait_ms). */
+        uint32_t t = now % ATTRACT_PERIOD_MS;
+        float k = (float)t / ATTRACT_PERIOD_MS;
+        float tri = k < 0.5f ? k * 2 : 2 - k * 2;
+        Uint8 alpha = (Uint8)(150 + 105 * tri);
+        ui_column_draw_range(&a->attract, r, atlas, 0, 3, 255);
+        ui_column_draw_range(&a->attract, r, atlas, 3, 6, alpha);
+        return true;
+    }
     case APP_SCREEN_HOME:
         ui_column_draw(&a->home, r, atlas, 255);
         for (int i = 0; i < 3; i++)

@@ -47,10 +47,17 @@ int ui_column_add(struct ui_column *c, const char *role, enum text_lang lang,
 void ui_column_draw(const struct ui_column *c, SDL_Renderer *r,
                     struct atlas *atlas, Uint8 alpha)
 {
+    ui_column_draw_range(c, r, atlas, 0, c->count, alpha);
+}
+
+void ui_column_draw_range(const struct ui_column *c, SDL_Renderer *r,
+                          struct atlas *atlas, size_t from, size_t to,
+                          Uint8 alpha)
+{
     SDL_Rect old;
     SDL_RenderGetClipRect(r, &old);
     SDL_RenderSetClipRect(r, &c->area);
-    for (size_t i = 0; i < c->count; i++) {
+    for (size_t i = from; i < to && i < c->count; i++) {
         const struct ui_column_item *it = &c->items[i];
         int y = c->area.y + it->y - (int)c->offset;
         int h = (it->layout->height + TEXT_ONE - 1) / TEXT_ONE;

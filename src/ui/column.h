@@ -43,5 +43,9 @@ int ui_column_add(struct ui_column *c, const char *role, enum text_lang lang,
 
 void ui_column_draw(const struct ui_column *c, SDL_Renderer *renderer,
                     struct atlas *atlas, Uint8 alpha);
+/* Draws items [from, to) only. */
+void ui_column_draw_range(const struct ui_column *c, SDL_Renderer *renderer,
+                          struct atlas *atlas, size_t from, size_t to,
+                          Uint8 alpha);
 
 #endif

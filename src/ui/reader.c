@@ -118,6 +118,11 @@ void ui_reader_set(struct ui_reader *r, const struct exhibit *ex,
     bool mirrored = lang == TEXT_LANG_UG;
     bool columns = !summary && area.w >= area.h * 3 / 4;
     int col_w = columns ? (area.w - gap) / 2 : area.w;
+    /* About 45-75 characters a line of English: at most 34 em, the two
+     * columns centred in the area. */
+    if (col_w > size * 34)
+        col_w = size * 34;
+    int x0 = columns ? (area.w - 2 * col_w - gap) / 2 : 0;
     r->rows = xcalloc(ex->passage_count + 1, sizeof *r->rows);
     int y = 0;
     for (uint32_t i = 0; i < ex->passage_count; i++) {
@@ -127,10 +132,12 @@ void ui_reader_set(struct ui_reader *r, const struct exhibit *ex,
         row->highlighted = i < kept && keep[i];
         int h = 0;
         if (summary) {
+            /* One readable measure, on the reading side. */
             const struct content_text *t = &p->text[TEXT_LANG_UG];
+            int mw = area.w < size * 36 ? area.w : size * 36;
             row->cell[0] = (struct cell){
-                lay(r, TEXT_LANG_UG, size, area.w, t->text, t->len), 0,
-                TEXT_LANG_UG};
+                lay(r, TEXT_LANG_UG, size, mw, t->text, t->len),
+                mirrored ? area.w - mw : 0, TEXT_LANG_UG};
             h = height(row->cell[0].layout);
         } else {
             /* Chinese first (left), English second; mirrored for Uyghur. */
@@ -141,7 +148,7 @@ void ui_reader_set(struct ui_reader *r, const struct exhibit *ex,
                 enum text_lang l = order[c];
                 const struct content_text *t = &p->text[l];
                 int col = mirrored ? 1 - c : c;
-                int x = columns ? col * (col_w + gap) : 0;
+                int x = columns ? x0 + col * (col_w + gap) : 0;
                 row->cell[c] = (struct cell){
                     lay(r, l, size, col_w, t->text, t->len), x, l};
                 ch[c] = height(row->cell[c].layout);
@@ -355,4 +362,25 @@ void ui_reader_draw(struct ui_reader *r, SDL_Renderer *ren,
         }
     }
     SDL_RenderSetClipRect(ren, clip_old.w ? &clip_old : NULL);
+}
+
+double ui_reader_chars_per_line(const struct ui_reader *r, enum text_lang l)
+{
+    size_t chars = 0, lines = 0;
+    for (uint32_t i = 0; i < r->row_count; i++) {
+        for (int c = 0; c < 2; c++) {
+            const struct cell *cell = &r->rows[i].cell[c];
+            if (!cell->layout || cell->lang != l)
+                continue;
+            const struct text_layout *t = cell->layout;
+            /* Full lines only: every line but a paragraph's last. */
+            for (uint32_t k = 0; k + 1 < t->line_count; k++) {
+                for (uint32_t b = t->lines[k].start; b < t->lines[k].end;
+                     b++)
+                    chars += ((unsigned char)t->text[b] & 0xC0) != 0x80;
+                lines++;
+            }
+        }
+    }
+    return lines ? (double)chars / (double)lines : 0;
 }

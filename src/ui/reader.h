@@ -70,4 +70,9 @@ size_t ui_reader_targets(const struct ui_reader *reader,
 void ui_reader_draw(struct ui_reader *reader, SDL_Renderer *renderer,
                     struct atlas *atlas);
 
+/* The mean number of characters on a full line of `lang` (for the line
+ * length the theme aims at); 0 if none. */
+double ui_reader_chars_per_line(const struct ui_reader *reader,
+                                enum text_lang lang);
+
 #endif
