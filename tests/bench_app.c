@@ -1,0 +1,122 @@
+/* bench_app.c: `make bench` for the visitor experience, at 1920x1080 with
+ * the software renderer: start to first frame, peak memory after a full
+ * journey, frame times during a fling in the reader (median and 99th
+ * percentile), and frames drawn during 10 s on a still screen. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "app/exhibit_app.h"
+#include "bench.h"
+#include "core/diag.h"
+#include "render/atlas.h"
+#include "render/headless.h"
+
+static void tap_id(struct exhibit_app *a, struct render_target *t,
+                   const char *id, uint32_t *now)
+{
+    int x, y;
+    if (!exhibit_app_target(a, id, &x, &y)) {
+        fprintf(stderr, "bench: no target %s\n", id);
+        return;
+    }
+    struct input_pointer_event down = {INPUT_POINTER_DOWN,
+                                       INPUT_POINTER_MOUSE, (float)x,
+                                       (float)y, *now};
+    exhibit_app_pointer(a, t->renderer, &down);
+    *now += 50;
+    struct input_pointer_event up = down;
+    up.kind = INPUT_POINTER_UP;
+    up.time_ms = *now;
+    exhibit_app_pointer(a, t->renderer, &up);
+    *now += 50;
+}
+
+int main(void)
+{
+    double t0 = bench_now_ms();
+    struct diag_list d;
+    diag_list_init(&d);
+    struct text_fonts *fonts = text_fonts_load("fonts/manifest.txt", &d);
+    struct exhibit *ex = fonts ? content_load("content", fonts, &d) : NULL;
+    diag_list_print(&d, stderr);
+    diag_list_fini(&d);
+    if (!ex || !render_headless_init())
+        return 1;
+    struct render_target *t = render_target_create(1920, 1080);
+    struct atlas *atlas = atlas_create(t->renderer, fonts, NULL);
+    struct exhibit_app *a = exhibit_app_create(fonts);
+    exhibit_app_layout(a, t->renderer, ex, ex->settings.default_lang, 1920,
+                       1080);
+    exhibit_app_draw(a, t->renderer, atlas, 0);
+    render_target_flush(t);
+    double first = bench_now_ms() - t0;
+
+    /* A journey through every screen. */
+    uint32_t now = 100;
+    struct input_pointer_event tap = {INPUT_POINTER_DOWN,
+                                      INPUT_POINTER_MOUSE, 500, 500, now};
+    exhibit_app_pointer(a, t->renderer, &tap);
+    tap.kind = INPUT_POINTER_UP;
+    exhibit_app_pointer(a, t->renderer, &tap);
+    const char *path[] = {"nav:map", "region:yili", "passage:priorities",
+                          "nav:back", "nav:about", "nav:back", "nav:read"};
+    for (size_t i = 0; i < sizeof path / sizeof *path; i++) {
+        tap_id(a, t, path[i], &now);
+        exhibit_app_draw(a, t->renderer, atlas, now);
+        render_target_flush(t);
+    }
+
+    /* A fling in the reader: the finger moves 700 px in 100 ms. */
+    struct input_pointer_event ev = {INPUT_POINTER_DOWN, INPUT_POINTER_MOUSE,
+                                     960, 950, now};
+    exhibit_app_pointer(a, t->renderer, &ev);
+    for (int k = 1; k <= 6; k++) {
+        now += 16;
+        ev = (struct input_pointer_event){INPUT_POINTER_MOVE,
+                                          INPUT_POINTER_MOUSE, 960,
+                                          950.0f - 700.0f * k / 6, now};
+        exhibit_app_pointer(a, t->renderer, &ev);
+    }
+    ev.kind = INPUT_POINTER_UP;
+    exhibit_app_pointer(a, t->renderer, &ev);
+    enum { MAX_FRAMES = 1000 };
+    static double ms[MAX_FRAMES];
+    int frames = 0;
+    while (frames < MAX_FRAMES) {
+        now += 16;
+        bool dirty = exhibit_app_tick(a, now);
+        if (!dirty)
+            break;
+        double f0 = bench_now_ms();
+        exhibit_app_draw(a, t->renderer, atlas, now);
+        render_target_flush(t);
+        ms[frames++] = bench_now_ms() - f0;
+    }
+    double med = frames ? bench_median(ms, (size_t)frames) : 0;
+    double p99 = frames ? ms[(size_t)(frames * 99 / 100)] : 0; /* sorted */
+
+    /* Ten seconds on the still reader. */
+    unsigned long before = exhibit_app_frames(a);
+    for (uint32_t end = now + 10000; now < end; now += 16)
+        if (exhibit_app_tick(a, now))
+            exhibit_app_draw(a, t->renderer, atlas, now);
+    unsigned long still = exhibit_app_frames(a) - before;
+
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("app 1920x1080: start to first frame %.1f ms (fonts, content, "
+           "every screen laid out, first frame drawn); peak RSS %.1f MB "
+           "after visiting every screen\n", first, ru.ru_maxrss / 1024.0);
+    printf("app fling in the reader: %d frames, frame time median %.2f ms, "
+           "99th percentile %.2f ms, max %.2f ms; frames drawn in 10 s on a "
+           "still screen: %lu\n", frames, med, p99,
+           frames ? ms[frames - 1] : 0, still);
+    exhibit_app_destroy(a);
+    atlas_destroy(atlas);
+    render_target_destroy(t);
+    render_headless_quit();
+    content_destroy(ex);
+    text_fonts_destroy(fonts);
+    return 0;
+}
