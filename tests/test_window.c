@@ -60,16 +60,29 @@ static int sh(const char *fmt, ...)
 
 int main(void)
 {
-    const char *display = ":73";
     char log[] = "/tmp/kiosk-test-window-XXXXXX";
     int fd = mkstemp(log);
     if (fd < 0)
         return 1;
     close(fd);
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "exec Xvfb %s -screen 0 1400x900x24 "
-             "-nolisten tcp >/dev/null 2>&1", display);
+    /* Xvfb picks a free display itself and writes its number. */
+    char dispfile[600], cmd[1024], display[32] = "";
+    snprintf(dispfile, sizeof dispfile, "%s.display", log);
+    snprintf(cmd, sizeof cmd, "exec Xvfb -displayfd 1 -screen 0 1400x900x24 "
+             "-nolisten tcp >'%s' 2>/dev/null", dispfile);
     pid_t xvfb = spawn(cmd);
+    for (int i = 0; i < 100 && !display[0]; i++) {
+        size_t n;
+        char *num = check_read_file(dispfile, &n);
+        if (num && n > 0 && num[n - 1] == '\n') {
+            num[n - 1] = '\0';
+            snprintf(display, sizeof display, ":%s", num);
+        }
+        free(num);
+        if (!display[0])
+            usleep(100000);
+    }
+    CHECK(display[0] != '\0', "Xvfb chose a display");
     setenv("DISPLAY", display, 1);
     bool x_ok = false;
     for (int i = 0; i < 100 && !x_ok; i++) {
@@ -139,5 +152,6 @@ int main(void)
         fprintf(stderr, "--- kiosk log ---\n%s\n", s);
     free(s);
     remove(log);
+    remove(dispfile);
     return check_finish("test_window");
 }
