@@ -26,6 +26,9 @@ static void usage(FILE *out)
         "  kiosk render --size WxH --script FILE --out DIR [--state FILE]\n"
         "                                         play a script of touches\n"
         "  kiosk check [DIR] [--format text|json] validate a content folder\n"
+        "  kiosk import SRC [--state-dir DIR]     install kiosk-content from a stick\n"
+        "  kiosk rollback [--state-dir DIR]       back to the release before\n"
+        "  kiosk releases [--state-dir DIR]       list the installed releases\n"
         "  kiosk --help | --version\n"
         "\n"
         "Options every mode takes:\n"
@@ -92,6 +95,12 @@ int main(int argc, char **argv)
         rc = mode_run(nrest, rest, &common);
     else if (strcmp(mode, "layout") == 0)
         rc = mode_layout(nrest, rest, &common);
+    else if (strcmp(mode, "import") == 0)
+        rc = mode_import(nrest, rest, &common);
+    else if (strcmp(mode, "rollback") == 0)
+        rc = mode_rollback(nrest, rest, &common);
+    else if (strcmp(mode, "releases") == 0)
+        rc = mode_releases(nrest, rest, &common);
     else if (strcmp(mode, "check") == 0)
         rc = mode_check(nrest, rest, &common);
     else if (strcmp(mode, "render") == 0)

@@ -39,6 +39,9 @@ const char *cli_value(const char *mode, int argc, char **argv, int *i);
 int mode_layout(int argc, char **argv, const struct cli_common *common);
 int mode_render(int argc, char **argv, const struct cli_common *common);
 int mode_check(int argc, char **argv, const struct cli_common *common);
+int mode_import(int argc, char **argv, const struct cli_common *common);
+int mode_rollback(int argc, char **argv, const struct cli_common *common);
+int mode_releases(int argc, char **argv, const struct cli_common *common);
 int mode_run(int argc, char **argv, const struct cli_common *common);
 
 #endif

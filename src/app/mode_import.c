@@ -1,0 +1,94 @@
+/* mode_import.c: `kiosk import`, `kiosk rollback`, `kiosk releases` --
+ * the curator's USB update and the technician's view of releases. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/cli.h"
+#include "app/fonts.h"
+#include "content/import.h"
+#include "content/release.h"
+
+#define DEFAULT_STATE_DIR "/var/lib/kiosk"
+
+/* Parses [--state-dir DIR] and up to one operand. */
+static int options(const char *mode, int argc, char **argv,
+                   const char **state, const char **operand)
+{
+    *state = DEFAULT_STATE_DIR;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--state-dir") == 0) {
+            if (!(*state = cli_value(mode, argc, argv, &i)))
+                return CLI_USAGE;
+        } else if (argv[i][0] == '-' && argv[i][1] == '-') {
+            return cli_usage_error(mode, "unknown option '%s'", argv[i]);
+        } else if (operand && !*operand) {
+            *operand = argv[i];
+        } else {
+            return cli_usage_error(mode, "unexpected '%s'", argv[i]);
+        }
+    }
+    return CLI_OK;
+}
+
+int mode_import(int argc, char **argv, const struct cli_common *common)
+{
+    const char *state, *stick = NULL;
+    int rc = options("import", argc, argv, &state, &stick);
+    if (rc != CLI_OK)
+        return rc;
+    if (!stick)
+        return cli_usage_error("import", "the stick's folder (SRC) is "
+                               "required, e.g. kiosk import /media/usb");
+    struct text_fonts *fonts = app_fonts_load(common);
+    struct import_result r;
+    bool ok = import_run(stick, state, fonts, &r);
+    printf("%s\n", r.message);
+    text_fonts_destroy(fonts);
+    return ok ? CLI_OK : CLI_FAIL;
+}
+
+int mode_rollback(int argc, char **argv, const struct cli_common *common)
+{
+    (void)common;
+    const char *state;
+    int rc = options("rollback", argc, argv, &state, NULL);
+    if (rc != CLI_OK)
+        return rc;
+    unsigned cur = release_current(state);
+    struct release_info list[256];
+    size_t n = release_list(state, list, 256);
+    unsigned prev = 0;
+    for (size_t i = 0; i < n && i < 256; i++)
+        if (list[i].id < cur && list[i].id > prev)
+            prev = list[i].id;
+    if (!prev) {
+        fprintf(stderr, "kiosk: rollback: there is no release before %u in "
+                "%s\n", cur, state);
+        return CLI_FAIL;
+    }
+    if (!release_switch(state, prev)) {
+        perror("kiosk: rollback");
+        return CLI_FAIL;
+    }
+    printf("Rolled back from release %u to release %u\n", cur, prev);
+    return CLI_OK;
+}
+
+int mode_releases(int argc, char **argv, const struct cli_common *common)
+{
+    (void)common;
+    const char *state;
+    int rc = options("releases", argc, argv, &state, NULL);
+    if (rc != CLI_OK)
+        return rc;
+    unsigned cur = release_current(state);
+    struct release_info list[256];
+    size_t n = release_list(state, list, 256);
+    if (n == 0)
+        printf("no releases in %s\n", state);
+    for (size_t i = 0; i < n && i < 256; i++)
+        printf("%c %4u  %-20s  %3u passages  %3u places  from %s\n",
+               list[i].id == cur ? '*' : ' ', list[i].id, list[i].date,
+               list[i].passages, list[i].places, list[i].source);
+    return CLI_OK;
+}

@@ -1,0 +1,478 @@
+/* import.c: the USB import (see import.h).
+ *
+ * Order: lock, clean leftovers, find the folder, copy it (every file
+ * synced), check it, describe the change, then -- only if valid -- write
+ * its .release, sync, rename it into releases/, switch `current`, prune.
+ * Each step passes fault points, so the tests can cut the power anywhere;
+ * release.h says why no cut can leave a broken `current`. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "content/exhibit.h"
+#include "content/fault.h"
+#include "content/import.h"
+#include "content/release.h"
+#include "core/diag.h"
+#include "core/xalloc.h"
+
+struct copy {
+    size_t bytes, files;
+    struct diag_list *d;
+    const char *stick_root;
+};
+
+static void status(const char *state, const char *phase, int percent,
+                   const char *msg)
+{
+    char tmp[4200], path[4200];
+    snprintf(tmp, sizeof tmp, "%s/import-status.new", state);
+    snprintf(path, sizeof path, "%s/import-status", state);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return;
+    fprintf(f, "%s %d %s\n", phase, percent, msg ? msg : "");
+    fclose(f);
+    rename(tmp, path);
+}
+
+/* Finds kiosk-content at the root or one level down; exactly one. */
+static int find_folder(const char *stick, char *out, size_t n,
+                       struct diag_list *d)
+{
+    int found = 0;
+    char first[4800] = "";
+    DIR *root = opendir(stick);
+    if (!root) {
+        diag_add(d, DIAG_ERROR, stick, 0, 0, NULL, "the stick cannot be "
+                 "read (%s)", strerror(errno));
+        return 0;
+    }
+    struct dirent *e;
+    while ((e = readdir(root))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char p[4400];
+        snprintf(p, sizeof p, "%s/%s", stick, e->d_name);
+        struct stat st;
+        if (lstat(p, &st) != 0 || !S_ISDIR(st.st_mode))
+            continue;
+        if (strcasecmp(e->d_name, IMPORT_FOLDER) == 0) {
+            if (!found++)
+                snprintf(first, sizeof first, "%s", p);
+            else
+                diag_add(d, DIAG_ERROR, p, 0, 0, NULL, "a second '%s' "
+                         "folder (the first is %s); keep only one on the "
+                         "stick", IMPORT_FOLDER, first);
+            continue;
+        }
+        DIR *sub = opendir(p);
+        struct dirent *s;
+        while (sub && (s = readdir(sub))) {
+            if (strcasecmp(s->d_name, IMPORT_FOLDER) != 0)
+                continue;
+            char q[4700];
+            snprintf(q, sizeof q, "%s/%s", p, s->d_name);
+            if (lstat(q, &st) != 0 || !S_ISDIR(st.st_mode))
+                continue;
+            if (!found++)
+                snprintf(first, sizeof first, "%s", q);
+            else
+                diag_add(d, DIAG_ERROR, q, 0, 0, NULL, "a second '%s' "
+                         "folder (the first is %s); keep only one on the "
+                         "stick", IMPORT_FOLDER, first);
+        }
+        if (sub)
+            closedir(sub);
+    }
+    closedir(root);
+    if (found == 0)
+        diag_add(d, DIAG_ERROR, stick, 0, 0, NULL, "no folder named '%s' "
+                 "on this stick; copy the exhibit's content folder there "
+                 "under that name", IMPORT_FOLDER);
+    snprintf(out, n, "%s", first);
+    return found;
+}
+
+static bool safe_name(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f || *s == '\\')
+            return false;
+    return true;
+}
+
+static bool copy_file(struct copy *c, const char *from, const char *to,
+                      const struct stat *st)
+{
+    if (c->bytes + (size_t)st->st_size > IMPORT_MAX_BYTES) {
+        diag_add(c->d, DIAG_ERROR, from, 0, 0, NULL, "the content is larger "
+                 "than %u MiB in all; is this the right folder?",
+                 IMPORT_MAX_BYTES >> 20);
+        return false;
+    }
+    int in = open(from, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (in < 0) {
+        diag_add(c->d, DIAG_ERROR, from, 0, 0, NULL, "cannot read this file "
+                 "(%s)", strerror(errno));
+        return false;
+    }
+    int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (out < 0) {
+        diag_add(c->d, DIAG_ERROR, to, 0, 0, NULL, "cannot write the copy "
+                 "(%s)", strerror(errno));
+        close(in);
+        return false;
+    }
+    char buf[65536];
+    bool ok = true;
+    size_t total = 0;
+    for (;;) {
+        ssize_t r = read(in, buf, sizeof buf);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            diag_add(c->d, DIAG_ERROR, from, 0, 0, NULL, "reading failed "
+                     "(%s); was the stick pulled out?", strerror(errno));
+            ok = false;
+            break;
+        }
+        if (r == 0)
+            break;
+        total += (size_t)r;
+        if (total > (size_t)st->st_size || total > IMPORT_MAX_BYTES) {
+            diag_add(c->d, DIAG_ERROR, from, 0, 0, NULL, "this file grew "
+                     "while it was copied");
+            ok = false;
+            break;
+        }
+        if (fault_write(out, buf, (size_t)r) != r) {
+            diag_add(c->d, DIAG_ERROR, to, 0, 0, NULL, "writing the copy "
+                     "failed (%s); is the kiosk's disk full?",
+                     strerror(errno));
+            ok = false;
+            break;
+        }
+    }
+    ok = ok && fsync(out) == 0;
+    close(in);
+    ok = close(out) == 0 && ok;
+    c->bytes += total;
+    return ok;
+}
+
+/* Copies folder `from` into the new folder `to`, depth-first. */
+static bool copy_tree(struct copy *c, const char *from, const char *to,
+                      int depth)
+{
+    if (mkdir(to, 0755) != 0) {
+        diag_add(c->d, DIAG_ERROR, to, 0, 0, NULL, "cannot make a folder "
+                 "(%s)", strerror(errno));
+        return false;
+    }
+    DIR *d = opendir(from);
+    if (!d) {
+        diag_add(c->d, DIAG_ERROR, from, 0, 0, NULL, "cannot read this "
+                 "folder (%s)", strerror(errno));
+        return false;
+    }
+    bool ok = true;
+    struct dirent *e;
+    while (ok && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue; /* ., .., and the hidden litter of other systems */
+        char src[4400], dst[4400];
+        snprintf(src, sizeof src, "%s/%s", from, e->d_name);
+        snprintf(dst, sizeof dst, "%s/%s", to, e->d_name);
+        if (!safe_name(e->d_name)) {
+            diag_add(c->d, DIAG_ERROR, from, 0, 0, NULL, "a file name here "
+                     "contains a line break or control character; rename "
+                     "it");
+            ok = false;
+            break;
+        }
+        if (++c->files > IMPORT_MAX_FILES) {
+            diag_add(c->d, DIAG_ERROR, from, 0, 0, NULL, "more than %d "
+                     "files; is this the right folder?", IMPORT_MAX_FILES);
+            ok = false;
+            break;
+        }
+        struct stat st;
+        if (lstat(src, &st) != 0) {
+            diag_add(c->d, DIAG_ERROR, src, 0, 0, NULL, "cannot read this "
+                     "(%s)", strerror(errno));
+            ok = false;
+        } else if (S_ISLNK(st.st_mode)) {
+            diag_add(c->d, DIAG_ERROR, src, 0, 0, NULL, "this is a link; "
+                     "links are never followed from a stick -- copy the "
+                     "file itself");
+            ok = false;
+        } else if (S_ISDIR(st.st_mode)) {
+            if (depth >= 2) {
+                diag_add(c->d, DIAG_ERROR, src, 0, 0, NULL, "folders nest "
+                         "too deep here; the content has only report/ and "
+                         "map/");
+                ok = false;
+            } else {
+                ok = copy_tree(c, src, dst, depth + 1);
+            }
+        } else if (!S_ISREG(st.st_mode)) {
+            diag_add(c->d, DIAG_ERROR, src, 0, 0, NULL, "this is not a "
+                     "regular file (a device or a pipe)");
+            ok = false;
+        } else if ((uintmax_t)st.st_size > IMPORT_MAX_BYTES) {
+            diag_add(c->d, DIAG_ERROR, src, 0, 0, NULL, "this file is %.1f "
+                     "GiB; content files are a few MiB at most",
+                     st.st_size / 1073741824.0);
+            ok = false;
+        } else {
+            ok = copy_file(c, src, dst, &st);
+        }
+        fault_point();
+    }
+    closedir(d);
+    return ok && release_sync_path(to);
+}
+
+static void remove_tree(const char *path)
+{
+    DIR *d = opendir(path);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char p[4400];
+        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
+        struct stat st;
+        if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+            remove_tree(p);
+        else
+            unlink(p);
+    }
+    if (d)
+        closedir(d);
+    rmdir(path);
+}
+
+static bool same_text(const struct content_passage *a,
+                      const struct content_passage *b)
+{
+    for (int l = 0; l < CONTENT_LANGS; l++)
+        if (strcmp(a->text[l].text, b->text[l].text) != 0)
+            return false;
+    return true;
+}
+
+/* Passages and places added, changed, removed against the old exhibit. */
+static void describe(const struct exhibit *old, const struct exhibit *ex,
+                     struct import_result *r, FILE *out)
+{
+    for (uint32_t i = 0; i < ex->passage_count; i++) {
+        const struct content_passage *o = NULL;
+        for (uint32_t k = 0; old && k < old->passage_count && !o; k++)
+            if (strcmp(old->passages[k].id, ex->passages[i].id) == 0)
+                o = &old->passages[k];
+        if (!o) {
+            r->added++;
+            fprintf(out, "  passage added: %s\n", ex->passages[i].id);
+        } else if (!same_text(o, &ex->passages[i])) {
+            r->changed++;
+            fprintf(out, "  passage changed: %s\n", ex->passages[i].id);
+        }
+    }
+    for (uint32_t k = 0; old && k < old->passage_count; k++) {
+        bool kept = false;
+        for (uint32_t i = 0; i < ex->passage_count && !kept; i++)
+            kept = strcmp(old->passages[k].id, ex->passages[i].id) == 0;
+        if (!kept) {
+            r->removed++;
+            fprintf(out, "  passage removed: %s\n", old->passages[k].id);
+        }
+    }
+    for (uint32_t i = 0; i < ex->place_count; i++)
+        if (!old || !exhibit_place(old, ex->places[i].id)) {
+            r->places_added++;
+            fprintf(out, "  place added: %s\n", ex->places[i].id);
+        }
+    for (uint32_t k = 0; old && k < old->place_count; k++)
+        if (!exhibit_place(ex, old->places[k].id)) {
+            r->places_removed++;
+            fprintf(out, "  place removed: %s\n", old->places[k].id);
+        }
+}
+
+/* The diagnostics with the staging folder's paths shown as the stick's. */
+static void relabel(struct diag_list *d, const char *staging,
+                    const char *folder_on_stick)
+{
+    size_t n = strlen(staging);
+    for (size_t i = 0; i < d->count; i++) {
+        char *p = d->items[i].path;
+        if (strncmp(p, staging, n) != 0)
+            continue;
+        size_t len = strlen(folder_on_stick) + strlen(p + n) + 1;
+        char *q = xmalloc(len);
+        snprintf(q, len, "%s%s", folder_on_stick, p + n);
+        free(p);
+        d->items[i].path = q;
+    }
+}
+
+static void write_report(const char *stick, const char *text, size_t len)
+{
+    char tmp[4200], path[4200];
+    snprintf(tmp, sizeof tmp, "%s/.%s.new", stick, IMPORT_REPORT);
+    snprintf(path, sizeof path, "%s/%s", stick, IMPORT_REPORT);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return;
+    bool ok = write(fd, text, len) == (ssize_t)len && fsync(fd) == 0;
+    if (close(fd) == 0 && ok)
+        rename(tmp, path);
+    else
+        unlink(tmp);
+    release_sync_path(stick);
+}
+
+bool import_run(const char *stick, const char *state,
+                const struct text_fonts *fonts, struct import_result *r)
+{
+    memset(r, 0, sizeof *r);
+    struct diag_list d;
+    diag_list_init(&d);
+    char *body = NULL;
+    size_t blen = 0;
+    FILE *rep = open_memstream(&body, &blen);
+    time_t now = time(NULL);
+    char date[32];
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+    fprintf(rep, "Kiosk content import, %s\n\n", date);
+
+    char staging[4200], folder[4800] = "", lock[4200];
+    snprintf(staging, sizeof staging, "%s/staging", state);
+    snprintf(lock, sizeof lock, "%s/import.lock", state);
+    int lockfd = -1;
+    struct exhibit *ex = NULL, *old = NULL;
+    if (!release_prepare(state)) {
+        diag_add(&d, DIAG_ERROR, state, 0, 0, NULL, "the kiosk's state "
+                 "folder cannot be prepared (%s)", strerror(errno));
+        goto done;
+    }
+    lockfd = open(lock, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (lockfd < 0 || flock(lockfd, LOCK_EX | LOCK_NB) != 0) {
+        diag_add(&d, DIAG_ERROR, state, 0, 0, NULL, "another import is "
+                 "running; wait for it to finish");
+        goto done;
+    }
+    remove_tree(staging); /* what an interrupted import left */
+    char cur_new[4200];
+    snprintf(cur_new, sizeof cur_new, "%s/current.new", state);
+    unlink(cur_new);
+    fault_point();
+
+    status(state, "copying", 0, NULL);
+    if (find_folder(stick, folder, sizeof folder, &d) != 1)
+        goto done;
+    struct copy c = {0, 0, &d, stick};
+    if (!copy_tree(&c, folder, staging, 0) || !release_sync_path(state))
+        goto done;
+    fault_point();
+
+    status(state, "checking", 40, NULL);
+    ex = content_load(staging, fonts, &d);
+    if (!ex)
+        goto done;
+    fault_point();
+
+    status(state, "installing", 70, NULL);
+    char curpath[4200];
+    if (release_current_path(state, curpath, sizeof curpath)) {
+        struct diag_list od;
+        diag_list_init(&od);
+        old = content_load(curpath, fonts, &od);
+        diag_list_fini(&od);
+    }
+    struct release_info list[256];
+    size_t nrel = release_list(state, list, 256);
+    unsigned id = 1;
+    for (size_t i = 0; i < nrel && i < 256; i++)
+        if (list[i].id >= id)
+            id = list[i].id + 1;
+    struct release_info info = {.id = id, .passages = ex->passage_count,
+                                .places = ex->place_count};
+    snprintf(info.date, sizeof info.date, "%s", date);
+    snprintf(info.source, sizeof info.source, "%.255s", folder);
+    if (!release_write_info(staging, &info) || !release_sync_path(staging)) {
+        diag_add(&d, DIAG_ERROR, staging, 0, 0, NULL, "writing the release "
+                 "failed (%s); is the kiosk's disk full?", strerror(errno));
+        goto done;
+    }
+    fault_point();
+    char dest[4200];
+    release_path(state, id, dest, sizeof dest);
+    char releases[4200];
+    snprintf(releases, sizeof releases, "%s/releases", state);
+    if (rename(staging, dest) != 0 || !release_sync_path(releases)) {
+        diag_add(&d, DIAG_ERROR, dest, 0, 0, NULL, "installing the release "
+                 "failed (%s)", strerror(errno));
+        goto done;
+    }
+    fault_point();
+    if (!release_switch(state, id)) {
+        diag_add(&d, DIAG_ERROR, state, 0, 0, NULL, "switching to the new "
+                 "release failed (%s)", strerror(errno));
+        goto done;
+    }
+    r->installed = true;
+    r->release = id;
+    release_prune(state);
+    fault_point();
+
+done:;
+    char *changes = NULL;
+    size_t clen = 0;
+    FILE *cf = open_memstream(&changes, &clen);
+    if (r->installed)
+        describe(old, ex, r, cf);
+    fclose(cf);
+    r->errors = d.errors;
+    r->warnings = d.warnings;
+    if (r->installed)
+        snprintf(r->message, sizeof r->message, "Updated to release %u: %u "
+                 "passage%s changed, %u added, %u removed", r->release,
+                 r->changed, r->changed == 1 ? "" : "s", r->added,
+                 r->removed);
+    else
+        snprintf(r->message, sizeof r->message, "Not installed: %zu "
+                 "error%s — see %s on the stick", d.errors,
+                 d.errors == 1 ? "" : "s", IMPORT_REPORT);
+    fprintf(rep, "%s\n\n", r->message);
+    if (folder[0])
+        relabel(&d, staging, IMPORT_FOLDER);
+    diag_list_print(&d, rep);
+    if (r->installed)
+        fprintf(rep, "\nChanges from the release before:\n%s",
+                clen ? changes : "  none\n");
+    fclose(rep);
+    write_report(stick, body, blen);
+    status(state, r->installed ? "done" : "failed", 100, r->message);
+    free(body);
+    free(changes);
+    if (!r->installed && folder[0])
+        remove_tree(staging);
+    content_destroy(ex);
+    content_destroy(old);
+    diag_list_fini(&d);
+    if (lockfd >= 0)
+        close(lockfd);
+    return r->installed;
+}

@@ -1,0 +1,39 @@
+/* import.h: a curator's USB stick into a new content release.
+ *
+ * The stick holds a folder named `kiosk-content` (at its root or one level
+ * down).  The import copies it into STATE/staging -- regular files and
+ * folders only, within size and count limits, nothing that links or names
+ * its way out -- checks it exactly as `kiosk check` does, and only if it
+ * is valid installs it as a new release and switches `current` (see
+ * release.h).  Whatever happens, it writes KIOSK-REPORT.txt on the stick:
+ * every diagnostic, the release, what changed.  Progress goes to
+ * STATE/import-status for the running exhibit's curator overlay.  Pure
+ * file system code, no SDL. */
+#ifndef CONTENT_IMPORT_H
+#define CONTENT_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "text/font.h"
+
+#define IMPORT_FOLDER "kiosk-content"
+#define IMPORT_REPORT "KIOSK-REPORT.txt"
+#define IMPORT_MAX_BYTES (64u << 20) /* the whole folder */
+#define IMPORT_MAX_FILES 256
+
+struct import_result {
+    bool installed;
+    unsigned release;          /* the new release, if installed */
+    size_t errors, warnings;
+    unsigned added, changed, removed;       /* passages */
+    unsigned places_added, places_removed;
+    char message[512];         /* one line for the screen */
+};
+
+/* Imports from the stick mounted at `stick` into `state_dir`.  Returns
+ * true if a new release was installed. */
+bool import_run(const char *stick, const char *state_dir,
+                const struct text_fonts *fonts, struct import_result *out);
+
+#endif

@@ -1,0 +1,52 @@
+/* release.h: the store of installed content releases in the state
+ * directory, and the `current` link the exhibit loads.
+ *
+ *     STATE/releases/0007/          a complete, checked content folder
+ *     STATE/releases/0007/.release  its id, date, source and summary
+ *     STATE/current -> releases/0007
+ *
+ * A release directory only ever appears whole: it is built in
+ * STATE/staging, synced, then renamed into releases/.  `current` changes
+ * only by renaming a new symlink over it.  Old releases leave by being
+ * renamed into STATE/trash before they are deleted.  So at any moment --
+ * a power cut included -- `current` names a complete release and every
+ * release listed is complete.  Pure file system code, no SDL. */
+#ifndef CONTENT_RELEASE_H
+#define CONTENT_RELEASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define RELEASE_KEEP 5
+
+struct release_info {
+    unsigned id;
+    char date[32];     /* ISO 8601, UTC */
+    char source[256];  /* where it came from */
+    unsigned passages, places;
+};
+
+/* The releases there are, oldest first; returns the count (up to max). */
+size_t release_list(const char *state_dir, struct release_info *out,
+                    size_t max);
+/* The release `current` names, or 0 if none. */
+unsigned release_current(const char *state_dir);
+/* The path of release `id` (buf of n bytes). */
+void release_path(const char *state_dir, unsigned id, char *buf, size_t n);
+/* The folder the exhibit should load: `current`, else the newest release
+ * that loads (see release_fallback in the app), else NULL. */
+const char *release_current_path(const char *state_dir, char *buf, size_t n);
+
+/* Makes the state directory's folders; false with errno on failure. */
+bool release_prepare(const char *state_dir);
+/* Points `current` at release id, atomically. */
+bool release_switch(const char *state_dir, unsigned id);
+/* Keeps the newest RELEASE_KEEP releases and the current one. */
+void release_prune(const char *state_dir);
+/* Writes the .release file of a folder about to become release id. */
+bool release_write_info(const char *dir, const struct release_info *info);
+
+/* fsync of a file or directory by path. */
+bool release_sync_path(const char *path);
+
+#endif

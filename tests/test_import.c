@@ -1,0 +1,273 @@
+/* test_import.c: USB updates -- validated, atomic, reversible.
+ *
+ * Temporary folders stand in for the stick and the state directory.  The
+ * import runs as a separate `kiosk import` process, so the tests can kill
+ * it: with KIOSK_FAULT_KILL_AT it dies by SIGKILL at a chosen fault point
+ * (a power cut), with KIOSK_FAULT_ENOSPC_AT a write fails (a full disk).
+ * After every cut, `current` must name a complete release that loads, and
+ * every listed release must load too. */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "content/exhibit.h"
+#include "content/release.h"
+#include "core/diag.h"
+
+static char root[] = "/tmp/kiosk-test-import-XXXXXX";
+static struct text_fonts *fonts;
+
+static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int sh(const char *fmt, ...)
+{
+    char cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    int st = system(cmd);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* A stick with the shipped content, fresh. */
+static void make_stick(const char *name)
+{
+    sh("rm -rf %s/%s && mkdir -p %s/%s && cp -r content %s/%s/kiosk-content",
+       root, name, root, name, root, name);
+}
+
+static int import(const char *stick, const char *state, const char *env)
+{
+    return sh("%s build/test/kiosk import %s/%s --state-dir %s/%s "
+              ">%s/out.txt 2>%s/err.txt", env ? env : "", root, stick, root,
+              state, root, root);
+}
+
+static bool loads(const char *dir)
+{
+    struct diag_list d;
+    diag_list_init(&d);
+    struct exhibit *ex = content_load(dir, fonts, &d);
+    bool ok = ex != NULL;
+    content_destroy(ex);
+    diag_list_fini(&d);
+    return ok;
+}
+
+/* current names a complete release that loads, and so does every one. */
+static bool consistent(const char *state, unsigned *current)
+{
+    char path[4096], dir[4200];
+    snprintf(dir, sizeof dir, "%s/%s", root, state);
+    *current = release_current(dir);
+    if (!release_current_path(dir, path, sizeof path) || !loads(path))
+        return false;
+    struct release_info list[32];
+    size_t n = release_list(dir, list, 32);
+    for (size_t i = 0; i < n && i < 32; i++) {
+        release_path(dir, list[i].id, path, sizeof path);
+        if (!loads(path))
+            return false;
+    }
+    return n >= 1;
+}
+
+static char *report(const char *stick)
+{
+    char p[4200];
+    snprintf(p, sizeof p, "%s/%s/KIOSK-REPORT.txt", root, stick);
+    size_t len;
+    return check_read_file(p, &len);
+}
+
+static void test_valid_and_invalid(void)
+{
+    make_stick("s1");
+    CHECK(import("s1", "st", NULL) == 0, "a valid stick installs");
+    unsigned cur;
+    CHECK(consistent("st", &cur) && cur == 1, "release 1 is current");
+    char *r = report("s1");
+    CHECK(r && strstr(r, "Updated to release 1"), "the report says so");
+    free(r);
+
+    /* A changed passage: release 2, and the report names it. */
+    sh("sed -i 's/^The work team of the Ministries/THE work team of the "
+       "Ministries/' %s/s1/kiosk-content/report/en.txt", root);
+    CHECK(import("s1", "st", NULL) == 0, "a changed stick installs");
+    r = report("s1");
+    CHECK(consistent("st", &cur) && cur == 2 && r &&
+              strstr(r, "passage changed: arrival") &&
+              strstr(r, "Updated to release 2: 1 passage changed"),
+          "release 2 with 'arrival' changed:\n%s", r ? r : "");
+    free(r);
+
+    /* An invalid stick: not installed, current unchanged, the report
+     * lists the problem at its place on the stick. */
+    sh("sed -i '0,/^note.en:/s//nots.en:/' "
+       "%s/s1/kiosk-content/places.txt", root);
+    CHECK(import("s1", "st", NULL) == 1, "an invalid stick is refused");
+    r = report("s1");
+    CHECK(consistent("st", &cur) && cur == 2, "release 2 stays current");
+    CHECK(r && strstr(r, "Not installed: 2 errors") &&
+              strstr(r, "kiosk-content/places.txt:") &&
+              strstr(r, "did you mean 'note.en'?"),
+          "the report explains the errors on the stick:\n%s", r ? r : "");
+    free(r);
+
+    /* Rollback, and the list. */
+    CHECK(sh("build/test/kiosk rollback --state-dir %s/st >/dev/null",
+             root) == 0 && consistent("st", &cur) && cur == 1,
+          "rollback returns to release 1");
+    CHECK(sh("build/test/kiosk releases --state-dir %s/st | grep -q "
+             "'^\\*    1'", root) == 0, "releases marks the current one");
+}
+
+static void test_power_cuts(void)
+{
+    make_stick("s2");
+    CHECK(import("s2", "pc", NULL) == 0, "a first release");
+    /* How many fault points an import passes. */
+    import("s2", "pc", "KIOSK_FAULT_COUNT=1");
+    size_t len;
+    char p[4200];
+    snprintf(p, sizeof p, "%s/err.txt", root);
+    char *err = check_read_file(p, &len);
+    long points = 0;
+    const char *at = err ? strstr(err, "fault points: ") : NULL;
+    if (at)
+        points = atol(at + 14);
+    free(err);
+    CHECK(points > 20, "an import passes %ld fault points", points);
+    if (points <= 0)
+        return;
+    srand(1962);
+    int killed = 0, good = 0;
+    for (int i = 0; i < 100; i++) {
+        long k = 1 + rand() % points;
+        char env[64];
+        snprintf(env, sizeof env, "KIOSK_FAULT_KILL_AT=%ld", k);
+        int rc = import("s2", "pc", env);
+        killed += rc == 128 + SIGKILL;
+        unsigned cur;
+        good += consistent("pc", &cur);
+    }
+    CHECK(killed == 100, "all 100 imports were killed (%d)", killed);
+    CHECK(good == 100, "after every cut, current and every release load "
+                       "(%d of 100)", good);
+    unsigned before, after;
+    consistent("pc", &before);
+    CHECK(import("s2", "pc", NULL) == 0 && consistent("pc", &after) &&
+              after > before,
+          "the next import after the cuts installs (%u -> %u)", before,
+          after);
+    struct release_info list[64];
+    snprintf(p, sizeof p, "%s/pc", root);
+    CHECK(release_list(p, list, 64) <= RELEASE_KEEP,
+          "at most %d releases are kept", RELEASE_KEEP);
+}
+
+static void test_full_disk(void)
+{
+    make_stick("s3");
+    import("s3", "fd", NULL);
+    unsigned before, after;
+    consistent("fd", &before);
+    for (int n = 1; n <= 13; n += 4) { /* the import writes ~16 times */
+        char env[64];
+        snprintf(env, sizeof env, "KIOSK_FAULT_ENOSPC_AT=%d", n);
+        int rc = import("s3", "fd", env);
+        char *r = report("s3");
+        CHECK(rc == 1 && r && strstr(r, "disk full"),
+              "write %d failing: refused, the report says the disk is full",
+              n);
+        free(r);
+        CHECK(consistent("fd", &after) && after == before,
+              "the old release stays current after a full disk");
+    }
+}
+
+static void hostile(const char *what, const char *setup, const char *words)
+{
+    make_stick("h");
+    sh("cd %s/h && %s", root, setup);
+    double t0 = (double)clock() / CLOCKS_PER_SEC;
+    time_t w0 = time(NULL);
+    int rc = import("h", "ho", NULL);
+    char *r = report("h");
+    CHECK(rc == 1 && r && strstr(r, words), "%s: refused with '%s'%s%s",
+          what, words, r ? ":\n" : "", r ? r : "");
+    CHECK(time(NULL) - w0 <= 5, "%s: refused quickly", what);
+    (void)t0;
+    free(r);
+    unsigned cur;
+    CHECK(consistent("ho", &cur) && cur == 1, "%s: release 1 stays", what);
+}
+
+static void test_hostile(void)
+{
+    make_stick("h");
+    import("h", "ho", NULL);
+    hostile("a link to /etc",
+            "ln -s /etc/passwd kiosk-content/about.txt.link && rm "
+            "kiosk-content/about.txt && mv kiosk-content/about.txt.link "
+            "kiosk-content/about.txt",
+            "links are never followed");
+    hostile("the content folder is a link out of the stick",
+            "rm -rf kiosk-content && ln -s ../../../etc kiosk-content",
+            "no folder named 'kiosk-content'");
+    hostile("a 2 GB sparse file",
+            "truncate -s 2G kiosk-content/map/huge.geojson",
+            "GiB; content files are a few MiB at most");
+    hostile("100,000 tiny files",
+            "mkdir kiosk-content/many && cd kiosk-content/many && "
+            "seq 1 100000 | xargs touch",
+            "more than 256 files");
+    hostile("a name with a newline", "touch \"kiosk-content/bad$(printf "
+                                     "'\\nname')\"",
+            "contains a line break");
+    hostile("an empty stick", "rm -rf kiosk-content",
+            "no folder named 'kiosk-content'");
+    hostile("two content folders",
+            "mkdir -p other && cp -r kiosk-content other/kiosk-content",
+            "a second 'kiosk-content' folder");
+    hostile("a pipe", "mkfifo kiosk-content/pipe.txt",
+            "not a regular file");
+    /* Unreadable: as root every file is readable, so the import runs as
+     * the unprivileged user nobody, like the kiosk's import service. */
+    sh("chmod -R a+rwX %s", root);
+    make_stick("h");
+    sh("chmod -R a+rwX %s/h && chmod 000 %s/h/kiosk-content/about.txt", root,
+       root);
+    int rc = sh("setpriv --reuid=65534 --regid=65534 --clear-groups "
+                "build/test/kiosk import %s/h --state-dir %s/ho "
+                ">/dev/null 2>&1", root, root);
+    char *r = report("h");
+    CHECK(rc == 1 && r && strstr(r, "about.txt: error: cannot read this "
+                                    "file"),
+          "an unreadable file is refused:\n%s", r ? r : "");
+    free(r);
+}
+
+int main(void)
+{
+    struct diag_list d;
+    diag_list_init(&d);
+    fonts = text_fonts_load("fonts/manifest.txt", &d);
+    diag_list_fini(&d);
+    if (!fonts || !mkdtemp(root))
+        return 1;
+    test_valid_and_invalid();
+    test_power_cuts();
+    test_full_disk();
+    test_hostile();
+    sh("rm -rf %s", root);
+    text_fonts_destroy(fonts);
+    return check_finish("test_import");
+}
