@@ -135,6 +135,52 @@ static void test_window(const char *dir)
     remove(log);
 }
 
+/* The exhibit follows the USB import: it shows `current` of a state
+ * directory and takes a new release when `current` switches, without
+ * restarting. */
+static void test_follows_import(const char *root)
+{
+    char stick[600], state[600], log[600], cmd[4096];
+    snprintf(stick, sizeof stick, "%s-stick", root);
+    snprintf(state, sizeof state, "%s-state", root);
+    snprintf(log, sizeof log, "%s-follow.log", root);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' && mkdir -p '%s' && cp -r "
+             "%s/content/minimal '%s/kiosk-content' && build/test/kiosk "
+             "import '%s' --state-dir '%s' >/dev/null", stick, state, stick,
+             check_test_dir(), stick, stick, state);
+    CHECK(system(cmd) == 0, "a first release is installed");
+    pid_t pid = fork();
+    if (pid == 0) {
+        snprintf(cmd, sizeof cmd, "exec build/test/kiosk --windowed --size "
+                 "640x480 --log info --state-dir '%s' 2>'%s'", state, log);
+        setenv("SDL_VIDEODRIVER", "dummy", 1);
+        execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+        _exit(127);
+    }
+    double took;
+    CHECK(log_has(log, "content loaded from", 0, 10.0, &took),
+          "the exhibit shows the current release");
+    usleep(300000);
+    size_t mark = log_size(log);
+    snprintf(cmd, sizeof cmd, "sed -i 's/A report/The report/' "
+             "'%s/kiosk-content/report/en.txt' && build/test/kiosk import "
+             "'%s' --state-dir '%s' >/dev/null", stick, stick, state);
+    CHECK(system(cmd) == 0, "a second release is installed");
+    CHECK(log_has(log, "current release is now releases/0002", mark, 2.0,
+                  &took) &&
+              log_has(log, "content loaded from", mark, 2.0, &took),
+          "the running exhibit takes release 2 (%.3f s after the import "
+          "ended)", took);
+    kill(pid, SIGTERM);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+          "it closes cleanly");
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s'", stick, state, log);
+    if (system(cmd) != 0)
+        CHECK(false, "cleanup");
+}
+
 int main(void)
 {
     char root[] = "/tmp/kiosk-test-reload-XXXXXX";
@@ -147,6 +193,7 @@ int main(void)
         return 1;
     test_watch(root);
     test_window(root);
+    test_follows_import(root);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     if (system(cmd) != 0)
         return 1;

@@ -735,6 +735,12 @@ const char *exhibit_app_selected_place(const struct exhibit_app *a)
     return a->place >= 0 ? a->ex->places[a->place].id : NULL;
 }
 
+bool exhibit_app_quiet(const struct exhibit_app *a)
+{
+    return a->gesture.state == INPUT_GESTURE_IDLE &&
+           !input_scroll_animating(&a->scroll);
+}
+
 unsigned long exhibit_app_frames(const struct exhibit_app *a)
 {
     return a->frames;

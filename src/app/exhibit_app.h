@@ -70,6 +70,10 @@ bool exhibit_app_tick(struct exhibit_app *app, uint32_t now_ms);
  * as long as it likes. */
 int exhibit_app_wait_ms(const struct exhibit_app *app, uint32_t now_ms);
 
+/* True when no finger is down and nothing moves: new content may be
+ * swapped in without pulling anything from under a visitor's finger. */
+bool exhibit_app_quiet(const struct exhibit_app *app);
+
 /* Frames drawn since creation (a static screen must not add any). */
 unsigned long exhibit_app_frames(const struct exhibit_app *app);
 

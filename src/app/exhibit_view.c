@@ -40,11 +40,18 @@ void exhibit_view_destroy(struct exhibit_view *v)
     free(v);
 }
 
-bool exhibit_view_reload(struct exhibit_view *v)
+void exhibit_view_load(const struct exhibit_view *v, struct exhibit_load *o)
 {
-    struct diag_list d;
-    diag_list_init(&d);
-    struct exhibit *ex = content_load(v->dir, v->fonts, &d);
+    diag_list_init(&o->diags);
+    o->exhibit = content_load(v->dir, v->fonts, &o->diags);
+}
+
+bool exhibit_view_take(struct exhibit_view *v, struct exhibit_load *load)
+{
+    struct exhibit *ex = load->exhibit;
+    struct diag_list d = load->diags;
+    load->exhibit = NULL;
+    diag_list_init(&load->diags);
     diag_list_fini(&v->diags);
     v->diags = d;
     if (ex) {
@@ -60,6 +67,13 @@ bool exhibit_view_reload(struct exhibit_view *v)
     if (v->w > 0)
         exhibit_view_layout(v, v->w, v->h);
     return ex != NULL;
+}
+
+bool exhibit_view_reload(struct exhibit_view *v)
+{
+    struct exhibit_load load;
+    exhibit_view_load(v, &load);
+    return exhibit_view_take(v, &load);
 }
 
 const struct diag_list *exhibit_view_diags(const struct exhibit_view *v)

@@ -28,6 +28,21 @@ void exhibit_view_destroy(struct exhibit_view *view);
  * new content was taken.  The diagnostics of the attempt are kept. */
 bool exhibit_view_reload(struct exhibit_view *view);
 
+/* A load done elsewhere (off the main loop): the result of content_load
+ * for this view's folder and its diagnostics.  Loading is the slow part;
+ * taking the result is a pointer swap. */
+struct exhibit_load {
+    struct exhibit *exhibit; /* NULL if the content was not valid */
+    struct diag_list diags;
+};
+
+/* Loads the view's folder into *out (any thread: reads only the fonts). */
+void exhibit_view_load(const struct exhibit_view *view,
+                       struct exhibit_load *out);
+/* Takes a finished load (main thread); true if new content was taken.
+ * *load is emptied. */
+bool exhibit_view_take(struct exhibit_view *view, struct exhibit_load *load);
+
 /* The diagnostics of the last load (borrowed until the next reload). */
 const struct diag_list *exhibit_view_diags(const struct exhibit_view *view);
 bool exhibit_view_has_exhibit(const struct exhibit_view *view);

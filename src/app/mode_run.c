@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <SDL.h>
 
@@ -41,12 +43,41 @@ static SDL_Renderer *make_renderer(SDL_Window *win)
 
 static Uint32 reload_event, frame_event; /* registered user events */
 
-/* From the watcher's thread: only hand the news to the main loop. */
-static void content_changed(void *ctx)
+/* From the watcher's thread: the content changed (a curator saved a
+ * file, or an import switched `current`).  The load happens here, off the
+ * main loop; the main loop only takes the result, at a quiet moment. */
+struct watch_ctx {
+    struct exhibit_view *view;
+    const char *current; /* the `current` link, or NULL (a plain folder) */
+    char seen[256];      /* where it pointed when last loaded */
+};
+
+static void content_changed(void *arg)
 {
-    (void)ctx;
+    struct watch_ctx *ctx = arg;
+    struct exhibit_view *view = ctx->view;
+    if (ctx->current) {
+        /* The state directory changes for many reasons (import progress,
+         * staging); only a switch of `current` means new content. */
+        char target[256];
+        ssize_t n = readlink(ctx->current, target, sizeof target - 1);
+        target[n > 0 ? n : 0] = '\0';
+        if (strcmp(target, ctx->seen) == 0)
+            return;
+        snprintf(ctx->seen, sizeof ctx->seen, "%s", target);
+        log_info("app", "current release is now %s", target);
+    }
+    struct exhibit_load *load = malloc(sizeof *load);
+    if (!load)
+        return;
+    exhibit_view_load(view, load);
     SDL_Event ev = {.type = reload_event};
-    SDL_PushEvent(&ev);
+    ev.user.data1 = load;
+    if (SDL_PushEvent(&ev) <= 0) {
+        content_destroy(load->exhibit);
+        diag_list_fini(&load->diags);
+        free(load);
+    }
 }
 
 /* An SDL mouse or finger event as a pointer event; false for what is not
@@ -103,6 +134,7 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
     bool dirty = true, relayout = true, quit = false;
     unsigned long frames = 0;
     int w = 0, h = 0;
+    struct exhibit_load *pending = NULL; /* new content waiting */
     while (!quit) {
         if (relayout) {
             SDL_GetRendererOutputSize(ren, &w, &h);
@@ -175,8 +207,13 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                 break;
             default:
                 if (ev.type == reload_event) {
-                    exhibit_view_reload(view);
-                    relayout = dirty = true;
+                    /* Keep the newest; take it when no finger is down. */
+                    if (pending) {
+                        content_destroy(pending->exhibit);
+                        diag_list_fini(&pending->diags);
+                        free(pending);
+                    }
+                    pending = ev.user.data1;
                 } else if (ev.type == frame_event) {
                     dirty = true; /* the next animation frame */
                 }
@@ -184,6 +221,17 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
             }
         } while (SDL_PollEvent(&ev));
         dirty |= exhibit_app_tick(app, SDL_GetTicks());
+        if (pending && exhibit_app_quiet(app)) {
+            exhibit_view_take(view, pending);
+            free(pending);
+            pending = NULL;
+            relayout = dirty = true;
+        }
+    }
+    if (pending) {
+        content_destroy(pending->exhibit);
+        diag_list_fini(&pending->diags);
+        free(pending);
     }
     exhibit_app_destroy(app);
     atlas_destroy(atlas);
@@ -194,10 +242,14 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
 {
     bool windowed = false;
     int w = 1920, h = 1080;
+    const char *state = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v;
         if (strcmp(a, "--windowed") == 0) {
             windowed = true;
+        } else if (strcmp(a, "--state-dir") == 0) {
+            if (!(state = cli_value(MODE, argc, argv, &i)))
+                return CLI_USAGE;
         } else if (strcmp(a, "--size") == 0) {
             if (!(v = cli_value(MODE, argc, argv, &i)))
                 return CLI_USAGE;
@@ -228,17 +280,35 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
     } else {
         if (!windowed)
             SDL_ShowCursor(SDL_DISABLE);
-        struct exhibit_view *view =
-            exhibit_view_create(fonts, common->content_dir);
+        /* With a state directory holding releases (the USB import's), the
+         * exhibit shows `current` and follows its switches; else the
+         * content folder, watched in a window for the curator preview. */
+        char current[4200];
+        bool releases = false;
+        if (state) {
+            snprintf(current, sizeof current, "%s/current", state);
+            struct stat st;
+            releases = stat(current, &st) == 0;
+            if (!releases)
+                log_warn("app", "%s has no current release; showing %s",
+                         state, common->content_dir);
+        }
+        const char *dir = releases ? current : common->content_dir;
+        struct exhibit_view *view = exhibit_view_create(fonts, dir);
         if (!exhibit_view_reload(view))
             diag_list_print(exhibit_view_diags(view), stderr);
         reload_event = SDL_RegisterEvents(2);
         frame_event = reload_event + 1;
-        struct platform_watch *watch =
-            windowed && reload_event != (Uint32)-1
-                ? platform_watch_create(common->content_dir, 200,
-                                        content_changed, NULL)
-                : NULL;
+        struct platform_watch *watch = NULL;
+        struct watch_ctx wctx = {view, releases ? current : NULL, ""};
+        if (releases) {
+            ssize_t n = readlink(current, wctx.seen, sizeof wctx.seen - 1);
+            wctx.seen[n > 0 ? n : 0] = '\0';
+        }
+        if (reload_event != (Uint32)-1 && releases)
+            watch = platform_watch_create(state, 50, content_changed, &wctx);
+        else if (reload_event != (Uint32)-1 && windowed)
+            watch = platform_watch_create(dir, 200, content_changed, &wctx);
         rc = loop(ren, fonts, view, windowed);
         platform_watch_destroy(watch);
         exhibit_view_destroy(view);
