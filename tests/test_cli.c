@@ -101,6 +101,21 @@ int main(void)
         free(cout);
     }
 
+    /* The import CLI's usage errors, and the deploy script's syntax. */
+    expect("import", 2, "the stick's folder (SRC) is required");
+    expect("import /tmp --bogus", 2, "unknown option '--bogus'");
+    expect("releases --state-dir /nonexistent/state", 0, "no releases in");
+    expect("rollback --state-dir /nonexistent/state", 1,
+           "there is no release before");
+    {
+        char *o;
+        int src = run("--version >/dev/null; sh -n deploy/kiosk-usb-import "
+                      "&& sh -n deploy/install-deps.sh && echo syntax-ok",
+                      &o);
+        CHECK(src == 0 && strstr(o, "syntax-ok"), "deploy scripts parse");
+        free(o);
+    }
+
     /* render writes a PNG of the requested size. */
     char *png_out;
     const char *png = "build/test/cli-render.png";
