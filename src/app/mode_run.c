@@ -135,6 +135,7 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
     unsigned long frames = 0;
     int w = 0, h = 0;
     struct exhibit_load *pending = NULL; /* new content waiting */
+    bool announce = false; /* log when new content reaches the screen */
     while (!quit) {
         if (relayout) {
             SDL_GetRendererOutputSize(ren, &w, &h);
@@ -147,6 +148,9 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
             bool anim = exhibit_app_draw(app, ren, atlas, SDL_GetTicks());
             exhibit_view_draw_overlay(view, ren, atlas);
             SDL_RenderPresent(ren);
+            if (announce)
+                log_info("app", "new content on screen");
+            announce = false;
             /* An animation asks for the next frame; vsync paces it. */
             if (anim) {
                 SDL_Event tick = {.type = frame_event};
@@ -225,7 +229,7 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
             exhibit_view_take(view, pending);
             free(pending);
             pending = NULL;
-            relayout = dirty = true;
+            relayout = dirty = announce = true;
         }
     }
     if (pending) {
