@@ -171,6 +171,8 @@ static void test_follows_import(const char *root)
               log_has(log, "content loaded from", mark, 2.0, &took),
           "the running exhibit takes release 2 (%.3f s after the import "
           "ended)", took);
+    CHECK(log_has(log, "import status shown", mark, 2.0, &took),
+          "the curator overlay shows the import's result");
     kill(pid, SIGTERM);
     int status = 0;
     waitpid(pid, &status, 0);

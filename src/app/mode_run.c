@@ -26,6 +26,7 @@
 #include "core/log.h"
 #include "platform/platform.h"
 #include "render/atlas.h"
+#include "ui/import_panel.h"
 
 #define MODE "run"
 
@@ -41,7 +42,9 @@ static SDL_Renderer *make_renderer(SDL_Window *win)
     return r;
 }
 
-static Uint32 reload_event, frame_event; /* registered user events */
+/* registered user events: new content, the next animation frame, a new
+ * import status line */
+static Uint32 reload_event, frame_event, status_event;
 
 /* From the watcher's thread: the content changed (a curator saved a
  * file, or an import switched `current`).  The load happens here, off the
@@ -50,12 +53,35 @@ struct watch_ctx {
     struct exhibit_view *view;
     const char *current; /* the `current` link, or NULL (a plain folder) */
     char seen[256];      /* where it pointed when last loaded */
+    const char *status;  /* the import's status file, or NULL */
+    char status_seen[600];
 };
+
+/* The import's progress, for the curator overlay (watcher's thread). */
+static void status_changed(struct watch_ctx *ctx)
+{
+    char line[600] = "";
+    FILE *f = ctx->status ? fopen(ctx->status, "r") : NULL;
+    if (!f)
+        return;
+    if (!fgets(line, sizeof line, f))
+        line[0] = '\0';
+    fclose(f);
+    if (!line[0] || strcmp(line, ctx->status_seen) == 0)
+        return;
+    snprintf(ctx->status_seen, sizeof ctx->status_seen, "%s", line);
+    char *copy = strdup(line);
+    SDL_Event ev = {.type = status_event};
+    ev.user.data1 = copy;
+    if (!copy || SDL_PushEvent(&ev) <= 0)
+        free(copy);
+}
 
 static void content_changed(void *arg)
 {
     struct watch_ctx *ctx = arg;
     struct exhibit_view *view = ctx->view;
+    status_changed(ctx);
     if (ctx->current) {
         /* The state directory changes for many reasons (import progress,
          * staging); only a switch of `current` means new content. */
@@ -135,6 +161,8 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
     unsigned long frames = 0;
     int w = 0, h = 0;
     struct exhibit_load *pending = NULL; /* new content waiting */
+    struct ui_import_panel *panel = ui_import_panel_create(fonts);
+    uint32_t panel_until = 0; /* when an import's result goes away */
     bool announce = false; /* log when new content reaches the screen */
     while (!quit) {
         if (relayout) {
@@ -147,6 +175,7 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
         if (dirty) {
             bool anim = exhibit_app_draw(app, ren, atlas, SDL_GetTicks());
             exhibit_view_draw_overlay(view, ren, atlas);
+            ui_import_panel_draw(panel, ren, atlas);
             SDL_RenderPresent(ren);
             if (announce)
                 log_info("app", "new content on screen");
@@ -162,7 +191,18 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
         }
         /* Sleep until an event, or until the idle timer has work. */
         SDL_Event ev;
-        int wait = exhibit_app_wait_ms(app, SDL_GetTicks());
+        uint32_t now_ms = SDL_GetTicks();
+        int wait = exhibit_app_wait_ms(app, now_ms);
+        if (ui_import_panel_visible(panel) &&
+            ui_import_panel_finished(panel)) {
+            int left = panel_until > now_ms ? (int)(panel_until - now_ms) : 0;
+            if (left == 0) {
+                ui_import_panel_hide(panel);
+                dirty = true;
+                continue;
+            }
+            wait = wait < 0 || left < wait ? left : wait;
+        }
         if (!(wait < 0 ? SDL_WaitEvent(&ev)
                        : SDL_WaitEventTimeout(&ev, wait + 1))) {
             if (wait < 0)
@@ -218,6 +258,13 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                         free(pending);
                     }
                     pending = ev.user.data1;
+                } else if (ev.type == status_event) {
+                    ui_import_panel_set(panel, ev.user.data1, w, h);
+                    free(ev.user.data1);
+                    if (ui_import_panel_finished(panel))
+                        panel_until = SDL_GetTicks() + UI_IMPORT_RESULT_MS;
+                    dirty = true;
+                    log_info("app", "import status shown");
                 } else if (ev.type == frame_event) {
                     dirty = true; /* the next animation frame */
                 }
@@ -237,6 +284,7 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
         diag_list_fini(&pending->diags);
         free(pending);
     }
+    ui_import_panel_destroy(panel);
     exhibit_app_destroy(app);
     atlas_destroy(atlas);
     return CLI_OK;
@@ -301,10 +349,22 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
         struct exhibit_view *view = exhibit_view_create(fonts, dir);
         if (!exhibit_view_reload(view))
             diag_list_print(exhibit_view_diags(view), stderr);
-        reload_event = SDL_RegisterEvents(2);
+        reload_event = SDL_RegisterEvents(3);
         frame_event = reload_event + 1;
+        status_event = reload_event + 2;
         struct platform_watch *watch = NULL;
-        struct watch_ctx wctx = {view, releases ? current : NULL, ""};
+        char status_path[4200];
+        snprintf(status_path, sizeof status_path, "%s/import-status",
+                 state ? state : ".");
+        struct watch_ctx wctx = {view, releases ? current : NULL, "",
+                                 releases ? status_path : NULL, ""};
+        if (releases) { /* an old status is not news */
+            FILE *sf = fopen(status_path, "r");
+            if (sf && !fgets(wctx.status_seen, sizeof wctx.status_seen, sf))
+                wctx.status_seen[0] = '\0';
+            if (sf)
+                fclose(sf);
+        }
         if (releases) {
             ssize_t n = readlink(current, wctx.seen, sizeof wctx.seen - 1);
             wctx.seen[n > 0 ? n : 0] = '\0';
