@@ -142,6 +142,50 @@ static void test_measure(void)
         }
 }
 
+/* A visit is recorded as one anonymous session when the idle reset ends
+ * it, and the export lists it. */
+static void test_stats(void)
+{
+    char dir[] = "/tmp/kiosk-test-app-stats-XXXXXX";
+    if (!mkdtemp(dir))
+        return;
+    struct render_target *t = render_target_create(1280, 800);
+    struct atlas *atlas = atlas_create(t->renderer, fonts, NULL);
+    struct exhibit_app *a = exhibit_app_create(fonts);
+    exhibit_app_set_stats_dir(a, dir);
+    exhibit_app_layout(a, t->renderer, ex, TEXT_LANG_EN, 1280, 800);
+    int x, y;
+    exhibit_app_tap(a, t->renderer, 640, 400, 1000);
+    exhibit_app_target(a, "lang:ug", &x, &y);
+    exhibit_app_tap(a, t->renderer, x, y, 2000);
+    exhibit_app_target(a, "nav:map", &x, &y);
+    exhibit_app_tap(a, t->renderer, x, y, 3000);
+    exhibit_app_target(a, "region:yili", &x, &y);
+    exhibit_app_tap(a, t->renderer, x, y, 4000);
+    /* Idle: the prompt, then the reset that ends the session. */
+    uint32_t t_end = 4000 + ex->settings.idle_timeout_s * 1000u + 21000;
+    for (uint32_t now = 4000; now <= t_end; now += 500)
+        exhibit_app_tick(a, now);
+    CHECK(exhibit_app_screen(a) == APP_SCREEN_ATTRACT, "reset to Attract");
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "cat %s/stats/*.log > %s/all.txt", dir, dir);
+    CHECK(system(cmd) == 0, "a day file was written");
+    char path[600];
+    snprintf(path, sizeof path, "%s/all.txt", dir);
+    size_t len;
+    char *log = check_read_file(path, &len);
+    CHECK(log && strstr(log, "yili") && strstr(log, "ug"),
+          "the session records the language and the place tapped:\n%s",
+          log ? log : "");
+    free(log);
+    exhibit_app_destroy(a);
+    atlas_destroy(atlas);
+    render_target_destroy(t);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        CHECK(false, "cleanup");
+}
+
 int main(void)
 {
     if (!render_headless_init())
@@ -155,6 +199,7 @@ int main(void)
     if (!ex)
         return 1;
     test_measure();
+    test_stats();
     for (int l = 0; l < 3; l++) {
         journey((enum text_lang)l, 1920, 1080);
         journey((enum text_lang)l, 1080, 1920);

@@ -96,6 +96,13 @@ static void test_valid_and_invalid(void)
     char *r = report("s1");
     CHECK(r && strstr(r, "Updated to release 1"), "the report says so");
     free(r);
+    char csv[4200];
+    snprintf(csv, sizeof csv, "%s/s1/KIOSK-STATS.csv", root);
+    size_t clen;
+    char *c = check_read_file(csv, &clen);
+    CHECK(c && strncmp(c, "date,start,duration_s,lang", 26) == 0,
+          "the usage statistics are exported to the stick");
+    free(c);
 
     /* A changed passage: release 2, and the report names it. */
     sh("sed -i 's/^The work team of the Ministries/THE work team of the "

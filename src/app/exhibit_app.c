@@ -8,8 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/exhibit_app.h"
+#include "app/stats.h"
 #include "core/diag.h"
 #include "core/log.h"
 #include "core/xalloc.h"
@@ -66,7 +68,29 @@ struct exhibit_app {
     char pressed[48];           /* the button drawn pressed, or "" */
     bool swallow;               /* this touch dismissed the prompt */
     uint32_t attract_at;        /* the last breath frame */
+    /* usage statistics */
+    const char *stats_dir;
+    struct stats_session session;
+    bool in_session;
 };
+
+static const char *const lang_tags[] = {"zh", "en", "ug"};
+
+static void session_end(struct exhibit_app *a)
+{
+    if (!a->in_session)
+        return;
+    a->in_session = false;
+    stats_session_end(&a->session, (int64_t)time(NULL));
+    char err[256];
+    if (!stats_append(a->stats_dir, &a->session, err, sizeof err))
+        log_warn("app", "usage statistics not written: %s", err);
+}
+
+void exhibit_app_set_stats_dir(struct exhibit_app *a, const char *dir)
+{
+    a->stats_dir = dir;
+}
 
 struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
 {
@@ -103,6 +127,7 @@ void exhibit_app_destroy(struct exhibit_app *a)
 {
     if (!a)
         return;
+    session_end(a);
     free_pages(a);
     ui_map_page_destroy(a->map);
     ui_place_card_destroy(a->card);
@@ -355,6 +380,14 @@ static void go(struct exhibit_app *a, enum app_screen s)
 {
     if (s != a->screen)
         log_info("app", "screen %s", screen_names[s]);
+    if (a->stats_dir && a->screen == APP_SCREEN_ATTRACT &&
+        s != APP_SCREEN_ATTRACT && !a->in_session) {
+        stats_session_begin(&a->session, (int64_t)time(NULL));
+        stats_session_lang(&a->session, lang_tags[a->lang]);
+        a->in_session = true;
+    }
+    if (a->in_session && s != a->screen)
+        stats_session_screen(&a->session, screen_names[s]);
     bool back_changes = (a->screen == APP_SCREEN_HOME) !=
                         (s == APP_SCREEN_HOME);
     a->screen = s;
@@ -369,6 +402,8 @@ static void select_place(struct exhibit_app *a, int place, uint32_t now)
     int before = a->place;
     log_info("app", "selected %s",
              place >= 0 ? a->ex->places[place].id : "nothing");
+    if (a->in_session && place >= 0)
+        stats_session_place(&a->session, a->ex->places[place].id);
     a->place = place;
     if ((before < 0) != (place < 0))
         layout_map(a); /* the card appears or goes: the map moves */
@@ -381,6 +416,8 @@ static void select_place(struct exhibit_app *a, int place, uint32_t now)
 
 static void open_reader(struct exhibit_app *a, uint32_t passage)
 {
+    if (a->in_session)
+        stats_session_passage(&a->session, a->ex->passages[passage].id);
     ui_reader_highlight(a->reader, -1, false);
     ui_reader_highlight(a->reader, (int)passage, true);
     ui_reader_set_offset(a->reader,
@@ -390,6 +427,7 @@ static void open_reader(struct exhibit_app *a, uint32_t passage)
 
 static void reset(struct exhibit_app *a)
 {
+    session_end(a);
     a->prompt = false;
     a->place = -1;
     a->summary = false;
@@ -414,6 +452,8 @@ static bool chrome_action(struct exhibit_app *a, const char *id)
         if (!text_lang_parse(id + 5, &l) || l == a->lang)
             return false;
         a->lang = l;
+        if (a->in_session)
+            stats_session_lang(&a->session, lang_tags[l]);
         relayout(a);
     } else if (strcmp(id, "nav:text-size") == 0) {
         a->large_text = !a->large_text;

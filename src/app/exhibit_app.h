@@ -70,6 +70,11 @@ bool exhibit_app_tick(struct exhibit_app *app, uint32_t now_ms);
  * as long as it likes. */
 int exhibit_app_wait_ms(const struct exhibit_app *app, uint32_t now_ms);
 
+/* Records anonymous usage statistics (app/stats.h) under state_dir: one
+ * session from the first touch after Attract to the idle reset.  NULL
+ * (the default) records nothing. */
+void exhibit_app_set_stats_dir(struct exhibit_app *app, const char *dir);
+
 /* True when no finger is down and nothing moves: new content may be
  * swapped in without pulling anything from under a visitor's finger. */
 bool exhibit_app_quiet(const struct exhibit_app *app);

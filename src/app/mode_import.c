@@ -2,13 +2,16 @@
  * the curator's USB update and the technician's view of releases. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/cli.h"
 #include "app/fonts.h"
+#include "app/stats.h"
 #include "content/import.h"
 #include "content/release.h"
 
 #define DEFAULT_STATE_DIR "/var/lib/kiosk"
+#define STATS_CSV_NAME "KIOSK-STATS.csv"
 
 /* Parses [--state-dir DIR] and up to one operand. */
 static int options(const char *mode, int argc, char **argv,
@@ -30,6 +33,24 @@ static int options(const char *mode, int argc, char **argv,
     return CLI_OK;
 }
 
+/* The usage statistics as CSV on the stick, on every import. */
+static void export_stats(const char *stick, const char *state)
+{
+    char tmp[4200], path[4200], err[256];
+    snprintf(tmp, sizeof tmp, "%s/.%s.new", stick, STATS_CSV_NAME);
+    snprintf(path, sizeof path, "%s/%s", stick, STATS_CSV_NAME);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return;
+    struct stats_counts counts;
+    bool ok = stats_export_csv(state, f, &counts, err, sizeof err);
+    ok = fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
+    if (fclose(f) == 0 && ok)
+        rename(tmp, path);
+    else
+        unlink(tmp);
+}
+
 int mode_import(int argc, char **argv, const struct cli_common *common)
 {
     const char *state, *stick = NULL;
@@ -44,6 +65,7 @@ int mode_import(int argc, char **argv, const struct cli_common *common)
     bool ok = import_run(stick, state, fonts, &r);
     printf("%s\n", r.message);
     text_fonts_destroy(fonts);
+    export_stats(stick, state);
     return ok ? CLI_OK : CLI_FAIL;
 }
 

@@ -148,12 +148,14 @@ static bool to_pointer(const SDL_Event *ev, int w, int h,
 }
 
 static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
-                struct exhibit_view *view, bool windowed)
+                struct exhibit_view *view, bool windowed,
+                const char *stats_dir)
 {
     struct atlas *atlas = atlas_create(ren, fonts, NULL);
     if (!atlas)
         return CLI_FAIL;
     struct exhibit_app *app = exhibit_app_create(fonts);
+    exhibit_app_set_stats_dir(app, stats_dir);
     const struct exhibit *ex = exhibit_view_exhibit(view);
     enum text_lang lang = ex ? ex->settings.default_lang : TEXT_LANG_EN;
 
@@ -373,7 +375,7 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
             watch = platform_watch_create(state, 50, content_changed, &wctx);
         else if (reload_event != (Uint32)-1 && windowed)
             watch = platform_watch_create(dir, 200, content_changed, &wctx);
-        rc = loop(ren, fonts, view, windowed);
+        rc = loop(ren, fonts, view, windowed, releases ? state : NULL);
         platform_watch_destroy(watch);
         exhibit_view_destroy(view);
     }

@@ -1,0 +1,742 @@
+/* stats.c: anonymous usage statistics, appended one line per session.
+ *
+ * A line is valid only if stats_format_line would write exactly its bytes:
+ * the parser builds a session from the fields through the same recording
+ * functions the app uses, formats it again and compares.  So the format
+ * has one spelling, and whatever a reader accepts, the writer could have
+ * written.  A day file is only ever appended to with one write() per line;
+ * a torn last line is closed with a newline before the next one. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/stats.h"
+#include "core/log.h"
+#include "core/xalloc.h"
+
+#define DAY_S INT64_C(86400)
+#define FIELDS 9
+#define DAY_NAME_LEN 14 /* "YYYY-MM-DD.log" */
+
+static const char *const screen_names[STATS_SCREEN_COUNT] = {
+    "attract", "home", "reader", "map", "about",
+};
+
+static const char *const lang_tags[STATS_LANG_COUNT] = {
+    "", "zh", "en", "ug",
+};
+
+/* ---- errors ------------------------------------------------------------ */
+
+/* Puts the message in `err` and logs it once, at the caller's line. */
+#define FAIL(err, size, ...) fail_at((err), (size), __FILE__, __LINE__, \
+                                     __VA_ARGS__)
+
+static bool fail_at(char *err, size_t size, const char *file, int line,
+                    const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static bool fail_at(char *err, size_t size, const char *file, int line,
+                    const char *fmt, ...)
+{
+    char msg[PATH_MAX + 256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (LOG_LEVEL_WARN <= log_get_level())
+        log_write(LOG_LEVEL_WARN, "stats", file, line, "%s", msg);
+    if (err && size)
+        snprintf(err, size, "%s", msg);
+    return false;
+}
+
+/* ---- dates ------------------------------------------------------------- */
+
+/* Days since 1970-01-01 -> civil date (H. Hinnant's algorithm). */
+static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (int64_t)yoe + era * 400 + (*m <= 2);
+}
+
+static void date_of_day(int64_t day, char out[11])
+{
+    int64_t y;
+    unsigned m, d;
+    civil_from_days(day, &y, &m, &d);
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%04" PRId64 "-%02u-%02u", y, m, d);
+    memcpy(out, tmp, 10); /* years 0..9999, which is all we are given */
+    out[10] = '\0';
+}
+
+void stats_utc_date(int64_t t, char out[11])
+{
+    if (t < 0)
+        t = 0;
+    if (t > STATS_TIME_MAX)
+        t = STATS_TIME_MAX;
+    date_of_day(t / DAY_S, out);
+}
+
+/* ---- recording --------------------------------------------------------- */
+
+const char *stats_screen_name(enum stats_screen screen)
+{
+    if ((unsigned)screen >= STATS_SCREEN_COUNT)
+        return NULL;
+    return screen_names[screen];
+}
+
+const char *stats_lang_tag(enum stats_lang lang)
+{
+    if ((unsigned)lang >= STATS_LANG_COUNT)
+        return "";
+    return lang_tags[lang];
+}
+
+bool stats_id_valid(const char *id)
+{
+    size_t n = 0;
+    for (; id[n]; n++) {
+        char c = id[n];
+        if (n >= STATS_ID_SIZE - 1 ||
+            !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+              c == '.'))
+            return false;
+    }
+    return n > 0;
+}
+
+void stats_session_begin(struct stats_session *s, int64_t now)
+{
+    memset(s, 0, sizeof *s);
+    s->start = now < 0 ? 0 : now > STATS_TIME_MAX ? STATS_TIME_MAX : now;
+}
+
+static bool screen_find(const char *name, size_t len, enum stats_screen *out)
+{
+    for (unsigned i = 0; i < STATS_SCREEN_COUNT; i++) {
+        if (strlen(screen_names[i]) == len &&
+            memcmp(screen_names[i], name, len) == 0) {
+            *out = (enum stats_screen)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool lang_find(const char *tag, size_t len, enum stats_lang *out)
+{
+    for (unsigned i = STATS_LANG_ZH; i < STATS_LANG_COUNT; i++) {
+        if (strlen(lang_tags[i]) == len &&
+            memcmp(lang_tags[i], tag, len) == 0) {
+            *out = (enum stats_lang)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool stats_session_screen(struct stats_session *s, const char *name)
+{
+    enum stats_screen sc;
+    if (!screen_find(name, strlen(name), &sc))
+        return false;
+    if (s->screens[sc] < UINT16_MAX)
+        s->screens[sc]++;
+    return true;
+}
+
+bool stats_session_lang(struct stats_session *s, const char *tag)
+{
+    enum stats_lang l;
+    if (!lang_find(tag, strlen(tag), &l))
+        return false;
+    if (s->lang != STATS_LANG_NONE && s->lang != l)
+        s->lang_changed = true;
+    s->lang = l;
+    return true;
+}
+
+static bool ids_add(struct stats_ids *ids, const char *id)
+{
+    if (!stats_id_valid(id))
+        return false;
+    for (uint32_t i = 0; i < ids->count; i++)
+        if (strcmp(ids->id[i], id) == 0)
+            return true;
+    if (ids->count >= STATS_MAX_IDS)
+        return false;
+    memcpy(ids->id[ids->count++], id, strlen(id) + 1);
+    return true;
+}
+
+bool stats_session_place(struct stats_session *s, const char *id)
+{
+    return ids_add(&s->places, id);
+}
+
+bool stats_session_passage(struct stats_session *s, const char *id)
+{
+    return ids_add(&s->passages, id);
+}
+
+void stats_session_end(struct stats_session *s, int64_t now)
+{
+    int64_t d = now - s->start;
+    s->duration_s = d < 0 ? 0 : d > UINT32_MAX ? UINT32_MAX : (uint32_t)d;
+    s->ended = true;
+}
+
+/* ---- the line ---------------------------------------------------------- */
+
+static uint32_t crc32(const char *p, size_t n)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= (unsigned char)p[i];
+        for (int k = 0; k < 8; k++)
+            c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+    }
+    return ~c;
+}
+
+struct out {
+    char *buf;
+    size_t size, len;
+    bool ok;
+};
+
+static void put(struct out *o, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void put(struct out *o, const char *fmt, ...)
+{
+    if (!o->ok)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(o->buf + o->len, o->size - o->len, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= o->size - o->len) {
+        o->ok = false;
+        return;
+    }
+    o->len += (size_t)n;
+}
+
+static bool ids_valid(const struct stats_ids *ids)
+{
+    if (ids->count > STATS_MAX_IDS)
+        return false;
+    for (uint32_t i = 0; i < ids->count; i++) {
+        if (!memchr(ids->id[i], '\0', STATS_ID_SIZE) ||
+            !stats_id_valid(ids->id[i]))
+            return false;
+        for (uint32_t j = 0; j < i; j++)
+            if (strcmp(ids->id[i], ids->id[j]) == 0)
+                return false;
+    }
+    return true;
+}
+
+static void put_ids(struct out *o, const struct stats_ids *ids)
+{
+    for (uint32_t i = 0; i < ids->count; i++)
+        put(o, "%s%s", i ? ";" : "", ids->id[i]);
+}
+
+size_t stats_format_line(const struct stats_session *s, char *buf,
+                         size_t size)
+{
+    if (!s->ended || s->start < 0 || s->start > STATS_TIME_MAX ||
+        (unsigned)s->lang >= STATS_LANG_COUNT || !ids_valid(&s->places) ||
+        !ids_valid(&s->passages) || size == 0)
+        return 0;
+    struct out o = {.buf = buf, .size = size, .ok = true};
+    put(&o, "S1\t%" PRId64 "\t%" PRIu32 "\t%s\t%d\t", s->start,
+        s->duration_s, lang_tags[s->lang], s->lang_changed ? 1 : 0);
+    bool first = true;
+    for (unsigned i = 0; i < STATS_SCREEN_COUNT; i++) {
+        if (!s->screens[i])
+            continue;
+        put(&o, "%s%s:%u", first ? "" : ";", screen_names[i],
+            (unsigned)s->screens[i]);
+        first = false;
+    }
+    put(&o, "\t");
+    put_ids(&o, &s->places);
+    put(&o, "\t");
+    put_ids(&o, &s->passages);
+    put(&o, "\t");
+    if (o.ok)
+        put(&o, "%08" PRIx32 "\n", crc32(buf, o.len));
+    return o.ok ? o.len : 0;
+}
+
+/* Decimal digits only, no sign; at most `max`. */
+static bool parse_uint(const char *p, size_t n, uint64_t max, uint64_t *out)
+{
+    if (n == 0 || n > 20)
+        return false;
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9')
+            return false;
+        unsigned dgt = (unsigned)(p[i] - '0');
+        if (v > (max - dgt) / 10)
+            return false;
+        v = v * 10 + dgt;
+    }
+    *out = v;
+    return true;
+}
+
+static bool parse_screens(const char *p, size_t n, struct stats_session *s)
+{
+    size_t i = 0;
+    while (i < n) {
+        const char *semi = memchr(p + i, ';', n - i);
+        size_t end = semi ? (size_t)(semi - p) : n;
+        const char *colon = memchr(p + i, ':', end - i);
+        if (!colon)
+            return false;
+        size_t c = (size_t)(colon - p);
+        enum stats_screen sc;
+        uint64_t count;
+        if (!screen_find(p + i, c - i, &sc) ||
+            !parse_uint(p + c + 1, end - c - 1, UINT16_MAX, &count) ||
+            count == 0 || s->screens[sc])
+            return false;
+        s->screens[sc] = (uint16_t)count;
+        if (!semi)
+            return true;
+        i = end + 1;
+        if (i == n)
+            return false; /* trailing ';' */
+    }
+    return true;
+}
+
+static bool parse_ids(const char *p, size_t n, struct stats_ids *ids)
+{
+    size_t i = 0;
+    while (i < n) {
+        const char *semi = memchr(p + i, ';', n - i);
+        size_t end = semi ? (size_t)(semi - p) : n;
+        char id[STATS_ID_SIZE];
+        if (end - i >= sizeof id)
+            return false;
+        memcpy(id, p + i, end - i);
+        id[end - i] = '\0';
+        if (!ids_add(ids, id))
+            return false;
+        if (!semi)
+            return true;
+        i = end + 1;
+        if (i == n)
+            return false;
+    }
+    return true;
+}
+
+bool stats_parse_line(const char *line, size_t len, struct stats_session *s)
+{
+    if (len == 0 || len >= STATS_LINE_MAX)
+        return false;
+    const char *f[FIELDS];
+    size_t fl[FIELDS];
+    size_t nf = 0, start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && line[i] != '\t')
+            continue;
+        if (nf == FIELDS)
+            return false;
+        f[nf] = line + start;
+        fl[nf++] = i - start;
+        start = i + 1;
+    }
+    if (nf != FIELDS || fl[0] != 2 || memcmp(f[0], "S1", 2) != 0)
+        return false;
+
+    uint64_t t, dur, changed;
+    if (!parse_uint(f[1], fl[1], (uint64_t)STATS_TIME_MAX, &t) ||
+        !parse_uint(f[2], fl[2], UINT32_MAX, &dur) ||
+        !parse_uint(f[4], fl[4], 1, &changed))
+        return false;
+    stats_session_begin(s, (int64_t)t);
+    s->duration_s = (uint32_t)dur;
+    s->ended = true;
+    s->lang_changed = changed == 1;
+    if (fl[3] && !lang_find(f[3], fl[3], &s->lang))
+        return false;
+    if (!parse_screens(f[5], fl[5], s) ||
+        !parse_ids(f[6], fl[6], &s->places) ||
+        !parse_ids(f[7], fl[7], &s->passages))
+        return false;
+
+    /* One spelling: the line must be what the writer would write. */
+    char buf[STATS_LINE_MAX];
+    size_t n = stats_format_line(s, buf, sizeof buf);
+    return n == len + 1 && memcmp(buf, line, len) == 0;
+}
+
+/* ---- the directory ----------------------------------------------------- */
+
+static bool day_name(const char *name)
+{
+    static const char pattern[] = "dddd-dd-dd.log";
+    if (strlen(name) != DAY_NAME_LEN)
+        return false;
+    for (size_t i = 0; i < DAY_NAME_LEN; i++) {
+        if (pattern[i] == 'd' ? name[i] < '0' || name[i] > '9'
+                              : name[i] != pattern[i])
+            return false;
+    }
+    return true;
+}
+
+struct day_list {
+    char (*names)[DAY_NAME_LEN + 1];
+    size_t count, cap;
+};
+
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* The day files in `dir`, sorted (oldest first).  A missing directory is
+ * an empty list. */
+static bool list_days(const char *dir, struct day_list *l, char *err,
+                      size_t err_size)
+{
+    memset(l, 0, sizeof *l);
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (errno == ENOENT)
+            return true;
+        return FAIL(err, err_size, "cannot list %s: %s", dir,
+                    strerror(errno));
+    }
+    struct dirent *e;
+    for (errno = 0; (e = readdir(d)); errno = 0) {
+        if (!day_name(e->d_name))
+            continue;
+        l->names = xgrow(l->names, &l->cap, l->count + 1, sizeof *l->names);
+        memcpy(l->names[l->count++], e->d_name, DAY_NAME_LEN + 1);
+    }
+    bool ok = errno == 0;
+    if (!ok)
+        FAIL(err, err_size, "cannot list %s: %s", dir, strerror(errno));
+    closedir(d);
+    if (l->count)
+        qsort(l->names, l->count, sizeof *l->names, name_cmp);
+    return ok;
+}
+
+static bool join(char *out, size_t size, const char *a, const char *b,
+                 char *err, size_t err_size)
+{
+    int n = snprintf(out, size, "%s/%s", a, b);
+    if (n < 0 || (size_t)n >= size)
+        return FAIL(err, err_size, "path too long: %s/%s", a, b);
+    return true;
+}
+
+/* Keeps the newest STATS_MAX_DAYS day files, never deleting `keep`. */
+static void prune(const char *dir, const char *keep)
+{
+    struct day_list l;
+    if (!list_days(dir, &l, NULL, 0))
+        return;
+    size_t excess = l.count > STATS_MAX_DAYS ? l.count - STATS_MAX_DAYS : 0;
+    for (size_t i = 0; i < l.count && excess; i++) {
+        if (strcmp(l.names[i], keep) == 0)
+            continue;
+        char path[PATH_MAX];
+        if (!join(path, sizeof path, dir, l.names[i], NULL, 0))
+            break;
+        if (unlink(path) != 0 && errno != ENOENT)
+            FAIL(NULL, 0, "cannot remove old statistics %s: %s", path,
+                 strerror(errno));
+        else
+            log_info("stats", "removed old statistics %s", path);
+        excess--;
+    }
+    free(l.names);
+}
+
+/* ---- appending --------------------------------------------------------- */
+
+/* The day whose full file was last logged: once per day and process. */
+static char full_logged[11];
+
+bool stats_append(const char *state_dir, const struct stats_session *s,
+                  char *err, size_t err_size)
+{
+    /* line[0] is for a newline that closes a torn last line. */
+    char line[STATS_LINE_MAX + 1];
+    size_t n = stats_format_line(s, line + 1, STATS_LINE_MAX);
+    if (!n)
+        return FAIL(err, err_size, "session not recorded: %s",
+                    s->ended ? "invalid contents" : "not ended");
+
+    char dir[PATH_MAX], path[PATH_MAX], date[11], file[DAY_NAME_LEN + 1];
+    if (!join(dir, sizeof dir, state_dir, "stats", err, err_size))
+        return false;
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+        return FAIL(err, err_size, "cannot create %s: %s", dir,
+                    strerror(errno));
+    stats_utc_date(s->start, date);
+    memcpy(file, date, 10);
+    memcpy(file + 10, ".log", 5);
+    if (!join(path, sizeof path, dir, file, err, err_size))
+        return false;
+
+    int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+                  0644);
+    if (fd < 0)
+        return FAIL(err, err_size, "cannot open %s: %s", path,
+                    strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return FAIL(err, err_size, "%s is not a regular file", path);
+    }
+
+    const char *p = line + 1;
+    char last = '\n';
+    if (st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) == 1 &&
+        last != '\n') {
+        line[0] = '\n';
+        p = line;
+        n++;
+    }
+    if ((uint64_t)st.st_size + n > STATS_MAX_DAY_BYTES) {
+        close(fd);
+        if (strcmp(full_logged, date) != 0) {
+            memcpy(full_logged, date, sizeof full_logged);
+            return FAIL(err, err_size, "%s is full (%d bytes): this and "
+                        "later sessions of the day are dropped", path,
+                        STATS_MAX_DAY_BYTES);
+        }
+        if (err && err_size)
+            snprintf(err, err_size, "%s is full: session dropped", path);
+        return false;
+    }
+
+    ssize_t w = write(fd, p, n);
+    if (w < 0 || (size_t)w != n) {
+        int e = w < 0 ? errno : ENOSPC;
+        if (w > 0 && ftruncate(fd, st.st_size) != 0)
+            log_debug("stats", "cannot cut a short write: %s",
+                      strerror(errno));
+        close(fd);
+        return FAIL(err, err_size, "cannot write %s: %s", path, strerror(e));
+    }
+    if (close(fd) != 0)
+        return FAIL(err, err_size, "cannot write %s: %s", path,
+                    strerror(errno));
+    if (st.st_size == 0)
+        prune(dir, file);
+    return true;
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+bool stats_read_day(const char *path, stats_session_fn *fn, void *ctx,
+                    struct stats_counts *counts, char *err, size_t err_size)
+{
+    memset(counts, 0, sizeof *counts);
+    /* O_NONBLOCK: a FIFO planted in place of a file must not hang us. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return FAIL(err, err_size, "cannot open %s: %s", path,
+                    strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return FAIL(err, err_size, "%s is not a regular file", path);
+    }
+    counts->files = 1;
+
+    enum { CHUNK = 64 * 1024 };
+    char *buf = xmalloc(CHUNK);
+    char *line = xmalloc(STATS_LINE_MAX);
+    size_t ll = 0;
+    bool overlong = false, ok = true, pending = false;
+    struct stats_session s;
+    for (;;) {
+        ssize_t r = read(fd, buf, CHUNK);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            ok = FAIL(err, err_size, "cannot read %s: %s", path,
+                      strerror(errno));
+            break;
+        }
+        bool eof = r == 0;
+        size_t i = 0, got = (size_t)r;
+        while (i < got || (eof && pending)) {
+            const char *nl = eof ? NULL : memchr(buf + i, '\n', got - i);
+            size_t seg = nl ? (size_t)(nl - (buf + i)) : got - i;
+            if (!overlong && ll + seg >= STATS_LINE_MAX)
+                overlong = true;
+            else if (!overlong)
+                memcpy(line + ll, buf + i, seg);
+            if (!overlong)
+                ll += seg;
+            pending = true;
+            i += seg;
+            if (!nl && !eof)
+                break;
+            /* A whole line, or at the end of the file a torn one: it is
+             * good only if it is complete down to its CRC. */
+            if (!overlong && stats_parse_line(line, ll, &s)) {
+                counts->sessions++;
+                if (fn)
+                    fn(&s, ctx);
+            } else {
+                counts->bad++;
+            }
+            ll = 0;
+            overlong = false;
+            pending = false;
+            if (nl)
+                i++;
+        }
+        if (eof)
+            break;
+    }
+    free(line);
+    free(buf);
+    close(fd);
+    return ok;
+}
+
+/* ---- export and summary ------------------------------------------------ */
+
+static void csv_ids(FILE *out, const struct stats_ids *ids)
+{
+    for (uint32_t i = 0; i < ids->count; i++)
+        fprintf(out, "%s%s", i ? ";" : "", ids->id[i]);
+}
+
+static void csv_row(const struct stats_session *s, void *ctx)
+{
+    FILE *out = ctx;
+    char date[11];
+    stats_utc_date(s->start, date);
+    int64_t sec = s->start % DAY_S;
+    fprintf(out, "%s,%sT%02d:%02d:%02dZ,%" PRIu32 ",%s,%d,", date, date,
+            (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60),
+            s->duration_s, lang_tags[s->lang], s->lang_changed ? 1 : 0);
+    bool first = true;
+    for (unsigned i = 0; i < STATS_SCREEN_COUNT; i++) {
+        if (!s->screens[i])
+            continue;
+        fprintf(out, "%s%s:%u", first ? "" : ";", screen_names[i],
+                (unsigned)s->screens[i]);
+        first = false;
+    }
+    fputc(',', out);
+    csv_ids(out, &s->places);
+    fputc(',', out);
+    csv_ids(out, &s->passages);
+    fputc('\n', out);
+}
+
+bool stats_export_csv(const char *state_dir, FILE *out,
+                      struct stats_counts *counts, char *err,
+                      size_t err_size)
+{
+    struct stats_counts total = {0};
+    char dir[PATH_MAX];
+    bool ok = join(dir, sizeof dir, state_dir, "stats", err, err_size);
+    struct day_list l = {0};
+    if (ok)
+        ok = list_days(dir, &l, err, err_size);
+    fputs("date,start,duration_s,lang,lang_changed,screens,places,"
+          "passages\n", out);
+    for (size_t i = 0; i < l.count; i++) {
+        char path[PATH_MAX];
+        struct stats_counts c = {0};
+        if (!join(path, sizeof path, dir, l.names[i], err, err_size) ||
+            !stats_read_day(path, csv_row, out, &c, err, err_size))
+            ok = false;
+        total.files += c.files;
+        total.sessions += c.sessions;
+        total.bad += c.bad;
+    }
+    free(l.names);
+    if (fflush(out) != 0 || ferror(out))
+        ok = FAIL(err, err_size, "cannot write the statistics CSV: %s",
+                  strerror(errno));
+    if (counts)
+        *counts = total;
+    return ok;
+}
+
+static void summary_add(const struct stats_session *s, void *ctx)
+{
+    struct stats_day *d = ctx;
+    d->sessions++;
+    d->duration_s += s->duration_s;
+    d->lang[s->lang]++;
+}
+
+bool stats_summary(const char *state_dir, int64_t now, unsigned days,
+                   struct stats_day *out, char *err, size_t err_size)
+{
+    char dir[PATH_MAX];
+    if (!join(dir, sizeof dir, state_dir, "stats", err, err_size))
+        return false;
+    if (now < 0)
+        now = 0;
+    if (now > STATS_TIME_MAX)
+        now = STATS_TIME_MAX;
+    int64_t today = now / DAY_S;
+    bool ok = true;
+    for (unsigned i = 0; i < days; i++) {
+        struct stats_day *d = &out[i];
+        memset(d, 0, sizeof *d);
+        int64_t day = today - (int64_t)(days - 1 - i);
+        if (day < 0) {
+            memcpy(d->date, "0000-00-00", sizeof d->date);
+            continue;
+        }
+        date_of_day(day, d->date);
+        char file[DAY_NAME_LEN + 1], path[PATH_MAX];
+        memcpy(file, d->date, 10);
+        memcpy(file + 10, ".log", 5);
+        if (!join(path, sizeof path, dir, file, err, err_size)) {
+            ok = false;
+            continue;
+        }
+        struct stat st;
+        if (stat(path, &st) != 0 && errno == ENOENT)
+            continue;
+        struct stats_counts c = {0};
+        if (!stats_read_day(path, summary_add, d, &c, err, err_size))
+            ok = false;
+        d->bad = c.bad > UINT32_MAX ? UINT32_MAX : (uint32_t)c.bad;
+    }
+    return ok;
+}

@@ -1,0 +1,172 @@
+/* stats.h: anonymous usage statistics, one line per visitor session.
+ *
+ * A session runs from the first touch after Attract to the idle reset (or
+ * to the start of the next session).  It records no personal data: the
+ * start time, the duration, the last language and whether it changed, how
+ * often each screen was shown, and the ids of the places tapped and the
+ * passages opened.  Ids are content ids ([a-z0-9.-], 1-63 bytes); anything
+ * else is refused when recorded, so no content can break a line.
+ *
+ * Storage, under the state directory:
+ *
+ *     STATE/stats/YYYY-MM-DD.log     one file per UTC day of session start
+ *
+ * one line per session, tab-separated, ending in a CRC-32 of the rest:
+ *
+ *     S1 <start> <duration_s> <lang> <lang_changed> <screens> <places>
+ *        <passages> <crc32>
+ *
+ *     S1\t1717064400\t95\ten\t1\thome:1;reader:2\tyili;urumqi\tarrival\t...
+ *
+ * `screens` is `name:count` for each screen shown, in the fixed order
+ * attract, home, reader, map, about; `places` and `passages` are ids in the
+ * order first tapped, each once; empty fields stay empty.  A line is
+ * accepted only if it re-serialises to exactly the same bytes, so garbage,
+ * a torn line or a flipped digit is skipped and counted, never fatal.
+ *
+ * Bounds: a day file stops growing at STATS_MAX_DAY_BYTES (later sessions
+ * of that day are dropped, logged once per day and process); at most
+ * STATS_MAX_DAYS day files are kept (the oldest are deleted when a new day
+ * starts).  Each session is one write() with O_APPEND, so a crash leaves at
+ * most a torn last line; the next append starts on a fresh line.  No fsync:
+ * losing the last session to a power cut is cheaper than wearing the card.
+ *
+ * Pure POSIX file I/O, no SDL; single-threaded. */
+#ifndef APP_STATS_H
+#define APP_STATS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define STATS_MAX_IDS 32         /* distinct ids kept per list and session */
+#define STATS_ID_SIZE 64         /* an id is 1..63 bytes, plus the NUL */
+#define STATS_MAX_DAY_BYTES (1024 * 1024)
+#define STATS_MAX_DAYS 400
+#define STATS_LINE_MAX 8192      /* longer lines are garbage */
+#define STATS_TIME_MAX INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
+
+enum stats_screen {
+    STATS_SCREEN_ATTRACT,
+    STATS_SCREEN_HOME,
+    STATS_SCREEN_READER,
+    STATS_SCREEN_MAP,
+    STATS_SCREEN_ABOUT,
+    STATS_SCREEN_COUNT,
+};
+
+enum stats_lang {
+    STATS_LANG_NONE, /* no language recorded */
+    STATS_LANG_ZH,
+    STATS_LANG_EN,
+    STATS_LANG_UG,
+    STATS_LANG_COUNT,
+};
+
+struct stats_ids {
+    uint32_t count;
+    char id[STATS_MAX_IDS][STATS_ID_SIZE];
+};
+
+/* Plain data in the caller's storage; nothing to free. */
+struct stats_session {
+    int64_t start;       /* unix seconds, 0..STATS_TIME_MAX */
+    uint32_t duration_s; /* set by stats_session_end */
+    bool ended;
+    enum stats_lang lang; /* the last one chosen */
+    bool lang_changed;
+    uint16_t screens[STATS_SCREEN_COUNT]; /* times shown, saturating */
+    struct stats_ids places, passages;
+};
+
+/* "attract", "home", "reader", "map", "about"; NULL if out of range. */
+const char *stats_screen_name(enum stats_screen screen);
+/* "", "zh", "en", "ug". */
+const char *stats_lang_tag(enum stats_lang lang);
+
+/* Starts a session at `now` (clamped to 0..STATS_TIME_MAX).  Call
+ * stats_session_lang at once with the language on screen, so that a later
+ * choice counts as a change. */
+void stats_session_begin(struct stats_session *s, int64_t now);
+/* Counts one showing of a screen by name; false if the name is unknown. */
+bool stats_session_screen(struct stats_session *s, const char *name);
+/* Records the language ("zh", "en", "ug"); a different one from the last
+ * sets lang_changed.  False (and nothing recorded) if the tag is unknown. */
+bool stats_session_lang(struct stats_session *s, const char *tag);
+/* Records a place / passage id once, in first-tap order.  False if the id
+ * is not [a-z0-9.-]{1,63} or STATS_MAX_IDS distinct ids are already kept;
+ * a repeated id returns true and changes nothing. */
+bool stats_session_place(struct stats_session *s, const char *id);
+bool stats_session_passage(struct stats_session *s, const char *id);
+/* Ends the session: duration = now - start, clamped to 0..UINT32_MAX (the
+ * clock may have been set back meanwhile). */
+void stats_session_end(struct stats_session *s, int64_t now);
+
+/* True if `id` may be recorded: 1..63 bytes of [a-z0-9.-]. */
+bool stats_id_valid(const char *id);
+/* "YYYY-MM-DD" of the UTC day containing `t` (0..STATS_TIME_MAX). */
+void stats_utc_date(int64_t t, char out[11]);
+
+/* Formats an ended session as one line with its newline; returns its
+ * length, or 0 if it does not fit `size` (STATS_LINE_MAX always does). */
+size_t stats_format_line(const struct stats_session *s, char *buf,
+                         size_t size);
+/* Parses one line without its newline; false unless it is exactly what
+ * stats_format_line writes (CRC included). */
+bool stats_parse_line(const char *line, size_t len, struct stats_session *s);
+
+/* Appends an ended session to STATE/stats/<UTC date of start>.log, making
+ * the stats directory if needed (not STATE itself).  False, with a message
+ * in `err` (may be NULL) and a log line, if it was not recorded: the
+ * directory or file cannot be made or written, or the day file is full. */
+bool stats_append(const char *state_dir, const struct stats_session *s,
+                  char *err, size_t err_size);
+
+/* What a read found. */
+struct stats_counts {
+    size_t files;    /* day files read */
+    size_t sessions; /* good lines */
+    size_t bad;      /* lines skipped: garbage, too long, torn, bad CRC */
+};
+
+typedef void stats_session_fn(const struct stats_session *s, void *ctx);
+
+/* Calls `fn` for every good line of a day file in order; bad lines are
+ * skipped and counted in `counts` (set, not added to).  False, with
+ * `err`, only if the file cannot be opened or read, or is not a regular
+ * file; good lines before a read error have been passed on. */
+bool stats_read_day(const char *path, stats_session_fn *fn, void *ctx,
+                    struct stats_counts *counts, char *err,
+                    size_t err_size);
+
+/* Writes every day as CSV, oldest first:
+ *
+ *     date,start,duration_s,lang,lang_changed,screens,places,passages
+ *     2024-05-30,2024-05-30T10:20:00Z,95,en,1,home:1;reader:2,yili,arrival
+ *
+ * Fields never need quoting (digits, ids, ':' and ';').  No stats yet is
+ * a header only.  `counts` (may be NULL) gets the totals.  False, with
+ * `err`, if the directory or a day file could not be read (the others are
+ * still written) or writing to `out` failed. */
+bool stats_export_csv(const char *state_dir, FILE *out,
+                      struct stats_counts *counts, char *err,
+                      size_t err_size);
+
+/* One day's totals. */
+struct stats_day {
+    char date[11];                    /* "YYYY-MM-DD" */
+    uint32_t sessions;
+    uint64_t duration_s;              /* sum over the sessions */
+    uint32_t lang[STATS_LANG_COUNT];  /* sessions by last language */
+    uint32_t bad;                     /* lines skipped */
+};
+
+/* Fills out[0..days-1] with the `days` UTC days ending with the one that
+ * contains `now`, oldest first; a day without a file is all zeros.  False,
+ * with `err`, if a day file exists but could not be read (that day stays
+ * as far as it was read; the others are filled). */
+bool stats_summary(const char *state_dir, int64_t now, unsigned days,
+                   struct stats_day *out, char *err, size_t err_size);
+
+#endif
