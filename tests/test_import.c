@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/content_pick.h"
 #include "check.h"
 #include "content/exhibit.h"
 #include "content/release.h"
@@ -262,6 +263,37 @@ static void test_hostile(void)
     free(r);
 }
 
+/* Self-healing: a broken `current` falls back to the newest release that
+ * loads, then to the shipped content. */
+static void test_fallback(void)
+{
+    make_stick("s4");
+    CHECK(import("s4", "fb", NULL) == 0, "release 1");
+    sh("sed -i 's/A report/The report/' %s/s4/kiosk-content/report/en.txt",
+       root);
+    sh("sed -i 's/^The work team of the Ministries/THE work team of the "
+       "Ministries/' %s/s4/kiosk-content/report/en.txt", root);
+    CHECK(import("s4", "fb", NULL) == 0, "release 2");
+    char state[4200], buf[4200];
+    snprintf(state, sizeof state, "%s/fb", root);
+    CHECK(app_pick_content(state, "content", fonts, buf, sizeof buf) ==
+              CONTENT_PICK_CURRENT,
+          "a good current is shown");
+    sh("rm %s/fb/releases/0002/places.txt", root);
+    enum content_pick p = app_pick_content(state, "content", fonts, buf,
+                                           sizeof buf);
+    CHECK(p == CONTENT_PICK_OLDER_RELEASE && strstr(buf, "releases/0001"),
+          "a corrupt current falls back to release 1 (%s)", buf);
+    sh("rm %s/fb/current", root);
+    p = app_pick_content(state, "content", fonts, buf, sizeof buf);
+    CHECK(p == CONTENT_PICK_OLDER_RELEASE && strstr(buf, "releases/0001"),
+          "a missing current falls back to release 1 (%s)", buf);
+    sh("rm %s/fb/releases/0001/strings.txt", root);
+    p = app_pick_content(state, "content", fonts, buf, sizeof buf);
+    CHECK(p == CONTENT_PICK_SHIPPED && strcmp(buf, "content") == 0,
+          "no release loads: the shipped content (%s)", buf);
+}
+
 int main(void)
 {
     struct diag_list d;
@@ -274,6 +306,7 @@ int main(void)
     test_power_cuts();
     test_full_disk();
     test_hostile();
+    test_fallback();
     sh("rm -rf %s", root);
     text_fonts_destroy(fonts);
     return check_finish("test_import");

@@ -40,10 +40,11 @@ void exhibit_view_destroy(struct exhibit_view *v)
     free(v);
 }
 
-void exhibit_view_load(const struct exhibit_view *v, struct exhibit_load *o)
+void exhibit_view_load(const struct exhibit_view *v, const char *dir,
+                       struct exhibit_load *o)
 {
     diag_list_init(&o->diags);
-    o->exhibit = content_load(v->dir, v->fonts, &o->diags);
+    o->exhibit = content_load(dir ? dir : v->dir, v->fonts, &o->diags);
 }
 
 bool exhibit_view_take(struct exhibit_view *v, struct exhibit_load *load)
@@ -72,7 +73,7 @@ bool exhibit_view_take(struct exhibit_view *v, struct exhibit_load *load)
 bool exhibit_view_reload(struct exhibit_view *v)
 {
     struct exhibit_load load;
-    exhibit_view_load(v, &load);
+    exhibit_view_load(v, NULL, &load);
     return exhibit_view_take(v, &load);
 }
 

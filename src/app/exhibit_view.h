@@ -36,8 +36,9 @@ struct exhibit_load {
     struct diag_list diags;
 };
 
-/* Loads the view's folder into *out (any thread: reads only the fonts). */
-void exhibit_view_load(const struct exhibit_view *view,
+/* Loads the view's folder, or `dir` if not NULL, into *out (any thread:
+ * reads only the fonts). */
+void exhibit_view_load(const struct exhibit_view *view, const char *dir,
                        struct exhibit_load *out);
 /* Takes a finished load (main thread); true if new content was taken.
  * *load is emptied. */

@@ -19,6 +19,7 @@
 #include <SDL.h>
 
 #include "app/cli.h"
+#include "app/content_pick.h"
 #include "app/exhibit_app.h"
 #include "app/exhibit_view.h"
 #include "app/fonts.h"
@@ -96,7 +97,7 @@ static void content_changed(void *arg)
     struct exhibit_load *load = malloc(sizeof *load);
     if (!load)
         return;
-    exhibit_view_load(view, load);
+    exhibit_view_load(view, ctx->current, load); /* current, if releases */
     SDL_Event ev = {.type = reload_event};
     ev.user.data1 = load;
     if (SDL_PushEvent(&ev) <= 0) {
@@ -334,20 +335,18 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
     } else {
         if (!windowed)
             SDL_ShowCursor(SDL_DISABLE);
-        /* With a state directory holding releases (the USB import's), the
-         * exhibit shows `current` and follows its switches; else the
-         * content folder, watched in a window for the curator preview. */
-        char current[4200];
-        bool releases = false;
-        if (state) {
+        /* With a state directory (the USB import's releases) the exhibit
+         * shows `current` -- or, self-healing, the newest release that
+         * loads, or the shipped content -- and follows its switches;
+         * without one, the content folder, watched in a window for the
+         * curator preview. */
+        char current[4200], picked[4200];
+        bool releases = state != NULL;
+        if (state)
             snprintf(current, sizeof current, "%s/current", state);
-            struct stat st;
-            releases = stat(current, &st) == 0;
-            if (!releases)
-                log_warn("app", "%s has no current release; showing %s",
-                         state, common->content_dir);
-        }
-        const char *dir = releases ? current : common->content_dir;
+        app_pick_content(state, common->content_dir, fonts, picked,
+                         sizeof picked);
+        const char *dir = picked;
         struct exhibit_view *view = exhibit_view_create(fonts, dir);
         if (!exhibit_view_reload(view))
             diag_list_print(exhibit_view_diags(view), stderr);
