@@ -164,6 +164,9 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
     unsigned long frames = 0;
     int w = 0, h = 0;
     struct exhibit_load *pending = NULL; /* new content waiting */
+    unsigned watchdog = platform_watchdog_ms() / 2; /* ping interval */
+    uint32_t pinged = 0;
+    bool ready = false;
     struct ui_import_panel *panel = ui_import_panel_create(fonts);
     uint32_t panel_until = 0; /* when an import's result goes away */
     bool announce = false; /* log when new content reaches the screen */
@@ -183,6 +186,8 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
             if (announce)
                 log_info("app", "new content on screen");
             announce = false;
+            if (!ready) /* the first frame is up: tell the supervisor */
+                ready = platform_notify("READY=1") || true;
             /* An animation asks for the next frame; vsync paces it. */
             if (anim) {
                 SDL_Event tick = {.type = frame_event};
@@ -195,7 +200,16 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
         /* Sleep until an event, or until the idle timer has work. */
         SDL_Event ev;
         uint32_t now_ms = SDL_GetTicks();
+        /* The watchdog: a main loop that stops coming here is killed. */
+        if (watchdog && now_ms - pinged >= watchdog) {
+            platform_notify("WATCHDOG=1");
+            pinged = now_ms;
+        }
         int wait = exhibit_app_wait_ms(app, now_ms);
+        if (watchdog) {
+            int next = (int)(watchdog - (now_ms - pinged));
+            wait = wait < 0 || next < wait ? next : wait;
+        }
         if (ui_import_panel_visible(panel) &&
             ui_import_panel_finished(panel)) {
             int left = panel_until > now_ms ? (int)(panel_until - now_ms) : 0;

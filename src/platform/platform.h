@@ -22,4 +22,12 @@ struct platform_watch *platform_watch_create(const char *dir, int settle_ms,
                                              void *ctx);
 void platform_watch_destroy(struct platform_watch *watch);
 
+/* The service manager's notifications (systemd's sd_notify protocol,
+ * without libsystemd): a datagram to $NOTIFY_SOCKET.  No-ops when the
+ * variable is not set (a desktop run). */
+bool platform_notify(const char *message);
+/* The watchdog interval the service manager asks for ($WATCHDOG_USEC), in
+ * ms, or 0 if none: the main loop pings at half of it. */
+unsigned platform_watchdog_ms(void);
+
 #endif
