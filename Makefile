@@ -34,8 +34,8 @@ LIB_SRC  := $(filter-out src/main.c,$(SRC))
 TESTS    := $(basename $(notdir $(wildcard tests/test_*.c)))
 BENCHES  := $(basename $(notdir $(wildcard tests/bench_*.c)))
 FUZZERS  := $(basename $(notdir $(wildcard tests/fuzz_*.c)))
-SUPPORT  := $(filter-out tests/test_% tests/bench_% tests/fuzz_%, \
-              $(wildcard tests/*.c))
+SUPPORT  := $(filter-out tests/test_% tests/bench_% tests/fuzz_% \
+              tests/soak.c, $(wildcard tests/*.c))
 
 REL := build/release
 TST := build/test
@@ -44,7 +44,7 @@ FONT_FILES := $(addprefix fonts/,$(shell awk '!/^\#/ && NF >= 3 {print $$3}' \
                 fonts/manifest.txt | sort -u))
 
 .SECONDARY:
-.PHONY: all run test bench fuzz deps fonts clean golden check-tests
+.PHONY: all run test bench fuzz deps fonts clean golden check-tests soak
 
 all: build/kiosk
 
@@ -115,6 +115,16 @@ $(REL)/bench_%: $(REL)/tests/bench_%.o $(SUPPORT:%.c=$(REL)/%.o) \
 bench: fonts
 	@$(MAKE) --no-print-directory $(BENCHES:%=$(REL)/%)
 	@for b in $(BENCHES); do $(REL)/$$b || exit 1; done
+
+# ---- soak: random touches for SOAK_MINUTES simulated minutes, ASan -------
+$(TST)/soak: $(TST)/tests/soak.o $(LIB_SRC:%.c=$(TST)/%.o)
+	@echo "LD $@"
+	@$(CC) $(TEST_FLAGS) -o $@ $^ $(LIBS)
+
+# ASan's quarantine would hide a flat RSS behind freed memory it keeps.
+soak: fonts
+	@$(MAKE) --no-print-directory $(TST)/soak
+	ASAN_OPTIONS=quarantine_size_mb=16 $(TST)/soak
 
 # ---- fuzzing (clang + libFuzzer) ----------------------------------------
 FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined
