@@ -144,6 +144,29 @@ int main(void)
     waitpid(kiosk, &status, 0);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
           "the window closes cleanly (status %d)", status);
+
+    /* Kiosk mode (fullscreen): keys that would leave the exhibit do
+     * nothing; only SIGTERM (the service manager) ends it. */
+    FILE *lf = fopen(log, "w");
+    if (lf)
+        fclose(lf);
+    snprintf(cmd, sizeof cmd, "ASAN_OPTIONS=detect_leaks=0 exec "
+             "build/test/kiosk --log trace 2>'%s'", log);
+    kiosk = spawn(cmd);
+    CHECK(log_has(log, "frame 1 at", 20), "kiosk mode starts fullscreen");
+    usleep(300000);
+    sh("xdotool search --onlyvisible --name 'Work Team' windowfocus --sync "
+       "%%1 key Escape ctrl+q ctrl+w alt+F4 ctrl+alt+BackSpace");
+    CHECK(log_has(log, "key ignored (kiosk mode)", 5),
+          "the keys reached the exhibit and were ignored");
+    usleep(500000);
+    CHECK(waitpid(kiosk, &status, WNOHANG) == 0,
+          "Escape, Ctrl+Q, Ctrl+W, Alt+F4 and Ctrl+Alt+Backspace leave the "
+          "kiosk running");
+    kill(kiosk, SIGTERM);
+    waitpid(kiosk, &status, 0);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+          "SIGTERM ends the kiosk cleanly (status %d)", status);
     kill(xvfb, SIGTERM);
     waitpid(xvfb, NULL, 0);
     size_t len;

@@ -233,8 +233,12 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                 quit = true;
                 break;
             case SDL_KEYDOWN:
+                /* In kiosk mode no key does anything (Escape, Ctrl+Q,
+                 * Alt+F4 are all ignored); a window closes on Escape. */
                 if (windowed && ev.key.keysym.sym == SDLK_ESCAPE)
                     quit = true;
+                else if (!windowed)
+                    log_info("app", "key ignored (kiosk mode)");
                 break;
             case SDL_MOUSEBUTTONDOWN:
             case SDL_MOUSEBUTTONUP:
@@ -255,6 +259,8 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                 dirty = true;
                 break;
             case SDL_WINDOWEVENT:
+                if (ev.window.event == SDL_WINDOWEVENT_CLOSE && windowed)
+                    quit = true;
                 if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
                     relayout = true;
                 if (ev.window.event == SDL_WINDOWEVENT_EXPOSED ||
@@ -333,6 +339,13 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
     if (!fonts)
         return CLI_FAIL;
     int rc = CLI_FAIL;
+    if (!windowed) {
+        /* Lockdown: a window manager's close request (Alt+F4) does not
+         * end the kiosk -- only the service manager's SIGTERM does -- and
+         * the keyboard stays with the exhibit. */
+        SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+        SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+    }
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         log_error("app", "SDL cannot start video: %s", SDL_GetError());
         text_fonts_destroy(fonts);
