@@ -44,7 +44,8 @@ FONT_FILES := $(addprefix fonts/,$(shell awk '!/^\#/ && NF >= 3 {print $$3}' \
                 fonts/manifest.txt | sort -u))
 
 .SECONDARY:
-.PHONY: all run test bench fuzz deps fonts clean golden check-tests soak
+.PHONY: all run test bench fuzz deps fonts clean golden check-tests soak \
+        install
 
 all: build/kiosk
 
@@ -73,6 +74,32 @@ $(REL)/%.o: %.c
 run: fonts
 	@$(MAKE) --no-print-directory build/kiosk
 	./build/kiosk --windowed
+
+# ---- install ------------------------------------------------------------
+# make install PREFIX=/usr DESTDIR=/tmp/root installs:
+#   PREFIX/bin/kiosk, PREFIX/share/kiosk/{fonts,content},
+#   PREFIX/lib/kiosk/kiosk-usb-import, PREFIX/lib/systemd/system/*.service,
+#   PREFIX/lib/udev/rules.d/99-kiosk-usb.rules, /etc/kiosk/kiosk.conf
+PREFIX ?= /usr/local
+DESTDIR ?=
+SHARE := $(DESTDIR)$(PREFIX)/share/kiosk
+
+install: fonts
+	@$(MAKE) --no-print-directory build/kiosk
+	install -D -m 0755 build/kiosk $(DESTDIR)$(PREFIX)/bin/kiosk
+	install -d $(SHARE)/fonts $(SHARE)/content
+	install -m 0644 fonts/manifest.txt fonts/README.md $(FONT_FILES) \
+	    $(SHARE)/fonts/
+	cp -R content/. $(SHARE)/content/
+	install -D -m 0755 deploy/kiosk-usb-import \
+	    $(DESTDIR)$(PREFIX)/lib/kiosk/kiosk-usb-import
+	install -D -m 0644 deploy/systemd/kiosk.service \
+	    $(DESTDIR)$(PREFIX)/lib/systemd/system/kiosk.service
+	install -D -m 0644 deploy/systemd/kiosk-import@.service \
+	    $(DESTDIR)$(PREFIX)/lib/systemd/system/kiosk-import@.service
+	install -D -m 0644 deploy/udev/99-kiosk-usb.rules \
+	    $(DESTDIR)$(PREFIX)/lib/udev/rules.d/99-kiosk-usb.rules
+	install -D -m 0644 deploy/kiosk.conf $(DESTDIR)/etc/kiosk/kiosk.conf
 
 # ---- tests --------------------------------------------------------------
 $(TST)/%.o: %.c

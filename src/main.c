@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "app/cli.h"
+#include "app/config.h"
+#include "core/diag.h"
 #include "core/log.h"
 
 #ifndef KIOSK_VERSION
@@ -35,6 +37,8 @@ static void usage(FILE *out)
         "  --content DIR   the content folder (default: content)\n"
         "  --fonts FILE    the font manifest (default: fonts/manifest.txt)\n"
         "  --log LEVEL     error, warn, info, debug or trace (default: warn)\n"
+        "  --config FILE   settings (content, state-dir, fonts,\n"
+        "                  screen-diagonal-inch), e.g. /etc/kiosk/kiosk.conf\n"
         "\n"
         "Exit status: 0 success, 1 failure, 2 usage error.\n",
         out);
@@ -76,6 +80,30 @@ int main(int argc, char **argv)
                          : CLI_USAGE;
             }
             log_set_level(level);
+        } else if (strcmp(a, "--config") == 0) {
+            const char *v = cli_value(NULL, argc, argv, &i);
+            if (!v) {
+                free(rest);
+                return CLI_USAGE;
+            }
+            /* Settings from the file; options given after it win. */
+            static struct app_config cfg;
+            struct diag_list d;
+            diag_list_init(&d);
+            bool ok = app_config_read(v, &cfg, &d);
+            diag_list_print(&d, stderr);
+            diag_list_fini(&d);
+            if (!ok) {
+                free(rest);
+                return CLI_FAIL;
+            }
+            if (cfg.content[0])
+                common.content_dir = cfg.content;
+            if (cfg.fonts[0])
+                common.fonts_manifest = cfg.fonts;
+            if (cfg.state_dir[0])
+                common.state_dir = cfg.state_dir;
+            common.screen_diagonal_inch = cfg.screen_diagonal_inch;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             free(rest);

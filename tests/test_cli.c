@@ -116,6 +116,66 @@ int main(void)
         free(o);
     }
 
+    /* --config: the technician's settings, with diagnostics. */
+    {
+        FILE *f = fopen("build/test/cli.conf", "w");
+        fputs("# test\ncontent: tests/content/minimal\n"
+              "screen-diagonal-inch: 10.1\n", f);
+        fclose(f);
+        f = fopen("build/test/bad.conf", "w");
+        fputs("contnet: x\nscreen-diagonal-inch: huge\n", f);
+        fclose(f);
+    }
+    expect("--config build/test/cli.conf check", 0,
+           "tests/content/minimal: valid");
+    expect("--config build/test/bad.conf check", 1,
+           "build/test/bad.conf:1:1: error: unknown key 'contnet' — did you "
+           "mean 'content'?");
+    expect("--config build/test/bad.conf check", 1,
+           "bad.conf:2:23: error: screen-diagonal-inch 'huge'");
+    expect("--config /nonexistent/kiosk.conf check", 1,
+           "/nonexistent/kiosk.conf: error: cannot read this file");
+
+    /* make install DESTDIR= produces the documented tree. */
+    {
+        char *o;
+        int irc = run("--version >/dev/null; rm -rf build/test/root && "
+                      "make -s install PREFIX=/usr DESTDIR=build/test/root "
+                      ">/dev/null 2>&1 && cd build/test/root && find . "
+                      "-type f | sort", &o);
+        static const char *const files[] = {
+            "./usr/bin/kiosk", "./etc/kiosk/kiosk.conf",
+            "./usr/share/kiosk/fonts/manifest.txt",
+            "./usr/share/kiosk/fonts/NotoSerifCJK-Regular.ttc",
+            "./usr/share/kiosk/content/exhibit.txt",
+            "./usr/share/kiosk/content/map/regions.geojson",
+            "./usr/lib/kiosk/kiosk-usb-import",
+            "./usr/lib/systemd/system/kiosk.service",
+            "./usr/lib/systemd/system/kiosk-import@.service",
+            "./usr/lib/udev/rules.d/99-kiosk-usb.rules",
+        };
+        bool all = irc == 0;
+        for (size_t k = 0; k < sizeof files / sizeof *files; k++)
+            if (!strstr(o, files[k])) {
+                all = false;
+                fprintf(stderr, "make install: %s missing\n", files[k]);
+            }
+        CHECK(all, "make install PREFIX=/usr DESTDIR= installs the "
+                   "documented files");
+        free(o);
+        char *o2;
+        int crc = run("--version >/dev/null; build/test/root/usr/bin/kiosk "
+                      "--config build/test/root/etc/kiosk/kiosk.conf "
+                      "--content build/test/root/usr/share/kiosk/content "
+                      "--fonts build/test/root/usr/share/kiosk/fonts/"
+                      "manifest.txt check", &o2);
+        CHECK(crc == 0 && strstr(o2, "valid"),
+              "the installed program checks the installed content: %s", o2);
+        free(o2);
+        if (system("rm -rf build/test/root") != 0)
+            CHECK(false, "cleanup");
+    }
+
     /* render writes a PNG of the requested size. */
     char *png_out;
     const char *png = "build/test/cli-render.png";

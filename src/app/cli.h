@@ -17,6 +17,8 @@ enum {
 struct cli_common {
     const char *content_dir;    /* --content DIR */
     const char *fonts_manifest; /* --fonts FILE */
+    const char *state_dir;      /* from --config (run: --state-dir too) */
+    double screen_diagonal_inch; /* from --config; 0 = the default */
 };
 
 /* Consumes a common option at argv[*i] (advancing *i past its value).

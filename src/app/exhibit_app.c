@@ -68,6 +68,7 @@ struct exhibit_app {
     char pressed[48];           /* the button drawn pressed, or "" */
     bool swallow;               /* this touch dismissed the prompt */
     uint32_t attract_at;        /* the last breath frame */
+    double diag_inch; /* the screen's, for the touch slop */
     /* usage statistics */
     const char *stats_dir;
     struct stats_session session;
@@ -92,11 +93,18 @@ void exhibit_app_set_stats_dir(struct exhibit_app *a, const char *dir)
     a->stats_dir = dir;
 }
 
+void exhibit_app_set_screen(struct exhibit_app *a, double diagonal_inch)
+{
+    a->diag_inch = diagonal_inch > 0 ? diagonal_inch
+                                     : MAP_SCREEN_DIAG_INCH_DEFAULT;
+}
+
 struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
 {
     struct exhibit_app *a = xcalloc(1, sizeof *a);
     a->fonts = fonts;
     a->place = -1;
+    a->diag_inch = MAP_SCREEN_DIAG_INCH_DEFAULT;
     a->map = ui_map_page_create(fonts);
     a->card = ui_place_card_create(fonts);
     a->reader = ui_reader_create(fonts);
@@ -179,8 +187,8 @@ static void split(struct exhibit_app *a)
 static void layout_map(struct exhibit_app *a)
 {
     split(a);
-    float slop = map_slop_px(MAP_SLOP_MM_DEFAULT,
-                             MAP_SCREEN_DIAG_INCH_DEFAULT, a->w, a->h);
+    float slop = map_slop_px(MAP_SLOP_MM_DEFAULT, a->diag_inch,
+                             a->w, a->h);
     ui_map_page_set(a->map, a->renderer, a->ex, a->lang, a->map_area, slop);
     if (a->place >= 0) {
         ui_map_page_select(a->map, a->renderer,
@@ -827,8 +835,8 @@ static size_t targets(const struct exhibit_app *a, struct target *out,
     } else if (a->screen == APP_SCREEN_MAP) {
         const struct map_scene *s = ui_map_page_scene(a->map);
         struct map_target mt[64];
-        float slop = map_slop_px(MAP_SLOP_MM_DEFAULT,
-                                 MAP_SCREEN_DIAG_INCH_DEFAULT, a->w, a->h);
+        float slop = map_slop_px(MAP_SLOP_MM_DEFAULT, a->diag_inch,
+                                 a->w, a->h);
         size_t k = s ? map_scene_targets(s, slop, mt, 64) : 0;
         int r = (int)slop;
         for (size_t i = 0; i < k && i < 64 && n < max; i++) {

@@ -75,6 +75,10 @@ int exhibit_app_wait_ms(const struct exhibit_app *app, uint32_t now_ms);
  * (the default) records nothing. */
 void exhibit_app_set_stats_dir(struct exhibit_app *app, const char *dir);
 
+/* The screen's diagonal in inches, for the map's 8 mm touch slop (0: the
+ * default 21.5"). */
+void exhibit_app_set_screen(struct exhibit_app *app, double diagonal_inch);
+
 /* True when no finger is down and nothing moves: new content may be
  * swapped in without pulling anything from under a visitor's finger. */
 bool exhibit_app_quiet(const struct exhibit_app *app);

@@ -150,13 +150,14 @@ static bool to_pointer(const SDL_Event *ev, int w, int h,
 
 static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                 struct exhibit_view *view, bool windowed,
-                const char *stats_dir)
+                const char *stats_dir, double diag_inch)
 {
     struct atlas *atlas = atlas_create(ren, fonts, NULL);
     if (!atlas)
         return CLI_FAIL;
     struct exhibit_app *app = exhibit_app_create(fonts);
     exhibit_app_set_stats_dir(app, stats_dir);
+    exhibit_app_set_screen(app, diag_inch);
     const struct exhibit *ex = exhibit_view_exhibit(view);
     enum text_lang lang = ex ? ex->settings.default_lang : TEXT_LANG_EN;
 
@@ -317,7 +318,7 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
 {
     bool windowed = false;
     int w = 1920, h = 1080;
-    const char *state = NULL;
+    const char *state = common->state_dir;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v;
         if (strcmp(a, "--windowed") == 0) {
@@ -401,7 +402,8 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
             watch = platform_watch_create(state, 50, content_changed, &wctx);
         else if (reload_event != (Uint32)-1 && windowed)
             watch = platform_watch_create(dir, 200, content_changed, &wctx);
-        rc = loop(ren, fonts, view, windowed, releases ? state : NULL);
+        rc = loop(ren, fonts, view, windowed, releases ? state : NULL,
+                  common->screen_diagonal_inch);
         platform_watch_destroy(watch);
         exhibit_view_destroy(view);
     }

@@ -1,0 +1,55 @@
+/* config.c: reading kiosk.conf with the content files' parser. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/config.h"
+#include "content/blockfile.h"
+#include "content/source.h"
+#include "core/xalloc.h"
+
+bool app_config_read(const char *path, struct app_config *cfg,
+                     struct diag_list *d)
+{
+    size_t before = d->errors;
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+    const char *name = slash ? slash + 1 : path;
+    struct content_source src;
+    bool ok = content_source_read(*dir ? dir : "/", name, 64 * 1024, &src, d);
+    free(dir);
+    if (!ok)
+        return false;
+    struct blockfile bf;
+    blockfile_parse(&src, BLOCKFILE_FIELDS, &bf, d);
+    static const char *const known[] = {"content", "state-dir", "fonts",
+                                        "screen-diagonal-inch"};
+    bf_check_keys(&bf, bf.fields, bf.field_count, known, 4, NULL, 0, 0,
+                  "kiosk.conf", d);
+    for (size_t k = 0; k < bf.block_count; k++)
+        content_diag_at(d, DIAG_ERROR, &src, bf.blocks[k].off,
+                        "kiosk.conf has settings only, no '##' blocks");
+    for (size_t i = 0; i < bf.field_count; i++) {
+        const struct bf_field *f = &bf.fields[i];
+        if (strcmp(f->key, "content") == 0)
+            snprintf(cfg->content, sizeof cfg->content, "%s", f->value);
+        else if (strcmp(f->key, "state-dir") == 0)
+            snprintf(cfg->state_dir, sizeof cfg->state_dir, "%s", f->value);
+        else if (strcmp(f->key, "fonts") == 0)
+            snprintf(cfg->fonts, sizeof cfg->fonts, "%s", f->value);
+        else if (strcmp(f->key, "screen-diagonal-inch") == 0) {
+            char *end;
+            double v = strtod(f->value, &end);
+            if (*end || v < 3 || v > 200)
+                content_diag_at(d, DIAG_ERROR, &src, f->value_off,
+                                "screen-diagonal-inch '%s' must be the "
+                                "screen's diagonal in inches, like 21.5",
+                                f->value);
+            else
+                cfg->screen_diagonal_inch = v;
+        }
+    }
+    blockfile_fini(&bf);
+    content_source_fini(&src);
+    return d->errors == before;
+}

@@ -1,0 +1,24 @@
+/* config.h: the technician's settings file (/etc/kiosk/kiosk.conf), in the
+ * content files' "key: value" format.  Keys: content, state-dir, fonts,
+ * screen-diagonal-inch.  Problems are diagnostics with file, line and
+ * column, like the content's. */
+#ifndef APP_CONFIG_H
+#define APP_CONFIG_H
+
+#include <stdbool.h>
+
+#include "core/diag.h"
+
+struct app_config {
+    char content[1024];
+    char state_dir[1024];
+    char fonts[1024];
+    double screen_diagonal_inch; /* 0: not given */
+};
+
+/* Reads `path` into *cfg, whose fields keep their values for keys the
+ * file does not set.  False if any error was reported. */
+bool app_config_read(const char *path, struct app_config *cfg,
+                     struct diag_list *diags);
+
+#endif
