@@ -94,8 +94,10 @@ int main(int argc, char **argv)
             diag_list_print(&d, stderr);
             diag_list_fini(&d);
             if (!ok) {
-                free(rest);
-                return CLI_FAIL;
+                /* The kiosk itself shows its error screen; other modes
+                 * stop here. */
+                common.config_error = true;
+                continue;
             }
             if (cfg.content[0])
                 common.content_dir = cfg.content;
@@ -119,6 +121,10 @@ int main(int argc, char **argv)
         }
     }
     int rc;
+    if (common.config_error && mode) {
+        free(rest);
+        return CLI_FAIL;
+    }
     if (!mode)
         rc = mode_run(nrest, rest, &common);
     else if (strcmp(mode, "layout") == 0)

@@ -4,6 +4,7 @@
  * half the interval it is given -- even on a still screen, where it draws
  * nothing -- and a main loop that stops (SIGSTOP here) must fall silent,
  * which is how systemd's WatchdogSec detects a hang. */
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,26 @@ int main(void)
     waitpid(pid, &status, 0);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
           "it closes cleanly");
+
+    /* No fonts: not a black screen but the error screen, alive and fed to
+     * the watchdog until the service manager stops it. */
+    pid = fork();
+    if (pid == 0) {
+        setenv("NOTIFY_SOCKET", path, 1);
+        setenv("WATCHDOG_USEC", "400000", 1);
+        setenv("SDL_VIDEODRIVER", "dummy", 1);
+        int devnull = open("/dev/null", O_WRONLY);
+        dup2(devnull, 2);
+        execl("build/test/kiosk", "kiosk", "--windowed", "--fonts",
+              "/nonexistent/manifest.txt", (char *)NULL);
+        _exit(127);
+    }
+    CHECK(count(fd, "READY=1", 10.0) == 1, "no fonts: the error screen is up");
+    CHECK(count(fd, "WATCHDOG=1", 1.0) >= 3, "and it feeds the watchdog");
+    kill(pid, SIGTERM);
+    waitpid(pid, &status, 0);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 1,
+          "SIGTERM ends it with status 1 (%d)", status);
     close(fd);
     unlink(path);
     return check_finish("test_watchdog");

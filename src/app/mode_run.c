@@ -27,6 +27,7 @@
 #include "core/log.h"
 #include "platform/platform.h"
 #include "render/atlas.h"
+#include "ui/error_screen.h"
 #include "ui/import_panel.h"
 
 #define MODE "run"
@@ -145,6 +146,35 @@ static bool to_pointer(const SDL_Event *ev, int w, int h,
         return true;
     default:
         return false;
+    }
+}
+
+/* The error screen until the service manager stops the kiosk; it keeps
+ * the watchdog fed, since the process is healthy -- its inputs are not. */
+static int error_loop(SDL_Renderer *ren, bool windowed)
+{
+    unsigned watchdog = platform_watchdog_ms() / 2;
+    bool dirty = true;
+    platform_notify("READY=1");
+    for (;;) {
+        if (dirty) {
+            int w, h;
+            SDL_GetRendererOutputSize(ren, &w, &h);
+            ui_error_screen_draw(ren, w, h);
+            SDL_RenderPresent(ren);
+            dirty = false;
+        }
+        if (watchdog)
+            platform_notify("WATCHDOG=1");
+        SDL_Event ev;
+        if (!SDL_WaitEventTimeout(&ev, watchdog ? (int)watchdog : 1000))
+            continue;
+        if (ev.type == SDL_QUIT ||
+            (windowed && ev.type == SDL_KEYDOWN &&
+             ev.key.keysym.sym == SDLK_ESCAPE))
+            return CLI_FAIL;
+        if (ev.type == SDL_WINDOWEVENT)
+            dirty = true;
     }
 }
 
@@ -337,8 +367,6 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
         }
     }
     struct text_fonts *fonts = app_fonts_load(common);
-    if (!fonts)
-        return CLI_FAIL;
     int rc = CLI_FAIL;
     if (!windowed) {
         /* Lockdown: a window manager's close request (Alt+F4) does not
@@ -375,6 +403,14 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
         app_pick_content(state, common->content_dir, fonts, picked,
                          sizeof picked);
         const char *dir = picked;
+        if (!fonts || common->config_error) {
+            /* Never a black screen: show that a technician is needed. */
+            log_error("app", "showing the error screen: %s",
+                      !fonts ? "the fonts could not be loaded"
+                             : "the settings file could not be read");
+            rc = error_loop(ren, windowed);
+            goto out;
+        }
         struct exhibit_view *view = exhibit_view_create(fonts, dir);
         if (!exhibit_view_reload(view))
             diag_list_print(exhibit_view_diags(view), stderr);
@@ -407,6 +443,7 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
         platform_watch_destroy(watch);
         exhibit_view_destroy(view);
     }
+out:
     if (ren)
         SDL_DestroyRenderer(ren);
     if (win)
