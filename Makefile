@@ -45,7 +45,7 @@ FONT_FILES := $(addprefix fonts/,$(shell awk '!/^\#/ && NF >= 3 {print $$3}' \
 
 .SECONDARY:
 .PHONY: all run test bench fuzz deps fonts clean golden check-tests soak \
-        install
+        install test-arm64 check-arm64
 
 all: build/kiosk
 
@@ -142,6 +142,43 @@ $(REL)/bench_%: $(REL)/tests/bench_%.o $(SUPPORT:%.c=$(REL)/%.o) \
 bench: fonts
 	@$(MAKE) --no-print-directory $(BENCHES:%=$(REL)/%)
 	@for b in $(BENCHES); do $(REL)/$$b || exit 1; done
+
+# ---- arm64: cross-compiled, tests run under qemu-user ---------------------
+# Debian's gcc-aarch64-linux-gnu and the :arm64 -dev packages (multiarch);
+# qemu-aarch64 runs the test programs directly (no binfmt).  No sanitizers
+# (they do not run under qemu-user); the tests that start the host's
+# build/test/kiosk are left to the native run.
+ARM_CC    := aarch64-linux-gnu-gcc
+ARM_PKG    = PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig $(PKG_CONFIG)
+ARM_CFLAGS = -std=c17 -D_DEFAULT_SOURCE $(WARN) -Werror -O1 -g -Isrc -MMD \
+             -MP $(shell $(ARM_PKG) --cflags $(PKGS))
+ARM_LIBS   = $(shell $(ARM_PKG) --libs $(PKGS)) -lm -lpthread
+ARM       := build/arm64
+ARM_TESTS := test_core test_layout test_content test_map test_input \
+             test_script test_stats test_raster test_place_card \
+             test_map_page test_atlas test_specimen test_app
+
+$(ARM)/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "CC (arm64) $<"
+	@$(ARM_CC) $(ARM_CFLAGS) $(DEFS) -c -o $@ $<
+
+$(ARM)/test_%: $(ARM)/tests/test_%.o $(SUPPORT:%.c=$(ARM)/%.o) \
+               $(LIB_SRC:%.c=$(ARM)/%.o)
+	@echo "LD (arm64) $@"
+	@$(ARM_CC) -o $@ $^ $(ARM_LIBS)
+
+$(ARM)/fuzz_%: $(ARM)/tests/fuzz_%.o $(ARM)/tests/fuzz/replay_main.o \
+               $(LIB_SRC:%.c=$(ARM)/%.o)
+	@$(ARM_CC) -o $@ $^ $(ARM_LIBS)
+
+test-arm64: fonts
+	@deploy/install-deps-arm64.sh
+	@$(MAKE) --no-print-directory check-arm64
+
+check-arm64: $(ARM_TESTS:%=$(ARM)/%) $(FUZZERS:%=$(ARM)/%)
+	@RUNNER="qemu-aarch64 -L /" tests/run.sh $(ARM) $(ARM_TESTS) -- \
+	    $(FUZZERS)
 
 # ---- soak: random touches for SOAK_MINUTES simulated minutes, ASan -------
 $(TST)/soak: $(TST)/tests/soak.o $(LIB_SRC:%.c=$(TST)/%.o)

@@ -15,13 +15,14 @@ run_one() {
     if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
     passed=$((passed + p)); failed=$((failed + f))
 }
+# RUNNER (e.g. "qemu-aarch64 -L /") runs cross-compiled test programs.
 while [ $# -gt 0 ] && [ "$1" != "--" ]; do
-    run_one "$dir/$1"; shift
+    run_one ${RUNNER:-} "$dir/$1"; shift
 done
 [ $# -gt 0 ] && shift
 for fz in "$@"; do
     name=${fz#fuzz_}
-    run_one "$dir/$fz" "tests/fuzz/corpus/$name"
+    run_one ${RUNNER:-} "$dir/$fz" "tests/fuzz/corpus/$name"
 done
 echo "total: $passed passed, $failed failed"
 [ $failed -eq 0 ]
