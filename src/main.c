@@ -19,7 +19,8 @@ static void usage(FILE *out)
 {
     fputs(
         "Usage:\n"
-        "  kiosk [--windowed] [--size WxH]        run the exhibit\n"
+        "  kiosk [--windowed] [--size WxH] [--rotate 0|90|180|270]\n"
+        "        [--state-dir DIR]                run the exhibit\n"
         "  kiosk layout --width PX --size PX --lang zh|en|ug\n"
         "               [--role body|ui|title] [--align start|center|end|justify]\n"
         "               [--glyphs] FILE           one paragraph's layout as JSON\n"
@@ -38,7 +39,8 @@ static void usage(FILE *out)
         "  --fonts FILE    the font manifest (default: fonts/manifest.txt)\n"
         "  --log LEVEL     error, warn, info, debug or trace (default: warn)\n"
         "  --config FILE   settings (content, state-dir, fonts,\n"
-        "                  screen-diagonal-inch), e.g. /etc/kiosk/kiosk.conf\n"
+        "                  screen-diagonal-inch, rotation),\n"
+        "                  e.g. /etc/kiosk/kiosk.conf\n"
         "\n"
         "Exit status: 0 success, 1 failure, 2 usage error.\n",
         out);
@@ -106,6 +108,7 @@ int main(int argc, char **argv)
             if (cfg.state_dir[0])
                 common.state_dir = cfg.state_dir;
             common.screen_diagonal_inch = cfg.screen_diagonal_inch;
+            common.rotation = cfg.rotation;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             free(rest);

@@ -120,10 +120,10 @@ int main(void)
     {
         FILE *f = fopen("build/test/cli.conf", "w");
         fputs("# test\ncontent: tests/content/minimal\n"
-              "screen-diagonal-inch: 10.1\n", f);
+              "screen-diagonal-inch: 10.1\nrotation: 270\n", f);
         fclose(f);
         f = fopen("build/test/bad.conf", "w");
-        fputs("contnet: x\nscreen-diagonal-inch: huge\n", f);
+        fputs("contnet: x\nscreen-diagonal-inch: huge\nrotation: 45\n", f);
         fclose(f);
     }
     expect("--config build/test/cli.conf check", 0,
@@ -133,6 +133,9 @@ int main(void)
            "mean 'content'?");
     expect("--config build/test/bad.conf check", 1,
            "bad.conf:2:23: error: screen-diagonal-inch 'huge'");
+    expect("--config build/test/bad.conf check", 1,
+           "bad.conf:3:11: error: rotation '45' must be 0, 90, 180 or 270");
+    expect("--rotate 45", 2, "--rotate '45' must be 0, 90, 180 or 270");
     expect("--config /nonexistent/kiosk.conf check", 1,
            "/nonexistent/kiosk.conf: error: cannot read this file");
 

@@ -3,7 +3,9 @@
  * Starts a virtual X server (Xvfb), runs `kiosk --windowed` in it, and
  * clicks with xdotool: Attract -> Home -> the map -> a tap near Yining's
  * dot.  The program's info log says what each click did, which proves the
- * whole event path: X11 -> SDL -> pointer events -> gestures -> screens. */
+ * whole event path: X11 -> SDL -> pointer events -> gestures -> screens.
+ * Then the same with the display turned 90 degrees (clicks turned back),
+ * and kiosk mode's ignored keys. */
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -56,6 +58,28 @@ static int sh(const char *fmt, ...)
     vsnprintf(cmd, sizeof cmd, fmt, ap);
     va_end(ap);
     return system(cmd);
+}
+
+/* Where Home's map button is on a w x h exhibit: from the state dump of
+ * the same screen rendered headless; -1 if not found. */
+static void map_button(int w, int h, int *mx, int *my)
+{
+    *mx = *my = -1;
+    sh("mkdir -p build/test/window && printf 'tap %d %d\\nstate home\\n' "
+       "> build/test/window/s && build/test/kiosk render --size %dx%d "
+       "--script build/test/window/s --out build/test/window 2>/dev/null",
+       w / 2, h / 2, w, h);
+    size_t slen;
+    char *st = check_read_file("build/test/window/home.json", &slen);
+    const char *b = st ? strstr(st, "\"id\":\"nav:map\"") : NULL;
+    int bx, by, bw, bh;
+    if (b && sscanf(b, "\"id\":\"nav:map\",\"x\":%d,\"y\":%d,\"w\":%d,"
+                    "\"h\":%d", &bx, &by, &bw, &bh) == 4) {
+        *mx = bx + bw / 2;
+        *my = by + bh / 2;
+    }
+    free(st);
+    remove("build/test/window/home.json");
 }
 
 int main(void)
@@ -121,19 +145,7 @@ int main(void)
     /* Where Home's map button is at this size: from the state dump of the
      * same screen rendered headless. */
     int mx = -1, my = -1;
-    sh("mkdir -p build/test/window && printf 'tap 640 400\nstate home\n' "
-       "> build/test/window/s && build/test/kiosk render --size 1280x800 "
-       "--script build/test/window/s --out build/test/window 2>/dev/null");
-    size_t slen;
-    char *st = check_read_file("build/test/window/home.json", &slen);
-    const char *b = st ? strstr(st, "\"id\":\"nav:map\"") : NULL;
-    int bx, by, bw, bh;
-    if (b && sscanf(b, "\"id\":\"nav:map\",\"x\":%d,\"y\":%d,\"w\":%d,"
-                    "\"h\":%d", &bx, &by, &bw, &bh) == 4) {
-        mx = bx + bw / 2;
-        my = by + bh / 2;
-    }
-    free(st);
+    map_button(1280, 800, &mx, &my);
     CHECK(mx >= 0, "the state dump gives the map button's place");
     sh("xdotool search --onlyvisible --name 'Work Team' "
        "mousemove --window %%1 %d %d click 1", mx, my);
@@ -144,6 +156,34 @@ int main(void)
     waitpid(kiosk, &status, 0);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
           "the window closes cleanly (status %d)", status);
+
+    /* A screen mounted on its side (--rotate 90, as `rotation: 90` in
+     * kiosk.conf): the 1280x800 window shows an 800x1280 exhibit turned
+     * clockwise, and a click where the map button appears -- the button's
+     * logical (x, y) is at window (1280 - y, x) -- opens the map. */
+    FILE *rf = fopen(log, "w");
+    if (rf)
+        fclose(rf);
+    snprintf(cmd, sizeof cmd, "ASAN_OPTIONS=detect_leaks=0 exec "
+             "build/test/kiosk --windowed --size 1280x800 --rotate 90 "
+             "--log trace 2>'%s'", log);
+    kiosk = spawn(cmd);
+    CHECK(log_has(log, "frame 1 at 800x1280", 20),
+          "turned 90 degrees, the exhibit is drawn 800x1280");
+    usleep(300000);
+    sh("xdotool search --onlyvisible --name 'Work Team' "
+       "mousemove --window %%1 640 400 click 1");
+    CHECK(log_has(log, "screen home", 5), "turned: a click opens Home");
+    map_button(800, 1280, &mx, &my);
+    CHECK(mx >= 0, "the state dump gives the portrait map button's place");
+    sh("xdotool search --onlyvisible --name 'Work Team' "
+       "mousemove --window %%1 %d %d click 1", 1280 - my, mx);
+    CHECK(log_has(log, "screen map", 5),
+          "turned: a click where the map button shows opens the map");
+    kill(kiosk, SIGTERM);
+    waitpid(kiosk, &status, 0);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+          "the turned window closes cleanly (status %d)", status);
 
     /* Kiosk mode (fullscreen): keys that would leave the exhibit do
      * nothing; only SIGTERM (the service manager) ends it. */

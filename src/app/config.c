@@ -7,6 +7,7 @@
 #include "content/blockfile.h"
 #include "content/source.h"
 #include "core/xalloc.h"
+#include "render/rotate.h"
 
 bool app_config_read(const char *path, struct app_config *cfg,
                      struct diag_list *d)
@@ -23,8 +24,8 @@ bool app_config_read(const char *path, struct app_config *cfg,
     struct blockfile bf;
     blockfile_parse(&src, BLOCKFILE_FIELDS, &bf, d);
     static const char *const known[] = {"content", "state-dir", "fonts",
-                                        "screen-diagonal-inch"};
-    bf_check_keys(&bf, bf.fields, bf.field_count, known, 4, NULL, 0, 0,
+                                        "screen-diagonal-inch", "rotation"};
+    bf_check_keys(&bf, bf.fields, bf.field_count, known, 5, NULL, 0, 0,
                   "kiosk.conf", d);
     for (size_t k = 0; k < bf.block_count; k++)
         content_diag_at(d, DIAG_ERROR, &src, bf.blocks[k].off,
@@ -47,6 +48,18 @@ bool app_config_read(const char *path, struct app_config *cfg,
                                 f->value);
             else
                 cfg->screen_diagonal_inch = v;
+        } else if (strcmp(f->key, "rotation") == 0) {
+            char *end;
+            long v = strtol(f->value, &end, 10);
+            if (*end || end == f->value || !render_rotation_valid((int)v))
+                content_diag_at(d, DIAG_ERROR, &src, f->value_off,
+                                "rotation '%s' must be 0, 90, 180 or 270: "
+                                "the degrees the picture is turned "
+                                "clockwise to stand upright on the "
+                                "mounted screen",
+                                f->value);
+            else
+                cfg->rotation = (int)v;
         }
     }
     blockfile_fini(&bf);

@@ -1,6 +1,6 @@
 /* config.h: the technician's settings file (/etc/kiosk/kiosk.conf), in the
  * content files' "key: value" format.  Keys: content, state-dir, fonts,
- * screen-diagonal-inch.  Problems are diagnostics with file, line and
+ * screen-diagonal-inch, rotation.  Problems are diagnostics with file, line and
  * column, like the content's. */
 #ifndef APP_CONFIG_H
 #define APP_CONFIG_H
@@ -14,6 +14,7 @@ struct app_config {
     char state_dir[1024];
     char fonts[1024];
     double screen_diagonal_inch; /* 0: not given */
+    int rotation; /* degrees the picture is turned clockwise; 0: upright */
 };
 
 /* Reads `path` into *cfg, whose fields keep their values for keys the

@@ -27,6 +27,7 @@
 #include "core/log.h"
 #include "platform/platform.h"
 #include "render/atlas.h"
+#include "render/rotate.h"
 #include "ui/error_screen.h"
 #include "ui/import_panel.h"
 
@@ -108,8 +109,8 @@ static void content_changed(void *arg)
     }
 }
 
-/* An SDL mouse or finger event as a pointer event; false for what is not
- * one (other buttons, mouse motion with no button, SDL's mouse events
+/* An SDL mouse or finger event as a pointer event in screen pixels (the
+ * screen is w x h); false for what is not one (other buttons, mouse motion with no button, SDL's mouse events
  * synthesised from touches). */
 static bool to_pointer(const SDL_Event *ev, int w, int h,
                        struct input_pointer_event *out)
@@ -151,16 +152,18 @@ static bool to_pointer(const SDL_Event *ev, int w, int h,
 
 /* The error screen until the service manager stops the kiosk; it keeps
  * the watchdog fed, since the process is healthy -- its inputs are not. */
-static int error_loop(SDL_Renderer *ren, bool windowed)
+static int error_loop(SDL_Renderer *ren, bool windowed, int rotation)
 {
+    struct render_rotation *rot = render_rotation_create(ren, rotation);
     unsigned watchdog = platform_watchdog_ms() / 2;
     bool dirty = true;
     platform_notify("READY=1");
     for (;;) {
         if (dirty) {
             int w, h;
-            SDL_GetRendererOutputSize(ren, &w, &h);
+            render_rotation_begin(rot, &w, &h);
             ui_error_screen_draw(ren, w, h);
+            render_rotation_end(rot);
             SDL_RenderPresent(ren);
             dirty = false;
         }
@@ -171,8 +174,10 @@ static int error_loop(SDL_Renderer *ren, bool windowed)
             continue;
         if (ev.type == SDL_QUIT ||
             (windowed && ev.type == SDL_KEYDOWN &&
-             ev.key.keysym.sym == SDLK_ESCAPE))
+             ev.key.keysym.sym == SDLK_ESCAPE)) {
+            render_rotation_destroy(rot);
             return CLI_FAIL;
+        }
         if (ev.type == SDL_WINDOWEVENT)
             dirty = true;
     }
@@ -180,11 +185,14 @@ static int error_loop(SDL_Renderer *ren, bool windowed)
 
 static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                 struct exhibit_view *view, bool windowed,
-                const char *stats_dir, double diag_inch)
+                const char *stats_dir, double diag_inch, int rotation)
 {
     struct atlas *atlas = atlas_create(ren, fonts, NULL);
     if (!atlas)
         return CLI_FAIL;
+    /* A screen mounted turned: the exhibit draws upright into a picture
+     * that is copied turned, and touches are turned back. */
+    struct render_rotation *rot = render_rotation_create(ren, rotation);
     struct exhibit_app *app = exhibit_app_create(fonts);
     exhibit_app_set_stats_dir(app, stats_dir);
     exhibit_app_set_screen(app, diag_inch);
@@ -193,7 +201,7 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
 
     bool dirty = true, relayout = true, quit = false;
     unsigned long frames = 0;
-    int w = 0, h = 0;
+    int w = 0, h = 0; /* the exhibit's (logical) size */
     struct exhibit_load *pending = NULL; /* new content waiting */
     unsigned watchdog = platform_watchdog_ms() / 2; /* ping interval */
     uint32_t pinged = 0;
@@ -203,16 +211,21 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
     bool announce = false; /* log when new content reaches the screen */
     while (!quit) {
         if (relayout) {
-            SDL_GetRendererOutputSize(ren, &w, &h);
+            int sw, sh;
+            SDL_GetRendererOutputSize(ren, &sw, &sh);
+            render_rotation_logical_size(rot, sw, sh, &w, &h);
             exhibit_view_layout(view, w, h);
             exhibit_app_layout(app, ren, exhibit_view_exhibit(view), lang, w,
                                h);
             relayout = false;
         }
         if (dirty) {
+            int pw, ph;
+            render_rotation_begin(rot, &pw, &ph);
             bool anim = exhibit_app_draw(app, ren, atlas, SDL_GetTicks());
             exhibit_view_draw_overlay(view, ren, atlas);
             ui_import_panel_draw(panel, ren, atlas);
+            render_rotation_end(rot);
             SDL_RenderPresent(ren);
             if (announce)
                 log_info("app", "new content on screen");
@@ -280,8 +293,13 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                 /* Mouse and touch are one: both become pointer events
                  * for the gesture recognizer. */
                 struct input_pointer_event pe;
-                if (to_pointer(&ev, w, h, &pe))
+                int sw, sh;
+                SDL_GetRendererOutputSize(ren, &sw, &sh);
+                if (to_pointer(&ev, sw, sh, &pe)) {
+                    render_rotation_to_logical(rot, pe.x, pe.y, &pe.x,
+                                               &pe.y);
                     dirty |= exhibit_app_pointer(app, ren, &pe);
+                }
                 break;
             }
             case SDL_MOUSEWHEEL:
@@ -340,6 +358,7 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
     }
     ui_import_panel_destroy(panel);
     exhibit_app_destroy(app);
+    render_rotation_destroy(rot);
     atlas_destroy(atlas);
     return CLI_OK;
 }
@@ -349,6 +368,7 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
     bool windowed = false;
     int w = 1920, h = 1080;
     const char *state = common->state_dir;
+    int rotation = common->rotation;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v;
         if (strcmp(a, "--windowed") == 0) {
@@ -356,6 +376,15 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
         } else if (strcmp(a, "--state-dir") == 0) {
             if (!(state = cli_value(MODE, argc, argv, &i)))
                 return CLI_USAGE;
+        } else if (strcmp(a, "--rotate") == 0) {
+            long deg;
+            if (!(v = cli_value(MODE, argc, argv, &i)))
+                return CLI_USAGE;
+            if (!cli_parse_int(v, 0, 270, &deg) ||
+                !render_rotation_valid((int)deg))
+                return cli_usage_error(MODE, "--rotate '%s' must be 0, 90, "
+                                       "180 or 270 (degrees clockwise)", v);
+            rotation = (int)deg;
         } else if (strcmp(a, "--size") == 0) {
             if (!(v = cli_value(MODE, argc, argv, &i)))
                 return CLI_USAGE;
@@ -408,7 +437,7 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
             log_error("app", "showing the error screen: %s",
                       !fonts ? "the fonts could not be loaded"
                              : "the settings file could not be read");
-            rc = error_loop(ren, windowed);
+            rc = error_loop(ren, windowed, rotation);
             goto out;
         }
         struct exhibit_view *view = exhibit_view_create(fonts, dir);
@@ -439,7 +468,7 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
         else if (reload_event != (Uint32)-1 && windowed)
             watch = platform_watch_create(dir, 200, content_changed, &wctx);
         rc = loop(ren, fonts, view, windowed, releases ? state : NULL,
-                  common->screen_diagonal_inch);
+                  common->screen_diagonal_inch, rotation);
         platform_watch_destroy(watch);
         exhibit_view_destroy(view);
     }
