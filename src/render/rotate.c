@@ -82,6 +82,7 @@ bool render_rotation_begin(struct render_rotation *rot, int *w, int *h)
         }
         /* The picture covers the screen: copy it, do not blend it. */
         SDL_SetTextureBlendMode(rot->picture, SDL_BLENDMODE_NONE);
+        SDL_SetTextureScaleMode(rot->picture, SDL_ScaleModeNearest);
     }
     if (SDL_SetRenderTarget(rot->renderer, rot->picture) != 0) {
         log_error("render", "cannot draw into the turned picture: %s",
