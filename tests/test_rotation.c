@@ -5,7 +5,8 @@
  * screen is searched for it, and the screen pixel's centre is turned back
  * with render_rotation_to_logical: it must be the logical pixel's centre.
  * An asymmetric sample of spots (corners and inside) catches a wrong
- * direction, a mirror or an off-by-one. */
+ * direction, a mirror or an off-by-one.  Both ways of turning are checked:
+ * by hand and by SDL_RenderCopyEx. */
 #include <math.h>
 
 #include "check.h"
@@ -32,10 +33,11 @@ static bool find_red(const struct render_target *t, int *x, int *y)
     return n == 1;
 }
 
-static void spots(struct render_target *t, int degrees)
+static void spots(struct render_target *t, int degrees, bool by_hand)
 {
     struct render_rotation *rot = render_rotation_create(t->renderer,
                                                          degrees);
+    render_rotation_set_by_hand(rot, by_hand);
     int lw = 0, lh = 0;
     const int pts[][2] = {{0, 0}, {1, 0}, {0, 1}, {5, 17}, {-1, -1}};
     for (size_t k = 0; k < sizeof pts / sizeof pts[0]; k++) {
@@ -73,8 +75,10 @@ int main(void)
 {
     CHECK(render_headless_init(), "SDL starts headless");
     struct render_target *t = render_target_create(SW, SH);
-    for (int d = 0; d < 360; d += 90)
-        spots(t, d);
+    for (int d = 0; d < 360; d += 90) {
+        spots(t, d, true);  /* the software renderer's way */
+        spots(t, d, false); /* SDL_RenderCopyEx, the GPU renderers' way */
+    }
 
     /* 90 degrees clockwise: the picture's top-left corner is at the
      * screen's top-right. */

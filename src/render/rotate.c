@@ -9,6 +9,13 @@ struct render_rotation {
     SDL_Renderer *renderer; /* borrowed */
     int degrees;
     SDL_Texture *picture; /* logical size; NULL at 0 degrees */
+    /* The software renderer turns pictures slowly (SDL_RenderCopyEx
+     * resamples through intermediate surfaces), so there the picture is
+     * read back and turned here, a plain pixel permutation, into `screen`. */
+    bool by_hand;
+    SDL_Texture *screen; /* streaming, output size; by_hand only */
+    uint32_t *pixels;    /* the picture read back; by_hand only */
+    size_t pixels_cap;
     int out_w, out_h;     /* the output at the last begin */
     bool active;          /* begin set the picture as the target */
 };
@@ -29,6 +36,9 @@ struct render_rotation *render_rotation_create(SDL_Renderer *renderer,
     struct render_rotation *rot = xcalloc(1, sizeof *rot);
     rot->renderer = renderer;
     rot->degrees = degrees;
+    SDL_RendererInfo info;
+    rot->by_hand = SDL_GetRendererInfo(renderer, &info) == 0 &&
+                   (info.flags & SDL_RENDERER_SOFTWARE);
     return rot;
 }
 
@@ -38,12 +48,20 @@ void render_rotation_destroy(struct render_rotation *rot)
         return;
     if (rot->picture)
         SDL_DestroyTexture(rot->picture);
+    if (rot->screen)
+        SDL_DestroyTexture(rot->screen);
+    free(rot->pixels);
     free(rot);
 }
 
 int render_rotation_degrees(const struct render_rotation *rot)
 {
     return rot->degrees;
+}
+
+void render_rotation_set_by_hand(struct render_rotation *rot, bool by_hand)
+{
+    rot->by_hand = by_hand;
 }
 
 static bool sideways(const struct render_rotation *rot)
@@ -94,14 +112,78 @@ bool render_rotation_begin(struct render_rotation *rot, int *w, int *h)
     return true;
 }
 
+/* Screen pixel (x, y) of a W x H screen shows logical pixel
+ *     90: (y, W-1-x)    180: (W-1-x, H-1-y)    270: (H-1-y, x)
+ * of the lw-wide picture `src`; rows of `dst` are `pitch` pixels apart. */
+static void turn(const uint32_t *src, int lw, uint32_t *dst, int pitch,
+                 int w, int h, int degrees)
+{
+    for (int y = 0; y < h; y++) {
+        uint32_t *row = dst + (size_t)y * (size_t)pitch;
+        if (degrees == 180) {
+            const uint32_t *from = src + (size_t)(h - 1 - y) * (size_t)lw;
+            for (int x = 0; x < w; x++)
+                row[x] = from[w - 1 - x];
+        } else if (degrees == 90) {
+            for (int x = 0; x < w; x++)
+                row[x] = src[(size_t)(w - 1 - x) * (size_t)lw + (size_t)y];
+        } else {
+            for (int x = 0; x < w; x++)
+                row[x] = src[(size_t)x * (size_t)lw + (size_t)(h - 1 - y)];
+        }
+    }
+}
+
+/* The software renderer's path: read back, turn, copy.  False if a step
+ * failed (the caller falls back to SDL_RenderCopyEx). */
+static bool end_by_hand(struct render_rotation *rot, int lw, int lh)
+{
+    size_t n = (size_t)lw * (size_t)lh;
+    if (n > rot->pixels_cap) {
+        free(rot->pixels);
+        rot->pixels = malloc(n * sizeof *rot->pixels); /* screen-sized */
+        rot->pixels_cap = rot->pixels ? n : 0;
+        if (!rot->pixels)
+            return false;
+    }
+    if (SDL_RenderReadPixels(rot->renderer, NULL, SDL_PIXELFORMAT_ARGB8888,
+                             rot->pixels, lw * 4) != 0)
+        return false;
+    SDL_SetRenderTarget(rot->renderer, NULL);
+    int tw = 0, th = 0;
+    if (rot->screen)
+        SDL_QueryTexture(rot->screen, NULL, NULL, &tw, &th);
+    if (!rot->screen || tw != rot->out_w || th != rot->out_h) {
+        if (rot->screen)
+            SDL_DestroyTexture(rot->screen);
+        rot->screen = SDL_CreateTexture(
+            rot->renderer, SDL_PIXELFORMAT_ARGB8888,
+            SDL_TEXTUREACCESS_STREAMING, rot->out_w, rot->out_h);
+        if (!rot->screen)
+            return false;
+        SDL_SetTextureBlendMode(rot->screen, SDL_BLENDMODE_NONE);
+    }
+    void *dst;
+    int pitch;
+    if (SDL_LockTexture(rot->screen, NULL, &dst, &pitch) != 0)
+        return false;
+    turn(rot->pixels, lw, dst, pitch / 4, rot->out_w, rot->out_h,
+         rot->degrees);
+    SDL_UnlockTexture(rot->screen);
+    SDL_RenderCopy(rot->renderer, rot->screen, NULL, NULL);
+    return true;
+}
+
 void render_rotation_end(struct render_rotation *rot)
 {
     if (!rot->active)
         return;
     rot->active = false;
-    SDL_SetRenderTarget(rot->renderer, NULL);
     int lw, lh;
     render_rotation_logical_size(rot, rot->out_w, rot->out_h, &lw, &lh);
+    if (rot->by_hand && end_by_hand(rot, lw, lh))
+        return;
+    SDL_SetRenderTarget(rot->renderer, NULL);
     /* The picture's centre on the screen's; SDL turns clockwise about it. */
     SDL_Rect dst = {(rot->out_w - lw) / 2, (rot->out_h - lh) / 2, lw, lh};
     SDL_RenderCopyEx(rot->renderer, rot->picture, NULL, &dst,

@@ -40,6 +40,12 @@ void render_rotation_destroy(struct render_rotation *rot);
 
 int render_rotation_degrees(const struct render_rotation *rot);
 
+/* How the picture is turned: by hand (read back and permuted, the default
+ * for the software renderer, where SDL_RenderCopyEx is about 40x slower)
+ * or by SDL_RenderCopyEx (the default for GPU renderers).  Tests check
+ * both with the software renderer. */
+void render_rotation_set_by_hand(struct render_rotation *rot, bool by_hand);
+
 /* The logical size for an output of out_w x out_h. */
 void render_rotation_logical_size(const struct render_rotation *rot,
                                   int out_w, int out_h, int *w, int *h);
