@@ -96,6 +96,10 @@ static void test_valid_and_invalid(void)
     CHECK(consistent("st", &cur) && cur == 1, "release 1 is current");
     char *r = report("s1");
     CHECK(r && strstr(r, "Updated to release 1"), "the report says so");
+    CHECK(r && strstr(r, "Usage statistics: 0 visits from 0 days in "
+                         "KIOSK-STATS.csv\n"),
+          "the report says what the statistics export found:\n%s",
+          r ? r : "");
     free(r);
     char csv[4200];
     snprintf(csv, sizeof csv, "%s/s1/KIOSK-STATS.csv", root);
@@ -105,11 +109,18 @@ static void test_valid_and_invalid(void)
           "the usage statistics are exported to the stick");
     free(c);
 
-    /* A changed passage: release 2, and the report names it. */
+    /* A changed passage: release 2, and the report names it.  A damaged
+     * statistics day file is counted in the report. */
     sh("sed -i 's/^The work team of the Ministries/THE work team of the "
        "Ministries/' %s/s1/kiosk-content/report/en.txt", root);
+    sh("mkdir -p %s/st/stats && printf 'garbage\\nmore garbage\\n' > "
+       "%s/st/stats/2026-11-01.log", root, root);
     CHECK(import("s1", "st", NULL) == 0, "a changed stick installs");
     r = report("s1");
+    CHECK(r && strstr(r, "Usage statistics: 0 visits from 1 day in "
+                         "KIOSK-STATS.csv; 2 damaged lines skipped\n"),
+          "damaged statistics lines are counted in the report:\n%s",
+          r ? r : "");
     CHECK(consistent("st", &cur) && cur == 2 && r &&
               strstr(r, "passage changed: arrival") &&
               strstr(r, "Updated to release 2: 1 passage changed"),

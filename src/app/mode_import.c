@@ -1,5 +1,7 @@
 /* mode_import.c: `kiosk import`, `kiosk rollback`, `kiosk releases` --
  * the curator's USB update and the technician's view of releases. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -9,6 +11,7 @@
 #include "app/stats.h"
 #include "content/import.h"
 #include "content/release.h"
+#include "core/log.h"
 
 #define DEFAULT_STATE_DIR "/var/lib/kiosk"
 #define STATS_CSV_NAME "KIOSK-STATS.csv"
@@ -33,22 +36,55 @@ static int options(const char *mode, int argc, char **argv,
     return CLI_OK;
 }
 
-/* The usage statistics as CSV on the stick, on every import. */
-static void export_stats(const char *stick, const char *state)
+/* The usage statistics as CSV on the stick, on every import; what came of
+ * it is added to the stick's report (a line in `line`). */
+static void export_stats(const char *stick, const char *state, char *line,
+                         size_t line_size)
 {
-    char tmp[4200], path[4200], err[256];
+    char tmp[4200], path[4200], err[256] = "";
     snprintf(tmp, sizeof tmp, "%s/.%s.new", stick, STATS_CSV_NAME);
     snprintf(path, sizeof path, "%s/%s", stick, STATS_CSV_NAME);
     FILE *f = fopen(tmp, "w");
-    if (!f)
+    if (!f) {
+        snprintf(line, line_size, "\nUsage statistics: not written -- cannot "
+                 "create %s on the stick: %s\n", STATS_CSV_NAME,
+                 strerror(errno));
         return;
-    struct stats_counts counts;
+    }
+    struct stats_counts counts = {0};
     bool ok = stats_export_csv(state, f, &counts, err, sizeof err);
-    ok = fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
-    if (fclose(f) == 0 && ok)
-        rename(tmp, path);
-    else
+    bool written = fflush(f) == 0 && fsync(fileno(f)) == 0;
+    written = fclose(f) == 0 && written && ok && rename(tmp, path) == 0;
+    if (!written) {
         unlink(tmp);
+        snprintf(line, line_size, "\nUsage statistics: not written -- %s\n",
+                 err[0] ? err : "the stick could not be written; is it "
+                                "full or read-only?");
+        return;
+    }
+    snprintf(line, line_size, "\nUsage statistics: %zu visit%s from %zu "
+             "day%s in %s", counts.sessions, counts.sessions == 1 ? "" : "s",
+             counts.files, counts.files == 1 ? "" : "s", STATS_CSV_NAME);
+    size_t n = strlen(line);
+    if (counts.bad)
+        snprintf(line + n, line_size - n, "; %zu damaged line%s skipped",
+                 counts.bad, counts.bad == 1 ? "" : "s");
+    n = strlen(line);
+    snprintf(line + n, line_size - n, "\n");
+}
+
+/* Adds `line` to the stick's report, written by import_run. */
+static void report_append(const char *stick, const char *line)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/%s", stick, IMPORT_REPORT);
+    int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    size_t len = strlen(line);
+    if (write(fd, line, len) != (ssize_t)len || fsync(fd) != 0)
+        log_warn("import", "cannot add the statistics line to %s", path);
+    close(fd);
 }
 
 int mode_import(int argc, char **argv, const struct cli_common *common)
@@ -65,7 +101,9 @@ int mode_import(int argc, char **argv, const struct cli_common *common)
     bool ok = import_run(stick, state, fonts, &r);
     printf("%s\n", r.message);
     text_fonts_destroy(fonts);
-    export_stats(stick, state);
+    char line[512];
+    export_stats(stick, state, line, sizeof line);
+    report_append(stick, line);
     return ok ? CLI_OK : CLI_FAIL;
 }
 
