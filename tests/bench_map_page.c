@@ -4,8 +4,8 @@
 #include <stdio.h>
 
 #include "bench.h"
+#include "shipped.h"
 #include "content/exhibit.h"
-#include "core/diag.h"
 #include "render/atlas.h"
 #include "render/headless.h"
 #include "ui/map_page.h"
@@ -14,13 +14,9 @@
 
 int main(void)
 {
-    struct diag_list d;
-    diag_list_init(&d);
-    struct text_fonts *fonts = text_fonts_load("fonts/manifest.txt", &d);
-    struct exhibit *ex = fonts ? content_load("content", fonts, &d) : NULL;
-    diag_list_print(&d, stderr);
-    diag_list_fini(&d);
-    if (!ex || !render_headless_init())
+    struct text_fonts *fonts;
+    struct exhibit *ex;
+    if (!shipped_load(&fonts, &ex) || !render_headless_init())
         return 1;
     struct render_target *t = render_target_create(1920, 1080);
     struct atlas *a = atlas_create(t->renderer, fonts, NULL);

@@ -9,7 +9,7 @@
 
 #include "app/exhibit_app.h"
 #include "check.h"
-#include "core/diag.h"
+#include "shipped.h"
 #include "render/atlas.h"
 #include "render/headless.h"
 #include "ui/reader.h"
@@ -190,13 +190,7 @@ int main(void)
 {
     if (!render_headless_init())
         return 1;
-    struct diag_list d;
-    diag_list_init(&d);
-    fonts = text_fonts_load("fonts/manifest.txt", &d);
-    ex = fonts ? content_load("content", fonts, &d) : NULL;
-    diag_list_print(&d, stderr);
-    diag_list_fini(&d);
-    if (!ex)
+    if (!shipped_load(&fonts, &ex))
         return 1;
     test_measure();
     test_stats();

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "check.h"
+#include "shipped.h"
 #include "content/exhibit.h"
-#include "core/diag.h"
 #include "image_compare.h"
 #include "map/hittest.h"
 #include "map/labels.h"
@@ -147,13 +147,7 @@ int main(void)
 {
     if (!render_headless_init())
         return 1;
-    struct diag_list d;
-    diag_list_init(&d);
-    fonts = text_fonts_load("fonts/manifest.txt", &d);
-    ex = fonts ? content_load("content", fonts, &d) : NULL;
-    diag_list_print(&d, stderr);
-    diag_list_fini(&d);
-    if (!ex)
+    if (!shipped_load(&fonts, &ex))
         return 1;
     static const int sizes[][2] = {
         {800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}};

@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "check.h"
+#include "shipped.h"
 #include "content/exhibit.h"
 #include "content/mentions.h"
-#include "core/diag.h"
 #include "render/atlas.h"
 #include "render/headless.h"
 #include "ui/place_card.h"
@@ -150,13 +150,7 @@ int main(void)
 {
     if (!render_headless_init())
         return 1;
-    struct diag_list d;
-    diag_list_init(&d);
-    fonts = text_fonts_load("fonts/manifest.txt", &d);
-    ex = fonts ? content_load("content", fonts, &d) : NULL;
-    diag_list_print(&d, stderr);
-    diag_list_fini(&d);
-    if (!ex)
+    if (!shipped_load(&fonts, &ex))
         return 1;
     test_mentions();
     for (int l = 0; l < 3; l++) {

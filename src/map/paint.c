@@ -6,9 +6,11 @@
 #include "map/paint.h"
 #include "map/raster.h"
 
-/* The rings of feature f as screen polygons, added to the raster. */
-static void add_fill(struct map_raster *r, const struct map_scene *s,
-                     uint32_t f, float **buf, size_t *cap)
+/* The rings (or lines) of feature f in screen px, added to the raster:
+ * filled (holes as holes), or else stroked `width` px wide. */
+static void add_rings(struct map_raster *r, const struct map_scene *s,
+                      uint32_t f, bool fill, float width, float **buf,
+                      size_t *cap)
 {
     const struct content_map *m = s->map;
     const struct content_feature *ft = &m->features[f];
@@ -22,30 +24,18 @@ static void add_fill(struct map_raster *r, const struct map_scene *s,
                 (*buf)[2 * i] = s->x[ring->first + i];
                 (*buf)[2 * i + 1] = s->y[ring->first + i];
             }
-            map_raster_add_ring(r, *buf, ring->count, k > 0);
+            if (fill)
+                map_raster_add_ring(r, *buf, ring->count, k > 0);
+            else
+                map_raster_add_stroke(r, *buf, ring->count, width);
         }
     }
 }
 
-/* The rings (or lines) of feature f stroked `width` px wide. */
-static void add_edges(struct map_raster *r, const struct map_scene *s,
-                      uint32_t f, float width, float **buf, size_t *cap)
+static void add_fill(struct map_raster *r, const struct map_scene *s,
+                     uint32_t f, float **buf, size_t *cap)
 {
-    const struct content_map *m = s->map;
-    const struct content_feature *ft = &m->features[f];
-    for (uint32_t p = ft->first_part; p < ft->first_part + ft->part_count;
-         p++) {
-        const struct content_part *part = &m->parts[p];
-        for (uint32_t k = 0; k < part->ring_count; k++) {
-            const struct content_ring *ring = &m->rings[part->first_ring + k];
-            *buf = xgrow(*buf, cap, (size_t)ring->count * 2, sizeof **buf);
-            for (uint32_t i = 0; i < ring->count; i++) {
-                (*buf)[2 * i] = s->x[ring->first + i];
-                (*buf)[2 * i + 1] = s->y[ring->first + i];
-            }
-            map_raster_add_stroke(r, *buf, ring->count, width);
-        }
-    }
+    add_rings(r, s, f, true, 0, buf, cap);
 }
 
 void map_paint(const struct map_scene *s, const struct map_style *st,
@@ -78,14 +68,15 @@ void map_paint(const struct map_scene *s, const struct map_style *st,
     for (uint32_t f = 0; f < m->feature_count; f++)
         if (m->features[f].kind == CONTENT_REGION ||
             m->features[f].kind == CONTENT_OUTLINE)
-            add_edges(r, s, f, st->region_edge_px, &buf, &cap);
+            add_rings(r, s, f, false, st->region_edge_px, &buf, &cap);
     map_raster_paint(r, argb, pitch, st->region_edge, 255, NULL);
     for (int soviet = 0; soviet < 2; soviet++) {
         for (uint32_t f = 0; f < m->feature_count; f++)
             if (m->features[f].kind == CONTENT_BORDER &&
                 m->features[f].soviet_border == (soviet == 1))
-                add_edges(r, s, f, soviet ? st->soviet_px : st->other_px,
-                          &buf, &cap);
+                add_rings(r, s, f, false,
+                          soviet ? st->soviet_px : st->other_px, &buf,
+                          &cap);
         map_raster_paint(r, argb, pitch,
                          soviet ? st->soviet_border : st->other_border, 255,
                          NULL);
