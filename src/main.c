@@ -32,6 +32,8 @@ static void usage(FILE *out)
         "  kiosk import SRC [--state-dir DIR]     install kiosk-content from a stick\n"
         "  kiosk rollback [--state-dir DIR]       back to the release before\n"
         "  kiosk releases [--state-dir DIR]       list the installed releases\n"
+        "  kiosk staff-pin-hash < PIN             the kiosk.conf line for a\n"
+        "                                         staff PIN (4-8 digits)\n"
         "  kiosk --help | --version\n"
         "\n"
         "Options every mode takes:\n"
@@ -39,10 +41,11 @@ static void usage(FILE *out)
         "  --fonts FILE    the font manifest (default: fonts/manifest.txt)\n"
         "  --log LEVEL     error, warn, info, debug or trace (default: warn)\n"
         "  --config FILE   settings (content, state-dir, fonts,\n"
-        "                  screen-diagonal-inch, rotation),\n"
+        "                  screen-diagonal-inch, rotation, staff-pin-hash),\n"
         "                  e.g. /etc/kiosk/kiosk.conf\n"
         "\n"
-        "Exit status: 0 success, 1 failure, 2 usage error.\n",
+        "Exit status: 0 success, 1 failure, 2 usage error; the exhibit\n"
+        "exits 3 when staff leave it for the console.\n",
         out);
 }
 
@@ -109,6 +112,7 @@ int main(int argc, char **argv)
                 common.state_dir = cfg.state_dir;
             common.screen_diagonal_inch = cfg.screen_diagonal_inch;
             common.rotation = cfg.rotation;
+            common.staff_pin = cfg.has_staff_pin ? &cfg.staff_pin : NULL;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             free(rest);
@@ -138,6 +142,8 @@ int main(int argc, char **argv)
         rc = mode_rollback(nrest, rest, &common);
     else if (strcmp(mode, "releases") == 0)
         rc = mode_releases(nrest, rest, &common);
+    else if (strcmp(mode, "staff-pin-hash") == 0)
+        rc = mode_staff_pin_hash(nrest, rest, &common);
     else if (strcmp(mode, "check") == 0)
         rc = mode_check(nrest, rest, &common);
     else if (strcmp(mode, "render") == 0)

@@ -12,7 +12,11 @@ enum {
     CLI_OK = 0,
     CLI_FAIL = 1,
     CLI_USAGE = 2,
+    CLI_CONSOLE = 3, /* the kiosk was left for the console: the service
+                        manager must not restart it */
 };
+
+struct staff_pin_hash;
 
 struct cli_common {
     const char *content_dir;    /* --content DIR */
@@ -21,6 +25,7 @@ struct cli_common {
     double screen_diagonal_inch; /* from --config; 0 = the default */
     int rotation; /* from --config: degrees clockwise (run: --rotate) */
     bool config_error; /* --config could not be read (run: error screen) */
+    const struct staff_pin_hash *staff_pin; /* from --config; NULL: none */
 };
 
 /* Consumes a common option at argv[*i] (advancing *i past its value).
@@ -46,6 +51,8 @@ int mode_check(int argc, char **argv, const struct cli_common *common);
 int mode_import(int argc, char **argv, const struct cli_common *common);
 int mode_rollback(int argc, char **argv, const struct cli_common *common);
 int mode_releases(int argc, char **argv, const struct cli_common *common);
+int mode_staff_pin_hash(int argc, char **argv,
+                        const struct cli_common *common);
 int mode_run(int argc, char **argv, const struct cli_common *common);
 
 #endif

@@ -24,8 +24,9 @@ bool app_config_read(const char *path, struct app_config *cfg,
     struct blockfile bf;
     blockfile_parse(&src, BLOCKFILE_FIELDS, &bf, d);
     static const char *const known[] = {"content", "state-dir", "fonts",
-                                        "screen-diagonal-inch", "rotation"};
-    bf_check_keys(&bf, bf.fields, bf.field_count, known, 5, NULL, 0, 0,
+                                        "screen-diagonal-inch", "rotation",
+                                        "staff-pin-hash"};
+    bf_check_keys(&bf, bf.fields, bf.field_count, known, 6, NULL, 0, 0,
                   "kiosk.conf", d);
     for (size_t k = 0; k < bf.block_count; k++)
         content_diag_at(d, DIAG_ERROR, &src, bf.blocks[k].off,
@@ -60,6 +61,17 @@ bool app_config_read(const char *path, struct app_config *cfg,
                                 f->value);
             else
                 cfg->rotation = (int)v;
+        } else if (strcmp(f->key, "staff-pin-hash") == 0) {
+            char why[160];
+            if (staff_pin_hash_parse(f->value, &cfg->staff_pin, why,
+                                     sizeof why))
+                cfg->has_staff_pin = true;
+            else
+                content_diag_at(d, DIAG_ERROR, &src, f->value_off,
+                                "staff-pin-hash is not usable: %s; make "
+                                "the line with 'kiosk staff-pin-hash' and "
+                                "paste it whole",
+                                why);
         }
     }
     blockfile_fini(&bf);

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 
+#include "app/staff_pin.h"
 #include "core/diag.h"
 
 struct app_config {
@@ -15,6 +16,8 @@ struct app_config {
     char fonts[1024];
     double screen_diagonal_inch; /* 0: not given */
     int rotation; /* degrees the picture is turned clockwise; 0: upright */
+    bool has_staff_pin; /* staff-pin-hash given and well formed */
+    struct staff_pin_hash staff_pin;
 };
 
 /* Reads `path` into *cfg, whose fields keep their values for keys the

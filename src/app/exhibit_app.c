@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "app/exhibit_app.h"
+#include "app/staff.h"
 #include "app/stats.h"
 #include "core/diag.h"
 #include "core/log.h"
@@ -69,6 +70,7 @@ struct exhibit_app {
     bool swallow;               /* this touch dismissed the prompt */
     uint32_t attract_at;        /* the last breath frame */
     double diag_inch; /* the screen's, for the touch slop */
+    struct staff *staff; /* the hidden staff panel, over everything */
     /* usage statistics */
     const char *stats_dir;
     struct stats_session session;
@@ -93,6 +95,32 @@ void exhibit_app_set_stats_dir(struct exhibit_app *a, const char *dir)
     a->stats_dir = dir;
 }
 
+void exhibit_app_set_staff(struct exhibit_app *a,
+                           const struct staff_setup *setup)
+{
+    staff_configure(a->staff, setup);
+}
+
+bool exhibit_app_staff_open(const struct exhibit_app *a)
+{
+    return staff_is_open(a->staff);
+}
+
+void exhibit_app_open_staff(struct exhibit_app *a, uint32_t now)
+{
+    staff_open(a->staff, now);
+}
+
+int exhibit_app_take_action(struct exhibit_app *a)
+{
+    return staff_take_action(a->staff);
+}
+
+void exhibit_app_note_frame(struct exhibit_app *a, double ms)
+{
+    staff_note_frame(a->staff, ms);
+}
+
 void exhibit_app_set_screen(struct exhibit_app *a, double diagonal_inch)
 {
     a->diag_inch = diagonal_inch > 0 ? diagonal_inch
@@ -108,6 +136,7 @@ struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
     a->map = ui_map_page_create(fonts);
     a->card = ui_place_card_create(fonts);
     a->reader = ui_reader_create(fonts);
+    a->staff = staff_create(fonts, 0);
     struct input_gesture_config gc = INPUT_GESTURE_CONFIG_DEFAULT;
     input_gesture_init(&a->gesture, &gc);
     input_scroll_init(&a->scroll, 0, 0);
@@ -140,6 +169,7 @@ void exhibit_app_destroy(struct exhibit_app *a)
     ui_map_page_destroy(a->map);
     ui_place_card_destroy(a->card);
     ui_reader_destroy(a->reader);
+    staff_destroy(a->staff);
     free(a);
 }
 
@@ -350,6 +380,7 @@ static void scroll_bounds(struct exhibit_app *a)
 static void relayout(struct exhibit_app *a)
 {
     free_pages(a);
+    staff_layout(a->staff, a->lang, a->w, a->h);
     if (!a->ex)
         return;
     ui_chrome_set(&a->chrome, a->fonts, a->ex, a->lang, a->w, a->h,
@@ -570,6 +601,11 @@ bool exhibit_app_pointer(struct exhibit_app *a, SDL_Renderer *renderer,
                          const struct input_pointer_event *ev)
 {
     a->renderer = renderer;
+    bool staff_changed;
+    if (staff_pointer(a->staff, ev, &staff_changed)) {
+        a->last_input = ev->time_ms;
+        return staff_changed; /* the staff screens have it all */
+    }
     if (ev->kind == INPUT_POINTER_DOWN && a->prompt) {
         /* Any touch dismisses the prompt, and does nothing else. */
         a->prompt = false;
@@ -643,7 +679,26 @@ static bool exhibit_app_tick_idle(struct exhibit_app *a, uint32_t now);
 
 bool exhibit_app_tick(struct exhibit_app *a, uint32_t now)
 {
-    bool moved = false;
+    bool was_open = staff_is_open(a->staff);
+    bool staff = staff_tick(a->staff, now);
+    if (staff_is_open(a->staff)) {
+        if (!was_open) {
+            /* The staff gesture's fingers are not a visitor's touch:
+             * whatever they started on the exhibit is dropped. */
+            input_gesture_reset(&a->gesture, now);
+            struct input_gesture_event g;
+            while (input_gesture_poll(&a->gesture, &g))
+                ;
+            input_scroll_release(&a->scroll, 0);
+            a->pressed[0] = '\0';
+            a->prompt = false;
+        }
+        a->last_input = now; /* the exhibit waits behind the panel */
+        return staff;
+    }
+    if (was_open)
+        a->last_input = now; /* a visitor's full idle time from here */
+    bool moved = staff;
     input_gesture_tick(&a->gesture, now);
     if (input_scroll_animating(&a->scroll)) {
         input_scroll_step(&a->scroll, (double)(now - a->scroll_at));
@@ -685,7 +740,18 @@ static bool exhibit_app_tick_idle(struct exhibit_app *a, uint32_t now)
     return changed;
 }
 
+static int exhibit_wait_ms(const struct exhibit_app *a, uint32_t now);
+
 int exhibit_app_wait_ms(const struct exhibit_app *a, uint32_t now)
+{
+    int staff = staff_wait_ms(a->staff, now);
+    if (staff_is_open(a->staff))
+        return staff;
+    int own = exhibit_wait_ms(a, now);
+    return own < 0 || (staff >= 0 && staff < own) ? staff : own;
+}
+
+static int exhibit_wait_ms(const struct exhibit_app *a, uint32_t now)
 {
     if (input_scroll_animating(&a->scroll))
         return 0; /* the next frame of a fling */
@@ -708,6 +774,10 @@ bool exhibit_app_draw(struct exhibit_app *a, SDL_Renderer *r,
 {
     const struct ui_palette *pal = ui_theme_palette();
     a->frames++;
+    if (staff_is_open(a->staff)) {
+        staff_draw(a->staff, r, atlas);
+        return false;
+    }
     SDL_SetRenderDrawColor(r, pal->paper.r, pal->paper.g, pal->paper.b, 255);
     SDL_RenderClear(r);
     if (!a->ex)
@@ -816,6 +886,13 @@ static size_t targets(const struct exhibit_app *a, struct target *out,
                       size_t max)
 {
     size_t n = 0;
+    if (staff_is_open(a->staff)) {
+        const struct ui_button *b[64];
+        size_t k = staff_buttons(a->staff, b, 64);
+        for (size_t i = 0; i < k; i++)
+            add_button(b[i], out, &n, max);
+        return n;
+    }
     if (!a->ex)
         return 0;
     if (a->prompt) {
@@ -923,9 +1000,11 @@ void exhibit_app_write_state(const struct exhibit_app *a, FILE *out)
         diag_json_string(a->ex->passages[i].id, out);
     }
     fprintf(out, "],\"idle\":{\"prompt\":%s,\"seconds_left\":%d},"
-                 "\"frames_drawn\":%lu,\"targets\":[",
+                 "\"frames_drawn\":%lu,\"staff\":",
             a->prompt ? "true" : "false", a->prompt ? a->seconds_left : 0,
             a->frames);
+    staff_write_state(a->staff, out);
+    fputs(",\"targets\":[", out);
     struct target *t = xmalloc(MAX_TARGETS * sizeof *t);
     size_t n = targets(a, t, MAX_TARGETS);
     for (size_t i = 0; i < n && i < MAX_TARGETS; i++) {

@@ -75,6 +75,21 @@ int exhibit_app_wait_ms(const struct exhibit_app *app, uint32_t now_ms);
  * (the default) records nothing. */
 void exhibit_app_set_stats_dir(struct exhibit_app *app, const char *dir);
 
+/* The staff panel (app/staff.h) over the screens: its PIN hash, state
+ * folder and what its diagnostics show.  Without it the panel can never
+ * be opened. */
+struct staff_setup;
+void exhibit_app_set_staff(struct exhibit_app *app,
+                           const struct staff_setup *setup);
+/* True while the staff keypad or panel is on screen. */
+bool exhibit_app_staff_open(const struct exhibit_app *app);
+/* Opens the staff keypad as the hidden gesture does. */
+void exhibit_app_open_staff(struct exhibit_app *app, uint32_t now_ms);
+/* What the staff panel asked of the main loop (enum staff_action), once. */
+int exhibit_app_take_action(struct exhibit_app *app);
+/* A frame took `ms` to draw and present (the staff diagnostics). */
+void exhibit_app_note_frame(struct exhibit_app *app, double ms);
+
 /* The screen's diagonal in inches, for the map's 8 mm touch slop (0: the
  * default 21.5"). */
 void exhibit_app_set_screen(struct exhibit_app *app, double diagonal_inch);

@@ -114,13 +114,7 @@ int mode_rollback(int argc, char **argv, const struct cli_common *common)
     int rc = options("rollback", argc, argv, &state, NULL);
     if (rc != CLI_OK)
         return rc;
-    unsigned cur = release_current(state);
-    struct release_info list[256];
-    size_t n = release_list(state, list, 256);
-    unsigned prev = 0;
-    for (size_t i = 0; i < n && i < 256; i++)
-        if (list[i].id < cur && list[i].id > prev)
-            prev = list[i].id;
+    unsigned cur = release_current(state), prev = release_previous(state);
     if (!prev) {
         fprintf(stderr, "kiosk: rollback: there is no release before %u in "
                 "%s\n", cur, state);

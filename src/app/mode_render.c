@@ -13,6 +13,7 @@
 #include "app/exhibit_app.h"
 #include "app/script.h"
 #include "app/script_run.h"
+#include "app/staff.h"
 #include "app/exhibit_view.h"
 #include "app/fonts.h"
 #include "content/exhibit.h"
@@ -131,6 +132,12 @@ static int run_script(const struct cli_common *common, const char *path,
         struct atlas *atlas = t ? atlas_create(t->renderer, fonts, NULL)
                                 : NULL;
         struct exhibit_app *app = exhibit_app_create(fonts);
+        /* The staff panel as kiosk.conf sets it up (--config): its PIN
+         * and, with a state folder, releases and statistics. */
+        struct staff_setup staff = {common->staff_pin, common->state_dir,
+                                    common->content_dir, common->rotation,
+                                    common->screen_diagonal_inch};
+        exhibit_app_set_staff(app, &staff);
         if (atlas) {
             exhibit_app_layout(app, t->renderer, ex,
                                ex->settings.default_lang, w, h);

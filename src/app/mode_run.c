@@ -23,6 +23,7 @@
 #include "app/exhibit_app.h"
 #include "app/exhibit_view.h"
 #include "app/fonts.h"
+#include "app/staff.h"
 #include "core/diag.h"
 #include "core/log.h"
 #include "platform/platform.h"
@@ -185,7 +186,8 @@ static int error_loop(SDL_Renderer *ren, bool windowed, int rotation)
 
 static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                 struct exhibit_view *view, bool windowed,
-                const char *stats_dir, double diag_inch, int rotation)
+                const char *stats_dir, double diag_inch, int rotation,
+                const struct staff_setup *staff)
 {
     struct atlas *atlas = atlas_create(ren, fonts, NULL);
     if (!atlas)
@@ -196,6 +198,8 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
     struct exhibit_app *app = exhibit_app_create(fonts);
     exhibit_app_set_stats_dir(app, stats_dir);
     exhibit_app_set_screen(app, diag_inch);
+    exhibit_app_set_staff(app, staff);
+    int rc = CLI_OK;
     const struct exhibit *ex = exhibit_view_exhibit(view);
     enum text_lang lang = ex ? ex->settings.default_lang : TEXT_LANG_EN;
 
@@ -221,12 +225,17 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
         }
         if (dirty) {
             int pw, ph;
+            Uint64 t0 = SDL_GetPerformanceCounter();
             render_rotation_begin(rot, &pw, &ph);
             bool anim = exhibit_app_draw(app, ren, atlas, SDL_GetTicks());
             exhibit_view_draw_overlay(view, ren, atlas);
             ui_import_panel_draw(panel, ren, atlas);
             render_rotation_end(rot);
             SDL_RenderPresent(ren);
+            exhibit_app_note_frame(app, (double)(SDL_GetPerformanceCounter() -
+                                                 t0) *
+                                            1000.0 /
+                                            (double)SDL_GetPerformanceFrequency());
             if (announce)
                 log_info("app", "new content on screen");
             announce = false;
@@ -279,8 +288,15 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
             case SDL_KEYDOWN:
                 /* In kiosk mode no key does anything (Escape, Ctrl+Q,
                  * Alt+F4 are all ignored); a window closes on Escape. */
-                if (windowed && ev.key.keysym.sym == SDLK_ESCAPE)
+                if (windowed && ev.key.keysym.sym == SDLK_ESCAPE &&
+                    !exhibit_app_staff_open(app))
                     quit = true;
+                else if (windowed && ev.key.keysym.sym == SDLK_F2) {
+                    /* A desktop has no two fingers: F2 stands in for the
+                     * staff gesture, in a window only. */
+                    exhibit_app_open_staff(app, SDL_GetTicks());
+                    dirty = true;
+                }
                 else if (!windowed)
                     log_info("app", "key ignored (kiosk mode)");
                 break;
@@ -344,6 +360,20 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
             }
         } while (SDL_PollEvent(&ev));
         dirty |= exhibit_app_tick(app, SDL_GetTicks());
+        switch (exhibit_app_take_action(app)) {
+        case STAFF_ACTION_RESTART:
+            log_info("app", "restarting at the staff's request");
+            quit = true; /* the service manager starts it again */
+            break;
+        case STAFF_ACTION_CONSOLE:
+            log_info("app", "leaving for the console at the staff's "
+                     "request");
+            rc = CLI_CONSOLE;
+            quit = true;
+            break;
+        default:
+            break;
+        }
         if (pending && exhibit_app_quiet(app)) {
             exhibit_view_take(view, pending);
             free(pending);
@@ -360,7 +390,7 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
     exhibit_app_destroy(app);
     render_rotation_destroy(rot);
     atlas_destroy(atlas);
-    return CLI_OK;
+    return rc;
 }
 
 int mode_run(int argc, char **argv, const struct cli_common *common)
@@ -467,8 +497,11 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
             watch = platform_watch_create(state, 50, content_changed, &wctx);
         else if (reload_event != (Uint32)-1 && windowed)
             watch = platform_watch_create(dir, 200, content_changed, &wctx);
+        struct staff_setup staff = {common->staff_pin,
+                                    releases ? state : NULL, dir, rotation,
+                                    common->screen_diagonal_inch};
         rc = loop(ren, fonts, view, windowed, releases ? state : NULL,
-                  common->screen_diagonal_inch, rotation);
+                  common->screen_diagonal_inch, rotation, &staff);
         platform_watch_destroy(watch);
         exhibit_view_destroy(view);
     }

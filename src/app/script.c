@@ -49,6 +49,9 @@ static const struct command commands[] = {
     {"tap-id", SCRIPT_TAP_ID, 0, "tap-id needs one ID, like 'region:yili'"},
     {"drag", SCRIPT_DRAG, 5, "drag needs 5 numbers: X1 Y1 X2 Y2 MS"},
     {"wait", SCRIPT_WAIT, 1, "wait needs 1 number: MS (milliseconds)"},
+    {"down", SCRIPT_DOWN, 3, "down needs 3 numbers: FINGER X Y"},
+    {"move", SCRIPT_MOVE, 3, "move needs 3 numbers: FINGER X Y"},
+    {"up", SCRIPT_UP, 1, "up needs 1 number: FINGER"},
     {"shot", SCRIPT_SHOT, 0, "shot needs one NAME, like 'home' "
      "(it writes DIR/home.png)"},
     {"state", SCRIPT_STATE, 0, "state needs one NAME, like 'home' "
@@ -210,7 +213,8 @@ static void unknown_command(struct parser *p, struct word w)
         }
     }
     report(p, DIAG_ERROR, w.off, "unknown command '%s' — a line is one of "
-           "tap, tap-id, drag, wait, shot, state, or a '#' comment", shown);
+           "tap, tap-id, drag, wait, down, move, up, shot, state, or a '#' "
+           "comment", shown);
 }
 
 static bool id_char(char c)
@@ -337,11 +341,19 @@ static void command(struct parser *p, const struct word *words,
         for (size_t i = 0; i < want; i++) {
             struct word w = words[i + 1];
             bool ms = c->op == SCRIPT_WAIT || i == 4;
-            if (number(p, w, ms ? SCRIPT_MAX_MS : SCRIPT_MAX_COORD, &v[i]))
+            bool finger = i == 0 && (c->op == SCRIPT_DOWN ||
+                                     c->op == SCRIPT_MOVE ||
+                                     c->op == SCRIPT_UP);
+            int max = ms ? SCRIPT_MAX_MS
+                    : finger ? SCRIPT_MAX_FINGER : SCRIPT_MAX_COORD;
+            if (number(p, w, max, &v[i]) && (!finger || v[i] >= 1))
                 continue;
             char shown[SHOW_MAX * 4 + 4];
             show(p, w, shown);
-            if (ms)
+            if (finger)
+                report(p, DIAG_ERROR, w.off, "'%s' is not a finger (1 to "
+                       "%d)", shown, SCRIPT_MAX_FINGER);
+            else if (ms)
                 report(p, DIAG_ERROR, w.off, "'%s' is not a time (0 to %d "
                        "milliseconds; 2 s is 2000)", shown, SCRIPT_MAX_MS);
             else
@@ -351,6 +363,11 @@ static void command(struct parser *p, const struct word *words,
         }
         if (c->op == SCRIPT_WAIT) {
             cmd.ms = v[0];
+        } else if (c->op == SCRIPT_DOWN || c->op == SCRIPT_MOVE ||
+                   c->op == SCRIPT_UP) {
+            cmd.finger = v[0];
+            cmd.a = v[1];
+            cmd.b = v[2];
         } else {
             cmd.a = v[0];
             cmd.b = v[1];

@@ -7,6 +7,10 @@
  *     tap-id ID                 tap the middle of the target named ID
  *     drag X1 Y1 X2 Y2 MS       press at (X1, Y1), move to (X2, Y2) in MS
  *     wait MS                   let MS milliseconds of simulated time pass
+ *     down FINGER X Y           finger FINGER (1..SCRIPT_MAX_FINGER) touches
+ *     move FINGER X Y           ... moves there
+ *     up FINGER                 ... lifts where it is (several fingers
+ *                               at once: the staff gesture, pinches)
  *     shot NAME                 write DIR/NAME.png
  *     state NAME                write DIR/NAME.json
  *
@@ -35,13 +39,17 @@
 #define SCRIPT_MAX_COORD 100000
 #define SCRIPT_MAX_MS 600000
 #define SCRIPT_MAX_ID 127   /* characters of a tap-id ID */
-#define SCRIPT_MAX_NAME 64  /* characters of a shot / state NAME */
+#define SCRIPT_MAX_NAME 64
+#define SCRIPT_MAX_FINGER 10  /* characters of a shot / state NAME */
 
 enum script_op {
     SCRIPT_TAP,    /* a, b = X, Y */
     SCRIPT_TAP_ID, /* name = ID */
     SCRIPT_DRAG,   /* a, b = X1, Y1; c, d = X2, Y2; ms */
     SCRIPT_WAIT,   /* ms */
+    SCRIPT_DOWN,   /* finger; a, b = X, Y */
+    SCRIPT_MOVE,   /* finger; a, b = X, Y */
+    SCRIPT_UP,     /* finger */
     SCRIPT_SHOT,   /* name = NAME, written as DIR/NAME.png */
     SCRIPT_STATE,  /* name = NAME, written as DIR/NAME.json */
 };
@@ -50,6 +58,7 @@ enum script_op {
 struct script_cmd {
     enum script_op op;
     int a, b, c, d, ms;
+    int finger;     /* down, move, up: 1..SCRIPT_MAX_FINGER */
     char name[128]; /* NUL-terminated ID or NAME */
     unsigned line;  /* 1-based line in the script */
 };

@@ -13,15 +13,26 @@ struct run {
     struct atlas *atlas;
     uint32_t now;
     bool dirty;
+    struct {
+        bool down;
+        float x, y;
+    } finger[SCRIPT_MAX_FINGER + 1]; /* by the script's finger number */
 };
 
 /* One turn of the loop: timers, then a frame if anything changed. */
 static void turn(struct run *r)
 {
     r->dirty |= exhibit_app_tick(r->app, r->now);
-    if (r->dirty)
+    if (r->dirty) {
+        /* Real drawing time, as the staff diagnostics show it. */
+        Uint64 t0 = SDL_GetPerformanceCounter();
         r->dirty = exhibit_app_draw(r->app, r->t->renderer, r->atlas,
                                     r->now);
+        exhibit_app_note_frame(r->app,
+                               (double)(SDL_GetPerformanceCounter() - t0) *
+                                   1000.0 /
+                                   (double)SDL_GetPerformanceFrequency());
+    }
 }
 
 static void advance(struct run *r, uint32_t ms)
@@ -34,12 +45,34 @@ static void advance(struct run *r, uint32_t ms)
     }
 }
 
+static void pointer_id(struct run *r, enum input_pointer_kind kind,
+                       int64_t id, float x, float y)
+{
+    struct input_pointer_event ev = {kind, id, x, y, r->now};
+    r->dirty |= exhibit_app_pointer(r->app, r->t->renderer, &ev);
+}
+
 static void pointer(struct run *r, enum input_pointer_kind kind, float x,
                     float y)
 {
-    struct input_pointer_event ev = {kind, INPUT_POINTER_MOUSE, x, y,
-                                     r->now};
-    r->dirty |= exhibit_app_pointer(r->app, r->t->renderer, &ev);
+    pointer_id(r, kind, INPUT_POINTER_MOUSE, x, y);
+}
+
+/* down, move, up: one finger of several; a frame follows each, as on the
+ * screen, and time does not pass. */
+static void finger(struct run *r, const struct script_cmd *c)
+{
+    int f = c->finger;
+    if (c->op != SCRIPT_UP) {
+        r->finger[f].x = (float)c->a;
+        r->finger[f].y = (float)c->b;
+    }
+    enum input_pointer_kind kind = c->op == SCRIPT_DOWN ? INPUT_POINTER_DOWN
+                                 : c->op == SCRIPT_MOVE ? INPUT_POINTER_MOVE
+                                                        : INPUT_POINTER_UP;
+    r->finger[f].down = c->op != SCRIPT_UP;
+    pointer_id(r, kind, f, r->finger[f].x, r->finger[f].y);
+    turn(r);
 }
 
 /* A finger down and up 60 ms later, frames drawn between. */
@@ -65,7 +98,7 @@ bool script_run(const struct script *s, const char *script_path,
                 struct atlas *atlas, const char *out_dir,
                 const char *final_state)
 {
-    struct run r = {app, t, atlas, 0, true};
+    struct run r = {.app = app, .t = t, .atlas = atlas, .dirty = true};
     bool ok = true;
     turn(&r); /* the first frame */
     for (size_t i = 0; i < s->count; i++) {
@@ -106,6 +139,11 @@ bool script_run(const struct script *s, const char *script_path,
         }
         case SCRIPT_WAIT:
             advance(&r, (uint32_t)c->ms);
+            break;
+        case SCRIPT_DOWN:
+        case SCRIPT_MOVE:
+        case SCRIPT_UP:
+            finger(&r, c);
             break;
         case SCRIPT_SHOT:
             snprintf(path, sizeof path, "%s/%s.png", out_dir, c->name);

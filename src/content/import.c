@@ -343,6 +343,24 @@ static void write_report(const char *stick, const char *text, size_t len)
     release_sync_path(stick);
 }
 
+/* The same report in the state folder, for the staff panel; replaced
+ * whole, never half written.  Best effort: the stick's copy is the one
+ * the curator reads. */
+static void keep_report(const char *state, const char *text, size_t len)
+{
+    char tmp[4200], path[4200];
+    snprintf(tmp, sizeof tmp, "%s/.%s.new", state, IMPORT_LAST_REPORT);
+    snprintf(path, sizeof path, "%s/%s", state, IMPORT_LAST_REPORT);
+    FILE *f = fopen(tmp, "w");
+    if (!f)
+        return;
+    bool ok = fwrite(text, 1, len, f) == len;
+    if (fclose(f) == 0 && ok)
+        rename(tmp, path);
+    else
+        unlink(tmp);
+}
+
 bool import_run(const char *stick, const char *state,
                 const struct text_fonts *fonts, struct import_result *r)
 {
@@ -464,6 +482,7 @@ done:;
                 clen ? changes : "  none\n");
     fclose(rep);
     write_report(stick, body, blen);
+    keep_report(state, body, blen);
     status(state, r->installed ? "done" : "failed", 100, r->message);
     free(body);
     free(changes);

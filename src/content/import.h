@@ -19,6 +19,8 @@
 
 #define IMPORT_FOLDER "kiosk-content"
 #define IMPORT_REPORT "KIOSK-REPORT.txt"
+/* The last report, also kept in the state folder for the staff panel. */
+#define IMPORT_LAST_REPORT "last-import.txt"
 #define IMPORT_MAX_BYTES (64u << 20) /* the whole folder */
 #define IMPORT_MAX_FILES 256
 

@@ -121,6 +121,17 @@ unsigned release_current(const char *state)
     return parse_id(slash ? slash + 1 : target, &id) ? id : 0;
 }
 
+unsigned release_previous(const char *state)
+{
+    unsigned cur = release_current(state), prev = 0;
+    struct release_info list[256];
+    size_t n = release_list(state, list, 256);
+    for (size_t i = 0; i < n && i < 256; i++)
+        if (list[i].id < cur && list[i].id > prev)
+            prev = list[i].id;
+    return prev;
+}
+
 const char *release_current_path(const char *state, char *buf, size_t n)
 {
     unsigned id = release_current(state);

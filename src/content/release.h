@@ -31,6 +31,9 @@ size_t release_list(const char *state_dir, struct release_info *out,
                     size_t max);
 /* The release `current` names, or 0 if none. */
 unsigned release_current(const char *state_dir);
+/* The newest release older than `current`, or 0 if there is none: where
+ * a rollback goes. */
+unsigned release_previous(const char *state_dir);
 /* The path of release `id` (buf of n bytes). */
 void release_path(const char *state_dir, unsigned id, char *buf, size_t n);
 /* The folder the exhibit should load: `current`, else the newest release

@@ -30,4 +30,8 @@ bool platform_notify(const char *message);
  * ms, or 0 if none: the main loop pings at half of it. */
 unsigned platform_watchdog_ms(void);
 
+/* This process's memory now and at its peak (resident set, KiB); false if
+ * the system does not say. */
+bool platform_memory_kib(unsigned long *rss, unsigned long *peak);
+
 #endif
