@@ -60,26 +60,109 @@ static int sh(const char *fmt, ...)
     return system(cmd);
 }
 
+/* The centre of target `id` in state dump build/test/window/NAME.json;
+ * -1 if not found. */
+static void target_in(const char *name, const char *id, int *x, int *y)
+{
+    char path[256], key[128];
+    *x = *y = -1;
+    snprintf(path, sizeof path, "build/test/window/%s.json", name);
+    size_t slen;
+    char *st = check_read_file(path, &slen);
+    snprintf(key, sizeof key, "\"id\":\"%s\"", id);
+    const char *b = st ? strstr(st, key) : NULL;
+    int bx, by, bw, bh;
+    if (b && sscanf(b + strlen(key), ",\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d",
+                    &bx, &by, &bw, &bh) == 4) {
+        *x = bx + bw / 2;
+        *y = by + bh / 2;
+    }
+    free(st);
+}
+
 /* Where Home's map button is on a w x h exhibit: from the state dump of
  * the same screen rendered headless; -1 if not found. */
 static void map_button(int w, int h, int *mx, int *my)
 {
-    *mx = *my = -1;
     sh("mkdir -p build/test/window && printf 'tap %d %d\\nstate home\\n' "
        "> build/test/window/s && build/test/kiosk render --size %dx%d "
        "--script build/test/window/s --out build/test/window 2>/dev/null",
        w / 2, h / 2, w, h);
-    size_t slen;
-    char *st = check_read_file("build/test/window/home.json", &slen);
-    const char *b = st ? strstr(st, "\"id\":\"nav:map\"") : NULL;
-    int bx, by, bw, bh;
-    if (b && sscanf(b, "\"id\":\"nav:map\",\"x\":%d,\"y\":%d,\"w\":%d,"
-                    "\"h\":%d", &bx, &by, &bw, &bh) == 4) {
-        *mx = bx + bw / 2;
-        *my = by + bh / 2;
-    }
-    free(st);
+    target_in("home", "nav:map", mx, my);
     remove("build/test/window/home.json");
+}
+
+static void click(int x, int y)
+{
+    sh("xdotool search --onlyvisible --name 'Work Team' "
+       "mousemove --window %%1 %d %d click 1", x, y);
+    usleep(150000);
+}
+
+/* The staff panel in a window: F2 stands in for the two-finger gesture;
+ * the PIN typed on the keypad with clicks, then Actions, then "exit to
+ * the console" twice: the program ends with status 3, which the service
+ * unit does not restart.  Button places come from the same screens
+ * rendered headless with the same kiosk.conf. */
+static void staff_journey(const char *log)
+{
+    sh("mkdir -p build/test/window && printf 'staff-pin-hash: ' > "
+       "build/test/window/kiosk.conf && echo 2468 | build/test/kiosk "
+       "staff-pin-hash | sed 's/^staff-pin-hash: //' >> "
+       "build/test/window/kiosk.conf");
+    sh("printf 'down 1 20 20\\ndown 2 1260 20\\nwait 5100\\nup 1\\n"
+       "up 2\\nstate pin\\ntap-id staff:key:2\\ntap-id staff:key:4\\n"
+       "tap-id staff:key:6\\ntap-id staff:key:8\\ntap-id staff:pin:ok\\n"
+       "state panel\\ntap-id staff:tab:actions\\nstate actions\\n' > "
+       "build/test/window/staff.s && build/test/kiosk --config "
+       "build/test/window/kiosk.conf render --size 1280x800 --script "
+       "build/test/window/staff.s --out build/test/window 2>/dev/null");
+    static const char *const keys[] = {"staff:key:2", "staff:key:4",
+                                       "staff:key:6", "staff:key:8",
+                                       "staff:pin:ok"};
+    int kx[5], ky[5], ax, ay, cx, cy;
+    for (int i = 0; i < 5; i++)
+        target_in("pin", keys[i], &kx[i], &ky[i]);
+    target_in("panel", "staff:tab:actions", &ax, &ay);
+    target_in("actions", "staff:action:console", &cx, &cy);
+    CHECK(kx[0] >= 0 && kx[4] >= 0 && ax >= 0 && cx >= 0,
+          "the state dumps give the keypad's and panel's buttons");
+    char cmd[1024];
+    FILE *lf = fopen(log, "w");
+    if (lf)
+        fclose(lf);
+    snprintf(cmd, sizeof cmd, "ASAN_OPTIONS=detect_leaks=0 exec "
+             "build/test/kiosk --windowed --size 1280x800 --config "
+             "build/test/window/kiosk.conf --log trace 2>'%s'", log);
+    pid_t kiosk = spawn(cmd);
+    CHECK(log_has(log, "frame 1 at", 20), "the window opens");
+    usleep(300000);
+    sh("xdotool search --onlyvisible --name 'Work Team' windowfocus --sync "
+       "%%1 key F2");
+    CHECK(log_has(log, "staff keypad opened", 5), "F2 opens the keypad in "
+                                                  "a window");
+    for (int i = 0; i < 5; i++)
+        click(kx[i], ky[i]);
+    CHECK(log_has(log, "staff PIN accepted", 5),
+          "the PIN clicked on the keypad opens the panel");
+    click(ax, ay);
+    click(cx, cy);
+    usleep(300000);
+    int status = 0;
+    CHECK(waitpid(kiosk, &status, WNOHANG) == 0,
+          "one click on 'exit to the console' does not exit");
+    click(cx, cy);
+    double end = now() + 10;
+    pid_t done = 0;
+    while (now() < end && (done = waitpid(kiosk, &status, WNOHANG)) == 0)
+        usleep(50000);
+    CHECK(done == kiosk && WIFEXITED(status) && WEXITSTATUS(status) == 3,
+          "the second click ends the exhibit with status 3 (%d)",
+          WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    if (done != kiosk) {
+        kill(kiosk, SIGTERM);
+        waitpid(kiosk, NULL, 0);
+    }
 }
 
 int main(void)
@@ -196,17 +279,20 @@ int main(void)
     CHECK(log_has(log, "frame 1 at", 20), "kiosk mode starts fullscreen");
     usleep(300000);
     sh("xdotool search --onlyvisible --name 'Work Team' windowfocus --sync "
-       "%%1 key Escape ctrl+q ctrl+w alt+F4 ctrl+alt+BackSpace");
+       "%%1 key Escape ctrl+q ctrl+w alt+F4 ctrl+alt+BackSpace F2");
     CHECK(log_has(log, "key ignored (kiosk mode)", 5),
           "the keys reached the exhibit and were ignored");
     usleep(500000);
     CHECK(waitpid(kiosk, &status, WNOHANG) == 0,
           "Escape, Ctrl+Q, Ctrl+W, Alt+F4 and Ctrl+Alt+Backspace leave the "
           "kiosk running");
+    CHECK(!log_has(log, "staff keypad opened", 0.5),
+          "F2 does not open the staff keypad in kiosk mode");
     kill(kiosk, SIGTERM);
     waitpid(kiosk, &status, 0);
     CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
           "SIGTERM ends the kiosk cleanly (status %d)", status);
+    staff_journey(log);
     kill(xvfb, SIGTERM);
     waitpid(xvfb, NULL, 0);
     size_t len;

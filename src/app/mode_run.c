@@ -1,15 +1,18 @@
 /* mode_run.c: `kiosk` -- the exhibit in a window or fullscreen.
  *
- * It shows the map and reader screens (app/exhibit_app.c) of the last good
- * exhibit (app/exhibit_view.c); a click or tap selects places, opens
- * passages and follows mentions.  The attract, home and about screens and
- * touch gestures come with the visitor-experience work.  The loop sleeps in SDL_WaitEvent and draws
- * only when the window was exposed or resized or the content changed, so an
- * idle exhibit uses no CPU and draws no frames.  With --windowed the
- * content folder is watched (platform/platform.h): saving a file reloads
- * it; content that does not pass the checks leaves the last good exhibit on
- * screen with the reasons in an overlay.  Escape closes the window only
- * with --windowed: fullscreen is the kiosk. */
+ * It shows the visitor's screens (app/exhibit_app.c) of the last good
+ * exhibit (app/exhibit_view.c), with the staff panel behind its hidden
+ * gesture (app/staff.c; F2 in a window).  The loop sleeps in
+ * SDL_WaitEventTimeout for as long as the app says and draws only when
+ * something changed, so an idle exhibit uses no CPU and draws no frames.
+ * With a state folder it shows the `current` release and follows its
+ * switches; with --windowed and none, the content folder is watched
+ * (platform/platform.h): saving a file reloads it; content that does not
+ * pass the checks leaves the last good exhibit on screen with the reasons
+ * in an overlay.  Escape closes the window only with --windowed:
+ * fullscreen is the kiosk, where no key does anything.  It ends on SIGTERM
+ * (status 0), or at the staff's request: restart (0, the service manager
+ * starts it again) or the console (CLI_CONSOLE, which it does not). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -172,7 +172,7 @@ static void layout_pin(struct ui_staff_screen *s)
     static const char *const row4[3] = {"clear", "0", "back"};
     s->keypad = (SDL_Rect){gx, y, gw, 4 * kh + 3 * gap};
     for (int k = 0; k < 12; k++) {
-        char id[32], label[8];
+        char id[32], label[16];
         const char *text = label;
         if (k < 9) {
             snprintf(id, sizeof id, "staff:key:%d", k + 1);

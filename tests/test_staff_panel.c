@@ -1,0 +1,641 @@
+/* test_staff_panel.c: the staff panel, played by `kiosk render --script`
+ * with a kiosk.conf, asserting the state dumps.
+ *
+ * The hidden gesture and what does not count as it; the PIN (right,
+ * wrong, three wrong and the minute's lock-out, none configured); that
+ * the exhibit behind is untouched; the pages (diagnostics from the state
+ * folder, the 14-day chart from real statistics files, the touch test);
+ * the actions (a rollback that switches `current`, restart and console
+ * asked of the main loop, each only on a second tap within 5 s); closing
+ * by itself when nobody touches it.  Then the pieces: the chart's scale
+ * and geometry, every staff text drawable in its language, the
+ * staff-pin-hash key of kiosk.conf and the command that makes it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "app/config.h"
+#include "app/staff_pin.h"
+#include "app/stats.h"
+#include "check.h"
+#include "shipped.h"
+#include "ui/bar_chart.h"
+#include "ui/staff_text.h"
+
+#define PIN "2468"
+
+static char dir[] = "/tmp/kiosk-test-staff-XXXXXX";
+static char conf[600], conf_nopin[600], state_dir[600];
+
+static int sh(const char *cmd)
+{
+    return system(cmd);
+}
+
+/* Writes a kiosk.conf at path: the state folder, and the PIN's hash line
+ * from `kiosk staff-pin-hash` unless pin is NULL. */
+static void write_conf(const char *path, const char *pin)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "printf 'state-dir: %s\\n' > '%s'",
+             state_dir, path);
+    sh(cmd);
+    if (pin) {
+        snprintf(cmd, sizeof cmd, "echo %s | build/test/kiosk "
+                 "staff-pin-hash >> '%s'", pin, path);
+        CHECK(sh(cmd) == 0, "kiosk staff-pin-hash writes the line");
+    }
+}
+
+/* Plays `script` with config `cf` at 1920x1080. */
+static bool play(const char *name, const char *cf, const char *script)
+{
+    char path[700], cmd[2048];
+    snprintf(path, sizeof path, "%s/%s.script", dir, name);
+    FILE *f = fopen(path, "w");
+    fputs(script, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd, "build/test/kiosk --config '%s' render "
+             "--size 1920x1080 --script '%s' --out '%s' 2>'%s/%s.err'", cf,
+             path, dir, dir, name);
+    return CHECK(sh(cmd) == 0, "%s: the script plays", name);
+}
+
+static json_t *state(const char *name)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s.json", dir, name);
+    json_error_t e;
+    json_t *j = json_load_file(path, 0, &e);
+    CHECK(j != NULL, "%s.json is JSON (%s)", name, j ? "" : e.text);
+    return j ? j : json_object();
+}
+
+static json_t *staff(json_t *j)
+{
+    json_t *s = json_object_get(j, "staff");
+    return s ? s : json_object();
+}
+
+static const char *sget(json_t *j, const char *key)
+{
+    const char *s = json_string_value(json_object_get(j, key));
+    return s ? s : "(null)";
+}
+
+static long iget(json_t *j, const char *key)
+{
+    return (long)json_integer_value(json_object_get(j, key));
+}
+
+static bool is_open(json_t *j)
+{
+    return json_is_true(json_object_get(staff(j), "open"));
+}
+
+static bool has_target(json_t *j, const char *id)
+{
+    json_t *t = json_object_get(j, "targets"), *v;
+    size_t i;
+    json_array_foreach(t, i, v) {
+        if (strcmp(json_string_value(json_object_get(v, "id")), id) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Targets that are not the staff's while the staff screens are open. */
+static size_t foreign_targets(json_t *j)
+{
+    json_t *t = json_object_get(j, "targets"), *v;
+    size_t i, n = 0;
+    json_array_foreach(t, i, v) {
+        n += strncmp(json_string_value(json_object_get(v, "id")), "staff:",
+                     6) != 0;
+    }
+    return n;
+}
+
+/* The gesture: two fingers in the top corners held 5.1 s. */
+#define HOLD "down 1 30 30\ndown 2 1890 30\nwait 5100\nup 1\nup 2\n"
+#define ENTER_PIN                                                           \
+    "tap-id staff:key:2\ntap-id staff:key:4\ntap-id staff:key:6\n"          \
+    "tap-id staff:key:8\ntap-id staff:pin:ok\n"
+#define WRONG_PIN "tap-id staff:key:1\ntap-id staff:key:3\ntap-id staff:pin:ok\n"
+
+static void test_gesture(void)
+{
+    if (!play("gesture", conf,
+              "state attract\n"
+              HOLD "state opened\n"
+              "tap-id staff:pin:cancel\nstate cancelled\n"
+              /* not the gesture: */
+              "down 1 30 30\nwait 6000\nup 1\nstate one\n"
+              "down 1 30 30\ndown 2 1890 30\nwait 4800\nup 1\nup 2\n"
+              "wait 500\nstate short\n"
+              "down 1 30 30\ndown 2 90 90\nwait 6000\nup 1\nup 2\n"
+              "state same-corner\n"
+              "down 1 30 30\ndown 2 1890 30\nwait 1000\nmove 2 1800 200\n"
+              "wait 5000\nup 1\nup 2\nstate moved\n"
+              "down 1 30 30\ndown 2 1890 30\ndown 3 960 540\nwait 6000\n"
+              "up 1\nup 2\nup 3\nstate three\n"
+              "down 1 30 1050\ndown 2 1890 1050\nwait 6000\nup 1\nup 2\n"
+              "state bottom\n"))
+        return;
+    json_t *a = state("attract"), *o = state("opened"),
+           *c = state("cancelled");
+    CHECK(!is_open(a) && strcmp(sget(a, "screen"), "attract") == 0,
+          "closed on Attract to begin with");
+    CHECK(is_open(o) && strcmp(sget(staff(o), "view"), "pin") == 0,
+          "two fingers held 5 s in the top corners open the keypad");
+    CHECK(strcmp(sget(o, "screen"), "attract") == 0,
+          "the gesture's touches did nothing to the exhibit (still "
+          "Attract: %s)", sget(o, "screen"));
+    CHECK(has_target(o, "staff:key:0") && has_target(o, "staff:key:9") &&
+              has_target(o, "staff:pin:ok") &&
+              has_target(o, "staff:pin:cancel") && foreign_targets(o) == 0,
+          "the keypad's keys, OK and Cancel are the only targets");
+    CHECK(!is_open(c), "Cancel closes the keypad");
+    static const char *const not_it[] = {"one", "short", "same-corner",
+                                         "moved", "three", "bottom"};
+    for (size_t i = 0; i < 6; i++) {
+        json_t *j = state(not_it[i]);
+        CHECK(!is_open(j), "not the gesture: %s", not_it[i]);
+        json_decref(j);
+    }
+    json_decref(a);
+    json_decref(o);
+    json_decref(c);
+}
+
+static void test_pin(void)
+{
+    if (!play("pin", conf,
+              "tap 960 540\n" HOLD
+              "tap-id staff:key:2\ntap-id staff:key:4\nstate two\n"
+              "tap-id staff:key:back\nstate one\n"
+              "tap-id staff:key:clear\ntap-id staff:pin:ok\nstate empty\n"
+              WRONG_PIN "state wrong1\n"
+              ENTER_PIN "state panel\n"
+              "tap 960 540\ntap 100 1000\nstate panel-taps\n"
+              "tap-id staff:close\nstate closed\n"))
+        return;
+    json_t *two = state("two"), *one = state("one"), *e = state("empty"),
+           *w1 = state("wrong1"), *p = state("panel"),
+           *pt = state("panel-taps"), *cl = state("closed");
+    CHECK(iget(staff(two), "digits") == 2 && iget(staff(one), "digits") == 1,
+          "keys type digits, Delete erases one (%ld, %ld)",
+          iget(staff(two), "digits"), iget(staff(one), "digits"));
+    CHECK(iget(staff(e), "digits") == 0 &&
+              strcmp(sget(staff(e), "view"), "pin") == 0 &&
+              strcmp(sget(staff(e), "message"), "") == 0,
+          "Clear erases all; OK with nothing typed does nothing");
+    CHECK(strcmp(sget(staff(w1), "view"), "pin") == 0 &&
+              strstr(sget(staff(w1), "message"), "2 tries left") &&
+              iget(staff(w1), "digits") == 0,
+          "a wrong PIN is refused, says 2 tries left, and is wiped (%s)",
+          sget(staff(w1), "message"));
+    CHECK(strcmp(sget(staff(p), "view"), "panel") == 0 &&
+              strcmp(sget(staff(p), "page"), "diag") == 0,
+          "the right PIN opens the panel on diagnostics");
+    CHECK(has_target(p, "staff:tab:stats") && has_target(p, "staff:close") &&
+              foreign_targets(p) == 0,
+          "the panel's tabs and Close; none of the exhibit's targets");
+    CHECK(strcmp(sget(pt, "screen"), "home") == 0 && is_open(pt),
+          "taps on the panel never reach the exhibit behind it (%s)",
+          sget(pt, "screen"));
+    CHECK(!is_open(cl) && strcmp(sget(cl, "screen"), "home") == 0,
+          "Close returns to the exhibit where it was");
+    json_decref(two);
+    json_decref(one);
+    json_decref(e);
+    json_decref(w1);
+    json_decref(p);
+    json_decref(pt);
+    json_decref(cl);
+}
+
+static void test_lockout(void)
+{
+    if (!play("lock", conf,
+              HOLD WRONG_PIN WRONG_PIN "state two-wrong\n"
+              WRONG_PIN "state locked\n"
+              "tap-id staff:pin:cancel\n" HOLD "state reopened\n"
+              "wait 20000\nstate half\n"
+              "tap-id staff:pin:cancel\nwait 35000\n" HOLD "state later\n"
+              ENTER_PIN "state opened\n"))
+        return;
+    json_t *t = state("two-wrong"), *l = state("locked"),
+           *r = state("reopened"), *h = state("half"), *later = state("later"),
+           *o = state("opened");
+    CHECK(strstr(sget(staff(t), "message"), "1 tries left") != NULL,
+          "after two wrong PINs, one try is left (%s)",
+          sget(staff(t), "message"));
+    long ms = iget(staff(l), "locked_ms");
+    CHECK(ms > 59000 && ms <= 60000 &&
+              strstr(sget(staff(l), "message"), "Try again in 60 s"),
+          "the third wrong PIN locks the keypad for a minute (%ld ms, %s)",
+          ms, sget(staff(l), "message"));
+    CHECK(!has_target(l, "staff:key:5") && !has_target(l, "staff:pin:ok") &&
+              has_target(l, "staff:pin:cancel"),
+          "locked: the keys and OK do nothing, Cancel still works");
+    CHECK(is_open(r) && iget(staff(r), "locked_ms") > 50000 &&
+              !has_target(r, "staff:key:1"),
+          "closing and opening again does not lift the lock (%ld ms)",
+          iget(staff(r), "locked_ms"));
+    CHECK(strstr(sget(staff(h), "message"), "Try again in 3") != NULL,
+          "the countdown follows the time (%s)", sget(staff(h), "message"));
+    CHECK(iget(staff(later), "locked_ms") == 0 &&
+              has_target(later, "staff:key:1") &&
+              strcmp(sget(staff(later), "message"), "") == 0,
+          "after the minute the keys come back");
+    CHECK(strcmp(sget(staff(o), "view"), "panel") == 0,
+          "and the right PIN opens the panel");
+    json_decref(t);
+    json_decref(l);
+    json_decref(r);
+    json_decref(h);
+    json_decref(later);
+    json_decref(o);
+}
+
+static void test_no_pin(void)
+{
+    if (!play("nopin", conf_nopin, HOLD "state open\n"))
+        return;
+    json_t *j = state("open");
+    CHECK(is_open(j) && strstr(sget(staff(j), "message"), "staff-pin-hash") &&
+              !has_target(j, "staff:key:1") && !has_target(j, "staff:pin:ok") &&
+              has_target(j, "staff:pin:cancel"),
+          "without a PIN hash the keypad says how to set one and cannot "
+          "open (%s)", sget(staff(j), "message"));
+    json_decref(j);
+}
+
+static void test_idle(void)
+{
+    if (!play("idle", conf,
+              "tap 960 540\n" HOLD "wait 29000\nstate pin-29\n"
+              "wait 1500\nstate pin-31\n"
+              HOLD ENTER_PIN "wait 119000\nstate panel-119\n"
+              "wait 1500\nstate panel-121\n"))
+        return;
+    json_t *a = state("pin-29"), *b = state("pin-31"),
+           *c = state("panel-119"), *d = state("panel-121");
+    CHECK(is_open(a) && !is_open(b),
+          "the keypad closes after 30 s without a touch");
+    CHECK(is_open(c) && !is_open(d),
+          "the panel closes after 2 min without a touch");
+    CHECK(strcmp(sget(d, "screen"), "home") == 0 &&
+              !json_is_true(json_object_get(json_object_get(d, "idle"),
+                                            "prompt")),
+          "the exhibit waited behind it: Home, no idle prompt yet (%s)",
+          sget(d, "screen"));
+    json_decref(a);
+    json_decref(b);
+    json_decref(c);
+    json_decref(d);
+}
+
+static void test_actions(void)
+{
+    if (!play("actions", conf,
+              HOLD ENTER_PIN "tap-id staff:tab:actions\nstate page\n"
+              "tap-id staff:action:restart\nstate armed\n"
+              "wait 5200\nstate expired\n"
+              "tap-id staff:action:restart\ntap-id staff:action:restart\n"
+              "state restart\n"))
+        return;
+    json_t *p = state("page"), *a = state("armed"), *e = state("expired"),
+           *r = state("restart");
+    CHECK(has_target(p, "staff:action:restart") &&
+              has_target(p, "staff:action:console") &&
+              !has_target(p, "staff:action:rollback") &&
+              iget(staff(p), "rollback_to") == 0,
+          "the actions page: restart, console; no rollback without an "
+          "earlier release");
+    CHECK(strcmp(sget(staff(a), "armed"), "staff:action:restart") == 0 &&
+              strcmp(sget(staff(a), "action"), "none") == 0,
+          "one tap only asks for a second");
+    CHECK(strcmp(sget(staff(e), "armed"), "") == 0 &&
+              strcmp(sget(staff(e), "action"), "none") == 0,
+          "the question goes away after 5 s");
+    CHECK(strcmp(sget(staff(r), "action"), "restart") == 0,
+          "two taps ask the main loop to restart (%s)",
+          sget(staff(r), "action"));
+    json_decref(p);
+    json_decref(a);
+    json_decref(e);
+    json_decref(r);
+    if (!play("console", conf,
+              HOLD ENTER_PIN "tap-id staff:tab:actions\n"
+              "tap-id staff:action:console\ntap-id staff:action:console\n"
+              "state console\n"))
+        return;
+    json_t *c = state("console");
+    CHECK(strcmp(sget(staff(c), "action"), "console") == 0,
+          "two taps on the console ask to leave for it");
+    json_decref(c);
+}
+
+/* Two releases, `current` at the second: the panel rolls back to the
+ * first and says so; the diagnostics name the current release. */
+static void test_rollback(void)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s/stick' && cp -r content "
+             "'%s/stick/kiosk-content' && build/test/kiosk import "
+             "'%s/stick' --state-dir '%s' >/dev/null && build/test/kiosk "
+             "import '%s/stick' --state-dir '%s' >/dev/null", dir, dir, dir,
+             state_dir, dir, state_dir);
+    if (!CHECK(sh(cmd) == 0, "two releases installed"))
+        return;
+    if (!play("rollback", conf,
+              HOLD ENTER_PIN "state diag\n"
+              "tap-id staff:tab:actions\nstate page\n"
+              "tap-id staff:action:rollback\nstate armed\n"
+              "tap-id staff:action:rollback\nstate done\n"))
+        return;
+    json_t *d = state("diag"), *p = state("page"), *a = state("armed"),
+           *done = state("done");
+    json_t *diag = json_object_get(staff(d), "diagnostics");
+    CHECK(strncmp(sget(diag, "Release"), "2 ", 2) == 0,
+          "diagnostics: release 2 is current (%s)", sget(diag, "Release"));
+    CHECK(strstr(sget(diag, "Version"), "(") != NULL &&
+              strstr(sget(diag, "Memory"), "MB") != NULL &&
+              strstr(sget(diag, "Screen"), "1920x1080") != NULL &&
+              strstr(sget(diag, "Uptime"), "0:00:") != NULL,
+          "diagnostics: version, memory, screen, uptime");
+    char path[700];
+    snprintf(path, sizeof path, "%s/last-import.txt", state_dir);
+    size_t len;
+    char *report = check_read_file(path, &len);
+    CHECK(report && strstr(report, "Updated to release 2"),
+          "the import kept its report in the state folder");
+    free(report);
+    CHECK(iget(staff(p), "rollback_to") == 1, "rollback offers release 1");
+    snprintf(path, sizeof path, "%s/current", state_dir);
+    char target[256] = "";
+    ssize_t n = readlink(path, target, sizeof target - 1);
+    target[n > 0 ? n : 0] = '\0';
+    CHECK(strcmp(target, "releases/0001") == 0 &&
+              strstr(sget(staff(done), "action_message"),
+                     "Rolled back to release 1"),
+          "two taps switch `current` to release 1 (%s) and say so (%s)",
+          target, sget(staff(done), "action_message"));
+    CHECK(strcmp(sget(staff(a), "action_message"), "") == 0,
+          "one tap did not roll back");
+    CHECK(iget(staff(done), "rollback_to") == 0,
+          "release 1 has nothing before it");
+    json_decref(d);
+    json_decref(p);
+    json_decref(a);
+    json_decref(done);
+}
+
+/* Sessions on chosen days, written the way the exhibit writes them. */
+static void session(int64_t start, const char *lang, uint32_t seconds)
+{
+    struct stats_session s;
+    stats_session_begin(&s, start);
+    stats_session_lang(&s, lang);
+    stats_session_end(&s, start + seconds);
+    char err[256];
+    CHECK(stats_append(state_dir, &s, err, sizeof err), "session written");
+}
+
+static void test_statistics(void)
+{
+    int64_t now = (int64_t)time(NULL);
+    int64_t today = now - now % 86400;
+    /* today: 2 en + 1 ug; 3 days ago: 4 zh, 2 en; 13 days ago: 1 ug;
+     * 14 days ago (out of the chart): 5 en. */
+    session(today + 60, "en", 100);
+    session(today + 120, "en", 200);
+    session(today + 180, "ug", 300);
+    for (int i = 0; i < 4; i++)
+        session(today - 3 * 86400 + 3600 + i, "zh", 60);
+    for (int i = 0; i < 2; i++)
+        session(today - 3 * 86400 + 7200 + i, "en", 60);
+    session(today - 13 * 86400 + 10, "ug", 40);
+    for (int i = 0; i < 5; i++)
+        session(today - 14 * 86400 + 10 + i, "en", 40);
+    if (!play("stats", conf, HOLD ENTER_PIN "tap-id staff:tab:stats\n"
+                                          "state chart\nshot chart\n"))
+        return;
+    json_t *j = state("chart");
+    json_t *chart = json_object_get(staff(j), "chart");
+    json_t *bars = json_object_get(chart, "bars");
+    CHECK(json_array_size(bars) == 14, "14 days (%zu)",
+          json_array_size(bars));
+    json_t *last = json_array_get(bars, 13), *d3 = json_array_get(bars, 10),
+           *d13 = json_array_get(bars, 0);
+    CHECK(iget(last, "en") == 2 && iget(last, "ug") == 1 &&
+              iget(last, "zh") == 0,
+          "today: 2 in English, 1 in Uyghur");
+    CHECK(iget(d3, "zh") == 4 && iget(d3, "en") == 2,
+          "three days ago: 4 in Chinese, 2 in English");
+    CHECK(iget(d13, "ug") == 1, "the oldest day shown: 1 in Uyghur");
+    CHECK(iget(chart, "total") == 10,
+          "the total counts the 14 days only (%ld)", iget(chart, "total"));
+    CHECK(iget(chart, "average_s") == (100 + 200 + 300 + 6 * 60 + 40) / 10,
+          "the average visit (%ld s)", iget(chart, "average_s"));
+    CHECK(iget(chart, "axis_max") == 10, "the scale tops at 10 (%ld)",
+          iget(chart, "axis_max"));
+    long h6 = iget(d3, "height"), h3 = iget(last, "height"),
+         h1 = iget(d13, "height");
+    CHECK(h6 > 0 && labs(h6 - 2 * h3) <= 1 && labs(h3 - 3 * h1) <= 1,
+          "bar heights are proportional to visits (%ld, %ld, %ld)", h6, h3,
+          h1);
+    json_decref(j);
+}
+
+static void test_touch_test(void)
+{
+    if (!play("touch", conf,
+              HOLD ENTER_PIN "tap-id staff:tab:touch\n"
+              "down 1 400 500\ndown 2 900 600\ndown 3 1500 700\n"
+              "state three\nshot touch\nup 2\nstate two\nup 1\nup 3\n"
+              "state none\n"))
+        return;
+    json_t *a = state("three"), *b = state("two"), *c = state("none");
+    CHECK(iget(staff(a), "touches") == 3 && iget(staff(b), "touches") == 2 &&
+              iget(staff(c), "touches") == 0,
+          "the touch test counts the fingers down (3, 2, 0)");
+    json_decref(a);
+    json_decref(b);
+    json_decref(c);
+    /* Each finger is drawn where it is: its colour under it. */
+    char path[700];
+    snprintf(path, sizeof path, "%s/touch.png", dir);
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && st.st_size > 0, "the screenshot exists");
+}
+
+/* The chart's pieces, without a screen. */
+static void test_chart(void)
+{
+    static const uint32_t in[] = {0, 1, 2, 3, 7, 10, 11, 49, 50, 51, 999};
+    static const uint32_t want[] = {1, 1, 2, 5, 10, 10, 20, 50, 50, 100,
+                                    1000};
+    for (size_t i = 0; i < sizeof in / sizeof *in; i++)
+        CHECK(ui_bar_chart_axis_max(in[i]) == want[i],
+              "the axis over %u tops at %u (got %u)", in[i], want[i],
+              ui_bar_chart_axis_max(in[i]));
+    struct text_fonts *fonts = NULL;
+    struct exhibit *ex = NULL;
+    if (!shipped_load(&fonts, &ex))
+        return;
+    struct ui_bar_chart c = {0};
+    uint32_t v[3][UI_CHART_STACKS] = {{1, 2, 3}, {0, 0, 0}, {4, 0, 1}};
+    SDL_Color col[3] = {{255, 0, 0, 255}, {0, 255, 0, 255},
+                        {0, 0, 255, 255}};
+    const char *labels[3] = {"a", "b", "c"};
+    for (int rtl = 0; rtl < 2; rtl++) {
+        ui_bar_chart_set(&c, fonts, rtl ? TEXT_LANG_UG : TEXT_LANG_EN,
+                         (SDL_Rect){100, 50, 600, 400}, 3, v, col, labels,
+                         20, rtl);
+        SDL_Rect s0 = ui_bar_chart_segment(&c, 0, 0),
+                 s1 = ui_bar_chart_segment(&c, 0, 1),
+                 s2 = ui_bar_chart_segment(&c, 0, 2),
+                 e = ui_bar_chart_segment(&c, 1, 0),
+                 t0 = ui_bar_chart_segment(&c, 2, 0);
+        int base = c.plot.y + c.plot.h;
+        CHECK(s0.y + s0.h == base && s1.y + s1.h == s0.y &&
+                  s2.y + s2.h == s1.y,
+              "segments stack from the baseline without gaps (rtl %d)",
+              rtl);
+        CHECK(s2.y == c.plot.y + c.plot.h * 4 / 10,
+              "a total of 6 on a scale of 10 is 60%% high (rtl %d)", rtl);
+        CHECK(e.h == 0, "an empty day has no bar");
+        CHECK(rtl ? s0.x > t0.x : s0.x < t0.x,
+              "time runs in reading order (rtl %d)", rtl);
+        CHECK(c.label[0] && c.total[0] && !c.total[1] && c.axis_label,
+              "labels under bars, totals above non-empty ones, the scale");
+    }
+    ui_bar_chart_fini(&c);
+    content_destroy(ex);
+    text_fonts_destroy(fonts);
+}
+
+/* Every staff text has a glyph for each character in its language. */
+static void test_texts(void)
+{
+    struct text_fonts *fonts = NULL;
+    struct exhibit *ex = NULL;
+    if (!shipped_load(&fonts, &ex))
+        return;
+    const struct text_role *ui = text_fonts_role(fonts, "ui");
+    size_t bad = 0, empty = 0;
+    for (int id = 0; id < UI_ST_COUNT; id++) {
+        for (int l = 0; l < 3; l++) {
+            const char *s = ui_staff_text(id, l);
+            empty += s[0] == '\0';
+            uint32_t off[4];
+            size_t n = text_fonts_uncovered(fonts, ui, s, strlen(s), off, 4);
+            if (n)
+                fprintf(stderr, "uncovered in %d/%d: %s\n", id, l, s);
+            bad += n;
+        }
+    }
+    CHECK(bad == 0 && empty == 0, "all %d staff texts in 3 languages are "
+          "drawable (%zu uncovered, %zu empty)", UI_ST_COUNT, bad, empty);
+    CHECK(strcmp(ui_staff_text(UI_ST_TITLE, TEXT_LANG_UG),
+                 ui_staff_text(UI_ST_TITLE, TEXT_LANG_EN)) != 0 &&
+              strcmp(ui_staff_text(UI_ST_TITLE, TEXT_LANG_ZH),
+                     ui_staff_text(UI_ST_TITLE, TEXT_LANG_EN)) != 0,
+          "the texts are translated, not English in every language");
+    content_destroy(ex);
+    text_fonts_destroy(fonts);
+}
+
+/* kiosk.conf's staff-pin-hash and the command that makes it. */
+static void test_config(void)
+{
+    char path[700], cmd[2048];
+    struct diag_list d;
+    struct app_config cfg;
+
+    memset(&cfg, 0, sizeof cfg);
+    diag_list_init(&d);
+    CHECK(app_config_read(conf, &cfg, &d) && cfg.has_staff_pin,
+          "the generated line is read back");
+    struct staff_pin pin;
+    staff_pin_init(&pin, &cfg.staff_pin);
+    for (const char *c = PIN; *c; c++)
+        staff_pin_type(&pin, *c, 0);
+    CHECK(staff_pin_submit(&pin, 0).result == STAFF_PIN_CORRECT,
+          "and it opens with the PIN it was made from");
+    diag_list_fini(&d);
+
+    snprintf(path, sizeof path, "%s/bad.conf", dir);
+    FILE *f = fopen(path, "w");
+    fputs("rotation: 0\nstaff-pin-hash: sha256:00:1234\n", f);
+    fclose(f);
+    memset(&cfg, 0, sizeof cfg);
+    diag_list_init(&d);
+    bool ok = app_config_read(path, &cfg, &d);
+    CHECK(!ok && !cfg.has_staff_pin && d.count == 1 &&
+              d.items[0].line == 2 && d.items[0].column == 17 &&
+              strstr(d.items[0].message, "staff-pin-hash") &&
+              strstr(d.items[0].message, "kiosk staff-pin-hash"),
+          "a malformed hash is an error at line 2, column 17 that says "
+          "how to make one (%zu: %u:%u %s)", d.count,
+          d.count ? d.items[0].line : 0, d.count ? d.items[0].column : 0,
+          d.count ? d.items[0].message : "");
+    diag_list_fini(&d);
+
+    snprintf(cmd, sizeof cmd, "echo 12 | build/test/kiosk staff-pin-hash "
+             ">/dev/null 2>'%s/short.err'", dir);
+    int rc = sh(cmd);
+    snprintf(path, sizeof path, "%s/short.err", dir);
+    size_t len;
+    char *err = check_read_file(path, &len);
+    CHECK(WEXITSTATUS(rc) == 1 && err && strstr(err, "4 to 8 digits"),
+          "a 2-digit PIN is refused with the rule");
+    free(err);
+    CHECK(WEXITSTATUS(sh("build/test/kiosk staff-pin-hash 1234 "
+                         ">/dev/null 2>&1")) == 2,
+          "a PIN on the command line is a usage error");
+    /* Two hashes of one PIN differ: the salt is fresh each time. */
+    snprintf(cmd, sizeof cmd, "test \"$(echo 1234 | build/test/kiosk "
+             "staff-pin-hash)\" != \"$(echo 1234 | build/test/kiosk "
+             "staff-pin-hash)\"");
+    CHECK(sh(cmd) == 0, "every hash gets its own salt");
+}
+
+int main(void)
+{
+    if (!mkdtemp(dir))
+        return 1;
+    snprintf(state_dir, sizeof state_dir, "%s/state", dir);
+    mkdir(state_dir, 0755);
+    snprintf(conf, sizeof conf, "%s/kiosk.conf", dir);
+    snprintf(conf_nopin, sizeof conf_nopin, "%s/nopin.conf", dir);
+    write_conf(conf, PIN);
+    write_conf(conf_nopin, NULL);
+    test_gesture();
+    test_pin();
+    test_lockout();
+    test_no_pin();
+    test_idle();
+    test_actions();
+    test_rollback();
+    test_statistics();
+    test_touch_test();
+    test_chart();
+    test_texts();
+    test_config();
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (!check_failed)
+        sh(cmd);
+    else
+        fprintf(stderr, "files kept in %s\n", dir);
+    return check_finish("test_staff_panel");
+}
