@@ -47,7 +47,22 @@ static void check_word(const struct script_cmd *c)
 static void check_cmd(const struct script_cmd *c)
 {
     bool numbers_zero = !c->a && !c->b && !c->c && !c->d && !c->ms;
+    if (c->op != SCRIPT_DOWN && c->op != SCRIPT_MOVE && c->op != SCRIPT_UP &&
+        c->finger)
+        abort();
     switch (c->op) {
+    case SCRIPT_DOWN:
+    case SCRIPT_MOVE:
+        if (c->finger < 1 || c->finger > SCRIPT_MAX_FINGER ||
+            !in(c->a, SCRIPT_MAX_COORD) || !in(c->b, SCRIPT_MAX_COORD) ||
+            c->c || c->d || c->ms || c->name[0])
+            abort();
+        break;
+    case SCRIPT_UP:
+        if (c->finger < 1 || c->finger > SCRIPT_MAX_FINGER || c->a ||
+            c->b || c->c || c->d || c->ms || c->name[0])
+            abort();
+        break;
     case SCRIPT_TAP:
         if (!in(c->a, SCRIPT_MAX_COORD) || !in(c->b, SCRIPT_MAX_COORD) ||
             c->c || c->d || c->ms || c->name[0])
@@ -95,6 +110,14 @@ static char *format(const struct script *s, size_t *len)
             break;
         case SCRIPT_WAIT:
             w = snprintf(out + n, cap - n, "%s %d\n", op, c->ms);
+            break;
+        case SCRIPT_DOWN:
+        case SCRIPT_MOVE:
+            w = snprintf(out + n, cap - n, "%s %d %d %d\n", op, c->finger,
+                         c->a, c->b);
+            break;
+        case SCRIPT_UP:
+            w = snprintf(out + n, cap - n, "%s %d\n", op, c->finger);
             break;
         default:
             w = snprintf(out + n, cap - n, "%s %s\n", op, c->name);
@@ -173,6 +196,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             const struct script_cmd *a = &s.cmds[i], *b = &s2.cmds[i];
             if (a->op != b->op || a->a != b->a || a->b != b->b ||
                 a->c != b->c || a->d != b->d || a->ms != b->ms ||
+                a->finger != b->finger ||
                 strcmp(a->name, b->name) != 0 || b->line != i + 1)
                 abort();
         }

@@ -247,8 +247,16 @@ static void test_broken(void)
         {"tapid x", 0, 1, 1, "did you mean 'tap-id'?", NULL, NULL},
         {"stat x", 0, 1, 1, "did you mean 'state'?", NULL, NULL},
         {"frobnicate", 0, 1, 1, "unknown command 'frobnicate' — a line is "
-         "one of tap, tap-id, drag, wait, shot, state, or a '#' comment",
-         NULL, NULL},
+         "one of tap, tap-id, drag, wait, down, move, up, shot, state, or "
+         "a '#' comment", NULL, NULL},
+        {"down 0 1 1", 0, 1, 6, "'0' is not a finger (1 to 10)", NULL, NULL},
+        {"down 11 1 1", 0, 1, 6, "'11' is not a finger", NULL, NULL},
+        {"move 1 x 1", 0, 1, 8, "'x' is not a coordinate", NULL, NULL},
+        {"up", 0, 1, 1, "up needs 1 number: FINGER, found 0", NULL, NULL},
+        {"up 1 2", 0, 1, 6, "up needs 1 number: FINGER, found 2", NULL,
+         NULL},
+        {"down 1 2", 0, 1, 1, "down needs 3 numbers: FINGER X Y", NULL,
+         NULL},
         {"  \t tap x 1", 0, 1, 9, "'x' is not a coordinate", NULL,
          "  \t tap x 1"},
         /* Columns count code points: 工 is 3 bytes, 1 column. */
@@ -467,8 +475,37 @@ static void test_misc(void)
     diag_list_fini(&d);
 }
 
+/* Several fingers: down, move and up carry the finger and its place. */
+static void test_fingers(void)
+{
+    static const char text[] = "down 1 30 30\nmove 10 5 6\nup 3\n";
+    struct diag_list d;
+    diag_list_init(&d);
+    struct script s;
+    bool ok = script_parse("t", text, sizeof text - 1, &s, &d);
+    CHECK(ok && s.count == 3, "finger commands parse");
+    if (ok && s.count == 3) {
+        const struct script_cmd *c = s.cmds;
+        CHECK(c[0].op == SCRIPT_DOWN && c[0].finger == 1 && c[0].a == 30 &&
+                  c[0].b == 30,
+              "down 1 30 30");
+        CHECK(c[1].op == SCRIPT_MOVE && c[1].finger == 10 && c[1].a == 5 &&
+                  c[1].b == 6,
+              "move 10 5 6");
+        CHECK(c[2].op == SCRIPT_UP && c[2].finger == 3 && c[2].a == 0 &&
+                  c[2].b == 0,
+              "up 3");
+        CHECK(strcmp(script_op_name(SCRIPT_DOWN), "down") == 0 &&
+                  strcmp(script_op_name(SCRIPT_UP), "up") == 0,
+              "their names");
+    }
+    script_fini(&s);
+    diag_list_fini(&d);
+}
+
 int main(void)
 {
+    test_fingers();
     test_valid();
     test_lengths();
     test_broken();

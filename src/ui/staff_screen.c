@@ -192,12 +192,25 @@ static void layout_pin(struct ui_staff_screen *s)
     }
     s->keys_locked = !m->keys_enabled;
     y += 4 * kh + 4 * gap;
-    int bw = (gw - gap) / 2;
+    /* Cancel then OK in reading order (the digits keep theirs). */
+    int bw = (gw - gap) / 2, left = gx, right = gx + bw + gap;
     add_button(s, "staff:pin:cancel", t(s, UI_ST_CANCEL), px(s, 30),
-               (SDL_Rect){gx, y, bw, kh}, UI_BUTTON_PLAIN);
+               (SDL_Rect){rtl(s) ? right : left, y, bw, kh},
+               UI_BUTTON_PLAIN);
     if (m->keys_enabled)
         add_button(s, "staff:pin:ok", t(s, UI_ST_OK), px(s, 30),
-                   (SDL_Rect){gx + bw + gap, y, bw, kh}, UI_BUTTON_PRIMARY);
+                   (SDL_Rect){rtl(s) ? left : right, y, bw, kh},
+                   UI_BUTTON_PRIMARY);
+    /* On a tall screen the whole keypad sits in the middle. */
+    int dy = (s->h - (y + kh)) / 2 - px(s, 56);
+    if (dy <= 0)
+        return;
+    for (size_t i = 0; i < s->text_count; i++)
+        s->text[i].y += dy;
+    for (size_t i = 0; i < s->button_count; i++)
+        s->button[i].rect.y += dy;
+    s->dots.y += dy;
+    s->keypad.y += dy;
 }
 
 /* The panel's bar: the title, the tabs and Close, in reading order; the
