@@ -5,15 +5,9 @@
 
 #include "app/cli.h"
 #include "app/config.h"
+#include "app/version.h"
 #include "core/diag.h"
 #include "core/log.h"
-
-#ifndef KIOSK_VERSION
-#define KIOSK_VERSION "0.0.0"
-#endif
-#ifndef KIOSK_REVISION
-#define KIOSK_REVISION "unknown"
-#endif
 
 static void usage(FILE *out)
 {
@@ -41,7 +35,8 @@ static void usage(FILE *out)
         "  --fonts FILE    the font manifest (default: fonts/manifest.txt)\n"
         "  --log LEVEL     error, warn, info, debug or trace (default: warn)\n"
         "  --config FILE   settings (content, state-dir, fonts,\n"
-        "                  screen-diagonal-inch, rotation, staff-pin-hash),\n"
+        "                  screen-diagonal-inch or screen-size-mm, rotation,\n"
+        "                  idle-timeout, staff-pin-hash),\n"
         "                  e.g. /etc/kiosk/kiosk.conf\n"
         "\n"
         "Exit status: 0 success, 1 failure, 2 usage error; the exhibit\n"
@@ -112,6 +107,7 @@ int main(int argc, char **argv)
                 common.state_dir = cfg.state_dir;
             common.screen_diagonal_inch = cfg.screen_diagonal_inch;
             common.rotation = cfg.rotation;
+            common.idle_timeout_s = cfg.idle_timeout_s;
             common.staff_pin = cfg.has_staff_pin ? &cfg.staff_pin : NULL;
         } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);

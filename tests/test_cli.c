@@ -125,7 +125,31 @@ int main(void)
         f = fopen("build/test/bad.conf", "w");
         fputs("contnet: x\nscreen-diagonal-inch: huge\nrotation: 45\n", f);
         fclose(f);
+        f = fopen("build/test/bad2.conf", "w");
+        fputs("screen-size-mm: 476x\nidle-timeout: 5\n"
+              "staff-pin-hash: sha256:zz:00\n", f);
+        fclose(f);
+        f = fopen("build/test/bad3.conf", "w");
+        fputs("screen-diagonal-inch: 21.5\nscreen-size-mm: 476x268\n", f);
+        fclose(f);
+        f = fopen("build/test/good2.conf", "w");
+        fputs("content: tests/content/minimal\nscreen-size-mm: 476x268\n"
+              "idle-timeout: 30\n", f);
+        fclose(f);
     }
+    expect("--config build/test/good2.conf check", 0,
+           "tests/content/minimal: valid");
+    expect("--config build/test/bad2.conf check", 1,
+           "bad2.conf:1:17: error: screen-size-mm '476x' must be the "
+           "visible area's width and height in millimetres, like 476x268");
+    expect("--config build/test/bad2.conf check", 1,
+           "bad2.conf:2:15: error: idle-timeout '5' must be a number of "
+           "seconds from 15 to 3600");
+    expect("--config build/test/bad2.conf check", 1,
+           "bad2.conf:3:17: error: staff-pin-hash is not usable");
+    expect("--config build/test/bad3.conf check", 1,
+           "bad3.conf:2:1: error: give screen-size-mm or "
+           "screen-diagonal-inch, not both");
     expect("--config build/test/cli.conf check", 0,
            "tests/content/minimal: valid");
     expect("--config build/test/bad.conf check", 1,

@@ -10,47 +10,19 @@
 #include <jansson.h>
 
 #include "check.h"
+#include "play.h"
 
 static char dir[] = "/tmp/kiosk-test-journeys-XXXXXX";
 
-/* Writes the script and plays it at WxH; true if the program succeeded. */
+/* Plays the script at WxH; true if the program succeeded. */
 static bool play(const char *name, const char *script, const char *size)
 {
-    char path[512], cmd[1024];
-    snprintf(path, sizeof path, "%s/%s.script", dir, name);
-    FILE *f = fopen(path, "w");
-    fputs(script, f);
-    fclose(f);
-    snprintf(cmd, sizeof cmd, "build/test/kiosk render --size %s --script "
-             "'%s' --out '%s' 2>'%s/%s.err'", size, path, dir, dir, name);
-    return CHECK(system(cmd) == 0, "%s: the script plays", name);
+    return play_script(dir, name, "", size, script);
 }
 
 static json_t *state(const char *name)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s.json", dir, name);
-    json_error_t e;
-    json_t *j = json_load_file(path, 0, &e);
-    CHECK(j != NULL, "%s.json is JSON (%s)", name, j ? "" : e.text);
-    return j;
-}
-
-static const char *sget(json_t *j, const char *key)
-{
-    const char *s = json_string_value(json_object_get(j, key));
-    return s ? s : "(null)";
-}
-
-static bool has_target(json_t *j, const char *id)
-{
-    json_t *t = json_object_get(j, "targets"), *v;
-    size_t i;
-    json_array_foreach(t, i, v) {
-        if (strcmp(json_string_value(json_object_get(v, "id")), id) == 0)
-            return true;
-    }
-    return false;
+    return play_state(dir, name);
 }
 
 static void test_main_journey(const char *size)
@@ -69,29 +41,29 @@ static void test_main_journey(const char *size)
            *s3 = state("s3"), *s4 = state("s4"), *s5 = state("s5");
     if (!s0 || !s1 || !s2 || !s3 || !s4 || !s5)
         return;
-    CHECK(strcmp(sget(s0, "screen"), "attract") == 0, "%s: Attract", n);
-    CHECK(strcmp(sget(s1, "screen"), "home") == 0 &&
-              has_target(s1, "nav:map") && has_target(s1, "lang:ug"),
+    CHECK(strcmp(play_str(s0, "screen"), "attract") == 0, "%s: Attract", n);
+    CHECK(strcmp(play_str(s1, "screen"), "home") == 0 &&
+              play_has_target(s1, "nav:map") && play_has_target(s1, "lang:ug"),
           "%s: a touch opens Home with its buttons", n);
-    CHECK(strcmp(sget(s2, "screen"), "map") == 0 &&
-              has_target(s2, "region:yili") && has_target(s2, "town:yining"),
+    CHECK(strcmp(play_str(s2, "screen"), "map") == 0 &&
+              play_has_target(s2, "region:yili") && play_has_target(s2, "town:yining"),
           "%s: the map with its targets", n);
-    CHECK(strcmp(sget(s3, "selected_place"), "yili") == 0 &&
-              has_target(s3, "passage:priorities"),
+    CHECK(strcmp(play_str(s3, "selected_place"), "yili") == 0 &&
+              play_has_target(s3, "passage:priorities"),
           "%s: Yili selected, its card lists 'priorities'", n);
     json_t *reader = json_object_get(s4, "reader");
     json_t *hl = json_object_get(s4, "highlighted");
-    CHECK(strcmp(sget(s4, "screen"), "reader") == 0 &&
-              strcmp(sget(reader, "top_passage"), "priorities") == 0 &&
+    CHECK(strcmp(play_str(s4, "screen"), "reader") == 0 &&
+              strcmp(play_str(reader, "top_passage"), "priorities") == 0 &&
               json_array_size(hl) == 1 &&
               strcmp(json_string_value(json_array_get(hl, 0)),
                      "priorities") == 0,
           "%s: the reader at 'priorities', highlighted", n);
     /* mention 1 of 'priorities' in the Chinese column is 乌鲁木齐. */
-    CHECK(strcmp(sget(s5, "screen"), "map") == 0 &&
-              strcmp(sget(s5, "selected_place"), "urumqi") == 0,
+    CHECK(strcmp(play_str(s5, "screen"), "map") == 0 &&
+              strcmp(play_str(s5, "selected_place"), "urumqi") == 0,
           "%s: the mention opens the map with Urumqi selected (%s)", n,
-          sget(s5, "selected_place"));
+          play_str(s5, "selected_place"));
     json_decref(s0);
     json_decref(s1);
     json_decref(s2);
@@ -123,9 +95,9 @@ static void test_languages(void)
            *um = state("ugmap");
     if (!en || !zh || !ug || !um)
         return;
-    CHECK(strcmp(sget(en, "lang"), "en") == 0 &&
-              strcmp(sget(zh, "lang"), "zh") == 0 &&
-              strcmp(sget(ug, "lang"), "ug") == 0,
+    CHECK(strcmp(play_str(en, "lang"), "en") == 0 &&
+              strcmp(play_str(zh, "lang"), "zh") == 0 &&
+              strcmp(play_str(ug, "lang"), "ug") == 0,
           "the switch changes the language");
     CHECK(!json_is_true(json_object_get(en, "mirrored")) &&
               json_is_true(json_object_get(ug, "mirrored")),
@@ -135,8 +107,8 @@ static void test_languages(void)
     CHECK(target_x(en, "lang:zh") > 960 && target_x(ug, "lang:zh") < 960,
           "the language switch moves to the left in Uyghur (%d -> %d)",
           target_x(en, "lang:zh"), target_x(ug, "lang:zh"));
-    CHECK(strcmp(sget(um, "screen"), "map") == 0 &&
-              strcmp(sget(um, "selected_place"), "yili") == 0,
+    CHECK(strcmp(play_str(um, "screen"), "map") == 0 &&
+              strcmp(play_str(um, "selected_place"), "yili") == 0,
           "in Uyghur the map still selects Yili");
     json_decref(en);
     json_decref(zh);
@@ -166,19 +138,19 @@ static void test_idle(void)
           "no prompt before the idle time");
     CHECK(json_is_true(json_object_get(pi, "prompt")) &&
               json_integer_value(json_object_get(pi, "seconds_left")) == 19 &&
-              has_target(p, "idle:continue"),
+              play_has_target(p, "idle:continue"),
           "after 90 s the prompt counts down (%lld s left)",
           (long long)json_integer_value(json_object_get(pi, "seconds_left")));
     CHECK(!json_is_true(json_object_get(json_object_get(d, "idle"),
                                         "prompt")) &&
-              strcmp(sget(d, "screen"), "map") == 0 &&
-              strcmp(sget(d, "selected_place"), "yili") == 0,
+              strcmp(play_str(d, "screen"), "map") == 0 &&
+              strcmp(play_str(d, "selected_place"), "yili") == 0,
           "a touch dismisses the prompt and changes nothing else");
     CHECK(json_is_true(json_object_get(json_object_get(c, "idle"),
                                        "prompt")),
           "the prompt comes back after another idle time");
-    CHECK(strcmp(sget(r, "screen"), "attract") == 0 &&
-              strcmp(sget(r, "lang"), "en") == 0 &&
+    CHECK(strcmp(play_str(r, "screen"), "attract") == 0 &&
+              strcmp(play_str(r, "lang"), "en") == 0 &&
               json_is_null(json_object_get(r, "selected_place")) &&
               json_array_size(json_object_get(r, "highlighted")) == 0,
           "at zero: Attract, the default language, nothing selected");

@@ -23,6 +23,7 @@
 #include "app/staff_pin.h"
 #include "app/stats.h"
 #include "check.h"
+#include "play.h"
 #include "shipped.h"
 #include "ui/bar_chart.h"
 #include "ui/staff_text.h"
@@ -55,25 +56,14 @@ static void write_conf(const char *path, const char *pin)
 /* Plays `script` with config `cf` at 1920x1080. */
 static bool play(const char *name, const char *cf, const char *script)
 {
-    char path[700], cmd[2048];
-    snprintf(path, sizeof path, "%s/%s.script", dir, name);
-    FILE *f = fopen(path, "w");
-    fputs(script, f);
-    fclose(f);
-    snprintf(cmd, sizeof cmd, "build/test/kiosk --config '%s' render "
-             "--size 1920x1080 --script '%s' --out '%s' 2>'%s/%s.err'", cf,
-             path, dir, dir, name);
-    return CHECK(sh(cmd) == 0, "%s: the script plays", name);
+    char args[700];
+    snprintf(args, sizeof args, "--config '%s'", cf);
+    return play_script(dir, name, args, "1920x1080", script);
 }
 
 static json_t *state(const char *name)
 {
-    char path[700];
-    snprintf(path, sizeof path, "%s/%s.json", dir, name);
-    json_error_t e;
-    json_t *j = json_load_file(path, 0, &e);
-    CHECK(j != NULL, "%s.json is JSON (%s)", name, j ? "" : e.text);
-    return j ? j : json_object();
+    return play_state(dir, name);
 }
 
 static json_t *staff(json_t *j)
@@ -82,31 +72,9 @@ static json_t *staff(json_t *j)
     return s ? s : json_object();
 }
 
-static const char *sget(json_t *j, const char *key)
-{
-    const char *s = json_string_value(json_object_get(j, key));
-    return s ? s : "(null)";
-}
-
-static long iget(json_t *j, const char *key)
-{
-    return (long)json_integer_value(json_object_get(j, key));
-}
-
 static bool is_open(json_t *j)
 {
     return json_is_true(json_object_get(staff(j), "open"));
-}
-
-static bool has_target(json_t *j, const char *id)
-{
-    json_t *t = json_object_get(j, "targets"), *v;
-    size_t i;
-    json_array_foreach(t, i, v) {
-        if (strcmp(json_string_value(json_object_get(v, "id")), id) == 0)
-            return true;
-    }
-    return false;
 }
 
 /* Targets that are not the staff's while the staff screens are open. */
@@ -149,16 +117,16 @@ static void test_gesture(void)
         return;
     json_t *a = state("attract"), *o = state("opened"),
            *c = state("cancelled");
-    CHECK(!is_open(a) && strcmp(sget(a, "screen"), "attract") == 0,
+    CHECK(!is_open(a) && strcmp(play_str(a, "screen"), "attract") == 0,
           "closed on Attract to begin with");
-    CHECK(is_open(o) && strcmp(sget(staff(o), "view"), "pin") == 0,
+    CHECK(is_open(o) && strcmp(play_str(staff(o), "view"), "pin") == 0,
           "two fingers held 5 s in the top corners open the keypad");
-    CHECK(strcmp(sget(o, "screen"), "attract") == 0,
+    CHECK(strcmp(play_str(o, "screen"), "attract") == 0,
           "the gesture's touches did nothing to the exhibit (still "
-          "Attract: %s)", sget(o, "screen"));
-    CHECK(has_target(o, "staff:key:0") && has_target(o, "staff:key:9") &&
-              has_target(o, "staff:pin:ok") &&
-              has_target(o, "staff:pin:cancel") && foreign_targets(o) == 0,
+          "Attract: %s)", play_str(o, "screen"));
+    CHECK(play_has_target(o, "staff:key:0") && play_has_target(o, "staff:key:9") &&
+              play_has_target(o, "staff:pin:ok") &&
+              play_has_target(o, "staff:pin:cancel") && foreign_targets(o) == 0,
           "the keypad's keys, OK and Cancel are the only targets");
     CHECK(!is_open(c), "Cancel closes the keypad");
     static const char *const not_it[] = {"one", "short", "same-corner",
@@ -188,28 +156,28 @@ static void test_pin(void)
     json_t *two = state("two"), *one = state("one"), *e = state("empty"),
            *w1 = state("wrong1"), *p = state("panel"),
            *pt = state("panel-taps"), *cl = state("closed");
-    CHECK(iget(staff(two), "digits") == 2 && iget(staff(one), "digits") == 1,
+    CHECK(play_int(staff(two), "digits") == 2 && play_int(staff(one), "digits") == 1,
           "keys type digits, Delete erases one (%ld, %ld)",
-          iget(staff(two), "digits"), iget(staff(one), "digits"));
-    CHECK(iget(staff(e), "digits") == 0 &&
-              strcmp(sget(staff(e), "view"), "pin") == 0 &&
-              strcmp(sget(staff(e), "message"), "") == 0,
+          play_int(staff(two), "digits"), play_int(staff(one), "digits"));
+    CHECK(play_int(staff(e), "digits") == 0 &&
+              strcmp(play_str(staff(e), "view"), "pin") == 0 &&
+              strcmp(play_str(staff(e), "message"), "") == 0,
           "Clear erases all; OK with nothing typed does nothing");
-    CHECK(strcmp(sget(staff(w1), "view"), "pin") == 0 &&
-              strstr(sget(staff(w1), "message"), "2 tries left") &&
-              iget(staff(w1), "digits") == 0,
+    CHECK(strcmp(play_str(staff(w1), "view"), "pin") == 0 &&
+              strstr(play_str(staff(w1), "message"), "2 tries left") &&
+              play_int(staff(w1), "digits") == 0,
           "a wrong PIN is refused, says 2 tries left, and is wiped (%s)",
-          sget(staff(w1), "message"));
-    CHECK(strcmp(sget(staff(p), "view"), "panel") == 0 &&
-              strcmp(sget(staff(p), "page"), "diag") == 0,
+          play_str(staff(w1), "message"));
+    CHECK(strcmp(play_str(staff(p), "view"), "panel") == 0 &&
+              strcmp(play_str(staff(p), "page"), "diag") == 0,
           "the right PIN opens the panel on diagnostics");
-    CHECK(has_target(p, "staff:tab:stats") && has_target(p, "staff:close") &&
+    CHECK(play_has_target(p, "staff:tab:stats") && play_has_target(p, "staff:close") &&
               foreign_targets(p) == 0,
           "the panel's tabs and Close; none of the exhibit's targets");
-    CHECK(strcmp(sget(pt, "screen"), "home") == 0 && is_open(pt),
+    CHECK(strcmp(play_str(pt, "screen"), "home") == 0 && is_open(pt),
           "taps on the panel never reach the exhibit behind it (%s)",
-          sget(pt, "screen"));
-    CHECK(!is_open(cl) && strcmp(sget(cl, "screen"), "home") == 0,
+          play_str(pt, "screen"));
+    CHECK(!is_open(cl) && strcmp(play_str(cl, "screen"), "home") == 0,
           "Close returns to the exhibit where it was");
     json_decref(two);
     json_decref(one);
@@ -233,28 +201,28 @@ static void test_lockout(void)
     json_t *t = state("two-wrong"), *l = state("locked"),
            *r = state("reopened"), *h = state("half"), *later = state("later"),
            *o = state("opened");
-    CHECK(strstr(sget(staff(t), "message"), "1 tries left") != NULL,
+    CHECK(strstr(play_str(staff(t), "message"), "1 tries left") != NULL,
           "after two wrong PINs, one try is left (%s)",
-          sget(staff(t), "message"));
-    long ms = iget(staff(l), "locked_ms");
+          play_str(staff(t), "message"));
+    long ms = play_int(staff(l), "locked_ms");
     CHECK(ms > 59000 && ms <= 60000 &&
-              strstr(sget(staff(l), "message"), "Try again in 60 s"),
+              strstr(play_str(staff(l), "message"), "Try again in 60 s"),
           "the third wrong PIN locks the keypad for a minute (%ld ms, %s)",
-          ms, sget(staff(l), "message"));
-    CHECK(!has_target(l, "staff:key:5") && !has_target(l, "staff:pin:ok") &&
-              has_target(l, "staff:pin:cancel"),
+          ms, play_str(staff(l), "message"));
+    CHECK(!play_has_target(l, "staff:key:5") && !play_has_target(l, "staff:pin:ok") &&
+              play_has_target(l, "staff:pin:cancel"),
           "locked: the keys and OK do nothing, Cancel still works");
-    CHECK(is_open(r) && iget(staff(r), "locked_ms") > 50000 &&
-              !has_target(r, "staff:key:1"),
+    CHECK(is_open(r) && play_int(staff(r), "locked_ms") > 50000 &&
+              !play_has_target(r, "staff:key:1"),
           "closing and opening again does not lift the lock (%ld ms)",
-          iget(staff(r), "locked_ms"));
-    CHECK(strstr(sget(staff(h), "message"), "Try again in 3") != NULL,
-          "the countdown follows the time (%s)", sget(staff(h), "message"));
-    CHECK(iget(staff(later), "locked_ms") == 0 &&
-              has_target(later, "staff:key:1") &&
-              strcmp(sget(staff(later), "message"), "") == 0,
+          play_int(staff(r), "locked_ms"));
+    CHECK(strstr(play_str(staff(h), "message"), "Try again in 3") != NULL,
+          "the countdown follows the time (%s)", play_str(staff(h), "message"));
+    CHECK(play_int(staff(later), "locked_ms") == 0 &&
+              play_has_target(later, "staff:key:1") &&
+              strcmp(play_str(staff(later), "message"), "") == 0,
           "after the minute the keys come back");
-    CHECK(strcmp(sget(staff(o), "view"), "panel") == 0,
+    CHECK(strcmp(play_str(staff(o), "view"), "panel") == 0,
           "and the right PIN opens the panel");
     json_decref(t);
     json_decref(l);
@@ -269,11 +237,11 @@ static void test_no_pin(void)
     if (!play("nopin", conf_nopin, HOLD "state open\n"))
         return;
     json_t *j = state("open");
-    CHECK(is_open(j) && strstr(sget(staff(j), "message"), "staff-pin-hash") &&
-              !has_target(j, "staff:key:1") && !has_target(j, "staff:pin:ok") &&
-              has_target(j, "staff:pin:cancel"),
+    CHECK(is_open(j) && strstr(play_str(staff(j), "message"), "staff-pin-hash") &&
+              !play_has_target(j, "staff:key:1") && !play_has_target(j, "staff:pin:ok") &&
+              play_has_target(j, "staff:pin:cancel"),
           "without a PIN hash the keypad says how to set one and cannot "
-          "open (%s)", sget(staff(j), "message"));
+          "open (%s)", play_str(staff(j), "message"));
     json_decref(j);
 }
 
@@ -291,11 +259,11 @@ static void test_idle(void)
           "the keypad closes after 30 s without a touch");
     CHECK(is_open(c) && !is_open(d),
           "the panel closes after 2 min without a touch");
-    CHECK(strcmp(sget(d, "screen"), "home") == 0 &&
+    CHECK(strcmp(play_str(d, "screen"), "home") == 0 &&
               !json_is_true(json_object_get(json_object_get(d, "idle"),
                                             "prompt")),
           "the exhibit waited behind it: Home, no idle prompt yet (%s)",
-          sget(d, "screen"));
+          play_str(d, "screen"));
     json_decref(a);
     json_decref(b);
     json_decref(c);
@@ -313,21 +281,21 @@ static void test_actions(void)
         return;
     json_t *p = state("page"), *a = state("armed"), *e = state("expired"),
            *r = state("restart");
-    CHECK(has_target(p, "staff:action:restart") &&
-              has_target(p, "staff:action:console") &&
-              !has_target(p, "staff:action:rollback") &&
-              iget(staff(p), "rollback_to") == 0,
+    CHECK(play_has_target(p, "staff:action:restart") &&
+              play_has_target(p, "staff:action:console") &&
+              !play_has_target(p, "staff:action:rollback") &&
+              play_int(staff(p), "rollback_to") == 0,
           "the actions page: restart, console; no rollback without an "
           "earlier release");
-    CHECK(strcmp(sget(staff(a), "armed"), "staff:action:restart") == 0 &&
-              strcmp(sget(staff(a), "action"), "none") == 0,
+    CHECK(strcmp(play_str(staff(a), "armed"), "staff:action:restart") == 0 &&
+              strcmp(play_str(staff(a), "action"), "none") == 0,
           "one tap only asks for a second");
-    CHECK(strcmp(sget(staff(e), "armed"), "") == 0 &&
-              strcmp(sget(staff(e), "action"), "none") == 0,
+    CHECK(strcmp(play_str(staff(e), "armed"), "") == 0 &&
+              strcmp(play_str(staff(e), "action"), "none") == 0,
           "the question goes away after 5 s");
-    CHECK(strcmp(sget(staff(r), "action"), "restart") == 0,
+    CHECK(strcmp(play_str(staff(r), "action"), "restart") == 0,
           "two taps ask the main loop to restart (%s)",
-          sget(staff(r), "action"));
+          play_str(staff(r), "action"));
     json_decref(p);
     json_decref(a);
     json_decref(e);
@@ -338,7 +306,7 @@ static void test_actions(void)
               "state console\n"))
         return;
     json_t *c = state("console");
-    CHECK(strcmp(sget(staff(c), "action"), "console") == 0,
+    CHECK(strcmp(play_str(staff(c), "action"), "console") == 0,
           "two taps on the console ask to leave for it");
     json_decref(c);
 }
@@ -364,12 +332,12 @@ static void test_rollback(void)
     json_t *d = state("diag"), *p = state("page"), *a = state("armed"),
            *done = state("done");
     json_t *diag = json_object_get(staff(d), "diagnostics");
-    CHECK(strncmp(sget(diag, "Release"), "2 ", 2) == 0,
-          "diagnostics: release 2 is current (%s)", sget(diag, "Release"));
-    CHECK(strstr(sget(diag, "Version"), "(") != NULL &&
-              strstr(sget(diag, "Memory"), "MB") != NULL &&
-              strstr(sget(diag, "Screen"), "1920x1080") != NULL &&
-              strstr(sget(diag, "Uptime"), "0:00:") != NULL,
+    CHECK(strncmp(play_str(diag, "Release"), "2 ", 2) == 0,
+          "diagnostics: release 2 is current (%s)", play_str(diag, "Release"));
+    CHECK(strstr(play_str(diag, "Version"), "(") != NULL &&
+              strstr(play_str(diag, "Memory"), "MB") != NULL &&
+              strstr(play_str(diag, "Screen"), "1920x1080") != NULL &&
+              strstr(play_str(diag, "Uptime"), "0:00:") != NULL,
           "diagnostics: version, memory, screen, uptime");
     char path[700];
     snprintf(path, sizeof path, "%s/last-import.txt", state_dir);
@@ -378,19 +346,19 @@ static void test_rollback(void)
     CHECK(report && strstr(report, "Updated to release 2"),
           "the import kept its report in the state folder");
     free(report);
-    CHECK(iget(staff(p), "rollback_to") == 1, "rollback offers release 1");
+    CHECK(play_int(staff(p), "rollback_to") == 1, "rollback offers release 1");
     snprintf(path, sizeof path, "%s/current", state_dir);
     char target[256] = "";
     ssize_t n = readlink(path, target, sizeof target - 1);
     target[n > 0 ? n : 0] = '\0';
     CHECK(strcmp(target, "releases/0001") == 0 &&
-              strstr(sget(staff(done), "action_message"),
+              strstr(play_str(staff(done), "action_message"),
                      "Rolled back to release 1"),
           "two taps switch `current` to release 1 (%s) and say so (%s)",
-          target, sget(staff(done), "action_message"));
-    CHECK(strcmp(sget(staff(a), "action_message"), "") == 0,
+          target, play_str(staff(done), "action_message"));
+    CHECK(strcmp(play_str(staff(a), "action_message"), "") == 0,
           "one tap did not roll back");
-    CHECK(iget(staff(done), "rollback_to") == 0,
+    CHECK(play_int(staff(done), "rollback_to") == 0,
           "release 1 has nothing before it");
     json_decref(d);
     json_decref(p);
@@ -435,20 +403,20 @@ static void test_statistics(void)
           json_array_size(bars));
     json_t *last = json_array_get(bars, 13), *d3 = json_array_get(bars, 10),
            *d13 = json_array_get(bars, 0);
-    CHECK(iget(last, "en") == 2 && iget(last, "ug") == 1 &&
-              iget(last, "zh") == 0,
+    CHECK(play_int(last, "en") == 2 && play_int(last, "ug") == 1 &&
+              play_int(last, "zh") == 0,
           "today: 2 in English, 1 in Uyghur");
-    CHECK(iget(d3, "zh") == 4 && iget(d3, "en") == 2,
+    CHECK(play_int(d3, "zh") == 4 && play_int(d3, "en") == 2,
           "three days ago: 4 in Chinese, 2 in English");
-    CHECK(iget(d13, "ug") == 1, "the oldest day shown: 1 in Uyghur");
-    CHECK(iget(chart, "total") == 10,
-          "the total counts the 14 days only (%ld)", iget(chart, "total"));
-    CHECK(iget(chart, "average_s") == (100 + 200 + 300 + 6 * 60 + 40) / 10,
-          "the average visit (%ld s)", iget(chart, "average_s"));
-    CHECK(iget(chart, "axis_max") == 10, "the scale tops at 10 (%ld)",
-          iget(chart, "axis_max"));
-    long h6 = iget(d3, "height"), h3 = iget(last, "height"),
-         h1 = iget(d13, "height");
+    CHECK(play_int(d13, "ug") == 1, "the oldest day shown: 1 in Uyghur");
+    CHECK(play_int(chart, "total") == 10,
+          "the total counts the 14 days only (%ld)", play_int(chart, "total"));
+    CHECK(play_int(chart, "average_s") == (100 + 200 + 300 + 6 * 60 + 40) / 10,
+          "the average visit (%ld s)", play_int(chart, "average_s"));
+    CHECK(play_int(chart, "axis_max") == 10, "the scale tops at 10 (%ld)",
+          play_int(chart, "axis_max"));
+    long h6 = play_int(d3, "height"), h3 = play_int(last, "height"),
+         h1 = play_int(d13, "height");
     CHECK(h6 > 0 && labs(h6 - 2 * h3) <= 1 && labs(h3 - 3 * h1) <= 1,
           "bar heights are proportional to visits (%ld, %ld, %ld)", h6, h3,
           h1);
@@ -464,8 +432,8 @@ static void test_touch_test(void)
               "state none\n"))
         return;
     json_t *a = state("three"), *b = state("two"), *c = state("none");
-    CHECK(iget(staff(a), "touches") == 3 && iget(staff(b), "touches") == 2 &&
-              iget(staff(c), "touches") == 0,
+    CHECK(play_int(staff(a), "touches") == 3 && play_int(staff(b), "touches") == 2 &&
+              play_int(staff(c), "touches") == 0,
           "the touch test counts the fingers down (3, 2, 0)");
     json_decref(a);
     json_decref(b);
@@ -602,6 +570,22 @@ static void test_config(void)
     CHECK(WEXITSTATUS(sh("build/test/kiosk staff-pin-hash 1234 "
                          ">/dev/null 2>&1")) == 2,
           "a PIN on the command line is a usage error");
+    /* idle-timeout overrides the content's 90 s. */
+    snprintf(path, sizeof path, "%s/idle.conf", dir);
+    f = fopen(path, "w");
+    fputs("idle-timeout: 20\n", f);
+    fclose(f);
+    if (play("idle-conf", path, "tap 960 540\nwait 19000\nstate before\n"
+                                "wait 2000\nstate after\n")) {
+        json_t *b = state("before"), *a = state("after");
+        CHECK(!json_is_true(json_object_get(json_object_get(b, "idle"),
+                                            "prompt")) &&
+                  json_is_true(json_object_get(json_object_get(a, "idle"),
+                                               "prompt")),
+              "kiosk.conf's idle-timeout: 20 brings the prompt at 20 s");
+        json_decref(a);
+        json_decref(b);
+    }
     /* Two hashes of one PIN differ: the salt is fresh each time. */
     snprintf(cmd, sizeof cmd, "test \"$(echo 1234 | build/test/kiosk "
              "staff-pin-hash)\" != \"$(echo 1234 | build/test/kiosk "

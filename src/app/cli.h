@@ -23,6 +23,7 @@ struct cli_common {
     const char *fonts_manifest; /* --fonts FILE */
     const char *state_dir;      /* from --config (run: --state-dir too) */
     double screen_diagonal_inch; /* from --config; 0 = the default */
+    unsigned idle_timeout_s; /* from --config; 0 = the content's */
     int rotation; /* from --config: degrees clockwise (run: --rotate) */
     bool config_error; /* --config could not be read (run: error screen) */
     const struct staff_pin_hash *staff_pin; /* from --config; NULL: none */

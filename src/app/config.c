@@ -1,4 +1,5 @@
 /* config.c: reading kiosk.conf with the content files' parser. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,8 +26,9 @@ bool app_config_read(const char *path, struct app_config *cfg,
     blockfile_parse(&src, BLOCKFILE_FIELDS, &bf, d);
     static const char *const known[] = {"content", "state-dir", "fonts",
                                         "screen-diagonal-inch", "rotation",
-                                        "staff-pin-hash"};
-    bf_check_keys(&bf, bf.fields, bf.field_count, known, 6, NULL, 0, 0,
+                                        "staff-pin-hash", "screen-size-mm",
+                                        "idle-timeout"};
+    bf_check_keys(&bf, bf.fields, bf.field_count, known, 8, NULL, 0, 0,
                   "kiosk.conf", d);
     for (size_t k = 0; k < bf.block_count; k++)
         content_diag_at(d, DIAG_ERROR, &src, bf.blocks[k].off,
@@ -61,6 +63,38 @@ bool app_config_read(const char *path, struct app_config *cfg,
                                 f->value);
             else
                 cfg->rotation = (int)v;
+        } else if (strcmp(f->key, "screen-size-mm") == 0) {
+            /* The visible area, e.g. 476x268 for a 21.5" 16:9 panel: the
+             * touch slop needs only its diagonal. */
+            double mw, mh;
+            int used = 0;
+            if (sscanf(f->value, "%lfx%lf%n", &mw, &mh, &used) != 2 ||
+                f->value[used] || mw < 30 || mh < 30 || mw > 5000 ||
+                mh > 5000)
+                content_diag_at(d, DIAG_ERROR, &src, f->value_off,
+                                "screen-size-mm '%s' must be the visible "
+                                "area's width and height in millimetres, "
+                                "like 476x268",
+                                f->value);
+            else if (bf_find(bf.fields, bf.field_count,
+                             "screen-diagonal-inch"))
+                content_diag_at(d, DIAG_ERROR, &src, f->key_off,
+                                "give screen-size-mm or "
+                                "screen-diagonal-inch, not both");
+            else
+                cfg->screen_diagonal_inch = sqrt(mw * mw + mh * mh) / 25.4;
+        } else if (strcmp(f->key, "idle-timeout") == 0) {
+            char *end;
+            long v = strtol(f->value, &end, 10);
+            if (*end || end == f->value || v < 15 || v > 3600)
+                content_diag_at(d, DIAG_ERROR, &src, f->value_off,
+                                "idle-timeout '%s' must be a number of "
+                                "seconds from 15 to 3600, like "
+                                "'idle-timeout: 90' (without it the "
+                                "content's own applies)",
+                                f->value);
+            else
+                cfg->idle_timeout_s = (unsigned)v;
         } else if (strcmp(f->key, "staff-pin-hash") == 0) {
             char why[160];
             if (staff_pin_hash_parse(f->value, &cfg->staff_pin, why,

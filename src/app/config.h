@@ -1,7 +1,8 @@
 /* config.h: the technician's settings file (/etc/kiosk/kiosk.conf), in the
  * content files' "key: value" format.  Keys: content, state-dir, fonts,
- * screen-diagonal-inch, rotation.  Problems are diagnostics with file, line and
- * column, like the content's. */
+ * screen-diagonal-inch or screen-size-mm, rotation, idle-timeout,
+ * staff-pin-hash.  Problems are diagnostics with file, line and column,
+ * like the content's. */
 #ifndef APP_CONFIG_H
 #define APP_CONFIG_H
 
@@ -14,7 +15,8 @@ struct app_config {
     char content[1024];
     char state_dir[1024];
     char fonts[1024];
-    double screen_diagonal_inch; /* 0: not given */
+    double screen_diagonal_inch; /* 0: not given; from screen-size-mm too */
+    unsigned idle_timeout_s; /* 0: the content's own */
     int rotation; /* degrees the picture is turned clockwise; 0: upright */
     bool has_staff_pin; /* staff-pin-hash given and well formed */
     struct staff_pin_hash staff_pin;

@@ -70,6 +70,7 @@ struct exhibit_app {
     bool swallow;               /* this touch dismissed the prompt */
     uint32_t attract_at;        /* the last breath frame */
     double diag_inch; /* the screen's, for the touch slop */
+    unsigned idle_override_s; /* kiosk.conf's idle time; 0: content's */
     struct staff *staff; /* the hidden staff panel, over everything */
     /* usage statistics */
     const char *stats_dir;
@@ -119,6 +120,18 @@ int exhibit_app_take_action(struct exhibit_app *a)
 void exhibit_app_note_frame(struct exhibit_app *a, double ms)
 {
     staff_note_frame(a->staff, ms);
+}
+
+void exhibit_app_set_idle_timeout(struct exhibit_app *a, unsigned seconds)
+{
+    a->idle_override_s = seconds;
+}
+
+static uint32_t idle_ms(const struct exhibit_app *a)
+{
+    return (a->idle_override_s ? a->idle_override_s
+                               : a->ex->settings.idle_timeout_s) *
+           1000u;
 }
 
 void exhibit_app_set_screen(struct exhibit_app *a, double diagonal_inch)
@@ -721,7 +734,7 @@ static bool exhibit_app_tick_idle(struct exhibit_app *a, uint32_t now)
             a->attract_at = now;
         return due;
     }
-    uint32_t timeout = a->ex->settings.idle_timeout_s * 1000u;
+    uint32_t timeout = idle_ms(a);
     uint32_t idle = now - a->last_input;
     if (idle < timeout) {
         bool was = a->prompt;
@@ -762,7 +775,7 @@ static int exhibit_wait_ms(const struct exhibit_app *a, uint32_t now)
         return -1;
     if (a->screen == APP_SCREEN_ATTRACT)
         return ATTRACT_FRAME_MS;
-    uint32_t timeout = a->ex->settings.idle_timeout_s * 1000u;
+    uint32_t timeout = idle_ms(a);
     uint32_t idle = now - a->last_input;
     if (idle < timeout)
         return (int)(timeout - idle);

@@ -90,6 +90,10 @@ int exhibit_app_take_action(struct exhibit_app *app);
 /* A frame took `ms` to draw and present (the staff diagnostics). */
 void exhibit_app_note_frame(struct exhibit_app *app, double ms);
 
+/* The idle time before the "Still there?" prompt, overriding the
+ * content's (kiosk.conf idle-timeout); 0: the content's own. */
+void exhibit_app_set_idle_timeout(struct exhibit_app *app, unsigned seconds);
+
 /* The screen's diagonal in inches, for the map's 8 mm touch slop (0: the
  * default 21.5"). */
 void exhibit_app_set_screen(struct exhibit_app *app, double diagonal_inch);

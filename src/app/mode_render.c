@@ -138,6 +138,8 @@ static int run_script(const struct cli_common *common, const char *path,
                                     common->content_dir, common->rotation,
                                     common->screen_diagonal_inch};
         exhibit_app_set_staff(app, &staff);
+        exhibit_app_set_idle_timeout(app, common->idle_timeout_s);
+        exhibit_app_set_screen(app, common->screen_diagonal_inch);
         if (atlas) {
             exhibit_app_layout(app, t->renderer, ex,
                                ex->settings.default_lang, w, h);

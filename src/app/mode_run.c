@@ -190,7 +190,7 @@ static int error_loop(SDL_Renderer *ren, bool windowed, int rotation)
 static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                 struct exhibit_view *view, bool windowed,
                 const char *stats_dir, double diag_inch, int rotation,
-                const struct staff_setup *staff)
+                unsigned idle_s, const struct staff_setup *staff)
 {
     struct atlas *atlas = atlas_create(ren, fonts, NULL);
     if (!atlas)
@@ -201,6 +201,7 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
     struct exhibit_app *app = exhibit_app_create(fonts);
     exhibit_app_set_stats_dir(app, stats_dir);
     exhibit_app_set_screen(app, diag_inch);
+    exhibit_app_set_idle_timeout(app, idle_s);
     exhibit_app_set_staff(app, staff);
     int rc = CLI_OK;
     const struct exhibit *ex = exhibit_view_exhibit(view);
@@ -504,7 +505,8 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
                                     releases ? state : NULL, dir, rotation,
                                     common->screen_diagonal_inch};
         rc = loop(ren, fonts, view, windowed, releases ? state : NULL,
-                  common->screen_diagonal_inch, rotation, &staff);
+                  common->screen_diagonal_inch, rotation,
+                  common->idle_timeout_s, &staff);
         platform_watch_destroy(watch);
         exhibit_view_destroy(view);
     }

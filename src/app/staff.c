@@ -7,6 +7,7 @@
 
 #include "app/stats.h"
 #include "app/staff.h"
+#include "app/version.h"
 #include "content/import.h"
 #include "content/release.h"
 #include "core/diag.h"
@@ -16,13 +17,6 @@
 #include "platform/platform.h"
 #include "ui/format.h"
 #include "ui/staff_screen.h"
-
-#ifndef KIOSK_VERSION
-#define KIOSK_VERSION "0.0.0"
-#endif
-#ifndef KIOSK_REVISION
-#define KIOSK_REVISION "unknown"
-#endif
 
 #define REFRESH_MS 1000u /* diagnostics while they are shown */
 
