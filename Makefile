@@ -99,7 +99,9 @@ install: fonts
 	    $(DESTDIR)$(PREFIX)/lib/systemd/system/kiosk-import@.service
 	install -D -m 0644 deploy/udev/99-kiosk-usb.rules \
 	    $(DESTDIR)$(PREFIX)/lib/udev/rules.d/99-kiosk-usb.rules
-	install -D -m 0644 deploy/kiosk.conf $(DESTDIR)/etc/kiosk/kiosk.conf
+	@# The settings (and the staff PIN's hash) survive an upgrade.
+	[ -e $(DESTDIR)/etc/kiosk/kiosk.conf ] || \
+	    install -D -m 0644 deploy/kiosk.conf $(DESTDIR)/etc/kiosk/kiosk.conf
 
 # ---- tests --------------------------------------------------------------
 $(TST)/%.o: %.c
@@ -211,4 +213,4 @@ fuzz: fonts
 clean:
 	rm -rf build
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find build -name '*.d' -type f 2>/dev/null)

@@ -19,6 +19,10 @@ id kiosk >/dev/null 2>&1 || useradd --system --create-home \
 usermod -a -G video,input,render kiosk
 make -C "$here" install PREFIX=/usr
 install -d -o kiosk -g kiosk -m 0755 /var/lib/kiosk
+# The settings hold the staff PIN's hash: readable by the exhibit, not by
+# every user.
+chgrp kiosk /etc/kiosk/kiosk.conf
+chmod 0640 /etc/kiosk/kiosk.conf
 systemctl daemon-reload
 udevadm control --reload
 systemctl enable kiosk.service
@@ -27,5 +31,9 @@ cmdline=/boot/firmware/cmdline.txt
 [ -f "$cmdline" ] || cmdline=/boot/cmdline.txt
 if [ -f "$cmdline" ] && ! grep -q consoleblank=0 "$cmdline"; then
     sed -i '1 s/$/ consoleblank=0 vt.global_cursor_default=0/' "$cmdline"
+fi
+if ! grep -q '^staff-pin-hash:' /etc/kiosk/kiosk.conf; then
+    echo "No staff PIN yet: the staff panel cannot be opened.  Set one with"
+    echo "  read -s PIN && echo \"\$PIN\" | kiosk staff-pin-hash | sudo tee -a /etc/kiosk/kiosk.conf"
 fi
 echo "installed; reboot to start the exhibit"

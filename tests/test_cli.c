@@ -199,6 +199,16 @@ int main(void)
         CHECK(crc == 0 && strstr(o2, "valid"),
               "the installed program checks the installed content: %s", o2);
         free(o2);
+        /* An upgrade keeps the technician's settings. */
+        char *o3;
+        int urc = run("--version >/dev/null; echo 'idle-timeout: 45' >> "
+                      "build/test/root/etc/kiosk/kiosk.conf && make -s "
+                      "install PREFIX=/usr DESTDIR=build/test/root "
+                      ">/dev/null 2>&1 && tail -n 1 "
+                      "build/test/root/etc/kiosk/kiosk.conf", &o3);
+        CHECK(urc == 0 && strstr(o3, "idle-timeout: 45"),
+              "make install again keeps /etc/kiosk/kiosk.conf: %s", o3);
+        free(o3);
         if (system("rm -rf build/test/root") != 0)
             CHECK(false, "cleanup");
     }
