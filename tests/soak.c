@@ -1,6 +1,8 @@
 /* soak.c: `make soak` -- the exhibit driven headless by random touches
  * (taps, drags, flings, language switches, idle timeouts) at about 20 a
  * second of simulated time, with a content swap every simulated minute,
+ * and a staff visit (the hidden gesture, the PIN -- now and then a wrong
+ * one -- every panel page, Close) every simulated minute,
  * under AddressSanitizer (reports) and again optimised without it (RSS,
  * which ASan's shadow memory and quarantine blur).  Prints the
  * interactions performed, RSS after warm-up, each minute and at the end.  SOAK_MINUTES sets the simulated length
@@ -11,6 +13,7 @@
 #include <sys/resource.h>
 
 #include "app/exhibit_app.h"
+#include "app/staff.h"
 #include "core/diag.h"
 #include "render/atlas.h"
 #include "render/headless.h"
@@ -34,6 +37,71 @@ static void pointer(struct exhibit_app *a, struct render_target *t,
     exhibit_app_pointer(a, t->renderer, &ev);
 }
 
+/* Lets ms of simulated time pass in 100 ms steps, drawing what changed. */
+static void pass(struct exhibit_app *a, struct render_target *t,
+                 struct atlas *atlas, uint32_t *now, uint32_t ms,
+                 long *frames)
+{
+    for (uint32_t k = 0; k < ms; k += 100) {
+        *now += 100;
+        if (exhibit_app_tick(a, *now)) {
+            exhibit_app_draw(a, t->renderer, atlas, *now);
+            (*frames)++;
+        }
+    }
+}
+
+static void tap_id(struct exhibit_app *a, struct render_target *t,
+                   struct atlas *atlas, uint32_t *now, const char *id,
+                   long *frames)
+{
+    int x, y;
+    if (!exhibit_app_target(a, id, &x, &y))
+        return;
+    pointer(a, t, INPUT_POINTER_DOWN, (float)x, (float)y, *now);
+    *now += 40;
+    pointer(a, t, INPUT_POINTER_UP, (float)x, (float)y, *now);
+    pass(a, t, atlas, now, 100, frames);
+}
+
+/* Staff come by: two fingers in the top corners for 5 s, the PIN (every
+ * third visit a wrong one first), every page, Close.  False if the
+ * gesture or the PIN did not open what they should. */
+static bool staff_visit(struct exhibit_app *a, struct render_target *t,
+                        struct atlas *atlas, uint32_t *now, int w,
+                        long visit, long *frames)
+{
+    struct input_pointer_event f1 = {INPUT_POINTER_DOWN, 7, 20, 20, *now};
+    struct input_pointer_event f2 = {INPUT_POINTER_DOWN, 8, (float)w - 20,
+                                     20, *now};
+    exhibit_app_pointer(a, t->renderer, &f1);
+    exhibit_app_pointer(a, t->renderer, &f2);
+    pass(a, t, atlas, now, 5100, frames);
+    f1.kind = f2.kind = INPUT_POINTER_UP;
+    f1.time_ms = f2.time_ms = *now;
+    exhibit_app_pointer(a, t->renderer, &f1);
+    exhibit_app_pointer(a, t->renderer, &f2);
+    static const char *const wrong[] = {"staff:key:1", "staff:key:3",
+                                        "staff:pin:ok"};
+    static const char *const right[] = {
+        "staff:key:2",       "staff:key:4",     "staff:key:6",
+        "staff:key:8",       "staff:pin:ok",    "staff:tab:stats",
+        "staff:tab:touch",   "staff:tab:actions", "staff:tab:diag",
+        "staff:close"};
+    if (visit % 3 == 0)
+        for (size_t i = 0; i < 3; i++)
+            tap_id(a, t, atlas, now, wrong[i], frames);
+    for (size_t i = 0; i < sizeof right / sizeof *right; i++) {
+        tap_id(a, t, atlas, now, right[i], frames);
+        if (i == 0 && !exhibit_app_staff_open(a))
+            return false; /* the gesture did not open the keypad */
+        if (i == 4 && !exhibit_app_target(a, "staff:tab:stats", &(int){0},
+                                          &(int){0}))
+            return false; /* the PIN did not open the panel */
+    }
+    return true;
+}
+
 int main(void)
 {
     const char *m = getenv("SOAK_MINUTES");
@@ -52,6 +120,15 @@ int main(void)
     struct atlas *atlas = atlas_create(t->renderer, fonts, NULL);
     struct exhibit_app *a = exhibit_app_create(fonts);
     exhibit_app_layout(a, t->renderer, ex[0], TEXT_LANG_EN, w, h);
+    uint8_t salt[16] = {1, 9, 6, 2};
+    char line[STAFF_PIN_HASH_TEXT_MAX];
+    struct staff_pin_hash hash;
+    if (!staff_pin_hash_make("2468", salt, sizeof salt, line, sizeof line) ||
+        !staff_pin_hash_parse(line, &hash, NULL, 0))
+        return 1;
+    struct staff_setup staff = {&hash, NULL, "content", 0, 0};
+    exhibit_app_set_staff(a, &staff);
+    long visits = 0;
     srand(29051962);
     /* 20 interactions for every second of touching; idle resets let
      * simulated time pass on top of that. */
@@ -128,6 +205,14 @@ int main(void)
                 swaps++;
             }
         }
+        if (interactions % 1200 == 0) { /* staff come by once a minute */
+            if (!staff_visit(a, t, atlas, &now, w, ++visits, &frames) ||
+                exhibit_app_staff_open(a)) {
+                fprintf(stderr, "soak: the staff panel did not open or "
+                        "close as it should\n");
+                return 1;
+            }
+        }
         if (interactions % 1200 == 0) { /* each simulated minute */
             long kb = rss_kb();
             if (interactions == 1200) /* warm-up: one minute of touches */
@@ -141,9 +226,10 @@ int main(void)
     render_target_flush(t);
     long end_kb = rss_kb();
     printf("soak: %d simulated minutes, %ld interactions, %ld frames, %ld "
-           "content swaps; RSS after warm-up %.1f MB, at the end %.1f MB "
-           "(%+.1f MB)\n", minutes, interactions, frames, swaps,
-           warm / 1024.0, end_kb / 1024.0, (end_kb - warm) / 1024.0);
+           "content swaps, %ld staff visits; RSS after warm-up %.1f MB, at "
+           "the end %.1f MB (%+.1f MB)\n", minutes, interactions, frames,
+           swaps, visits, warm / 1024.0, end_kb / 1024.0,
+           (end_kb - warm) / 1024.0);
     printf("soak: RSS after warm-up stayed within %.1f MB (%.1f..%.1f MB)\n",
            (high - low) / 1024.0, low / 1024.0, high / 1024.0);
     exhibit_app_destroy(a);
