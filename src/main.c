@@ -8,6 +8,7 @@
 #include "app/version.h"
 #include "core/diag.h"
 #include "core/log.h"
+#include "platform/platform.h"
 
 static void usage(FILE *out)
 {
@@ -46,6 +47,7 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+    platform_memory_tune();
     struct cli_common common = {
         .content_dir = "content",
         .fonts_manifest = "fonts/manifest.txt",

@@ -14,19 +14,29 @@
 
 #include "app/exhibit_app.h"
 #include "app/staff.h"
+#include "platform/platform.h"
 #include "core/diag.h"
 #include "render/atlas.h"
 #include "render/headless.h"
 
-static long rss_kb(void)
+/* Resident memory in KiB: all of it, and the anonymous part -- the
+ * heap, where a leak would show; the rest is mostly the font files'
+ * pages, mapped and read in as new glyphs are first drawn, which the
+ * kernel can drop at any time. */
+static long rss_kb(long *anon)
 {
-    FILE *f = fopen("/proc/self/statm", "r");
-    long pages = 0, res = 0;
-    if (f && fscanf(f, "%ld %ld", &pages, &res) != 2)
-        res = 0;
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long total = 0;
+    *anon = 0;
+    while (f && fgets(line, sizeof line, f)) {
+        if (sscanf(line, "VmRSS: %ld kB", &total) == 1)
+            continue;
+        sscanf(line, "RssAnon: %ld kB", anon);
+    }
     if (f)
         fclose(f);
-    return res * 4;
+    return total;
 }
 
 static void pointer(struct exhibit_app *a, struct render_target *t,
@@ -104,6 +114,7 @@ static bool staff_visit(struct exhibit_app *a, struct render_target *t,
 
 int main(void)
 {
+    platform_memory_tune(); /* as the program does */
     const char *m = getenv("SOAK_MINUTES");
     int minutes = m ? atoi(m) : 10;
     struct diag_list d;
@@ -136,6 +147,7 @@ int main(void)
     long target = (long)minutes * 60 * 20;
     long interactions = 0, frames = 0, swaps = 0, warm = 0;
     long low = 0, high = 0; /* RSS after warm-up, at each minute */
+    long warm_anon = 0, low_anon = 0, high_anon = 0; /* its heap part */
     int cur = 0;
     enum text_lang lang = TEXT_LANG_EN;
     while (interactions < target) {
@@ -214,17 +226,24 @@ int main(void)
             }
         }
         if (interactions % 1200 == 0) { /* each simulated minute */
-            long kb = rss_kb();
-            if (interactions == 1200) /* warm-up: one minute of touches */
+            long anon, kb = rss_kb(&anon);
+            if (interactions == 1200) { /* warm-up: a minute of touches */
                 warm = low = high = kb;
+                warm_anon = low_anon = high_anon = anon;
+            }
             low = kb < low ? kb : low;
             high = kb > high ? kb : high;
-            printf("soak: minute %ld: RSS %.1f MB\n", interactions / 1200,
-                   kb / 1024.0);
+            low_anon = anon < low_anon ? anon : low_anon;
+            high_anon = anon > high_anon ? anon : high_anon;
+            const struct atlas_stats *as = atlas_stats(atlas);
+            printf("soak: minute %ld: RSS %.1f MB, of which heap %.1f MB "
+                   "(glyph atlas: %u pages, %.1f MB)\n", interactions / 1200,
+                   kb / 1024.0, anon / 1024.0, as->pages,
+                   (double)as->texture_bytes / (1024.0 * 1024.0));
         }
     }
     render_target_flush(t);
-    long end_kb = rss_kb();
+    long end_anon, end_kb = rss_kb(&end_anon);
     printf("soak: %d simulated minutes, %ld interactions, %ld frames, %ld "
            "content swaps, %ld staff visits; RSS after warm-up %.1f MB, at "
            "the end %.1f MB (%+.1f MB)\n", minutes, interactions, frames,
@@ -232,6 +251,10 @@ int main(void)
            (end_kb - warm) / 1024.0);
     printf("soak: RSS after warm-up stayed within %.1f MB (%.1f..%.1f MB)\n",
            (high - low) / 1024.0, low / 1024.0, high / 1024.0);
+    printf("soak: its heap part stayed within %.1f MB (%.1f..%.1f MB; %.1f "
+           "MB after warm-up, %.1f MB at the end)\n",
+           (high_anon - low_anon) / 1024.0, low_anon / 1024.0,
+           high_anon / 1024.0, warm_anon / 1024.0, end_anon / 1024.0);
     exhibit_app_destroy(a);
     atlas_destroy(atlas);
     render_target_destroy(t);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/cli.h"
 #include "app/config.h"
 #include "content/blockfile.h"
 #include "content/source.h"
@@ -52,9 +53,9 @@ bool app_config_read(const char *path, struct app_config *cfg,
             else
                 cfg->screen_diagonal_inch = v;
         } else if (strcmp(f->key, "rotation") == 0) {
-            char *end;
-            long v = strtol(f->value, &end, 10);
-            if (*end || end == f->value || !render_rotation_valid((int)v))
+            long v;
+            if (!cli_parse_int(f->value, 0, 270, &v) ||
+                !render_rotation_valid((int)v))
                 content_diag_at(d, DIAG_ERROR, &src, f->value_off,
                                 "rotation '%s' must be 0, 90, 180 or 270: "
                                 "the degrees the picture is turned "
@@ -84,9 +85,8 @@ bool app_config_read(const char *path, struct app_config *cfg,
             else
                 cfg->screen_diagonal_inch = sqrt(mw * mw + mh * mh) / 25.4;
         } else if (strcmp(f->key, "idle-timeout") == 0) {
-            char *end;
-            long v = strtol(f->value, &end, 10);
-            if (*end || end == f->value || v < 15 || v > 3600)
+            long v;
+            if (!cli_parse_int(f->value, 15, 3600, &v))
                 content_diag_at(d, DIAG_ERROR, &src, f->value_off,
                                 "idle-timeout '%s' must be a number of "
                                 "seconds from 15 to 3600, like "

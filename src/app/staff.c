@@ -239,9 +239,6 @@ static void show(struct staff *s)
     if (s->m.view == UI_STAFF_VIEW_PIN && locked)
         locked_message(s, locked);
     s->m.touches = (int)s->touch_count;
-    s->m.rollback_to = s->setup.state_dir
-                           ? release_previous(s->setup.state_dir)
-                           : 0;
     ui_staff_screen_set(s->screen, &s->m, s->lang, s->w, s->h);
 }
 
@@ -330,6 +327,14 @@ static void pin_outcome(struct staff *s, struct staff_pin_outcome o)
     }
 }
 
+/* The release a rollback would go to, when the actions are shown. */
+static void rollback_target(struct staff *s)
+{
+    s->m.rollback_to = s->setup.state_dir
+                           ? release_previous(s->setup.state_dir)
+                           : 0;
+}
+
 static void rollback(struct staff *s)
 {
     const char *state = s->setup.state_dir;
@@ -347,6 +352,7 @@ static void rollback(struct staff *s)
         snprintf(s->m.action_message, sizeof s->m.action_message, "%s",
                  ui_staff_text(UI_ST_ROLLBACK_FAILED, s->lang));
     }
+    rollback_target(s);
 }
 
 static void act(struct staff *s, const char *id)
@@ -397,6 +403,8 @@ static void tap(struct staff *s, const char *id)
             diagnostics(s);
         else if (s->m.page == UI_STAFF_PAGE_STATS)
             statistics(s);
+        else if (s->m.page == UI_STAFF_PAGE_ACTIONS)
+            rollback_target(s);
     } else if (strncmp(id, "staff:action:", 13) == 0) {
         act(s, id);
     }

@@ -1,5 +1,6 @@
 /* memory_linux.c: the process's resident memory from /proc/self/status
  * (see platform.h). */
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,4 +22,9 @@ bool platform_memory_kib(unsigned long *rss, unsigned long *peak)
     }
     fclose(f);
     return found == 3;
+}
+
+void platform_memory_tune(void)
+{
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024); /* also fixes it there */
 }

@@ -34,4 +34,12 @@ unsigned platform_watchdog_ms(void);
  * the system does not say. */
 bool platform_memory_kib(unsigned long *rss, unsigned long *peak);
 
+/* Tunes the allocator for a program that runs for months: blocks of
+ * 256 KiB and more (screen-sized pictures, the map's buffers) always get
+ * their own mapping and go back to the system when freed, instead of the
+ * C library's default of raising that threshold as they are freed, which
+ * lets a freed picture leave a hole in the heap that keeps the memory.
+ * Call once at start. */
+void platform_memory_tune(void);
+
 #endif
