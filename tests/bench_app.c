@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "platform/platform.h"
 #include "app/exhibit_app.h"
 #include "bench.h"
 #include "shipped.h"
@@ -35,6 +36,7 @@ static void tap_id(struct exhibit_app *a, struct render_target *t,
 
 int main(void)
 {
+    platform_memory_tune(); /* as the program does */
     double t0 = bench_now_ms();
     struct text_fonts *fonts;
     struct exhibit *ex;
