@@ -327,13 +327,18 @@ static void test_rollback(void)
               HOLD ENTER_PIN "state diag\n"
               "tap-id staff:tab:actions\nstate page\n"
               "tap-id staff:action:rollback\nstate armed\n"
-              "tap-id staff:action:rollback\nstate done\n"))
+              "tap-id staff:action:rollback\nstate done\n"
+              "tap-id staff:tab:diag\nstate diag-after\n"))
         return;
     json_t *d = state("diag"), *p = state("page"), *a = state("armed"),
            *done = state("done");
     json_t *diag = json_object_get(staff(d), "diagnostics");
     CHECK(strncmp(play_str(diag, "Release"), "2 ", 2) == 0,
           "diagnostics: release 2 is current (%s)", play_str(diag, "Release"));
+    const char *folder = play_str(diag, "Content");
+    CHECK(strlen(folder) > 13 &&
+              strcmp(folder + strlen(folder) - 13, "releases/0002") == 0,
+          "diagnostics: its folder (%s)", folder);
     CHECK(strstr(play_str(diag, "Version"), "(") != NULL &&
               strstr(play_str(diag, "Memory"), "MB") != NULL &&
               strstr(play_str(diag, "Screen"), "1920x1080") != NULL &&
@@ -360,6 +365,15 @@ static void test_rollback(void)
           "one tap did not roll back");
     CHECK(play_int(staff(done), "rollback_to") == 0,
           "release 1 has nothing before it");
+    json_t *after = state("diag-after");
+    json_t *diag2 = json_object_get(staff(after), "diagnostics");
+    const char *folder2 = play_str(diag2, "Content");
+    CHECK(strncmp(play_str(diag2, "Release"), "1 ", 2) == 0 &&
+              strlen(folder2) > 13 &&
+              strcmp(folder2 + strlen(folder2) - 13, "releases/0001") == 0,
+          "after the rollback the diagnostics name release 1 (%s, %s)",
+          play_str(diag2, "Release"), folder2);
+    json_decref(after);
     json_decref(d);
     json_decref(p);
     json_decref(a);

@@ -161,8 +161,12 @@ static void diagnostics(struct staff *s)
     } else {
         row(s, UI_ST_RELEASE, "-");
     }
+    char folder[4200];
+    if (cur) /* the release now current, which a rollback changes */
+        release_path(state, cur, folder, sizeof folder);
     row(s, UI_ST_CONTENT, "%s",
-        s->setup.content_dir ? s->setup.content_dir : "-");
+        cur ? folder
+            : s->setup.content_dir ? s->setup.content_dir : "-");
     uint32_t up = (s->now - s->start) / 1000;
     if (up >= 86400)
         row(s, UI_ST_UPTIME, "%u d %u:%02u:%02u", up / 86400,
