@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <SDL_image.h>
 #include <jansson.h>
 
 #include "app/config.h"
@@ -452,11 +453,32 @@ static void test_touch_test(void)
     json_decref(a);
     json_decref(b);
     json_decref(c);
-    /* Each finger is drawn where it is: its colour under it. */
+    /* Each finger is drawn where it is: a disc of its colour under it,
+     * and the page's paper away from the fingers and their crosshairs. */
     char path[700];
     snprintf(path, sizeof path, "%s/touch.png", dir);
-    struct stat st;
-    CHECK(stat(path, &st) == 0 && st.st_size > 0, "the screenshot exists");
+    SDL_Surface *png = IMG_Load(path);
+    SDL_Surface *img = png ? SDL_ConvertSurfaceFormat(png,
+                                                      SDL_PIXELFORMAT_RGBA32,
+                                                      0)
+                           : NULL;
+    if (!CHECK(img != NULL, "the touch test's screenshot loads"))
+        return;
+    static const struct {
+        int x, y;
+        Uint8 r, g, b;
+    } at[] = {{400, 500, 168, 52, 36}, {900, 600, 44, 98, 150},
+              {1500, 700, 196, 136, 40}, {1200, 400, 246, 240, 228}};
+    for (size_t i = 0; i < 4; i++) {
+        const Uint8 *px = (const Uint8 *)img->pixels + at[i].y * img->pitch +
+                          at[i].x * 4;
+        CHECK(px[0] == at[i].r && px[1] == at[i].g && px[2] == at[i].b,
+              "touch test pixel at %d,%d is %u,%u,%u (got %u,%u,%u)",
+              at[i].x, at[i].y, at[i].r, at[i].g, at[i].b, px[0], px[1],
+              px[2]);
+    }
+    SDL_FreeSurface(img);
+    SDL_FreeSurface(png);
 }
 
 /* The chart's pieces, without a screen. */

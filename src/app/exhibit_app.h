@@ -87,8 +87,6 @@ bool exhibit_app_staff_open(const struct exhibit_app *app);
 void exhibit_app_open_staff(struct exhibit_app *app, uint32_t now_ms);
 /* What the staff panel asked of the main loop (enum staff_action), once. */
 int exhibit_app_take_action(struct exhibit_app *app);
-/* A frame took `ms` to draw and present (the staff diagnostics). */
-void exhibit_app_note_frame(struct exhibit_app *app, double ms);
 
 /* The idle time before the "Still there?" prompt, overriding the
  * content's (kiosk.conf idle-timeout); 0: the content's own. */
@@ -106,7 +104,7 @@ bool exhibit_app_quiet(const struct exhibit_app *app);
 unsigned long exhibit_app_frames(const struct exhibit_app *app);
 
 /* Draws the current screen; true while an animation needs more frames.
- * Counts a frame. */
+ * Counts a frame and notes its drawing time (the staff diagnostics). */
 bool exhibit_app_draw(struct exhibit_app *app, SDL_Renderer *renderer,
                       struct atlas *atlas, uint32_t now_ms);
 /* The same for a screenshot: not counted as a frame. */

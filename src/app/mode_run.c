@@ -229,17 +229,12 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
         }
         if (dirty) {
             int pw, ph;
-            Uint64 t0 = SDL_GetPerformanceCounter();
             render_rotation_begin(rot, &pw, &ph);
             bool anim = exhibit_app_draw(app, ren, atlas, SDL_GetTicks());
             exhibit_view_draw_overlay(view, ren, atlas);
             ui_import_panel_draw(panel, ren, atlas);
             render_rotation_end(rot);
             SDL_RenderPresent(ren);
-            exhibit_app_note_frame(app, (double)(SDL_GetPerformanceCounter() -
-                                                 t0) *
-                                            1000.0 /
-                                            (double)SDL_GetPerformanceFrequency());
             if (announce)
                 log_info("app", "new content on screen");
             announce = false;
@@ -300,8 +295,7 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
                      * staff gesture, in a window only. */
                     exhibit_app_open_staff(app, SDL_GetTicks());
                     dirty = true;
-                }
-                else if (!windowed)
+                } else if (!windowed)
                     log_info("app", "key ignored (kiosk mode)");
                 break;
             case SDL_MOUSEBUTTONDOWN:

@@ -23,16 +23,9 @@ struct run {
 static void turn(struct run *r)
 {
     r->dirty |= exhibit_app_tick(r->app, r->now);
-    if (r->dirty) {
-        /* Real drawing time, as the staff diagnostics show it. */
-        Uint64 t0 = SDL_GetPerformanceCounter();
+    if (r->dirty)
         r->dirty = exhibit_app_draw(r->app, r->t->renderer, r->atlas,
                                     r->now);
-        exhibit_app_note_frame(r->app,
-                               (double)(SDL_GetPerformanceCounter() - t0) *
-                                   1000.0 /
-                                   (double)SDL_GetPerformanceFrequency());
-    }
 }
 
 static void advance(struct run *r, uint32_t ms)

@@ -248,13 +248,11 @@ static void show(struct staff *s)
 
 void staff_layout(struct staff *s, enum text_lang lang, int w, int h)
 {
-    bool lang_changed = lang != s->lang;
+    /* The language cannot change while the staff screens are open (the
+     * bar is behind them); the size can, and new content may come. */
     s->lang = lang;
     s->w = w;
     s->h = h;
-    if (lang_changed && s->open && s->m.view == UI_STAFF_VIEW_PIN &&
-        !s->setup.pin)
-        pin_message(s, ui_staff_text(UI_ST_NO_PIN, lang), true);
     if (s->open && s->m.view == UI_STAFF_VIEW_PANEL &&
         s->m.page == UI_STAFF_PAGE_DIAG)
         diagnostics(s);

@@ -8,7 +8,8 @@
  * wrong ones lock entry for a minute) opens the panel:
  *
  *   diagnostics  version, content release, content folder, uptime, frame
- *                times (median, 95th percentile, worst of the last 120),
+ *                drawing times (median, 95th percentile, worst of the
+ *                last 120),
  *                memory now and at peak, screen, the last import's report
  *   statistics   visits per day for the last 14 days by language, with
  *                the total and the average visit
@@ -91,7 +92,7 @@ bool staff_is_open(const struct staff *s);
 /* Opens the keypad as the gesture would (the --windowed shortcut). */
 void staff_open(struct staff *s, uint32_t now_ms);
 
-/* A frame took `ms` to draw and present (for the diagnostics). */
+/* A frame took `ms` to draw (for the diagnostics). */
 void staff_note_frame(struct staff *s, double ms);
 
 /* Draws the open keypad or panel over the whole screen. */

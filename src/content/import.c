@@ -45,6 +45,19 @@ static void status(const char *state, const char *phase, int percent,
     rename(tmp, path);
 }
 
+/* A kiosk-content folder at `path`: the first is kept, any other is an
+ * error naming both. */
+static void found_one(const char *path, int *found, char *first,
+                      size_t first_size, struct diag_list *d)
+{
+    if (!(*found)++)
+        snprintf(first, first_size, "%s", path);
+    else
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "a second '%s' folder "
+                 "(the first is %s); keep only one on the stick",
+                 IMPORT_FOLDER, first);
+}
+
 /* Finds kiosk-content at the root or one level down; exactly one. */
 static int find_folder(const char *stick, char *out, size_t n,
                        struct diag_list *d)
@@ -67,12 +80,7 @@ static int find_folder(const char *stick, char *out, size_t n,
         if (lstat(p, &st) != 0 || !S_ISDIR(st.st_mode))
             continue;
         if (strcasecmp(e->d_name, IMPORT_FOLDER) == 0) {
-            if (!found++)
-                snprintf(first, sizeof first, "%s", p);
-            else
-                diag_add(d, DIAG_ERROR, p, 0, 0, NULL, "a second '%s' "
-                         "folder (the first is %s); keep only one on the "
-                         "stick", IMPORT_FOLDER, first);
+            found_one(p, &found, first, sizeof first, d);
             continue;
         }
         DIR *sub = opendir(p);
@@ -84,12 +92,7 @@ static int find_folder(const char *stick, char *out, size_t n,
             snprintf(q, sizeof q, "%s/%s", p, s->d_name);
             if (lstat(q, &st) != 0 || !S_ISDIR(st.st_mode))
                 continue;
-            if (!found++)
-                snprintf(first, sizeof first, "%s", q);
-            else
-                diag_add(d, DIAG_ERROR, q, 0, 0, NULL, "a second '%s' "
-                         "folder (the first is %s); keep only one on the "
-                         "stick", IMPORT_FOLDER, first);
+            found_one(q, &found, first, sizeof first, d);
         }
         if (sub)
             closedir(sub);
@@ -243,26 +246,6 @@ static bool copy_tree(struct copy *c, const char *from, const char *to,
     return ok && release_sync_path(to);
 }
 
-static void remove_tree(const char *path)
-{
-    DIR *d = opendir(path);
-    struct dirent *e;
-    while (d && (e = readdir(d))) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char p[4400];
-        snprintf(p, sizeof p, "%s/%s", path, e->d_name);
-        struct stat st;
-        if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
-            remove_tree(p);
-        else
-            unlink(p);
-    }
-    if (d)
-        closedir(d);
-    rmdir(path);
-}
-
 static bool same_text(const struct content_passage *a,
                       const struct content_passage *b)
 {
@@ -391,7 +374,7 @@ bool import_run(const char *stick, const char *state,
                  "running; wait for it to finish");
         goto done;
     }
-    remove_tree(staging); /* what an interrupted import left */
+    release_remove_tree(staging); /* what an interrupted import left */
     char cur_new[4200];
     snprintf(cur_new, sizeof cur_new, "%s/current.new", state);
     unlink(cur_new);
@@ -487,7 +470,7 @@ done:;
     free(body);
     free(changes);
     if (!r->installed && folder[0])
-        remove_tree(staging);
+        release_remove_tree(staging);
     content_destroy(ex);
     content_destroy(old);
     diag_list_fini(&d);

@@ -173,8 +173,7 @@ bool release_write_info(const char *dir, const struct release_info *r)
     return close(fd) == 0 && ok;
 }
 
-/* Removes a tree that nothing lists any more. */
-static void remove_tree(const char *path)
+void release_remove_tree(const char *path)
 {
     DIR *d = opendir(path);
     if (d) {
@@ -186,7 +185,7 @@ static void remove_tree(const char *path)
             snprintf(p, sizeof p, "%s/%s", path, e->d_name);
             struct stat st;
             if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
-                remove_tree(p);
+                release_remove_tree(p);
             else
                 unlink(p);
         }
@@ -209,7 +208,7 @@ void release_prune(const char *state)
         char from[4096], to[4096];
         release_path(state, r[i].id, from, sizeof from);
         snprintf(to, sizeof to, "%s/trash/%04u", state, r[i].id);
-        remove_tree(to);
+        release_remove_tree(to);
         fault_point();
         if (rename(from, to) == 0) /* gone from the list at once */
             excess--;
@@ -225,7 +224,7 @@ void release_prune(const char *state)
             continue;
         char p[4400];
         snprintf(p, sizeof p, "%s/%s", trash, e->d_name);
-        remove_tree(p);
+        release_remove_tree(p);
         fault_point();
     }
     if (d)

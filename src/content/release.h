@@ -49,6 +49,10 @@ void release_prune(const char *state_dir);
 /* Writes the .release file of a folder about to become release id. */
 bool release_write_info(const char *dir, const struct release_info *info);
 
+/* Removes a folder and everything in it, without following links (a
+ * link is removed, not what it points to).  Best effort. */
+void release_remove_tree(const char *path);
+
 /* fsync of a file or directory by path. */
 bool release_sync_path(const char *path);
 

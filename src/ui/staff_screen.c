@@ -282,15 +282,21 @@ static void layout_diag(struct ui_staff_screen *s)
     /* The report is the importer's (English); one paragraph a line. */
     const char *p = m->import_report[0] ? m->import_report
                                         : t(s, UI_ST_NONE);
-    while (*p && y < b.y + b.h) {
+    /* As many lines as fit on the page. */
+    while (*p) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
         char line[512];
         snprintf(line, sizeof line, "%.*s", (int)(n < 511 ? n : 511), p);
-        if (line[0])
-            y += add_value(s, px(s, 22), b.x, y, b.w, line, pal->ink);
-        else
-            y += px(s, 12);
+        int lh = line[0] ? add_value(s, px(s, 22), b.x, y, b.w, line,
+                                     pal->ink)
+                         : px(s, 12);
+        if (y + lh > b.y + b.h) {
+            if (line[0] && lh > 0) /* it does not fit: take it back */
+                text_layout_destroy(s->text[--s->text_count].layout);
+            break;
+        }
+        y += lh;
         p += n + (nl ? 1 : 0);
     }
 }
@@ -525,9 +531,6 @@ void ui_staff_screen_draw(const struct ui_staff_screen *s, SDL_Renderer *r,
     }
     for (size_t i = 0; i < s->text_count; i++) {
         const struct placed *p = &s->text[i];
-        if (s->m.view == UI_STAFF_VIEW_PANEL && p->y >= s->body.y &&
-            p->y > s->body.y + s->body.h)
-            continue; /* below the page */
         render_text_layout(r, atlas, p->layout, p->x, p->y, p->color);
     }
     for (size_t i = 0; i < s->button_count; i++)
