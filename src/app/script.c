@@ -116,16 +116,14 @@ static void report(struct parser *p, enum diag_severity sev, size_t off,
         diag_count(p->d, sev); /* skip locating it */
         return;
     }
-    char msg[768];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     /* The quoted line: NUL bytes and bad UTF-8 become U+FFFD, one per
      * code point counted by column(). */
     size_t n;
     char *src = utf8_sanitize(p->line, p->line_len, &n);
-    diag_add(p->d, sev, p->path, p->line_no, column(p, off), src, "%s", msg);
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(p->d, sev, p->path, p->line_no, column(p, off), src, fmt, ap);
+    va_end(ap);
     free(src);
 }
 

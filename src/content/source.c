@@ -67,15 +67,13 @@ void content_diag_at(struct diag_list *diags, enum diag_severity severity,
         diag_count(diags, severity); /* skip locating it */
         return;
     }
-    char msg[768];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     unsigned line, col;
     content_position(src->text, off, &line, &col);
-    diag_add(diags, severity, src->path, line, col,
-             content_line_start(src->text, off), "%s", msg);
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(diags, severity, src->path, line, col,
+              content_line_start(src->text, off), fmt, ap);
+    va_end(ap);
 }
 
 static char *join(const char *dir, const char *name)

@@ -42,15 +42,22 @@ void diag_add(struct diag_list *list, enum diag_severity severity,
               const char *path, unsigned line, unsigned column,
               const char *source, const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
+    diag_addv(list, severity, path, line, column, source, fmt, ap);
+    va_end(ap);
+}
+
+void diag_addv(struct diag_list *list, enum diag_severity severity,
+               const char *path, unsigned line, unsigned column,
+               const char *source, const char *fmt, va_list ap)
+{
     if (diag_list_full(list)) {
         diag_count(list, severity);
         return;
     }
     char buf[1024];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
 
     list->items = xgrow(list->items, &list->cap, list->count + 1,
                         sizeof *list->items);

@@ -9,6 +9,7 @@
 #ifndef CORE_DIAG_H
 #define CORE_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -49,6 +50,11 @@ void diag_add(struct diag_list *list, enum diag_severity severity,
               const char *path, unsigned line, unsigned column,
               const char *source, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+/* The same with the message's arguments in a va_list. */
+void diag_addv(struct diag_list *list, enum diag_severity severity,
+               const char *path, unsigned line, unsigned column,
+               const char *source, const char *fmt, va_list ap)
+    __attribute__((format(printf, 7, 0)));
 
 /* True once the list keeps no more diagnostics: callers may skip the work
  * of locating a problem, and count it with diag_count instead. */
