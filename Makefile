@@ -45,7 +45,7 @@ FONT_FILES := $(addprefix fonts/,$(shell awk '!/^\#/ && NF >= 3 {print $$3}' \
 
 .SECONDARY:
 .PHONY: all run test bench fuzz deps fonts clean golden check-tests soak \
-        install test-arm64 check-arm64
+        install install-tree test-arm64 check-arm64
 
 all: build/kiosk
 
@@ -80,16 +80,46 @@ run: fonts
 #   PREFIX/bin/kiosk, PREFIX/share/kiosk/{fonts,content},
 #   PREFIX/lib/kiosk/kiosk-usb-import, PREFIX/lib/systemd/system/*.service,
 #   PREFIX/lib/udev/rules.d/99-kiosk-usb.rules, /etc/kiosk/kiosk.conf
+# The installed program is built apart from build/kiosk: its defaults
+# (content, fonts) are the installed folders under PREFIX, where
+# build/kiosk's are the source tree's.  It installs nothing with apt: the
+# build needs the -dev packages (make deps), the kiosk only the runtime
+# ones (the Debian package's Depends).  The fonts are links to Debian's
+# font packages (fonts-noto-core, fonts-noto-cjk), not copies.
 PREFIX ?= /usr/local
 DESTDIR ?=
-SHARE := $(DESTDIR)$(PREFIX)/share/kiosk
+DATADIR = $(PREFIX)/share/kiosk
+SHARE = $(DESTDIR)$(DATADIR)
+INST  = build/install$(subst /,_,$(PREFIX))
+PATH_DEFS = -DKIOSK_DATADIR='"$(DATADIR)"'
+FONT_DIRS := /usr/share/fonts/opentype/noto /usr/share/fonts/truetype/noto
 
-install: fonts
-	@$(MAKE) --no-print-directory build/kiosk
-	install -D -m 0755 build/kiosk $(DESTDIR)$(PREFIX)/bin/kiosk
+$(INST)/main.o: src/main.c
+	@mkdir -p $(@D)
+	@echo "CC (installed paths) $<"
+	@$(CC) $(RELEASE_FLAGS) $(BASE_CFLAGS) $(DEFS) $(PATH_DEFS) -c -o $@ $<
+
+$(INST)/kiosk: $(filter-out $(REL)/src/main.o,$(SRC:%.c=$(REL)/%.o)) \
+               $(INST)/main.o
+	@echo "LD $@"
+	@$(CC) $(RELEASE_FLAGS) -o $@ $^ $(LIBS)
+
+install: $(INST)/kiosk
+	@$(MAKE) --no-print-directory install-tree KIOSK_BIN=$(INST)/kiosk
+
+# The files of an installation, with the program KIOSK_BIN (also used by
+# `make deb`).  The fonts are links into Debian's font packages.
+install-tree:
+	install -D -m 0755 $(KIOSK_BIN) $(DESTDIR)$(PREFIX)/bin/kiosk
 	install -d $(SHARE)/fonts $(SHARE)/content
-	install -m 0644 fonts/manifest.txt fonts/README.md $(FONT_FILES) \
-	    $(SHARE)/fonts/
+	install -m 0644 fonts/manifest.txt fonts/README.md $(SHARE)/fonts/
+	@for f in $(notdir $(FONT_FILES)); do \
+	    src=""; for d in $(FONT_DIRS); do \
+	        [ -e "$$d/$$f" ] && src="$$d/$$f"; done; \
+	    [ -n "$$src" ] || { echo "install: $$f is in no Debian font" \
+	        "package folder ($(FONT_DIRS)); apt-get install" \
+	        "fonts-noto-core fonts-noto-cjk" >&2; exit 1; }; \
+	    ln -sf "$$src" $(SHARE)/fonts/$$f; done
 	cp -R content/. $(SHARE)/content/
 	install -D -m 0755 deploy/kiosk-usb-import \
 	    $(DESTDIR)$(PREFIX)/lib/kiosk/kiosk-usb-import

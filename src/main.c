@@ -10,6 +10,17 @@
 #include "core/log.h"
 #include "platform/platform.h"
 
+/* The defaults: the source tree's folders for build/kiosk, the installed
+ * ones for the program `make install` / `make deb` builds (KIOSK_DATADIR
+ * from PREFIX), so an installed `kiosk check` works from any folder. */
+#ifdef KIOSK_DATADIR
+#define DEFAULT_CONTENT KIOSK_DATADIR "/content"
+#define DEFAULT_FONTS KIOSK_DATADIR "/fonts/manifest.txt"
+#else
+#define DEFAULT_CONTENT "content"
+#define DEFAULT_FONTS "fonts/manifest.txt"
+#endif
+
 static void usage(FILE *out)
 {
     fputs(
@@ -32,8 +43,9 @@ static void usage(FILE *out)
         "  kiosk --help | --version\n"
         "\n"
         "Options every mode takes:\n"
-        "  --content DIR   the content folder (default: content)\n"
-        "  --fonts FILE    the font manifest (default: fonts/manifest.txt)\n"
+        "  --content DIR   the content folder (default: " DEFAULT_CONTENT ")\n"
+        "  --fonts FILE    the font manifest\n"
+        "                  (default: " DEFAULT_FONTS ")\n"
         "  --log LEVEL     error, warn, info, debug or trace (default: warn)\n"
         "  --config FILE   settings (content, state-dir, fonts,\n"
         "                  screen-diagonal-inch or screen-size-mm, rotation,\n"
@@ -49,8 +61,8 @@ int main(int argc, char **argv)
 {
     platform_memory_tune();
     struct cli_common common = {
-        .content_dir = "content",
-        .fonts_manifest = "fonts/manifest.txt",
+        .content_dir = DEFAULT_CONTENT,
+        .fonts_manifest = DEFAULT_FONTS,
     };
     const char *env_log = getenv("KIOSK_LOG");
     enum log_level level;

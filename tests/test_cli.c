@@ -169,7 +169,7 @@ int main(void)
         int irc = run("--version >/dev/null; rm -rf build/test/root && "
                       "make -s install PREFIX=/usr DESTDIR=build/test/root "
                       ">/dev/null 2>&1 && cd build/test/root && find . "
-                      "-type f | sort", &o);
+                      "\\( -type f -o -type l \\) | sort", &o);
         static const char *const files[] = {
             "./usr/bin/kiosk", "./etc/kiosk/kiosk.conf",
             "./usr/share/kiosk/fonts/manifest.txt",
