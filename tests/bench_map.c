@@ -13,6 +13,8 @@
 #include "map/hittest.h"
 #include "map/labels.h"
 #include "map/scene.h"
+#include "shipped.h"
+#include "text/font.h"
 
 #define RUNS 101
 #define HITS 200000
@@ -56,13 +58,10 @@ static size_t requests(const struct map_scene *sc,
 
 int main(void)
 {
-    struct diag_list d;
-    diag_list_init(&d);
-    struct exhibit *ex = content_load("content", NULL, &d);
-    if (!ex) {
-        diag_list_print(&d, stderr);
+    struct text_fonts *fonts;
+    struct exhibit *ex;
+    if (!shipped_load(&fonts, &ex))
         return 1;
-    }
     const struct map_rect rect = {0, 0, 1920, 1080};
     const float margin = 24.0f;
     float slop = map_slop_px(MAP_SLOP_MM_DEFAULT,
@@ -177,6 +176,6 @@ int main(void)
     free(py);
     map_scene_destroy(sc);
     content_destroy(ex);
-    diag_list_fini(&d);
+    text_fonts_destroy(fonts);
     return 0;
 }

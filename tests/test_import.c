@@ -21,6 +21,7 @@
 #include "content/exhibit.h"
 #include "content/release.h"
 #include "core/diag.h"
+#include "core/log.h"
 
 static char root[] = "/tmp/kiosk-test-import-XXXXXX";
 static struct text_fonts *fonts;
@@ -305,6 +306,80 @@ static void test_fallback(void)
           "no release loads: the shipped content (%s)", buf);
 }
 
+/* A check that cannot be made fails: an import whose fonts cannot be
+ * loaded (the manifest's relative default, run from another folder, as
+ * the USB service once did) installs nothing -- not even a stick that
+ * would pass -- and one with a character no font draws is refused with
+ * the fonts.  The kiosk's settings give the import its fonts and state
+ * folder. */
+static void test_needs_fonts(void)
+{
+    make_stick("s5");
+    sh("sed -i '0,/work team/s//work team \xf0\x9f\x98\x80/' "
+       "%s/s5/kiosk-content/report/en.txt", root);
+    CHECK(sh("grep -q $(printf '\xf0\x9f\x98\x80') "
+             "%s/s5/kiosk-content/report/en.txt", root) == 0,
+          "the stick's English text has an emoji");
+    char cwd[4096];
+    CHECK(getcwd(cwd, sizeof cwd) != NULL, "getcwd");
+    /* From another folder, without settings: the default manifest is not
+     * there. */
+    int rc = sh("cd /tmp && %s/build/test/kiosk import %s/s5 --state-dir "
+                "%s/nf >%s/out.txt 2>&1", cwd, root, root, root);
+    CHECK(rc == 1 && sh("test ! -e %s/nf/current", root) == 0,
+          "without fonts the import fails and installs nothing (%d)", rc);
+    CHECK(sh("grep -q 'not checked: the fonts could not be loaded' "
+             "%s/s5/KIOSK-REPORT.txt", root) == 0,
+          "the stick's report says the check could not be made");
+    make_stick("s6");
+    rc = sh("cd /tmp && %s/build/test/kiosk import %s/s6 --state-dir "
+            "%s/nf >%s/out.txt 2>&1", cwd, root, root, root);
+    CHECK(rc == 1 && sh("test ! -e %s/nf/current", root) == 0,
+          "without fonts even a good stick is refused (%d)", rc);
+    /* With the kiosk's settings (fonts, state-dir), from anywhere. */
+    sh("printf 'fonts: %s/fonts/manifest.txt\nstate-dir: %s/cf\n' "
+       ">%s/kiosk.conf", cwd, root, root);
+    rc = sh("cd /tmp && %s/build/test/kiosk --config %s/kiosk.conf import "
+            "%s/s5 >%s/out.txt 2>&1", cwd, root, root, root);
+    CHECK(rc == 1 && sh("grep -q 'no font' %s/s5/KIOSK-REPORT.txt", root) ==
+                         0 && sh("test ! -e %s/cf/current", root) == 0,
+          "with the settings' fonts a stick with an emoji is refused (%d)",
+          rc);
+    rc = sh("cd /tmp && %s/build/test/kiosk --config %s/kiosk.conf import "
+            "%s/s6 >%s/out.txt 2>&1", cwd, root, root, root);
+    CHECK(rc == 0 && sh("test -L %s/cf/current", root) == 0,
+          "the settings' state-dir gets the good stick's release (%d)", rc);
+}
+
+/* A first boot (nothing imported yet) is not a fault: the shipped content
+ * at level info, no error. */
+static void test_first_boot(void)
+{
+    char state[4200], buf[4200];
+    snprintf(state, sizeof state, "%s/fresh", root);
+    sh("mkdir -p %s", state);
+    fflush(stderr);
+    int saved = dup(2);
+    char log[4200];
+    snprintf(log, sizeof log, "%s/first-boot.log", root);
+    FILE *f = fopen(log, "w");
+    dup2(fileno(f), 2);
+    enum log_level lv = log_get_level();
+    log_set_level(LOG_LEVEL_INFO);
+    enum content_pick p = app_pick_content(state, "content", fonts, buf,
+                                           sizeof buf);
+    log_set_level(lv);
+    fflush(stderr);
+    dup2(saved, 2);
+    close(saved);
+    fclose(f);
+    CHECK(p == CONTENT_PICK_SHIPPED, "a first boot shows the shipped "
+          "content");
+    CHECK(sh("grep -q 'info: app.*no release imported' %s", log) == 0 &&
+              sh("grep -q 'error' %s", log) != 0,
+          "a first boot logs at info, never error");
+}
+
 int main(void)
 {
     struct diag_list d;
@@ -318,6 +393,8 @@ int main(void)
     test_full_disk();
     test_hostile();
     test_fallback();
+    test_needs_fonts();
+    test_first_boot();
     sh("rm -rf %s", root);
     text_fonts_destroy(fonts);
     return check_finish("test_import");

@@ -18,6 +18,8 @@
 #include "map/labels.h"
 #include "map/projection.h"
 #include "map/scene.h"
+#include "shipped.h"
+#include "text/font.h"
 
 #define MARGIN 24.0f
 #define KM_PER_DEG (M_PI / 180.0 * MAP_EARTH_RADIUS_KM)
@@ -883,13 +885,10 @@ static void test_labels_crowded(void)
 
 int main(void)
 {
-    struct diag_list d;
-    diag_list_init(&d);
-    struct exhibit *ex = content_load("content", NULL, &d);
-    if (!CHECK(ex, "the shipped content loads")) {
-        diag_list_print(&d, stderr);
+    struct text_fonts *fonts;
+    struct exhibit *ex;
+    if (!CHECK(shipped_load(&fonts, &ex), "the shipped content loads"))
         return check_finish("test_map");
-    }
     map = &ex->map;
     test_projection_basics();
     test_projection_round_trip();
@@ -903,6 +902,6 @@ int main(void)
     test_labels_map();
     test_labels_crowded();
     content_destroy(ex);
-    diag_list_fini(&d);
+    text_fonts_destroy(fonts);
     return check_finish("test_map");
 }

@@ -219,6 +219,14 @@ int main(void)
     CHECK(mapped, "the window is on the X screen");
     /* The first frame is on screen: the loop now waits for input. */
     CHECK(log_has(log, "frame 1 at", 10), "the first frame is drawn");
+    /* The start line names the video driver, renderer and mode, and the
+     * first frame was read back from the X window and found right. */
+    CHECK(log_has(log, "video x11, renderer ", 5) &&
+              log_has(log, "1280x800@", 1) &&
+              log_has(log, "rotation 0, fonts fonts; first frame verified",
+                      1),
+          "the start line names driver, renderer and mode, and the first "
+          "frame is verified");
     usleep(300000);
     /* No window manager runs, so no windowactivate: the pointer moves
      * into the window and clicks. */
@@ -251,6 +259,8 @@ int main(void)
              "build/test/kiosk --windowed --size 1280x800 --rotate 90 "
              "--log trace 2>'%s'", log);
     kiosk = spawn(cmd);
+    CHECK(log_has(log, "rotation 90, fonts fonts; first frame verified", 20),
+          "turned: the first frame, read back turned, is verified");
     CHECK(log_has(log, "frame 1 at 800x1280", 20),
           "turned 90 degrees, the exhibit is drawn 800x1280");
     usleep(300000);

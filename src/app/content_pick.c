@@ -26,13 +26,20 @@ enum content_pick app_pick_content(const char *state, const char *shipped,
                                    char *buf, size_t n)
 {
     if (state) {
+        struct release_info list[256];
+        size_t count = release_list(state, list, 256);
+        if (!release_current(state) && count == 0) {
+            /* A first boot: nothing imported yet is not a fault. */
+            log_info("app", "no release imported into %s yet; showing the "
+                     "shipped content %s", state, shipped);
+            snprintf(buf, n, "%s", shipped);
+            return CONTENT_PICK_SHIPPED;
+        }
         snprintf(buf, n, "%s/current", state);
         if (release_current(state) && loads(buf, fonts))
             return CONTENT_PICK_CURRENT;
         log_error("app", "the current release in %s is missing or does not "
                   "load; looking for an older one", state);
-        struct release_info list[256];
-        size_t count = release_list(state, list, 256);
         for (size_t i = count < 256 ? count : 256; i-- > 0;) {
             release_path(state, list[i].id, buf, n);
             if (loads(buf, fonts)) {

@@ -17,10 +17,12 @@
 #define STATS_CSV_NAME "KIOSK-STATS.csv"
 
 /* Parses [--state-dir DIR] and up to one operand. */
-static int options(const char *mode, int argc, char **argv,
-                   const char **state, const char **operand)
+static int options(const char *mode, const struct cli_common *common,
+                   int argc, char **argv, const char **state,
+                   const char **operand)
 {
-    *state = DEFAULT_STATE_DIR;
+    /* kiosk.conf's state-dir (--config), else the installed one. */
+    *state = common->state_dir ? common->state_dir : DEFAULT_STATE_DIR;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--state-dir") == 0) {
             if (!(*state = cli_value(mode, argc, argv, &i)))
@@ -90,7 +92,7 @@ static void report_append(const char *stick, const char *line)
 int mode_import(int argc, char **argv, const struct cli_common *common)
 {
     const char *state, *stick = NULL;
-    int rc = options("import", argc, argv, &state, &stick);
+    int rc = options("import", common, argc, argv, &state, &stick);
     if (rc != CLI_OK)
         return rc;
     if (!stick)
@@ -109,9 +111,8 @@ int mode_import(int argc, char **argv, const struct cli_common *common)
 
 int mode_rollback(int argc, char **argv, const struct cli_common *common)
 {
-    (void)common;
     const char *state;
-    int rc = options("rollback", argc, argv, &state, NULL);
+    int rc = options("rollback", common, argc, argv, &state, NULL);
     if (rc != CLI_OK)
         return rc;
     unsigned cur = release_current(state), prev = release_previous(state);
@@ -130,9 +131,8 @@ int mode_rollback(int argc, char **argv, const struct cli_common *common)
 
 int mode_releases(int argc, char **argv, const struct cli_common *common)
 {
-    (void)common;
     const char *state;
-    int rc = options("releases", argc, argv, &state, NULL);
+    int rc = options("releases", common, argc, argv, &state, NULL);
     if (rc != CLI_OK)
         return rc;
     unsigned cur = release_current(state);

@@ -23,6 +23,7 @@
 
 #include "app/cli.h"
 #include "app/content_pick.h"
+#include "app/display.h"
 #include "app/exhibit_app.h"
 #include "app/exhibit_view.h"
 #include "app/fonts.h"
@@ -31,23 +32,13 @@
 #include "core/log.h"
 #include "platform/platform.h"
 #include "render/atlas.h"
+#include "render/frame_check.h"
+#include "render/headless.h"
 #include "render/rotate.h"
 #include "ui/error_screen.h"
 #include "ui/import_panel.h"
 
 #define MODE "run"
-
-static SDL_Renderer *make_renderer(SDL_Window *win)
-{
-    SDL_Renderer *r = SDL_CreateRenderer(
-        win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!r) {
-        log_warn("app", "no accelerated renderer (%s); using software",
-                 SDL_GetError());
-        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
-    }
-    return r;
-}
 
 /* registered user events: new content, the next animation frame, a new
  * import status line */
@@ -187,11 +178,116 @@ static int error_loop(SDL_Renderer *ren, bool windowed, int rotation)
     }
 }
 
-static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
+/* One frame: the exhibit (upright, then turned for a turned screen), the
+ * curator overlay and the import panel.  True while an animation needs
+ * the next frame.  `shot`: a reference picture, not counted as a frame. */
+static bool draw_frame(SDL_Renderer *ren, struct atlas *atlas,
+                       struct render_rotation *rot, struct exhibit_app *app,
+                       struct exhibit_view *view,
+                       struct ui_import_panel *panel, uint32_t now,
+                       bool shot)
+{
+    int pw, ph;
+    bool anim = false;
+    render_rotation_begin(rot, &pw, &ph);
+    if (shot)
+        exhibit_app_draw_shot(app, ren, atlas, now);
+    else
+        anim = exhibit_app_draw(app, ren, atlas, now);
+    exhibit_view_draw_overlay(view, ren, atlas);
+    if (panel)
+        ui_import_panel_draw(panel, ren, atlas);
+    render_rotation_end(rot);
+    return anim;
+}
+
+/* What the screen should show: the same first frame drawn by the software
+ * renderer off screen, at the same output size and time. */
+static struct render_target *reference_frame(
+    SDL_Renderer *ren, const struct text_fonts *fonts,
+    struct exhibit_view *view, enum text_lang lang, int rotation,
+    double diag_inch, uint32_t now)
+{
+    int sw, sh;
+    SDL_GetRendererOutputSize(ren, &sw, &sh);
+    struct render_target *t = render_target_create(sw, sh);
+    if (!t)
+        return NULL;
+    struct atlas *atlas = atlas_create(t->renderer, fonts, NULL);
+    struct render_rotation *rot = render_rotation_create(t->renderer,
+                                                         rotation);
+    struct exhibit_app *app = exhibit_app_create(fonts);
+    int w, h;
+    render_rotation_logical_size(rot, sw, sh, &w, &h);
+    exhibit_app_set_screen(app, diag_inch);
+    exhibit_app_layout(app, t->renderer, exhibit_view_exhibit(view), lang, w,
+                       h);
+    if (atlas)
+        draw_frame(t->renderer, atlas, rot, app, view, NULL, now, true);
+    render_target_flush(t);
+    exhibit_app_destroy(app);
+    render_rotation_destroy(rot);
+    atlas_destroy(atlas);
+    if (!atlas) {
+        render_target_destroy(t);
+        return NULL;
+    }
+    return t;
+}
+
+/* The start line: "video kmsdrm, renderer opengles2, 1280x800@60,
+ * rotation 0, fonts /usr/share/kiosk/fonts; <how the frame was found>". */
+static void log_start(const struct app_display *d, int rotation,
+                      const char *fonts_path, bool ok, const char *verdict)
+{
+    char desc[200];
+    app_display_describe(d, desc, sizeof desc);
+    const char *slash = strrchr(fonts_path, '/');
+    int dirlen = slash ? (int)(slash - fonts_path) : (int)strlen(fonts_path);
+    if (ok)
+        log_info("app", "%s, rotation %d, fonts %.*s; %s", desc, rotation,
+                 dirlen, fonts_path, verdict);
+    else
+        log_warn("app", "%s, rotation %d, fonts %.*s; %s", desc, rotation,
+                 dirlen, fonts_path, verdict);
+}
+
+/* The kiosk proves it shows its content: the first frame, still in the
+ * back buffer, is read back where it has the most ink and compared with
+ * the reference.  Logs the start line with the verdict. */
+static bool first_frame_right(struct app_display *d,
+                              const struct text_fonts *fonts,
+                              const char *fonts_path,
+                              struct exhibit_view *view, enum text_lang lang,
+                              int rotation, double diag_inch, uint32_t now)
+{
+    uint32_t t0 = SDL_GetTicks();
+    struct render_target *ref = reference_frame(d->renderer, fonts, view,
+                                                lang, rotation, diag_inch,
+                                                now);
+    struct frame_rect at = {0};
+    struct frame_check c = {0};
+    bool ok = ref && app_display_check_frame(d, ref, &at, &c);
+    render_target_destroy(ref);
+    char verdict[200];
+    snprintf(verdict, sizeof verdict, "first frame %s (%dx%d at %d,%d: %ld "
+             "of %ld ink pixels, mean difference %.1f) in %u ms",
+             ok ? "verified" : "NOT as meant", at.w, at.h, at.x, at.y,
+             c.ink_seen, c.ink_ref, c.mean_diff, SDL_GetTicks() - t0);
+    log_start(d, rotation, fonts_path, ok, verdict);
+    return ok;
+}
+
+/* loop()'s answer when the first frame was wrong: try the next renderer. */
+#define LOOP_WRONG_PICTURE (-1)
+
+static int loop(struct app_display *d, bool verify,
+                const struct text_fonts *fonts, const char *fonts_path,
                 struct exhibit_view *view, bool windowed,
                 const char *stats_dir, double diag_inch, int rotation,
                 unsigned idle_s, const struct staff_setup *staff)
 {
+    SDL_Renderer *ren = d->renderer;
     struct atlas *atlas = atlas_create(ren, fonts, NULL);
     if (!atlas)
         return CLI_FAIL;
@@ -228,13 +324,19 @@ static int loop(SDL_Renderer *ren, const struct text_fonts *fonts,
             relayout = false;
         }
         if (dirty) {
-            int pw, ph;
-            render_rotation_begin(rot, &pw, &ph);
-            bool anim = exhibit_app_draw(app, ren, atlas, SDL_GetTicks());
-            exhibit_view_draw_overlay(view, ren, atlas);
-            ui_import_panel_draw(panel, ren, atlas);
-            render_rotation_end(rot);
+            uint32_t now = SDL_GetTicks();
+            bool anim = draw_frame(ren, atlas, rot, app, view, panel, now,
+                                   false);
+            if (!ready && verify &&
+                !first_frame_right(d, fonts, fonts_path, view, lang,
+                                   rotation, diag_inch, now)) {
+                rc = LOOP_WRONG_PICTURE;
+                break;
+            }
             SDL_RenderPresent(ren);
+            if (!ready && !verify)
+                log_start(d, rotation, fonts_path, false,
+                          "first frame not checked");
             if (announce)
                 log_info("app", "new content on screen");
             announce = false;
@@ -432,20 +534,13 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
         SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
         SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
     }
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        log_error("app", "SDL cannot start video: %s", SDL_GetError());
+    struct app_display disp;
+    if (!app_display_open(&disp, windowed, w, h)) {
+        app_display_close(&disp);
         text_fonts_destroy(fonts);
         return CLI_FAIL;
     }
-    Uint32 flags = windowed ? SDL_WINDOW_RESIZABLE
-                            : SDL_WINDOW_FULLSCREEN_DESKTOP;
-    SDL_Window *win = SDL_CreateWindow("Work Team report, 29 May 1962",
-                                       SDL_WINDOWPOS_CENTERED,
-                                       SDL_WINDOWPOS_CENTERED, w, h, flags);
-    SDL_Renderer *ren = win ? make_renderer(win) : NULL;
-    if (!win || !ren) {
-        log_error("app", "cannot open a window: %s", SDL_GetError());
-    } else {
+    {
         if (!windowed)
             SDL_ShowCursor(SDL_DISABLE);
         /* With a state directory (the USB import's releases) the exhibit
@@ -465,7 +560,7 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
             log_error("app", "showing the error screen: %s",
                       !fonts ? "the fonts could not be loaded"
                              : "the settings file could not be read");
-            rc = error_loop(ren, windowed, rotation);
+            rc = error_loop(disp.renderer, windowed, rotation);
             goto out;
         }
         struct exhibit_view *view = exhibit_view_create(fonts, dir);
@@ -498,18 +593,34 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
         struct staff_setup staff = {common->staff_pin,
                                     releases ? state : NULL, dir, rotation,
                                     common->screen_diagonal_inch};
-        rc = loop(ren, fonts, view, windowed, releases ? state : NULL,
-                  common->screen_diagonal_inch, rotation,
-                  common->idle_timeout_s, &staff);
+        /* The first frame is checked; a renderer that draws it wrongly
+         * gives way to the next.  If none draws it right, the first is
+         * used unchecked rather than showing nothing. */
+        bool verify = true;
+        while ((rc = loop(&disp, verify, fonts, common->fonts_manifest,
+                          view, windowed, releases ? state : NULL,
+                          common->screen_diagonal_inch, rotation,
+                          common->idle_timeout_s, &staff)) ==
+               LOOP_WRONG_PICTURE) {
+            char failed[32];
+            snprintf(failed, sizeof failed, "%s", disp.renderer_name);
+            if (!app_display_next_renderer(&disp)) {
+                log_error("app", "no renderer left that draws the first "
+                          "frame as meant; the screen may be wrong");
+                disp.next = 0;
+                if (!app_display_next_renderer(&disp))
+                    break;
+                verify = false;
+            } else {
+                log_warn("app", "renderer %s drew a wrong picture; trying "
+                         "%s", failed, disp.renderer_name);
+            }
+        }
         platform_watch_destroy(watch);
         exhibit_view_destroy(view);
     }
 out:
-    if (ren)
-        SDL_DestroyRenderer(ren);
-    if (win)
-        SDL_DestroyWindow(win);
-    SDL_Quit();
+    app_display_close(&disp);
     text_fonts_destroy(fonts);
     return rc;
 }

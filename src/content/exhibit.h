@@ -143,9 +143,10 @@ struct exhibit {
 };
 
 /* Loads and checks the content folder `dir`.  Every problem goes to
- * `diags`.  `fonts` (may be NULL) enables the check that every character
- * can be drawn.  Returns NULL if any error was found: errors never produce
- * a half-built exhibit. */
+ * `diags`, including every character no font in `fonts` can draw; with
+ * `fonts` NULL that check cannot be made, so the folder is not valid (an
+ * error says so).  Returns NULL if any error was found: errors never
+ * produce a half-built exhibit. */
 struct exhibit *content_load(const char *dir, const struct text_fonts *fonts,
                              struct diag_list *diags);
 void content_destroy(struct exhibit *exhibit);

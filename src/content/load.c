@@ -377,6 +377,14 @@ struct exhibit *content_load(const char *dir, const struct text_fonts *fonts,
                                        "folder");
         return NULL;
     }
+    if (!fonts) {
+        /* A check that cannot be made fails: without fonts nobody knows
+         * whether every character can be drawn. */
+        diag_add(d, DIAG_ERROR, dir, 0, 0, NULL, "not checked: the fonts "
+                 "could not be loaded, so nobody can tell whether every "
+                 "character can be drawn; fix the font manifest first");
+        return NULL;
+    }
     struct content_loader *L = xcalloc(1, sizeof *L);
     L->dir = dir;
     L->d = d;

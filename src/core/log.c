@@ -1,7 +1,14 @@
-/* log.c: the stderr log sink. */
+/* log.c: the stderr log sink.
+ *
+ * When stderr is the journal (systemd sets $JOURNAL_STREAM to its device
+ * and inode), each line starts with its syslog priority ("<3>" error ...
+ * "<7>" debug), so `journalctl -p warning` shows warnings and errors and a
+ * first boot's info lines are not counted as errors. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/log.h"
 
@@ -32,12 +39,33 @@ _Bool log_level_parse(const char *name, enum log_level *out)
     return 0;
 }
 
+static const char *const priorities[] = {"<3>", "<4>", "<6>", "<7>",
+                                          "<7>"};
+
+/* 1 if stderr is the journal's stream, 0 if not, -1 before the check. */
+static int to_journal = -1;
+
+static int stderr_is_journal(void)
+{
+    const char *js = getenv("JOURNAL_STREAM");
+    unsigned long long dev, ino;
+    struct stat st;
+    if (!js || sscanf(js, "%llu:%llu", &dev, &ino) != 2 ||
+        fstat(2, &st) != 0)
+        return 0;
+    return (unsigned long long)st.st_dev == dev &&
+           (unsigned long long)st.st_ino == ino;
+}
+
 void log_write(enum log_level level, const char *module, const char *file,
                int line, const char *fmt, ...)
 {
     const char *base = strrchr(file, '/');
     base = base ? base + 1 : file;
-    fprintf(stderr, "kiosk: %s: %s (%s:%d): ", level_names[level], module,
+    if (to_journal < 0)
+        to_journal = stderr_is_journal();
+    fprintf(stderr, "%skiosk: %s: %s (%s:%d): ",
+            to_journal ? priorities[level] : "", level_names[level], module,
             base, line);
     va_list ap;
     va_start(ap, fmt);
