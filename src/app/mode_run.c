@@ -278,6 +278,21 @@ static bool first_frame_right(struct app_display *d,
     return ok;
 }
 
+/* Work on the main loop that took long enough to worry the watchdog (a
+ * quarter of its interval) is logged, naming what it was; the watchdog is
+ * pinged after it, so the next step gets a whole interval. */
+static void busy(uint32_t since, unsigned watchdog_ping_ms, const char *what)
+{
+    uint32_t ms = SDL_GetTicks() - since;
+    if (!watchdog_ping_ms)
+        return;
+    if (ms >= watchdog_ping_ms / 2)
+        log_warn("app", "the main loop was busy %u ms %s (the watchdog "
+                 "allows %u ms)", ms, what, watchdog_ping_ms * 2);
+    if (ms >= 50)
+        platform_notify("WATCHDOG=1");
+}
+
 /* loop()'s answer when the first frame was wrong: try the next renderer. */
 #define LOOP_WRONG_PICTURE (-1)
 
@@ -315,6 +330,7 @@ static int loop(struct app_display *d, bool verify,
     bool announce = false; /* log when new content reaches the screen */
     while (!quit) {
         if (relayout) {
+            uint32_t t0 = SDL_GetTicks();
             int sw, sh;
             SDL_GetRendererOutputSize(ren, &sw, &sh);
             render_rotation_logical_size(rot, sw, sh, &w, &h);
@@ -322,11 +338,13 @@ static int loop(struct app_display *d, bool verify,
             exhibit_app_layout(app, ren, exhibit_view_exhibit(view), lang, w,
                                h);
             relayout = false;
+            busy(t0, watchdog, "laying out every screen");
         }
         if (dirty) {
             uint32_t now = SDL_GetTicks();
             bool anim = draw_frame(ren, atlas, rot, app, view, panel, now,
                                    false);
+            busy(now, watchdog, "drawing a frame");
             if (!ready && verify &&
                 !first_frame_right(d, fonts, fonts_path, view, lang,
                                    rotation, diag_inch, now)) {
