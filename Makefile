@@ -45,7 +45,7 @@ FONT_FILES := $(addprefix fonts/,$(shell awk '!/^\#/ && NF >= 3 {print $$3}' \
 
 .SECONDARY:
 .PHONY: all run test bench fuzz deps fonts clean golden check-tests soak \
-        install install-tree test-arm64 check-arm64
+        install install-tree test-arm64 check-arm64 deb
 
 all: build/kiosk
 
@@ -92,6 +92,10 @@ DATADIR = $(PREFIX)/share/kiosk
 SHARE = $(DESTDIR)$(DATADIR)
 INST  = build/install$(subst /,_,$(PREFIX))
 PATH_DEFS = -DKIOSK_DATADIR='"$(DATADIR)"'
+# Where the systemd units and the udev rule go (`make deb` uses bookworm's
+# /lib/systemd/system and /lib/udev/rules.d).
+SYSTEMD_UNITDIR ?= $(PREFIX)/lib/systemd/system
+UDEV_RULESDIR   ?= $(PREFIX)/lib/udev/rules.d
 FONT_DIRS := /usr/share/fonts/opentype/noto /usr/share/fonts/truetype/noto
 
 $(INST)/main.o: src/main.c
@@ -124,14 +128,75 @@ install-tree:
 	install -D -m 0755 deploy/kiosk-usb-import \
 	    $(DESTDIR)$(PREFIX)/lib/kiosk/kiosk-usb-import
 	install -D -m 0644 deploy/systemd/kiosk.service \
-	    $(DESTDIR)$(PREFIX)/lib/systemd/system/kiosk.service
+	    $(DESTDIR)$(SYSTEMD_UNITDIR)/kiosk.service
 	install -D -m 0644 deploy/systemd/kiosk-import@.service \
-	    $(DESTDIR)$(PREFIX)/lib/systemd/system/kiosk-import@.service
+	    $(DESTDIR)$(SYSTEMD_UNITDIR)/kiosk-import@.service
 	install -D -m 0644 deploy/udev/99-kiosk-usb.rules \
-	    $(DESTDIR)$(PREFIX)/lib/udev/rules.d/99-kiosk-usb.rules
+	    $(DESTDIR)$(UDEV_RULESDIR)/99-kiosk-usb.rules
 	@# The settings (and the staff PIN's hash) survive an upgrade.
 	[ -e $(DESTDIR)/etc/kiosk/kiosk.conf ] || \
 	    install -D -m 0644 deploy/kiosk.conf $(DESTDIR)/etc/kiosk/kiosk.conf
+
+# ---- Debian package -----------------------------------------------------
+#   make deb                  build/deb/kiosk_VERSION_ARCH.deb for this machine
+#   make deb DEB_ARCH=arm64   the same for arm64, cross-built with Debian's
+#                             aarch64-linux-gnu-gcc and the :arm64 libraries
+#                             (deploy/install-deps-arm64.sh)
+# Compiled with dpkg-buildflags (hardening=+all) into build/deb/ARCH/, the
+# defaults being the installed folders (KIOSK_DATADIR); the file tree is
+# install-tree's, with the units and the udev rule where bookworm keeps
+# them; deploy/debian/build-deb.sh adds the control files, the Depends
+# (dpkg-shlibdeps plus deploy/debian/depends) and the documentation, and
+# runs dpkg-deb --root-owner-group (no root, no debhelper).
+DEB_BUILD_ON := $(shell dpkg --print-architecture 2>/dev/null)
+DEB_ARCH ?= $(DEB_BUILD_ON)
+DEB      := build/deb
+DEB_OBJ   = $(DEB)/$(DEB_ARCH)
+DEB_FILE  = $(DEB)/kiosk_$(VERSION)_$(DEB_ARCH).deb
+DEB_CROSS = $(filter-out $(DEB_BUILD_ON),$(DEB_ARCH))
+DEB_GNU   = $(shell dpkg-architecture -a$(DEB_ARCH) -qDEB_HOST_GNU_TYPE \
+              2>/dev/null)
+DEB_CC    = $(if $(DEB_CROSS),$(DEB_GNU)-gcc,$(CC))
+DEB_STRIP = $(if $(DEB_CROSS),$(DEB_GNU)-strip,strip)
+DEB_PCDIR = /usr/lib/$(DEB_GNU)/pkgconfig:/usr/share/pkgconfig
+DEB_PKG   = $(if $(DEB_CROSS),PKG_CONFIG_LIBDIR=$(DEB_PCDIR)) $(PKG_CONFIG)
+DEB_ENV   = DEB_BUILD_MAINT_OPTIONS=hardening=+all DEB_HOST_ARCH=$(DEB_ARCH)
+# Each computed once, on first use (flags, then pkg-config).
+DEB_FLAGS = $(eval DEB_FLAGS := $(shell $(DEB_ENV) dpkg-buildflags --get \
+              CPPFLAGS) $(shell $(DEB_ENV) dpkg-buildflags --get CFLAGS) \
+              -std=c17 -D_DEFAULT_SOURCE $(WARN) -Isrc -MMD -MP \
+              $(shell $(DEB_PKG) --cflags $(PKGS)))$(DEB_FLAGS)
+DEB_LINK  = $(eval DEB_LINK := $(shell $(DEB_ENV) dpkg-buildflags --get \
+              CFLAGS) $(shell $(DEB_ENV) dpkg-buildflags --get \
+              LDFLAGS))$(DEB_LINK)
+DEB_LIBS  = $(eval DEB_LIBS := $(shell $(DEB_PKG) --libs $(PKGS)) -lm \
+              -lpthread)$(DEB_LIBS)
+DEB_DEFS :=
+
+$(DEB_OBJ)/src/main.o: DEB_DEFS := -DKIOSK_DATADIR='"/usr/share/kiosk"'
+
+$(DEB_OBJ)/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "CC ($(DEB_ARCH) package) $<"
+	@$(DEB_CC) $(DEB_FLAGS) $(DEFS) $(DEB_DEFS) -c -o $@ $<
+
+$(DEB_OBJ)/kiosk: $(SRC:%.c=$(DEB_OBJ)/%.o)
+	@echo "LD ($(DEB_ARCH) package) $@"
+	@$(DEB_CC) $(DEB_LINK) -o $@ $^ $(DEB_LIBS)
+
+# The tree is made afresh each time (a second or two); dpkg-shlibdeps
+# wants it at debian/kiosk below a folder with a debian/control.
+deb: $(DEB_OBJ)/kiosk
+	@rm -rf $(DEB_OBJ)/pkg
+	@$(DEB_STRIP) --remove-section=.comment --remove-section=.note \
+	    -o $(DEB_OBJ)/kiosk.stripped $(DEB_OBJ)/kiosk
+	@$(MAKE) --no-print-directory -s install-tree PREFIX=/usr \
+	    KIOSK_BIN=$(DEB_OBJ)/kiosk.stripped \
+	    DESTDIR=$(CURDIR)/$(DEB_OBJ)/pkg/debian/kiosk \
+	    SYSTEMD_UNITDIR=/lib/systemd/system UDEV_RULESDIR=/lib/udev/rules.d \
+	    >/dev/null
+	@deploy/debian/build-deb.sh $(DEB_OBJ)/pkg $(DEB_ARCH) $(VERSION) \
+	    $(DEB_FILE)
 
 # ---- tests --------------------------------------------------------------
 $(TST)/%.o: %.c

@@ -1,31 +1,34 @@
 #!/bin/sh
-# install.sh: sets a Raspberry Pi OS Lite (bookworm, arm64) up as the
-# kiosk.  Run as root from the source folder after `make` (or with an
-# already built build/kiosk):  sudo deploy/install.sh
+# install.sh: sets a Raspberry Pi OS Lite (bookworm, arm64) machine up as
+# the kiosk.  Run as root:
+#     sudo deploy/install.sh [PACKAGE.deb]
+# PACKAGE.deb defaults to build/deb/kiosk_VERSION_ARCH.deb for this
+# machine (`make deb`, or `make deb DEB_ARCH=arm64` on another computer).
 #
-# Installs the runtime packages, the program, its fonts and content, an
-# unprivileged `kiosk` user in the video, input and render groups, the
-# state folder, the systemd units and the udev rule, and turns console
-# blanking and the console cursor off.
+# Installs the package with apt-get, which brings its dependencies; the
+# package itself makes the kiosk user and its groups, /var/lib/kiosk and
+# the settings' permissions, and enables the service.  Then only what is
+# the Raspberry Pi's own: console blanking and the console cursor off.
+# Also runs in a chroot (an image build): nothing here needs a running
+# systemd or udev.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
+if [ $# -gt 0 ]; then
+    deb=$1
+else
+    version=$(cat "$here/VERSION")
+    deb=$here/build/deb/kiosk_${version}_$(dpkg --print-architecture).deb
+fi
+if [ ! -f "$deb" ]; then
+    echo "install.sh: $deb is missing; build it with make deb" >&2
+    exit 1
+fi
+# apt-get takes a file only as a path.
+case $deb in /* | ./* | ../*) ;; *) deb=./$deb ;; esac
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
-apt-get install -y -q --no-install-recommends libsdl2-2.0-0 \
-    libsdl2-image-2.0-0 libfreetype6 libharfbuzz0b libicu72 libjansson4 \
-    fonts-noto-cjk fonts-noto-core
-id kiosk >/dev/null 2>&1 || useradd --system --create-home \
-    --home-dir /var/lib/kiosk --shell /usr/sbin/nologin kiosk
-usermod -a -G video,input,render kiosk
-make -C "$here" install PREFIX=/usr
-install -d -o kiosk -g kiosk -m 0755 /var/lib/kiosk
-# The settings hold the staff PIN's hash: readable by the exhibit, not by
-# every user.
-chgrp kiosk /etc/kiosk/kiosk.conf
-chmod 0640 /etc/kiosk/kiosk.conf
-systemctl daemon-reload
-udevadm control --reload
-systemctl enable kiosk.service
+apt-get install -y -q --no-install-recommends "$deb"
+
 # No console blanking, no blinking cursor behind the exhibit.
 cmdline=/boot/firmware/cmdline.txt
 [ -f "$cmdline" ] || cmdline=/boot/cmdline.txt
@@ -36,4 +39,4 @@ if ! grep -q '^staff-pin-hash:' /etc/kiosk/kiosk.conf; then
     echo "No staff PIN yet: the staff panel cannot be opened.  Set one with"
     echo "  read -s PIN && echo \"\$PIN\" | kiosk staff-pin-hash | sudo tee -a /etc/kiosk/kiosk.conf"
 fi
-echo "installed; reboot to start the exhibit"
+echo "installed; the exhibit starts at boot (kiosk.service)"

@@ -1,0 +1,401 @@
+/* test_package.c: `make deb` as a technician meets it -- the package's
+ * fields, files, conffile and maintainer scripts, the packaged program's
+ * installed defaults, lintian's verdict, and the same for the arm64 cross
+ * build when its tool chain is installed (deploy/install-deps-arm64.sh;
+ * about 20 s more, so it is built, not skipped, whenever it can be).
+ *
+ * The maintainer scripts are run for real but with PATH holding only
+ * stubs that log their arguments (build/test/pkg-fake/bin), so this
+ * machine's users, groups and files are never touched; systemctl,
+ * deb-systemd-invoke and udevadm fail loudly there, as in a chroot. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+
+/* Runs `sh -c CMD`, capturing stdout and stderr together. */
+static int run(const char *cmd, char **out)
+{
+    char full[4096];
+    snprintf(full, sizeof full, "( %s ) 2>&1", cmd);
+    FILE *p = popen(full, "r");
+    size_t cap = 1 << 16, n = 0, r;
+    char *buf = malloc(cap);
+    while ((r = fread(buf + n, 1, cap - n - 1, p)) > 0) {
+        n += r;
+        if (n + 1 == cap)
+            buf = realloc(buf, cap *= 2);
+    }
+    buf[n] = '\0';
+    int status = pclose(p);
+    *out = buf;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* The first line of a command's output, without its newline. */
+static char *line_of(const char *cmd)
+{
+    char *out;
+    run(cmd, &out);
+    out[strcspn(out, "\n")] = '\0';
+    return out;
+}
+
+/* Whether the comma-separated relation list DEPENDS names PKG (as a
+ * package, with or without a version: "libgl1" is not "libgl1-mesa-dri"). */
+static bool depends_on(const char *depends, const char *pkg)
+{
+    size_t len = strlen(pkg);
+    for (const char *p = depends; (p = strstr(p, pkg)); p += len) {
+        bool starts = p == depends || p[-1] == ' ' || p[-1] == ',';
+        char end = p[len];
+        if (starts && (end == '\0' || end == ' ' || end == ',' ||
+                       end == '\n' || end == ':'))
+            return true;
+    }
+    return false;
+}
+
+static void write_stub(const char *dir, const char *name, const char *body)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        CHECK(false, "cannot write %s", path);
+        return;
+    }
+    fprintf(f, "#!/bin/sh\necho \"%s $*\" >> \"$FAKE_LOG\"\n%s\n", name,
+            body);
+    fclose(f);
+    chmod(path, 0755);
+}
+
+/* Stubs for every command the maintainer scripts may call; FAKE_STATE
+ * remembers the statoverride between runs.  Forbidden ones log FORBIDDEN
+ * and fail, as they would in a chroot. */
+static void make_fake_bin(const char *bin)
+{
+    const char *logging[] = {"adduser", "addgroup", "deluser", "delgroup",
+                             "mkdir",   "chown",    "chmod",   "rm",
+                             "rmdir"};
+    for (size_t i = 0; i < sizeof logging / sizeof *logging; i++)
+        write_stub(bin, logging[i], "exit 0");
+    write_stub(bin, "getent",
+               "case $2 in render) exit 2 ;; esac\nexit 0");
+    write_stub(bin, "dpkg-statoverride",
+               "case $1 in\n"
+               "--list) [ -e \"$FAKE_STATE/override\" ] ;;\n"
+               "--update) : > \"$FAKE_STATE/override\" ;;\n"
+               "--remove) rm -f \"$FAKE_STATE/override\" ;;\n"
+               "esac");
+    write_stub(bin, "deb-systemd-helper", "exit 0");
+    /* (No invoke-rc.d stub: the Makefile includes every *.d under
+     * build/.  A command without a stub is "not found" and fails.) */
+    const char *forbidden[] = {"systemctl", "deb-systemd-invoke",
+                               "udevadm"};
+    for (size_t i = 0; i < sizeof forbidden / sizeof *forbidden; i++)
+        write_stub(bin, forbidden[i],
+                   "echo FORBIDDEN >> \"$FAKE_LOG\"; "
+                   "echo \"$0 called without systemd\" >&2; exit 1");
+}
+
+/* Runs control/SCRIPT ARGS with the stubs only; returns its status and the
+ * log of calls in *log. */
+static int fake_run(const char *script, const char *args, char **log)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             ": > build/test/pkg-fake/log; "
+             "env -i FAKE_LOG=$PWD/build/test/pkg-fake/log "
+             "FAKE_STATE=$PWD/build/test/pkg-fake "
+             "PATH=$PWD/build/test/pkg-fake/bin /bin/sh "
+             "build/test/pkg-control/%s %s; r=$?; "
+             "cat build/test/pkg-fake/log; exit $r",
+             script, args);
+    return run(cmd, log);
+}
+
+/* Fields, files and lintian for one built package. */
+static void check_deb(const char *deb, const char *arch, const char *version)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "dpkg-deb -f %s Package", deb);
+    char *v = line_of(cmd);
+    CHECK(strcmp(v, "kiosk") == 0, "%s: Package is '%s'", deb, v);
+    free(v);
+    snprintf(cmd, sizeof cmd, "dpkg-deb -f %s Version", deb);
+    v = line_of(cmd);
+    CHECK(strcmp(v, version) == 0, "%s: Version '%s' is VERSION '%s'", deb,
+          v, version);
+    free(v);
+    snprintf(cmd, sizeof cmd, "dpkg-deb -f %s Architecture", deb);
+    v = line_of(cmd);
+    CHECK(strcmp(v, arch) == 0, "%s: Architecture '%s' (want %s)", deb, v,
+          arch);
+    free(v);
+
+    snprintf(cmd, sizeof cmd, "dpkg-deb -f %s Depends", deb);
+    char *dep = line_of(cmd);
+    /* From dpkg-shlibdeps: the libraries the binary links, versioned. */
+    CHECK(strstr(dep, "libsdl2-2.0-0 (>= ") && strstr(dep, "libc6 (>= ") &&
+              strstr(dep, "libharfbuzz0b (>= ") &&
+              strstr(dep, "libicu72 (>= "),
+          "%s: Depends has the linked libraries: %s", deb, dep);
+    /* What SDL's KMSDRM backend loads with dlopen, the fonts, adduser. */
+    const char *extra[] = {"libegl1",        "libgles2",        "libgbm1",
+                           "libegl-mesa0",   "libgl1-mesa-dri", "libudev1",
+                           "fonts-noto-core", "fonts-noto-cjk", "adduser",
+                           "mount"};
+    for (size_t i = 0; i < sizeof extra / sizeof *extra; i++)
+        CHECK(depends_on(dep, extra[i]), "%s: Depends has %s: %s", deb,
+              extra[i], dep);
+    CHECK(!depends_on(dep, "libgl1"), "%s: no desktop GL (libgl1): %s", deb,
+          dep);
+    free(dep);
+
+    char *list;
+    snprintf(cmd, sizeof cmd, "dpkg-deb -c %s", deb);
+    int rc = run(cmd, &list);
+    const char *files[] = {
+        " ./usr/bin/kiosk\n",
+        " ./usr/lib/kiosk/kiosk-usb-import\n",
+        " ./lib/systemd/system/kiosk.service\n",
+        " ./lib/systemd/system/kiosk-import@.service\n",
+        " ./lib/udev/rules.d/99-kiosk-usb.rules\n",
+        " ./etc/kiosk/kiosk.conf\n",
+        " ./usr/share/kiosk/content/exhibit.txt\n",
+        " ./usr/share/kiosk/content/report/en.txt\n",
+        " ./usr/share/kiosk/content/map/regions.geojson\n",
+        " ./usr/share/kiosk/content/map/SOURCES.md\n",
+        " ./usr/share/kiosk/fonts/manifest.txt\n",
+        " ./usr/share/kiosk/fonts/NotoSerifCJK-Regular.ttc -> "
+        "../../fonts/opentype/noto/NotoSerifCJK-Regular.ttc\n",
+        " ./usr/share/kiosk/fonts/NotoNaskhArabic-Regular.ttf -> "
+        "../../fonts/truetype/noto/NotoNaskhArabic-Regular.ttf\n",
+        " ./usr/share/doc/kiosk/copyright\n",
+        " ./usr/share/doc/kiosk/changelog.gz\n",
+        " ./usr/share/man/man1/kiosk.1.gz\n",
+    };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+        CHECK(rc == 0 && strstr(list, files[i]), "%s lists%s", deb,
+              files[i]);
+    /* Every font in the package is a link; no font file is shipped. */
+    int fonts = 0, font_files = 0;
+    for (char *l = strtok(list, "\n"); l; l = strtok(NULL, "\n"))
+        if (strstr(l, ".ttf") || strstr(l, ".ttc")) {
+            fonts++;
+            font_files += l[0] != 'l';
+        }
+    CHECK(fonts >= 6 && font_files == 0,
+          "%s: %d fonts, all links (%d files)", deb, fonts, font_files);
+    free(list);
+
+    /* lintian: no error and no warning (the kept tags are in README). */
+    char *lint;
+    snprintf(cmd, sizeof cmd, "lintian --no-cfg %s", deb);
+    run(cmd, &lint);
+    bool clean = true;
+    for (char *l = strtok(lint, "\n"); l; l = strtok(NULL, "\n"))
+        if (strncmp(l, "E: ", 3) == 0 || strncmp(l, "W: ", 3) == 0) {
+            clean = false;
+            fprintf(stderr, "lintian: %s\n", l);
+        }
+    CHECK(clean, "%s: lintian reports no error or warning", deb);
+    free(lint);
+}
+
+int main(void)
+{
+    char *version = check_read_file("VERSION", NULL);
+    if (!CHECK(version != NULL, "VERSION is readable"))
+        return check_finish("test_package");
+    version[strcspn(version, "\n")] = '\0';
+    char *arch = line_of("dpkg --print-architecture");
+    char deb[256];
+    snprintf(deb, sizeof deb, "build/deb/kiosk_%s_%s.deb", version, arch);
+
+    char *out;
+    remove(deb);
+    int rc = run("make -s deb", &out);
+    struct stat st;
+    CHECK(rc == 0 && stat(deb, &st) == 0 && st.st_size > 10000,
+          "make deb builds %s: exit %d\n%s", deb, rc, out);
+    free(out);
+    check_deb(deb, arch, version);
+
+    /* The control files: the conffile, and maintainer scripts that
+     * parse. */
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "rm -rf build/test/pkg-control build/test/pkg-root && "
+             "dpkg-deb -e %s build/test/pkg-control && "
+             "dpkg-deb -x %s build/test/pkg-root", deb, deb);
+    rc = run(cmd, &out);
+    CHECK(rc == 0, "dpkg-deb -e / -x: %s", out);
+    free(out);
+    char *conffiles = check_read_file("build/test/pkg-control/conffiles",
+                                      NULL);
+    CHECK(conffiles && strcmp(conffiles, "/etc/kiosk/kiosk.conf\n") == 0,
+          "conffiles is /etc/kiosk/kiosk.conf: '%s'",
+          conffiles ? conffiles : "(none)");
+    free(conffiles);
+    const char *scripts[] = {"postinst", "prerm", "postrm"};
+    for (size_t i = 0; i < 3; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "build/test/pkg-control/%s", scripts[i]);
+        char *text = check_read_file(path, NULL);
+        snprintf(cmd, sizeof cmd, "sh -n %s", path);
+        rc = run(cmd, &out);
+        CHECK(text && strncmp(text, "#!/bin/sh\n", 10) == 0 &&
+                  strstr(text, "\nset -e\n") && rc == 0 &&
+                  access(path, X_OK) == 0,
+              "%s: POSIX sh, set -e, executable, parses: %s", scripts[i],
+              out);
+        free(out);
+        /* Every call that needs a running systemd or udev is guarded and
+         * may fail. */
+        bool guarded = text != NULL;
+        for (char *l = text ? strtok(text, "\n") : NULL; l;
+             l = strtok(NULL, "\n")) {
+            l += strspn(l, " ");
+            if (l[0] == '#')
+                continue;
+            if ((strstr(l, "systemctl ") || strstr(l, "deb-systemd-invoke ")
+                 || strstr(l, "udevadm ")) &&
+                !strstr(l, "|| true")) {
+                guarded = false;
+                fprintf(stderr, "%s: unguarded: %s\n", scripts[i], l);
+            }
+        }
+        CHECK(guarded, "%s: systemctl, deb-systemd-invoke, udevadm calls "
+                       "end in || true", scripts[i]);
+        free(text);
+    }
+    char *pi = check_read_file("build/test/pkg-control/postinst", NULL);
+    CHECK(pi && strstr(pi, "[ -d /run/systemd/system ]") &&
+              strstr(pi, "[ -d /run/udev ]"),
+          "postinst starts the service and reloads udev only where they run");
+    free(pi);
+    rc = run("sh -n deploy/install.sh && echo syntax-ok", &out);
+    CHECK(rc == 0 && strstr(out, "syntax-ok"), "deploy/install.sh parses");
+    free(out);
+
+    /* The packaged program's defaults are the installed folders. */
+    rc = run("build/test/pkg-root/usr/bin/kiosk --help", &out);
+    CHECK(rc == 0 && strstr(out, "(default: /usr/share/kiosk/content)") &&
+              strstr(out, "/usr/share/kiosk/fonts/manifest.txt"),
+          "the packaged kiosk --help shows /usr/share/kiosk defaults:\n%s",
+          out);
+    free(out);
+
+    /* The maintainer scripts without systemd and udev (a chroot, an
+     * mmdebstrap image), with stubs only.  Needs /run/systemd/system and
+     * /run/udev absent here, which the scripts test directly. */
+    struct stat sd, ud;
+    if (stat("/run/systemd/system", &sd) == 0 || stat("/run/udev", &ud) == 0) {
+        printf("test_package: systemd or udev runs here; the chroot-like "
+               "run of the maintainer scripts is left out\n");
+    } else {
+        rc = run("rm -rf build/test/pkg-fake && "
+                 "mkdir -p build/test/pkg-fake/bin", &out);
+        free(out);
+        make_fake_bin("build/test/pkg-fake/bin");
+        char *log;
+        rc = fake_run("postinst", "configure", &log);
+        CHECK(rc == 0 && !strstr(log, "FORBIDDEN") &&
+                  strstr(log, "adduser --quiet --system --group --home "
+                              "/var/lib/kiosk") &&
+                  strstr(log, "addgroup --quiet --system render") &&
+                  strstr(log, "adduser --quiet kiosk video") &&
+                  strstr(log, "adduser --quiet kiosk input") &&
+                  strstr(log, "adduser --quiet kiosk render") &&
+                  strstr(log, "chown kiosk:kiosk /var/lib/kiosk") &&
+                  strstr(log, "chmod 0755 /var/lib/kiosk") &&
+                  strstr(log, "dpkg-statoverride --update --add root kiosk "
+                              "0640 /etc/kiosk/kiosk.conf") &&
+                  strstr(log, "deb-systemd-helper enable kiosk.service"),
+              "postinst configure without systemd: exit %d, calls:\n%s", rc,
+              log);
+        free(log);
+        /* Again, as an upgrade from 0.0.9: the override is kept. */
+        rc = fake_run("postinst", "configure 0.0.9", &log);
+        CHECK(rc == 0 && !strstr(log, "FORBIDDEN") &&
+                  !strstr(log, "--add") &&
+                  strstr(log, "adduser --quiet --system --group"),
+              "postinst configure again: exit %d, calls:\n%s", rc, log);
+        free(log);
+        rc = fake_run("prerm", "remove", &log);
+        CHECK(rc == 0 && !strstr(log, "FORBIDDEN"),
+              "prerm remove without systemd: exit %d, calls:\n%s", rc, log);
+        free(log);
+        rc = fake_run("postrm", "remove", &log);
+        CHECK(rc == 0 && !strstr(log, "FORBIDDEN") &&
+                  strstr(log, "deb-systemd-helper mask kiosk.service"),
+              "postrm remove without systemd: exit %d, calls:\n%s", rc, log);
+        free(log);
+        rc = fake_run("postrm", "purge", &log);
+        CHECK(rc == 0 && !strstr(log, "FORBIDDEN") &&
+                  strstr(log, "deb-systemd-helper purge kiosk.service") &&
+                  strstr(log, "dpkg-statoverride --remove "
+                              "/etc/kiosk/kiosk.conf") &&
+                  strstr(log, "rm -rf /var/lib/kiosk") &&
+                  strstr(log, "deluser --quiet --system kiosk") &&
+                  strstr(log, "delgroup --quiet --system --only-if-empty "
+                              "kiosk"),
+              "postrm purge: exit %d, calls:\n%s", rc, log);
+        free(log);
+    }
+
+    /* arm64: cross-built with Debian's tool chain, when it is here. */
+    rc = run("command -v aarch64-linux-gnu-gcc && "
+             "dpkg-query -W -f='${Status}\\n' libsdl2-dev:arm64 "
+             "libicu-dev:arm64 | grep -vc 'ok installed' | grep -qx 0",
+             &out);
+    free(out);
+    if (rc != 0) {
+        printf("test_package: no arm64 tool chain "
+               "(deploy/install-deps-arm64.sh); the arm64 package is left "
+               "out\n");
+    } else {
+        char adeb[256];
+        snprintf(adeb, sizeof adeb, "build/deb/kiosk_%s_arm64.deb", version);
+        remove(adeb);
+        rc = run("make -s deb DEB_ARCH=arm64", &out);
+        CHECK(rc == 0 && stat(adeb, &st) == 0 && st.st_size > 10000,
+              "make deb DEB_ARCH=arm64 builds %s: exit %d\n%s", adeb, rc,
+              out);
+        free(out);
+        check_deb(adeb, "arm64", version);
+        snprintf(cmd, sizeof cmd,
+                 "rm -rf build/test/pkg-root-arm64 && dpkg-deb -x %s "
+                 "build/test/pkg-root-arm64", adeb);
+        rc = run(cmd, &out);
+        free(out);
+        /* An AArch64 executable (ELF e_machine 183). */
+        size_t n = 0;
+        char *elf = check_read_file("build/test/pkg-root-arm64/usr/bin/kiosk",
+                                    &n);
+        CHECK(elf && n > 20 && memcmp(elf, "\177ELF", 4) == 0 &&
+                  (unsigned char)elf[18] == 183 && elf[19] == 0,
+              "the arm64 package holds an AArch64 program");
+        free(elf);
+        rc = run("command -v qemu-aarch64 >/dev/null || exit 77; "
+                 "qemu-aarch64 -L / build/test/pkg-root-arm64/usr/bin/kiosk "
+                 "--help", &out);
+        if (rc != 77)
+            CHECK(rc == 0 && strstr(out, "/usr/share/kiosk/content"),
+                  "the arm64 kiosk --help (qemu) shows /usr/share/kiosk:\n%s",
+                  out);
+        free(out);
+    }
+
+    free(arch);
+    free(version);
+    return check_finish("test_package");
+}
