@@ -269,9 +269,12 @@ $(ARM)/fuzz_%: $(ARM)/tests/fuzz_%.o $(ARM)/tests/fuzz/replay_main.o \
                $(LIB_SRC:%.c=$(ARM)/%.o)
 	@$(ARM_CC) -o $@ $^ $(ARM_LIBS)
 
+# The arm64 Debian package is built and checked here too (lintian, its
+# files, its program under qemu): `build/test/test_package arm64`.
 test-arm64: fonts
 	@deploy/install-deps-arm64.sh
-	@$(MAKE) --no-print-directory check-arm64
+	@$(MAKE) --no-print-directory check-arm64 $(TST)/test_package
+	@$(TST)/test_package arm64
 
 check-arm64: $(ARM_TESTS:%=$(ARM)/%) $(FUZZERS:%=$(ARM)/%)
 	@RUNNER="qemu-aarch64 -L /" tests/run.sh $(ARM) $(ARM_TESTS) -- \
@@ -308,4 +311,6 @@ fuzz: fonts
 clean:
 	rm -rf build
 
--include $(shell find build -name '*.d' -type f 2>/dev/null)
+# Dependency files of the object folders only (build/image holds a whole
+# root file system, whose invoke-rc.d is no makefile).
+-include $(shell find build -path 'build/image*' -prune -o -name '*.d' -type f -print 2>/dev/null)

@@ -1,13 +1,15 @@
 /* test_package.c: `make deb` as a technician meets it -- the package's
  * fields, files, conffile and maintainer scripts, the packaged program's
- * installed defaults, lintian's verdict, and the same for the arm64 cross
- * build when its tool chain is installed (deploy/install-deps-arm64.sh;
- * about 20 s more, so it is built, not skipped, whenever it can be).
+ * installed defaults, lintian's verdict; `test_package arm64` (run by
+ * `make test-arm64`, which installs the cross tool chain) the same for the
+ * arm64 cross build.
  *
  * The maintainer scripts are run for real but with PATH holding only
  * stubs that log their arguments (build/test/pkg-fake/bin), so this
- * machine's users, groups and files are never touched; systemctl,
- * deb-systemd-invoke and udevadm fail loudly there, as in a chroot. */
+ * machine's users, groups and files are never touched, in a mount
+ * namespace whose /run says whether systemd and udev run: without them
+ * systemctl, deb-systemd-invoke and udevadm fail loudly, as in a chroot;
+ * with them they must be called. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,23 +103,31 @@ static void make_fake_bin(const char *bin)
                                "udevadm"};
     for (size_t i = 0; i < sizeof forbidden / sizeof *forbidden; i++)
         write_stub(bin, forbidden[i],
+                   "[ \"$FAKE_RUNNING\" = 1 ] && exit 0; "
                    "echo FORBIDDEN >> \"$FAKE_LOG\"; "
                    "echo \"$0 called without systemd\" >&2; exit 1");
 }
 
 /* Runs control/SCRIPT ARGS with the stubs only; returns its status and the
- * log of calls in *log. */
-static int fake_run(const char *script, const char *args, char **log)
+ * log of calls in *log.  It runs in a mount namespace of its own with an
+ * empty /run, so the scripts' own tests see no systemd and no udev (a
+ * chroot, an mmdebstrap image) -- or, `running`, a /run where both run
+ * (an installed system), whatever this machine is. */
+static int fake_run(const char *script, const char *args, bool running,
+                    char **log)
 {
     char cmd[1024];
     snprintf(cmd, sizeof cmd,
              ": > build/test/pkg-fake/log; "
-             "env -i FAKE_LOG=$PWD/build/test/pkg-fake/log "
-             "FAKE_STATE=$PWD/build/test/pkg-fake "
+             "unshare %s--mount sh -c 'mount -t tmpfs kiosk-test /run && "
+             "%s env -i FAKE_LOG=$PWD/build/test/pkg-fake/log "
+             "FAKE_STATE=$PWD/build/test/pkg-fake FAKE_RUNNING=%d "
              "PATH=$PWD/build/test/pkg-fake/bin /bin/sh "
-             "build/test/pkg-control/%s %s; r=$?; "
+             "build/test/pkg-control/%s %s'; r=$?; "
              "cat build/test/pkg-fake/log; exit $r",
-             script, args);
+             geteuid() == 0 ? "" : "--map-root-user ",
+             running ? "mkdir -p /run/systemd/system /run/udev &&" : "",
+             running, script, args);
     return run(cmd, log);
 }
 
@@ -210,12 +220,57 @@ static void check_deb(const char *deb, const char *arch, const char *version)
     free(lint);
 }
 
-int main(void)
+/* arm64: cross-built with Debian's tool chain (`make test-arm64`, which
+ * installs it, runs this part). */
+static void test_arm64(const char *version)
+{
+    char *out;
+    int rc;
+    struct stat st;
+    char cmd[1024];
+    char adeb[256];
+    snprintf(adeb, sizeof adeb, "build/deb/kiosk_%s_arm64.deb", version);
+    remove(adeb);
+    rc = run("make -s deb DEB_ARCH=arm64", &out);
+    CHECK(rc == 0 && stat(adeb, &st) == 0 && st.st_size > 10000,
+          "make deb DEB_ARCH=arm64 builds %s: exit %d\n%s", adeb, rc,
+          out);
+    free(out);
+    check_deb(adeb, "arm64", version);
+    snprintf(cmd, sizeof cmd,
+             "rm -rf build/test/pkg-root-arm64 && dpkg-deb -x %s "
+             "build/test/pkg-root-arm64", adeb);
+    rc = run(cmd, &out);
+    free(out);
+    /* An AArch64 executable (ELF e_machine 183). */
+    size_t n = 0;
+    char *elf = check_read_file("build/test/pkg-root-arm64/usr/bin/kiosk",
+                                &n);
+    CHECK(elf && n > 20 && memcmp(elf, "\177ELF", 4) == 0 &&
+              (unsigned char)elf[18] == 183 && elf[19] == 0,
+          "the arm64 package holds an AArch64 program");
+    free(elf);
+    rc = run("command -v qemu-aarch64 >/dev/null || exit 77; "
+             "qemu-aarch64 -L / build/test/pkg-root-arm64/usr/bin/kiosk "
+             "--help", &out);
+    if (rc != 77)
+        CHECK(rc == 0 && strstr(out, "/usr/share/kiosk/content"),
+              "the arm64 kiosk --help (qemu) shows /usr/share/kiosk:\n%s",
+              out);
+    free(out);
+}
+
+int main(int argc, char **argv)
 {
     char *version = check_read_file("VERSION", NULL);
     if (!CHECK(version != NULL, "VERSION is readable"))
         return check_finish("test_package");
     version[strcspn(version, "\n")] = '\0';
+    if (argc == 2 && strcmp(argv[1], "arm64") == 0) {
+        test_arm64(version);
+        free(version);
+        return check_finish("test_package arm64");
+    }
     char *arch = line_of("dpkg --print-architecture");
     char deb[256];
     snprintf(deb, sizeof deb, "build/deb/kiosk_%s_%s.deb", version, arch);
@@ -297,17 +352,13 @@ int main(void)
     /* The maintainer scripts without systemd and udev (a chroot, an
      * mmdebstrap image), with stubs only.  Needs /run/systemd/system and
      * /run/udev absent here, which the scripts test directly. */
-    struct stat sd, ud;
-    if (stat("/run/systemd/system", &sd) == 0 || stat("/run/udev", &ud) == 0) {
-        printf("test_package: systemd or udev runs here; the chroot-like "
-               "run of the maintainer scripts is left out\n");
-    } else {
+    {
         rc = run("rm -rf build/test/pkg-fake && "
                  "mkdir -p build/test/pkg-fake/bin", &out);
         free(out);
         make_fake_bin("build/test/pkg-fake/bin");
         char *log;
-        rc = fake_run("postinst", "configure", &log);
+        rc = fake_run("postinst", "configure", false, &log);
         CHECK(rc == 0 && !strstr(log, "FORBIDDEN") &&
                   strstr(log, "adduser --quiet --system --group --home "
                               "/var/lib/kiosk") &&
@@ -324,22 +375,22 @@ int main(void)
               log);
         free(log);
         /* Again, as an upgrade from 0.0.9: the override is kept. */
-        rc = fake_run("postinst", "configure 0.0.9", &log);
+        rc = fake_run("postinst", "configure 0.0.9", false, &log);
         CHECK(rc == 0 && !strstr(log, "FORBIDDEN") &&
                   !strstr(log, "--add") &&
                   strstr(log, "adduser --quiet --system --group"),
               "postinst configure again: exit %d, calls:\n%s", rc, log);
         free(log);
-        rc = fake_run("prerm", "remove", &log);
+        rc = fake_run("prerm", "remove", false, &log);
         CHECK(rc == 0 && !strstr(log, "FORBIDDEN"),
               "prerm remove without systemd: exit %d, calls:\n%s", rc, log);
         free(log);
-        rc = fake_run("postrm", "remove", &log);
+        rc = fake_run("postrm", "remove", false, &log);
         CHECK(rc == 0 && !strstr(log, "FORBIDDEN") &&
                   strstr(log, "deb-systemd-helper mask kiosk.service"),
               "postrm remove without systemd: exit %d, calls:\n%s", rc, log);
         free(log);
-        rc = fake_run("postrm", "purge", &log);
+        rc = fake_run("postrm", "purge", false, &log);
         CHECK(rc == 0 && !strstr(log, "FORBIDDEN") &&
                   strstr(log, "deb-systemd-helper purge kiosk.service") &&
                   strstr(log, "dpkg-statoverride --remove "
@@ -350,49 +401,20 @@ int main(void)
                               "kiosk"),
               "postrm purge: exit %d, calls:\n%s", rc, log);
         free(log);
-    }
-
-    /* arm64: cross-built with Debian's tool chain, when it is here. */
-    rc = run("command -v aarch64-linux-gnu-gcc && "
-             "dpkg-query -W -f='${Status}\\n' libsdl2-dev:arm64 "
-             "libicu-dev:arm64 | grep -vc 'ok installed' | grep -qx 0",
-             &out);
-    free(out);
-    if (rc != 0) {
-        printf("test_package: no arm64 tool chain "
-               "(deploy/install-deps-arm64.sh); the arm64 package is left "
-               "out\n");
-    } else {
-        char adeb[256];
-        snprintf(adeb, sizeof adeb, "build/deb/kiosk_%s_arm64.deb", version);
-        remove(adeb);
-        rc = run("make -s deb DEB_ARCH=arm64", &out);
-        CHECK(rc == 0 && stat(adeb, &st) == 0 && st.st_size > 10000,
-              "make deb DEB_ARCH=arm64 builds %s: exit %d\n%s", adeb, rc,
-              out);
-        free(out);
-        check_deb(adeb, "arm64", version);
-        snprintf(cmd, sizeof cmd,
-                 "rm -rf build/test/pkg-root-arm64 && dpkg-deb -x %s "
-                 "build/test/pkg-root-arm64", adeb);
-        rc = run(cmd, &out);
-        free(out);
-        /* An AArch64 executable (ELF e_machine 183). */
-        size_t n = 0;
-        char *elf = check_read_file("build/test/pkg-root-arm64/usr/bin/kiosk",
-                                    &n);
-        CHECK(elf && n > 20 && memcmp(elf, "\177ELF", 4) == 0 &&
-                  (unsigned char)elf[18] == 183 && elf[19] == 0,
-              "the arm64 package holds an AArch64 program");
-        free(elf);
-        rc = run("command -v qemu-aarch64 >/dev/null || exit 77; "
-                 "qemu-aarch64 -L / build/test/pkg-root-arm64/usr/bin/kiosk "
-                 "--help", &out);
-        if (rc != 77)
-            CHECK(rc == 0 && strstr(out, "/usr/share/kiosk/content"),
-                  "the arm64 kiosk --help (qemu) shows /usr/share/kiosk:\n%s",
-                  out);
-        free(out);
+        /* On a running system the same scripts reload systemd and udev
+         * and start and stop the exhibit. */
+        rc = fake_run("postinst", "configure", true, &log);
+        CHECK(rc == 0 && strstr(log, "udevadm control --reload-rules") &&
+                  strstr(log, "systemctl --system daemon-reload") &&
+                  strstr(log, "deb-systemd-invoke start kiosk.service"),
+              "postinst configure on a running system: exit %d, calls:\n%s",
+              rc, log);
+        free(log);
+        rc = fake_run("prerm", "remove", true, &log);
+        CHECK(rc == 0 && strstr(log, "deb-systemd-invoke stop kiosk.service"),
+              "prerm remove on a running system: exit %d, calls:\n%s", rc,
+              log);
+        free(log);
     }
 
     free(arch);
