@@ -14,22 +14,37 @@
 /* While waiting, ask the service manager for this much more start time. */
 #define WAIT_EXTEND_US "EXTEND_TIMEOUT_USEC=20000000"
 
+static void add(struct app_display *d, const char *name)
+{
+    for (int i = 0; i < d->count; i++)
+        if ((!name && !d->order[i]) ||
+            (name && d->order[i] && strcmp(name, d->order[i]) == 0))
+            return;
+    if (d->count < APP_DISPLAY_MAX_RENDERERS)
+        d->order[d->count++] = name;
+}
+
 /* The renderers to try for this video driver, best first. */
 static void make_order(struct app_display *d, const char *video)
 {
     const char *forced = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
     d->count = 0;
     if (forced && *forced)
-        d->order[d->count++] = forced; /* the technician's choice first */
-    if (strcmp(video, "kmsdrm") == 0) {
-        d->order[d->count++] = "opengles2";
-        d->order[d->count++] = "opengl";
-    } else if (strcmp(video, "dummy") != 0 &&
-               strcmp(video, "offscreen") != 0) {
-        d->order[d->count++] = NULL; /* SDL's choice for a desktop */
+        add(d, forced); /* the technician's choice first */
+    /* SDL names its drivers in either case ("KMSDRM", "x11"). */
+    if (SDL_strcasecmp(video, "kmsdrm") == 0) {
+        add(d, "opengles2");
+        add(d, "opengl");
+        /* KMSDRM has no framebuffer of its own: SDL shows a software
+         * renderer's picture through a GPU renderer, by default desktop
+         * OpenGL -- the one that draws nothing without libGL. */
+        SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION,
+                                "opengles2", SDL_HINT_DEFAULT);
+    } else if (SDL_strcasecmp(video, "dummy") != 0 &&
+               SDL_strcasecmp(video, "offscreen") != 0) {
+        add(d, NULL); /* SDL's choice for a desktop */
     }
-    if (d->count < APP_DISPLAY_MAX_RENDERERS)
-        d->order[d->count++] = "software";
+    add(d, "software");
 }
 
 static SDL_Renderer *create(SDL_Window *win, const char *name)
@@ -142,8 +157,12 @@ void app_display_describe(const struct app_display *d, char *buf, size_t n)
     int ow = 0, oh = 0;
     if (d->renderer)
         SDL_GetRendererOutputSize(d->renderer, &ow, &oh);
-    const char *video = SDL_GetCurrentVideoDriver();
-    snprintf(buf, n, "video %s, renderer %s, %dx%d@%d", video ? video : "-",
+    char video[32];
+    snprintf(video, sizeof video, "%s",
+             SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "-");
+    for (char *c = video; *c; c++) /* one spelling in the log: "kmsdrm" */
+        *c = (char)SDL_tolower((unsigned char)*c);
+    snprintf(buf, n, "video %s, renderer %s, %dx%d@%d", video,
              d->renderer ? d->renderer_name : "-", d->windowed ? ow : mode.w,
              d->windowed ? oh : mode.h, mode.refresh_rate);
 }
