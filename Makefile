@@ -198,6 +198,41 @@ deb: $(DEB_OBJ)/kiosk
 	@deploy/debian/build-deb.sh $(DEB_OBJ)/pkg $(DEB_ARCH) $(VERSION) \
 	    $(DEB_FILE)
 
+# ---- image --------------------------------------------------------------
+#   make image                    build/image/kiosk-amd64.img: Debian 12 with
+#                                 the kiosk package, boots under SeaBIOS
+#   make image IMAGE_ARCH=arm64   build/image/kiosk-arm64.img for a Pi's SD card
+#   make image IMAGE_DEB=FILE     with that package instead of `make deb`'s
+# deploy/image/build.sh (needs root: sudo make image) with mmdebstrap, no
+# loop devices, no mount.  Rebuilt only when what goes into it changes:
+# the package's inputs (the program's sources, content, units, packaging)
+# or deploy/image/*.  apt's downloads stay in build/image/cache/.
+IMAGE_ARCH ?= amd64
+IMAGE_DIR  := build/image
+IMAGE      := $(IMAGE_DIR)/kiosk-$(IMAGE_ARCH).img
+IMAGE_DEB  ?=
+IMAGE_PKG   = $(or $(IMAGE_DEB),$(DEB)/kiosk_$(VERSION)_$(IMAGE_ARCH).deb)
+# `make deb` always rewrites its package, so the image depends on what the
+# package is made from rather than on the .deb's time stamp.
+IMAGE_INPUTS = $(if $(IMAGE_DEB),$(IMAGE_DEB),$(shell find src content \
+                 deploy/debian deploy/systemd deploy/udev -type f) \
+                 fonts/manifest.txt deploy/kiosk.conf deploy/kiosk-usb-import \
+                 VERSION) $(wildcard deploy/image/*)
+
+.PHONY: image image-deps
+image: image-deps
+	@$(MAKE) --no-print-directory $(IMAGE)
+
+# The image's tools; the package's build tools too unless IMAGE_DEB is given.
+image-deps:
+	@IMAGE_ARCH=$(IMAGE_ARCH) deploy/image/install-deps.sh
+	@$(if $(IMAGE_DEB),true,deploy/install-deps.sh)
+	@$(if $(IMAGE_DEB),true,$(if $(filter arm64,$(IMAGE_ARCH)),deploy/install-deps-arm64.sh,true))
+
+$(IMAGE): $(IMAGE_INPUTS)
+	@$(if $(IMAGE_DEB),true,$(MAKE) --no-print-directory deb DEB_ARCH=$(IMAGE_ARCH))
+	@IMAGE_ARCH=$(IMAGE_ARCH) deploy/image/build.sh $(IMAGE_PKG) $@
+
 # ---- tests --------------------------------------------------------------
 $(TST)/%.o: %.c
 	@mkdir -p $(@D)
