@@ -296,12 +296,12 @@ class VM:
     accel        "auto" (KVM, falling back to TCG when KVM cannot run the
                  guest), "kvm" or "tcg"; KIOSK_VM_ACCEL overrides "auto"
     extra_args   more QEMU options (e.g. ["-no-reboot"])
-    start        boot at once (default), else call boot()
+    autostart    boot at once (default), else call start()
     """
 
     def __init__(self, image, workdir, memory=2048, smp=2, xres=1920,
                  yres=1080, gpu="virtio-gpu-pci", accel="auto",
-                 extra_args=(), start=True, kvm_probe_seconds=20):
+                 extra_args=(), autostart=True, kvm_probe_seconds=20):
         self.image = os.path.abspath(image)
         self.workdir = os.path.abspath(workdir)
         self.memory, self.smp = memory, smp
@@ -323,13 +323,14 @@ class VM:
         self._reader = None
         self._token = 0
         self.logged_in = False
+        self._sticks = {}
         os.makedirs(self.workdir, exist_ok=True)
         self.overlay = os.path.join(self.workdir, "overlay.qcow2")
         self.qmp_path = os.path.join(self.workdir, "qmp.sock")
         self.serial_path = os.path.join(self.workdir, "serial.sock")
         self.serial_log_path = os.path.join(self.workdir, "serial.log")
         self.qemu_log_path = os.path.join(self.workdir, "qemu.log")
-        if start:
+        if autostart:
             self.boot()
 
     # -- starting and stopping --
@@ -361,6 +362,13 @@ class VM:
                 # is lost.
                 "-S",
                 *self.extra_args]
+
+    def start(self):
+        """Boots the machine unless it is running already (so VM(...) and
+        VM(..., autostart=False).start() are the same)."""
+        if not self.running:
+            self.boot()
+        return self
 
     def boot(self):
         """Makes a fresh overlay and starts the machine (see accel)."""
@@ -413,6 +421,7 @@ class VM:
             self.t_start = time.monotonic()
             self.times = {}
             self.logged_in = False
+            self._sticks = {}
             self.qmp.execute("cont")
         except Exception:
             self._stop_process()
@@ -523,9 +532,7 @@ class VM:
         self._stop_process()
 
     def __enter__(self):
-        if not self.proc:
-            self.boot()
-        return self
+        return self.start()
 
     def __exit__(self, *exc):
         self.close()
@@ -661,25 +668,45 @@ class VM:
 
     # -- USB sticks --
 
-    def usb_plug(self, image_file, id, readonly=False, fmt="raw"):
+    def usb_plug(self, image_file, id, readonly=False, fmt="raw", bps=None):
         """Plugs IMAGE_FILE in as a USB stick (usb-storage on the xHCI
-        bus) with device id ID."""
+        bus) with device id ID.  BPS limits its reads and writes together
+        to that many bytes a second (a QEMU throttle group), so that a
+        test can pull it out or cut the power in the middle of a copy."""
         node = "%s-node" % id
-        self.qmp.execute("blockdev-add", **{
-            "node-name": node, "driver": fmt, "read-only": readonly,
-            "file": {"driver": "file",
-                     "filename": os.path.abspath(image_file)}})
+        drive = {"driver": fmt, "read-only": readonly,
+                 "file": {"driver": "file",
+                          "filename": os.path.abspath(image_file)}}
+        group = None
+        if bps:
+            group = "%s-throttle" % id
+            self.qmp.execute("object-add", **{
+                "qom-type": "throttle-group", "id": group,
+                "limits": {"bps-total": int(bps)}})
+            drive = {"driver": "throttle", "throttle-group": group,
+                     "file": drive}
+        drive["node-name"] = node
         try:
-            self.qmp.execute("device_add", driver="usb-storage", id=id,
-                             drive=node, bus="xhci.0", removable=True)
+            self.qmp.execute("blockdev-add", **drive)
+            try:
+                self.qmp.execute("device_add", driver="usb-storage", id=id,
+                                 drive=node, bus="xhci.0", removable=True)
+            except VMError:
+                self.qmp.execute("blockdev-del", **{"node-name": node})
+                raise
         except VMError:
-            self.qmp.execute("blockdev-del", **{"node-name": node})
+            if group:
+                self.qmp.execute("object-del", id=group)
             raise
+        self._sticks[id] = (node, group)
 
     def usb_unplug(self, id, timeout=30):
         """Pulls stick ID out (device_del; waits for DEVICE_DELETED), then
-        drops its image (blockdev-del)."""
+        drops its image (blockdev-del) and throttle group."""
+        node, group = self._sticks.pop(id, ("%s-node" % id, None))
         self.qmp.execute("device_del", id=id)
         self.qmp.wait_event("DEVICE_DELETED", timeout,
                             match=lambda d: d.get("device") == id)
-        self.qmp.execute("blockdev-del", **{"node-name": "%s-node" % id})
+        self.qmp.execute("blockdev-del", **{"node-name": node})
+        if group:
+            self.qmp.execute("object-del", id=group)
