@@ -517,13 +517,19 @@ class VM:
         self._stop_process()
 
     def poweroff(self, timeout=120):
-        """A clean shutdown: ACPI power button (systemd powers off), then
-        waits for QEMU to exit; kills it after TIMEOUT."""
+        """A clean shutdown, then waits for QEMU to exit; kills it after
+        TIMEOUT.  Through the serial shell (`systemctl poweroff`) when
+        logged in, else the ACPI power button -- which the image ignores:
+        it has no dbus, so no systemd-logind to handle the key (a Pi has
+        no such button either)."""
         if self.proc and self.proc.poll() is None:
             try:
-                self.qmp.execute("system_powerdown")
+                if self.logged_in:
+                    self.send("systemctl poweroff\n")
+                else:
+                    self.qmp.execute("system_powerdown")
                 self.proc.wait(timeout=timeout)
-            except (VMError, subprocess.TimeoutExpired):
+            except (VMError, OSError, subprocess.TimeoutExpired):
                 pass
         self.times["off"] = self.elapsed()
         self._stop_process()
