@@ -219,7 +219,7 @@ IMAGE_INPUTS = $(if $(IMAGE_DEB),$(IMAGE_DEB),$(shell find src content \
                  fonts/manifest.txt deploy/kiosk.conf deploy/kiosk-usb-import \
                  VERSION) $(wildcard deploy/image/*)
 
-.PHONY: image image-deps
+.PHONY: image image-deps test-system
 image: image-deps
 	@$(MAKE) --no-print-directory $(IMAGE)
 
@@ -232,6 +232,30 @@ image-deps:
 $(IMAGE): $(IMAGE_INPUTS)
 	@$(if $(IMAGE_DEB),true,$(MAKE) --no-print-directory deb DEB_ARCH=$(IMAGE_ARCH))
 	@IMAGE_ARCH=$(IMAGE_ARCH) deploy/image/build.sh $(IMAGE_PKG) $@
+
+# ---- system test: the image booted in QEMU -----------------------------
+# make test-system boots `make image` under QEMU (KVM where it can run the
+# guest, TCG otherwise) and drives it like a museum would: touch through a
+# uinput panel, USB sticks through the monitor, crashes, a hang, a power
+# cut, a late display, a turned screen (tests/system/test_system.py).  The
+# tools it puts into the VM are static programs built here.
+SYS := build/system
+
+$(SYS)/kiosk-touch: tests/system/touch.c
+	@mkdir -p $(@D)
+	@echo "CC (static) $<"
+	@$(CC) -static -O2 $(WARN) -Werror -o $@ $<
+
+$(SYS)/kiosk-imgdiff: tests/system/imgdiff.c tests/image_compare.c \
+                      tests/check.c
+	@mkdir -p $(@D)
+	@echo "CC $@"
+	@$(CC) -O1 $(BASE_CFLAGS) -Itests -o $@ $^ $(LIBS)
+
+test-system: image
+	@$(MAKE) --no-print-directory build/kiosk $(SYS)/kiosk-touch \
+	    $(SYS)/kiosk-imgdiff
+	python3 tests/system/test_system.py
 
 # ---- tests --------------------------------------------------------------
 $(TST)/%.o: %.c

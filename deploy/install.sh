@@ -26,8 +26,12 @@ fi
 # apt-get takes a file only as a path.
 case $deb in /* | ./* | ../*) ;; *) deb=./$deb ;; esac
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
-apt-get install -y -q --no-install-recommends "$deb"
+# Offline (an SD card prepared away from a network) apt-get works from
+# what it already knows, if the dependencies are there.
+apt-get update -q || echo "install.sh: apt-get update failed; installing" \
+    "with the package lists already here" >&2
+# --reinstall: run again with the same version, it repairs the installation.
+apt-get install -y -q --no-install-recommends --reinstall "$deb"
 
 # No console blanking, no blinking cursor behind the exhibit.
 cmdline=/boot/firmware/cmdline.txt

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "check.h"
 
@@ -162,6 +163,33 @@ int main(void)
     expect("--rotate 45", 2, "--rotate '45' must be 0, 90, 180 or 270");
     expect("--config /nonexistent/kiosk.conf check", 1,
            "/nonexistent/kiosk.conf: error: cannot read this file");
+
+    /* A check that cannot be made fails: from another folder the source
+     * tree's relative font manifest is not there. */
+    {
+        char *o;
+        char cwd[4096];
+        CHECK(getcwd(cwd, sizeof cwd) != NULL, "getcwd");
+        char args[8400];
+        snprintf(args, sizeof args, "--version >/dev/null; cd /tmp && "
+                 "%s/build/test/kiosk check %s/content", cwd, cwd);
+        int crc = run(args, &o);
+        CHECK(crc == 1 && strstr(o, "not checked: the fonts could not be "
+                                    "loaded") &&
+                  strstr(o, "NOT valid") && !strstr(o, ": valid"),
+              "check without fonts fails, never 'valid': exit %d\n%s", crc,
+              o);
+        free(o);
+        /* make install builds and copies; it installs no packages (a
+         * kiosk gets no compiler through it). */
+        crc = run("--version >/dev/null; make -n install PREFIX=/usr "
+                  "DESTDIR=build/test/root", &o);
+        CHECK(crc == 0 && strstr(o, "install -D -m 0755") &&
+                  !strstr(o, "install-deps") && !strstr(o, "apt-get -") &&
+                  !strstr(o, "apt-get update"),
+              "make install installs no packages:\n%s", o);
+        free(o);
+    }
 
     /* make install DESTDIR= produces the documented tree. */
     {

@@ -4,7 +4,8 @@
 # and syslinux-common (the boot loader and its MBR code, installed on the
 # FAT image file through mtools, no mount), mtools and dosfstools (the FAT
 # boot partition), e2fsprogs (mkfs.ext4 -d, debugfs), fdisk (sfdisk),
-# qemu-system-x86 and qemu-utils (booting the image, overlays).
+# qemu-system-x86 and qemu-utils (booting the image, overlays), python3
+# (the system test's driver).
 # With IMAGE_ARCH=arm64 also qemu-user-static and binfmt-support (running
 # arm64 maintainer scripts in the chroot) and qemu-system-arm.
 #
@@ -13,7 +14,7 @@
 set -eu
 
 pkgs="mmdebstrap syslinux syslinux-common mtools dosfstools e2fsprogs fdisk
-      qemu-system-x86 qemu-utils"
+      qemu-system-x86 qemu-utils python3"
 if [ "${IMAGE_ARCH:-amd64}" = arm64 ]; then
     pkgs="$pkgs qemu-user-static binfmt-support qemu-system-arm"
 fi

@@ -1,0 +1,659 @@
+#!/usr/bin/env python3
+"""test_system.py: the kiosk on its real stack, driven like a museum would.
+
+Boots the bootable image (`make image`) in QEMU with a virtio GPU -- the
+Debian package installed, started by systemd at boot, drawing through SDL's
+KMSDRM backend (EGL, GBM, Mesa) -- and asserts, each with its figure:
+
+- it boots to the exhibit with nobody touching anything, the unit never
+  skipped, nothing logged at error on a first boot, and the screen (QEMU's
+  screendump) is the headless renderer's picture of the same screen at the
+  same size;
+- the start line names video driver, renderer and display mode, and the
+  first frame was verified;
+- touch through evdev (a uinput multitouch screen, as a USB panel appears):
+  a tap leaves Attract for Home, a drag scrolls the reader, the two-corner
+  staff hold opens the keypad -- each screen compared with its reference;
+- USB through udev: a good stick goes live (overlay, KIOSK-REPORT.txt, the
+  new content on screen); a stick with a character no font draws is
+  refused; a stick pulled out mid-copy and a power cut mid-import leave a
+  complete valid release on screen;
+- SIGSEGV and SIGSTOP (the watchdog) bring a new exhibit, with the time
+  from the kill to its first frame;
+- a renderer that draws a wrong picture (desktop OpenGL without libGL) is
+  caught by the first frame's check and replaced;
+- the exhibit waits for a display that appears late;
+- rotation: 90 gives a portrait exhibit on the landscape display, with taps
+  landing where they are drawn;
+- boot time to the first frame.
+
+The test image is the built image plus, added by vm.make_test_image, a root
+login on the serial console and the test's tools under /opt/kiosk-test; the
+image itself is never changed.  Prints one line per check and a summary
+"N passed, N failed"; exits 1 if anything failed.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+import vm as vmlib  # noqa: E402
+
+W, H = 1280, 800
+STATE = "/var/lib/kiosk"
+TOUCH_FIFO = "/run/kiosk-touch"
+# A slow stick: its 8 MiB content takes about 8 s to copy.
+SLOW_STICK = 1024 * 1024
+
+passed = failed = 0
+
+
+def check(cond, what, figure=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+    print("%s %s%s" % ("ok  " if cond else "FAIL", what,
+                       (" -- " + figure) if figure else ""), flush=True)
+    return cond
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=True, check=True, text=True,
+                          capture_output=True, **kw).stdout
+
+
+# ---- references: the headless renderer on this machine --------------------
+
+class Reference:
+    """Scripts played by `kiosk render --script` (the same program and
+    content, SDL's software renderer): the pictures the screen must show,
+    and the targets' positions for the touches."""
+
+    def __init__(self, kiosk, out):
+        self.kiosk = kiosk
+        self.out = out
+        os.makedirs(out, exist_ok=True)
+
+    def play(self, name, lines, size=(W, H), content=None):
+        script = os.path.join(self.out, name + ".txt")
+        with open(script, "w") as f:
+            f.write("\n".join(lines + ["shot %s" % name, "state %s" % name])
+                    + "\n")
+        cmd = [self.kiosk, "render", "--size", "%dx%d" % size, "--script",
+               script, "--out", self.out,
+               "--fonts", os.path.join(ROOT, "fonts/manifest.txt"),
+               "--content", content or os.path.join(ROOT, "content")]
+        subprocess.run(cmd, check=True, cwd=ROOT)
+        with open(os.path.join(self.out, name + ".json")) as f:
+            state = json.load(f)
+        return os.path.join(self.out, name + ".png"), state
+
+
+def target(state, tid):
+    for t in state["targets"]:
+        if t["id"] == tid:
+            return t["x"] + t["w"] // 2, t["y"] + t["h"] // 2
+    raise KeyError(tid)
+
+
+def compare(imgdiff, screen, ref, diff, turn=False):
+    """The share of pixels (in %) differing by more than 48 levels in a
+    channel, or None if the sizes differ."""
+    args = [imgdiff] + (["--turn", "90"] if turn else []) + [screen, ref,
+                                                             diff]
+    r = subprocess.run(args, text=True, capture_output=True)
+    m = re.search(r"\(([0-9.]+) %\)", r.stdout)
+    return (float(m.group(1)) if m else None), r.stdout.strip()
+
+
+# ---- USB sticks -----------------------------------------------------------
+
+def make_stick(path, content, edit=None, size_mb=32):
+    """A FAT stick image with `content` as kiosk-content/, changed by
+    edit(folder) first."""
+    tmp = path + ".d"
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(content, os.path.join(tmp, "kiosk-content"))
+    if edit:
+        edit(os.path.join(tmp, "kiosk-content"))
+    if os.path.exists(path):
+        os.unlink(path)
+    sh("mkfs.vfat -C -n KIOSKUSB %s %d >/dev/null" % (path, size_mb * 1024))
+    sh("mcopy -s -i %s %s ::/" % (path, os.path.join(tmp, "kiosk-content")))
+    return os.path.join(tmp, "kiosk-content")
+
+
+def stick_file(path, name):
+    r = subprocess.run(["mtype", "-i", path, "::" + name], text=True,
+                       capture_output=True)
+    return r.stdout if r.returncode == 0 else None
+
+
+def retitle(new_title):
+    def edit(folder):
+        p = os.path.join(folder, "exhibit.txt")
+        with open(p, encoding="utf-8") as f:
+            text = f.read()
+        text2 = re.sub(r"(?m)^(title.en:).*$", r"\1 " + new_title, text,
+                       count=1)
+        assert text2 != text, "exhibit.txt has a title.en line"
+        with open(p, "w", encoding="utf-8") as f:
+            f.write(text2)
+    return edit
+
+
+def padded(title, mib):
+    """A valid stick made slow to copy: the map's regions padded with
+    whitespace (JSON allows it) to `mib` MiB, so the test can pull it out
+    or cut the power while the import copies it."""
+    def edit(folder):
+        retitle(title)(folder)
+        with open(os.path.join(folder, "map", "regions.geojson"), "a") as f:
+            f.write((" " * 1023 + "\n") * (mib * 1024))
+    return edit
+
+
+def emoji(folder):
+    p = os.path.join(folder, "report", "en.txt")
+    with open(p, encoding="utf-8") as f:
+        text = f.read()
+    i = text.index("work team")
+    with open(p, "w", encoding="utf-8") as f:
+        f.write(text[:i] + "work team \U0001F600" + text[i + 9:])
+
+
+# ---- the VM ----------------------------------------------------------------
+
+class Kiosk:
+    """The kiosk inside the VM, seen through the serial console."""
+
+    def __init__(self, vm):
+        self.vm = vm
+
+    def sh(self, cmd, timeout=60):
+        rc, out = self.vm.run(cmd, timeout=timeout)
+        return rc, out
+
+    def out(self, cmd, timeout=60):
+        return self.sh(cmd, timeout)[1].strip()
+
+    def journal(self, unit="kiosk", since_cursor=None):
+        return self.out("journalctl -b -u %s --no-pager -o cat" % unit)
+
+    def wait(self, cond, timeout, step=0.5):
+        end = time.time() + timeout
+        while time.time() < end:
+            v = cond()
+            if v:
+                return v
+            time.sleep(step)
+        return None
+
+    def wait_log(self, pattern, timeout=30, unit="kiosk", after=0):
+        """Waits for a journal line of the unit matching `pattern` past the
+        first `after` matches; returns the matches' count or None."""
+        def seen():
+            n = len(re.findall(pattern, self.journal(unit)))
+            return n if n > after else None
+        return self.wait(seen, timeout)
+
+    def count_log(self, pattern, unit="kiosk"):
+        return len(re.findall(pattern, self.journal(unit)))
+
+    def active(self):
+        return self.out("systemctl is-active kiosk") == "active"
+
+    def prop(self, name, unit="kiosk"):
+        return self.out("systemctl show -p %s --value %s" % (name, unit))
+
+    def current(self):
+        return self.out("readlink %s/current || echo none" % STATE)
+
+    def touch(self, *lines):
+        self.out("printf '%s\\n' > %s" % ("\\n".join(lines), TOUCH_FIFO),
+                 timeout=60)
+
+
+def boot(image, work, name):
+    v = vmlib.VM(image, os.path.join(work, name), xres=W, yres=H)
+    v.login()
+    return v
+
+
+def monotonic_s(k, prop):
+    v = k.prop(prop)
+    return int(v) / 1e6 if v.isdigit() else None
+
+
+def run_tests(args):
+    work = os.path.abspath(args.out)
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    ref = Reference(os.path.abspath(args.kiosk), os.path.join(work, "ref"))
+    shots = os.path.join(work, "shots")
+    os.makedirs(shots)
+
+    def shot(k, name):
+        p = os.path.join(shots, name + ".png")
+        k.vm.screendump(p)
+        return p
+
+    def same(k, name, reference, tolerance, turn=False, what=None,
+             timeout=10.0):
+        """The screen matches the reference within `tolerance` % of its
+        pixels, within `timeout` s (a frame under emulation can take a
+        moment to reach the screen: new glyphs, a software GPU)."""
+        t0 = time.time()
+        while True:
+            p = shot(k, name)
+            share, line = compare(args.imgdiff, p, reference,
+                                  os.path.join(shots, name + "_diff.png"),
+                                  turn)
+            ok = share is not None and share <= tolerance
+            if ok or time.time() - t0 > timeout:
+                break
+            time.sleep(0.5)
+        return check(ok, what or "the screen shows %s" % name,
+                     "%s%% of pixels differ from the headless renderer's "
+                     "picture (tolerance %s%%) %.1f s after asking: %s" %
+                     (share, tolerance, time.time() - t0, line))
+
+    # The pictures the screen must show.
+    attract, _ = ref.play("attract", ["wait 500"])
+    home, home_state = ref.play("home", ["wait 500", "tap %d %d" % (W // 2,
+                                                                    H // 2),
+                                         "wait 800"])
+    rx, ry = target(home_state, "nav:read")
+    reader, reader_state = ref.play("reader", [
+        "wait 500", "tap %d %d" % (W // 2, H // 2), "wait 800",
+        "tap %d %d" % (rx, ry), "wait 800"])
+    drag = ["down 1 %d %d" % (W // 2, H * 3 // 4)]
+    for i in range(1, 21):
+        drag.append("move 1 %d %d" % (W // 2, H * 3 // 4 - i * (H // 40)))
+        drag.append("wait 16")
+    drag += ["wait 400", "up 1"]
+    dragged, dragged_state = ref.play("reader-dragged", [
+        "wait 500", "tap %d %d" % (W // 2, H // 2), "wait 800",
+        "tap %d %d" % (rx, ry), "wait 800"] + drag + ["wait 800"])
+    hold = ["down 1 30 30", "down 2 %d 30" % (W - 30), "wait 5300", "up 1",
+            "up 2", "wait 500"]
+    keypad, keypad_state = ref.play("keypad", [
+        "wait 500", "tap %d %d" % (W // 2, H // 2), "wait 800"] + hold)
+
+    # Sticks.
+    sticks = os.path.join(work, "sticks")
+    os.makedirs(sticks)
+    good = os.path.join(sticks, "good.img")
+    good_content = make_stick(good, os.path.join(ROOT, "content"),
+                              retitle("Report of the Work Team (new)"))
+    home_new, _ = ref.play("home-new", ["wait 500", "tap %d %d" % (
+        W // 2, H // 2), "wait 800"], content=good_content)
+    attract_new, _ = ref.play("attract-new", ["wait 500"],
+                              content=good_content)
+    bad = os.path.join(sticks, "emoji.img")
+    make_stick(bad, os.path.join(ROOT, "content"), emoji)
+    pulled = os.path.join(sticks, "pulled.img")
+    make_stick(pulled, os.path.join(ROOT, "content"),
+               padded("Report (pulled out)", 8))
+    cut = os.path.join(sticks, "cut.img")
+    make_stick(cut, os.path.join(ROOT, "content"),
+               padded("Report (cut)", 8))
+
+    # The test image: the product plus a serial login and the tools.
+    test_image = os.path.join(work, "kiosk-test.img")
+    vmlib.make_test_image(args.image, test_image, [
+        (args.touch, "/opt/kiosk-test/kiosk-touch", 0o755),
+        (args.deb, "/opt/kiosk-test/kiosk.deb", 0o644),
+        (os.path.join(ROOT, "deploy/install.sh"),
+         "/opt/kiosk-test/install.sh", 0o755)])
+
+    t0 = time.time()
+    v = boot(test_image, work, "boot1")
+    k = Kiosk(v)
+    try:
+        print("accelerator: %s" % v.accel, flush=True)
+        # ---- boots to the exhibit, untouched --------------------------
+        up = k.wait(k.active, 120)
+        check(up, "the kiosk is running after boot with nobody touching "
+              "anything", "%.1f s from QEMU start (%s)" % (time.time() - t0,
+                                                           v.accel))
+        check(k.prop("ConditionResult") == "yes" and
+              k.prop("NRestarts") == "0",
+              "the unit was not skipped and did not restart",
+              "ConditionResult=%s NRestarts=%s" % (k.prop("ConditionResult"),
+                                                   k.prop("NRestarts")))
+        ready = monotonic_s(k, "ActiveEnterTimestampMonotonic")
+        analyze = k.out("systemd-analyze 2>&1 | head -n 1")
+        check(ready is not None, "boot time to the first frame",
+              "kiosk READY (first frame verified) %.2f s after the kernel "
+              "started; systemd-analyze: %s" % (ready or -1, analyze))
+        journal = k.journal()
+        m = re.search(r"video (\S+), renderer (\S+), (\d+x\d+@\d+), "
+                      r"rotation (\d+), fonts (\S+); first frame (verified|"
+                      r"NOT as meant|not checked)[^\n]*", journal)
+        check(m and m.group(1) == "kmsdrm" and m.group(2) == "opengles2" and
+              m.group(3).startswith("%dx%d@" % (W, H)) and
+              m.group(6) == "verified",
+              "the log names video driver, renderer and display mode; the "
+              "first frame is verified", m.group(0) if m else journal[-600:])
+        errors = k.out("journalctl -b -p err -u kiosk --no-pager -o cat")
+        check(errors == "", "a first boot logs nothing at error level",
+              errors[:400] or "no error lines")
+        same(k, "attract", attract, 2.0,
+             what="the screen shows Attract as the headless renderer draws "
+                  "it")
+        rc, out = k.sh("cd / && runuser -u kiosk -- kiosk check "
+                       "/usr/share/kiosk/content")
+        check(rc == 0 and ": valid" in out,
+              "the installed kiosk check works from any folder with its "
+              "installed defaults", out.splitlines()[-1] if out else "")
+
+        # ---- touch through evdev --------------------------------------
+        k.out("modprobe uinput; rm -f %s; mkfifo %s; "
+              "(/opt/kiosk-test/kiosk-touch %dx%d %s >/run/touch.log 2>&1 &)"
+              % (TOUCH_FIFO, TOUCH_FIFO, W, H, TOUCH_FIFO))
+        k.wait(lambda: "ready" in k.out("cat /run/touch.log"), 20)
+        dev = k.out("grep -l 'Kiosk test touchscreen' "
+                    "/sys/class/input/event*/device/name | head -n 1")
+        udev = k.out("udevadm info /dev/input/$(basename $(dirname $(dirname "
+                     "%s))) | grep -c ID_INPUT_TOUCHSCREEN=1" % dev) \
+            if dev else "0"
+        check(udev == "1", "the virtual panel is a touchscreen to udev",
+              dev or "no device")
+        time.sleep(1)
+        n = k.count_log(r"screen home")
+        k.touch("tap %d %d" % (W // 2, H // 2))
+        check(k.wait_log(r"screen home", 10, after=n),
+              "a tap leaves Attract for Home")
+        time.sleep(1.0)
+        same(k, "home", home, 2.0)
+        n = k.count_log(r"screen reader")
+        k.touch("tap %d %d" % (rx, ry))
+        check(k.wait_log(r"screen reader", 10, after=n),
+              "a tap on the read button opens the reader")
+        time.sleep(1.0)
+        same(k, "reader", reader, 2.0)
+        k.touch(*drag)
+        time.sleep(1.5)
+        check(dragged_state["reader"]["offset"] > 0,
+              "the reference's drag scrolls the reader",
+              "offset %s px" % dragged_state["reader"]["offset"])
+        same(k, "reader-dragged", dragged, 2.0,
+             what="a drag scrolls the reader as far as the reference's")
+        # Back home for the staff hold (the back button).
+        bx, by = target(reader_state, "nav:back")
+        k.touch("tap %d %d" % (bx, by))
+        time.sleep(1.0)
+        n = k.count_log(r"staff keypad opened")
+        k.touch(*hold)
+        check(k.wait_log(r"staff keypad opened", 15, after=n),
+              "the two-corner staff hold opens the keypad")
+        same(k, "keypad", keypad, 2.0)
+        cx, cy = target(keypad_state, "staff:pin:cancel")
+        k.touch("tap %d %d" % (cx, cy))
+        time.sleep(1.0)
+
+        # ---- USB through udev -----------------------------------------
+        n_new = k.count_log(r"new content on screen")
+        v.usb_plug(good, "good")
+        check(k.wait_log(r"import status shown", 30),
+              "a good stick: the curator overlay shows the import")
+        check(k.wait_log(r"new content on screen", 60, after=n_new),
+              "a good stick goes live", k.current())
+        cur1 = k.current()
+        check(cur1.endswith("releases/0001"), "current is release 1", cur1)
+        time.sleep(11)  # the overlay's result, then gone
+        same(k, "home-new", home_new, 2.0,
+             what="the new content is on screen (Home with the new title)")
+        import_end(k)
+        v.usb_unplug("good")
+        report = stick_file(good, "KIOSK-REPORT.txt") or ""
+        check("Updated to release 1" in report,
+              "KIOSK-REPORT.txt on the stick says what was installed",
+              report.splitlines()[2] if report.count("\n") > 2 else report)
+
+        v.usb_plug(bad, "bad")
+        import_end(k)
+        v.usb_unplug("bad")
+        report = stick_file(bad, "KIOSK-REPORT.txt") or ""
+        check("Not installed" in report and "no font" in report and
+              k.current() == cur1,
+              "a stick with a character no font draws is refused; current "
+              "unchanged", "%s; %s" % (k.current(), first_line(report,
+                                                               "error")))
+
+        check(k.prop("NRestarts") == "0" and k.active(),
+              "the exhibit lived through both imports (no watchdog kill)",
+              "NRestarts=%s; longest busy main loop: %s" % (
+                  k.prop("NRestarts"), busiest(k.journal())))
+
+        # Pulled out mid-copy: a slow stick, taken out while copying.
+        v.usb_plug(pulled, "pulled", bps=SLOW_STICK)
+        copying = k.wait(lambda: "copying" in k.out(
+            "cat %s/import-status 2>/dev/null" % STATE), 60, step=0.1)
+        v.usb_unplug("pulled")
+        t_pull = time.time()
+        k.wait(lambda: imports_running(k) == 0, 90)
+        rc, _ = k.sh("runuser -u kiosk -- kiosk --config /etc/kiosk/kiosk.conf"
+                     " check %s/current >/dev/null" % STATE)
+        check(copying and k.current() == cur1 and rc == 0 and k.active(),
+              "a stick pulled out mid-copy leaves the complete release on "
+              "screen", "pulled while copying: %s; current %s checks %s; "
+              "import ended %.1f s later" % (bool(copying), k.current(),
+                                             "valid" if rc == 0 else
+                                             "INVALID",
+                                             time.time() - t_pull))
+
+        # ---- crashes and hangs ----------------------------------------
+        pattern = r"first frame verified"
+        n = k.count_log(pattern)
+        t = time.time()
+        k.out("systemctl kill -s SEGV kiosk")
+        back = k.wait_log(pattern, 60, after=n)
+        check(back, "SIGSEGV: a new exhibit on Attract",
+              "%.1f s from the kill to the new first frame" %
+              (time.time() - t))
+        settle(k)
+        same(k, "after-segv", attract_new, 2.0,
+             what="after SIGSEGV the screen shows Attract")
+        n = k.count_log(pattern)
+        t = time.time()
+        k.out("kill -STOP $(systemctl show -p MainPID --value kiosk)")
+        back = k.wait_log(pattern, 90, after=n)
+        wd = k.count_log(r"[Ww]atchdog timeout", unit="kiosk")
+        check(back and wd > 0, "SIGSTOP: the watchdog replaces the exhibit",
+              "%.1f s from the stop to the new first frame (WatchdogSec=%s)"
+              % (time.time() - t, k.prop("WatchdogUSec")))
+        settle(k)
+        same(k, "after-watchdog", attract_new, 2.0,
+             what="after the watchdog's restart the screen shows Attract")
+
+        # ---- a renderer that draws a wrong picture --------------------
+        k.out("mkdir -p /run/systemd/system/kiosk.service.d && printf "
+              "'[Service]\\nEnvironment=SDL_RENDER_DRIVER=opengl\\n' > "
+              "/run/systemd/system/kiosk.service.d/test.conf && "
+              "systemctl daemon-reload && systemctl restart kiosk")
+        settle(k)
+        j = k.journal()
+        caught = re.findall(r"renderer opengl[^\n]*NOT as meant", j)
+        replaced = re.findall(r"renderer opengl drew a wrong picture; trying "
+                              r"(\S+)", j)
+        check(caught and replaced and replaced[-1] == "opengles2",
+              "desktop OpenGL without libGL draws a wrong first frame, is "
+              "caught and replaced by GLES2",
+              (caught[-1] if caught else "no wrong frame caught") + " / " +
+              (replaced[-1] if replaced else "not replaced"))
+        same(k, "after-fallback", attract_new, 2.0,
+             what="after the fallback the screen shows Attract")
+        k.out("rm -r /run/systemd/system/kiosk.service.d && "
+              "systemctl daemon-reload")
+
+        # ---- a display that appears late -------------------------------
+        # The GPU's driver unbound: no /dev/dri/card0, as before udev has
+        # loaded a DRM driver at boot.
+        gpu = k.out("basename $(ls -d /sys/class/drm/card0/device/virtio*)")
+        drv = "/sys/bus/virtio/drivers/virtio_gpu"
+        k.out("systemctl stop kiosk; echo %s > %s/unbind; "
+              "systemctl start --no-block kiosk" % (gpu, drv))
+        gone = k.out("ls /dev/dri/card0 2>&1")
+        time.sleep(6)
+        waiting = k.prop("ActiveState")
+        status = k.prop("StatusText")
+        k.out("echo %s > %s/bind" % (gpu, drv))
+        t = time.time()
+        k.wait(k.active, 60)
+        settle(k)
+        check(waiting == "activating" and "waiting for a display" in status
+              and k.active() and k.count_log(r"display found after"),
+              "with no display the kiosk waits for one (never skipped) and "
+              "starts when it appears",
+              "no display (%s): %s, '%s'; running %.1f s after the display "
+              "came" % (gone, waiting, status, time.time() - t))
+        same(k, "after-late-display", attract_new, 2.0,
+             what="the late display shows Attract")
+
+        # ---- rotation --------------------------------------------------
+        k.out("sed -i 's/^rotation: .*/rotation: 90/' /etc/kiosk/kiosk.conf"
+              " && systemctl restart kiosk")
+        k.wait(k.active, 60)
+        settle(k)
+        p_attract, _ = ref.play("attract-portrait", ["wait 500"], (H, W),
+                                content=good_content)
+        p_home, p_state = ref.play("home-portrait", [
+            "wait 500", "tap %d %d" % (H // 2, W // 2), "wait 800"], (H, W),
+            content=good_content)
+        same(k, "attract-portrait", p_attract, 2.0, turn=True,
+             what="rotation 90: a portrait exhibit on the landscape display")
+        # Logical (lx, ly) is at screen (W - 1 - ly, lx).
+        n = k.count_log(r"screen home")
+        k.touch("tap %d %d" % (W - 1 - W // 2, H // 2))
+        k.wait_log(r"screen home", 10, after=n)
+        mx, my = target(p_state, "nav:map")
+        n = k.count_log(r"screen map")
+        k.touch("tap %d %d" % (W - 1 - my, mx))
+        check(k.wait_log(r"screen map", 10, after=n),
+              "rotation 90: a tap on the map button, where it is drawn, "
+              "opens the map", "logical (%d, %d) at screen (%d, %d)" %
+              (mx, my, W - 1 - my, mx))
+        k.out("sed -i 's/^rotation: .*/rotation: 0/' /etc/kiosk/kiosk.conf"
+              " && systemctl restart kiosk")
+        k.wait(k.active, 60)
+
+        # ---- install.sh as an upgrade -----------------------------------
+        # The package again through deploy/install.sh, offline: the
+        # settings and the staff PIN stay, the exhibit comes back.
+        pin = "staff-pin-hash: sha256:" + "ab" * 16 + ":" + "cd" * 32
+        k.out("echo '%s' >> /etc/kiosk/kiosk.conf" % pin)
+        n = k.count_log(pattern)
+        rc, out = k.sh("sh /opt/kiosk-test/install.sh "
+                       "/opt/kiosk-test/kiosk.deb 2>&1 | tail -n 3", 300)
+        conf = k.out("grep -c '%s' /etc/kiosk/kiosk.conf; stat -c '%%U:%%G "
+                     "%%a' /etc/kiosk/kiosk.conf" % pin).split("\n")
+        back = k.wait_log(pattern, 90, after=n)
+        check(rc == 0 and conf[0] == "1" and conf[-1] == "root:kiosk 640"
+              and back, "deploy/install.sh upgrades in place: settings and "
+              "PIN kept (root:kiosk 640), the exhibit restarted",
+              "%s; %s" % (out.splitlines()[-1] if out else "", conf))
+        settle(k)
+
+        # ---- a power cut mid-import ------------------------------------
+        v.usb_plug(cut, "cut", bps=SLOW_STICK)
+        copying = k.wait(lambda: "copying" in k.out(
+            "cat %s/import-status 2>/dev/null" % STATE), 60, step=0.1)
+        v.kill()
+        check(copying, "the power was cut while the import was copying")
+        t0 = time.time()
+        v.boot_again()
+        v.login()
+        up = k.wait(k.active, 120)
+        settle(k)
+        rc, _ = k.sh("runuser -u kiosk -- kiosk --config /etc/kiosk/kiosk.conf"
+                     " check %s/current >/dev/null" % STATE)
+        check(up and k.current() == cur1 and rc == 0,
+              "after a power cut mid-import the kiosk comes back with the "
+              "complete release", "running %.1f s after power on; current "
+              "%s checks %s" % (time.time() - t0, k.current(),
+                                "valid" if rc == 0 else "INVALID"))
+        same(k, "after-power-cut", attract_new, 2.0,
+             what="after the power cut the screen shows the release's "
+                  "Attract")
+    finally:
+        v.close()
+
+
+def busiest(journal):
+    ms = [int(m) for m in re.findall(r"main loop was busy (\d+) ms",
+                                     journal)]
+    return "%d ms" % max(ms) if ms else "none over a quarter of the watchdog"
+
+
+def settle(k, seconds=2.0):
+    """systemd hears READY right after the first frame is handed to the
+    display; the page flip that shows it comes a moment later."""
+    k.wait(k.active, 60)
+    time.sleep(seconds)
+
+
+def imports_running(k):
+    """How many kiosk-import@ units are starting or running."""
+    out = k.out("systemctl list-units --all --no-legend --plain "
+                "'kiosk-import@*' 2>/dev/null")
+    return sum(1 for line in out.splitlines()
+               if re.search(r"\b(activating|active|deactivating)\b", line)
+               and "inactive" not in line)
+
+
+def import_end(k, timeout=90):
+    """Waits for the import a stick started to end: it must have begun
+    (within 20 s) and then no import unit may be running."""
+    k.wait(lambda: imports_running(k) > 0, 20, step=0.2)
+    return k.wait(lambda: imports_running(k) == 0, timeout)
+
+
+def first_line(text, needle):
+    for line in text.splitlines():
+        if needle in line:
+            return line
+    return ""
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--image", default=os.path.join(
+        ROOT, "build/image/kiosk-amd64.img"))
+    ap.add_argument("--kiosk", default=os.path.join(ROOT, "build/kiosk"))
+    ap.add_argument("--touch", default=os.path.join(
+        ROOT, "build/system/kiosk-touch"))
+    ap.add_argument("--imgdiff", default=os.path.join(
+        ROOT, "build/system/kiosk-imgdiff"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "build/system/run"))
+    ap.add_argument("--deb", default=None,
+                    help="the package in the image (for the upgrade)")
+    args = ap.parse_args()
+    if not args.deb:
+        version = open(os.path.join(ROOT, "VERSION")).read().strip()
+        args.deb = os.path.join(ROOT, "build/deb/kiosk_%s_amd64.deb" %
+                                version)
+    t = time.time()
+    try:
+        run_tests(args)
+    except Exception as e:  # a broken step is a failure, never a pass
+        import traceback
+        traceback.print_exc()
+        check(False, "the system test ran to its end", repr(e))
+    print("test_system: %d passed, %d failed (%.0f s)" %
+          (passed, failed, time.time() - t), flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
