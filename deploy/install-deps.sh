@@ -1,12 +1,15 @@
 #!/bin/sh
-# install-deps.sh: installs the Debian packages the exhibit needs, if missing.
+# install-deps.sh [LIST...]: installs the Debian packages named in the
+# lists (default: deploy/packages.txt, what the exhibit needs to build,
+# run and test), if missing.  One package a line, '#' comments.
 #
 # Works on Debian 12 and Raspberry Pi OS (bookworm).  Uses sudo when not run
 # as root.  Set KIOSK_NO_APT=1 to only report what is missing.
 set -eu
 
 here=$(dirname "$0")
-pkgs=$(grep -v '^#' "$here/packages.txt" | tr -s ' \n' ' ')
+[ $# -gt 0 ] || set -- "$here/packages.txt"
+pkgs=$(cat "$@" | grep -v '^#' | tr -s ' \n' ' ')
 
 missing=""
 for p in $pkgs; do

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "check.h"
 
@@ -28,6 +29,26 @@ int check_finish(const char *name)
 {
     printf("%s: %d passed, %d failed\n", name, check_passed, check_failed);
     return check_failed ? 1 : 0;
+}
+
+int check_run(const char *cmd, char **out)
+{
+    size_t len = strlen(cmd) + 16;
+    char *full = malloc(len);
+    snprintf(full, len, "( %s ) 2>&1", cmd);
+    FILE *p = popen(full, "r");
+    free(full);
+    size_t cap = 1 << 16, n = 0, r;
+    char *buf = malloc(cap);
+    while (p && (r = fread(buf + n, 1, cap - n - 1, p)) > 0) {
+        n += r;
+        if (n + 1 == cap)
+            buf = realloc(buf, cap *= 2);
+    }
+    buf[n] = '\0';
+    int status = p ? pclose(p) : -1;
+    *out = buf;
+    return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
 char *check_read_file(const char *path, size_t *len)

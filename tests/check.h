@@ -24,6 +24,11 @@ int check_finish(const char *name);
  * KIOSK_UPDATE_GOLDEN=1 the golden file is rewritten instead. */
 bool check_golden_text(const char *path, const char *text, size_t len);
 
+/* Runs `sh -c CMD` with stdout and stderr captured together into *out
+ * (NUL-terminated, the caller frees it); returns its exit status, or -1
+ * if it did not exit. */
+int check_run(const char *cmd, char **out);
+
 /* Reads a whole file (NUL-terminated); NULL if it cannot be read. */
 char *check_read_file(const char *path, size_t *len);
 

@@ -17,20 +17,9 @@ static const char *kiosk(void)
 /* Runs `kiosk ARGS`, capturing stdout and stderr together. */
 static int run(const char *args, char **out)
 {
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "%s %s 2>&1", kiosk(), args);
-    FILE *p = popen(cmd, "r");
-    size_t cap = 1 << 16, n = 0, r;
-    char *buf = malloc(cap);
-    while ((r = fread(buf + n, 1, cap - n - 1, p)) > 0) {
-        n += r;
-        if (n + 1 == cap)
-            buf = realloc(buf, cap *= 2);
-    }
-    buf[n] = '\0';
-    int status = pclose(p);
-    *out = buf;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    char cmd[9000];
+    snprintf(cmd, sizeof cmd, "%s %s", kiosk(), args);
+    return check_run(cmd, out);
 }
 
 static void expect(const char *args, int code, const char *needle)

@@ -20,23 +20,9 @@
 
 #include "check.h"
 
-/* Runs `sh -c CMD`, capturing stdout and stderr together. */
 static int run(const char *cmd, char **out)
 {
-    char full[4096];
-    snprintf(full, sizeof full, "( %s ) 2>&1", cmd);
-    FILE *p = popen(full, "r");
-    size_t cap = 1 << 16, n = 0, r;
-    char *buf = malloc(cap);
-    while ((r = fread(buf + n, 1, cap - n - 1, p)) > 0) {
-        n += r;
-        if (n + 1 == cap)
-            buf = realloc(buf, cap *= 2);
-    }
-    buf[n] = '\0';
-    int status = pclose(p);
-    *out = buf;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return check_run(cmd, out);
 }
 
 /* The first line of a command's output, without its newline. */
