@@ -45,7 +45,7 @@ FONT_FILES := $(addprefix fonts/,$(shell awk '!/^\#/ && NF >= 3 {print $$3}' \
 
 .SECONDARY:
 .PHONY: all run test bench fuzz deps fonts clean golden check-tests soak \
-        install install-tree test-arm64 check-arm64 deb
+        install install-tree test-arm64 check-arm64 deb deb-build
 
 all: build/kiosk
 
@@ -186,7 +186,14 @@ $(DEB_OBJ)/kiosk: $(SRC:%.c=$(DEB_OBJ)/%.o)
 
 # The tree is made afresh each time (a second or two); dpkg-shlibdeps
 # wants it at debian/kiosk below a folder with a debian/control.
-deb: $(DEB_OBJ)/kiosk
+# Installs what is missing first (like make run and make test): the build's
+# packages, and for a cross build the :arm64 ones.
+deb:
+	@deploy/install-deps.sh
+	@$(if $(DEB_CROSS),deploy/install-deps-arm64.sh,true)
+	@$(MAKE) --no-print-directory deb-build DEB_ARCH=$(DEB_ARCH)
+
+deb-build: $(DEB_OBJ)/kiosk
 	@rm -rf $(DEB_OBJ)/pkg
 	@$(DEB_STRIP) --remove-section=.comment --remove-section=.note \
 	    -o $(DEB_OBJ)/kiosk.stripped $(DEB_OBJ)/kiosk
