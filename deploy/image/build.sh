@@ -214,7 +214,8 @@ else
     # update from /etc/default/raspi-firmware and raspi-extra-cmdline, so
     # the same command line is set there.  The Pi's serial console is
     # ttyS1 (the mini UART on the GPIO header) under Debian's kernel.
-    # UNTESTED: the machine this was written on has no binfmt_misc.
+    # Built and booted on QEMU's virt machine (make smoke-arm64); not
+    # yet on a Pi.
     {
         echo "# Set by the kiosk's make image:"
         echo "ROOTPART=PARTUUID=$root_partuuid"

@@ -351,6 +351,21 @@ def run_tests(args):
         same(k, "attract", attract, 2.0,
              what="the screen shows Attract as the headless renderer draws "
                   "it")
+        # (gcc-12-base is the runtime's base package, not a compiler.)
+        tools = k.out("for c in cc gcc make Xorg Xwayland sshd; do "
+                      "command -v $c; done; dpkg-query -W -f='${Package} "
+                      "${Status}\\n' 2>/dev/null | grep ' installed$' | "
+                      "grep -E '^(gcc|gcc-[0-9]+|g\\+\\+|cpp|clang|"
+                      "build-essential|xserver-xorg-core|xwayland) ' || true")
+        check(tools.strip() == "", "the image has no compiler and no X "
+              "server", tools.replace("\n", " ") or "none of cc, gcc, make, "
+              "Xorg, Xwayland, sshd")
+        check(k.prop("ProtectSystem") == "strict" and
+              k.prop("NoNewPrivileges") == "yes",
+              "the exhibit runs sandboxed",
+              "ProtectSystem=%s NoNewPrivileges=%s User=%s" % (
+                  k.prop("ProtectSystem"), k.prop("NoNewPrivileges"),
+                  k.prop("User")))
         rc, out = k.sh("cd / && runuser -u kiosk -- kiosk check "
                        "/usr/share/kiosk/content")
         check(rc == 0 and ": valid" in out,

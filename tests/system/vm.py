@@ -98,13 +98,14 @@ def debugfs(fs, commands):
     return r.stdout
 
 
-def make_test_image(image, out, tools=()):
+def make_test_image(image, out, tools=(), console="ttyS0"):
     """Copies IMAGE to OUT (sparse) and adds to its root partition (the
     second one), with debugfs -w at the partition's offset (no mount, no
     loop device), ONLY:
 
       /etc/systemd/system/serial-getty@ttyS0.service.d/autologin.conf
-          root logged in automatically on the serial console (ttyS0), so
+          root logged in automatically on the serial console (ttyS0, or
+          CONSOLE: ttyAMA0 on an arm64 virt machine), so
           the test has a shell without a password existing anywhere;
       /opt/kiosk-test/  (root:root 0755) holding TOOLS, a list of
           (local file, path in the image, mode) -- paths must be below
@@ -146,7 +147,7 @@ def make_test_image(image, out, tools=()):
             cmds.append("sif %s uid 0" % path)
             cmds.append("sif %s gid 0" % path)
 
-        put(dropin, AUTOLOGIN_PATH, 0o644)
+        put(dropin, AUTOLOGIN_PATH.replace("ttyS0", console), 0o644)
         mkdirs(TEST_DIR)
         for local, path, mode in tools:
             if not os.path.normpath(path).startswith(TEST_DIR + "/"):
