@@ -327,7 +327,7 @@ ARM_LIBS   = $(shell $(ARM_PKG) --libs $(PKGS)) -lm -lpthread
 ARM       := build/arm64
 ARM_TESTS := test_core test_layout test_content test_map test_input \
              test_script test_stats test_raster test_place_card \
-             test_map_page test_atlas test_specimen test_app
+             test_map_page test_atlas test_specimen test_app test_frame_check
 
 $(ARM)/%.o: %.c
 	@mkdir -p $(@D)
