@@ -49,6 +49,7 @@ int main(void)
         double t0 = bench_now_ms();
         bool ok = import_run(stick, state, fonts, &r);
         ms[i] = bench_now_ms() - t0;
+        import_result_fini(&r);
         if (!ok) {
             fprintf(stderr, "bench: import failed: %s\n", r.message);
             return 1;

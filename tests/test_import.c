@@ -351,6 +351,77 @@ static void test_needs_fonts(void)
           "the settings' state-dir gets the good stick's release (%d)", rc);
 }
 
+/* Nothing the stick plants at its root makes the import write anywhere
+ * but onto the stick: links under the names the kiosk writes (to the
+ * live release's files, to a statistics day), FIFOs under them (which
+ * once hung the import), a folder as the report. */
+static void test_planted(void)
+{
+    make_stick("p1");
+    CHECK(import("p1", "pl", NULL) == 0, "a first release to attack");
+    char cur[4200];
+    snprintf(cur, sizeof cur, "%s/pl/current", root);
+    sh("mkdir -p %s/pl/stats && echo keep > %s/pl/stats/2026-12-01.log", root,
+       root);
+    struct {
+        const char *name, *target;
+    } links[] = {
+        {".KIOSK-REPORT.txt.new", "strings.txt"},
+        {"KIOSK-REPORT.txt", "exhibit.txt"},
+        {".KIOSK-STATS.csv.new", "places.txt"},
+        {"KIOSK-STATS.csv", "about.txt"},
+    };
+    for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
+        make_stick("p2");
+        sh("sed -i 's/A report/The report/' %s/p2/kiosk-content/report/"
+           "en.txt", root);
+        sh("md5sum %s/%s > %s/before.md5", cur, links[i].target, root);
+        sh("ln -s %s/%s %s/p2/%s", cur, links[i].target, root,
+           links[i].name);
+        int rc = import("p2", "pl", NULL);
+        CHECK(rc == 0 && sh("md5sum -c --quiet %s/before.md5", root) == 0 &&
+                  sh("build/test/kiosk check %s/pl/current >/dev/null",
+                     root) == 0,
+              "a link %s -> current/%s on the stick: the import installs, "
+              "the target is untouched, current checks (rc %d)",
+              links[i].name, links[i].target, rc);
+    }
+    /* A link over a statistics day file. */
+    make_stick("p3");
+    sh("ln -s %s/pl/stats/2026-12-01.log %s/p3/KIOSK-STATS.csv", root, root);
+    import("p3", "pl", NULL);
+    CHECK(sh("grep -qx keep %s/pl/stats/2026-12-01.log", root) == 0,
+          "a link to a statistics day: the day's visits are kept");
+    /* FIFOs under every name the kiosk writes: the import ends. */
+    make_stick("p4");
+    sh("cd %s/p4 && mkfifo .KIOSK-REPORT.txt.new KIOSK-REPORT.txt "
+       ".KIOSK-STATS.csv.new KIOSK-STATS.csv", root);
+    int rc = sh("timeout 60 build/test/kiosk import %s/p4 --state-dir %s/pl "
+                ">%s/out.txt 2>%s/err.txt", root, root, root, root);
+    CHECK(rc == 0 && sh("grep -q 'not a plain file' %s/err.txt", root) == 0,
+          "FIFOs at the stick's root: the import ends (rc %d, not 124) and "
+          "says why the report is missing", rc);
+    /* The report as a folder: nothing left behind. */
+    make_stick("p5");
+    sh("mkdir %s/p5/KIOSK-REPORT.txt", root);
+    import("p5", "pl", NULL);
+    CHECK(sh("ls -A %s/p5 | grep -c '\\.new$' | grep -qx 0", root) == 0,
+          "a folder as the report: no temporary file left on the stick");
+    /* A stick that cannot take the report keeps no old one that would
+     * look current. */
+    make_stick("p6");
+    sh("echo 'Updated to release 7 (an old report)' > "
+       "%s/p6/KIOSK-REPORT.txt && chmod 0555 %s/p6", root, root);
+    sh("chown -R nobody %s/p6 %s/pl 2>/dev/null; chmod 0777 %s", root, root,
+       root);
+    rc = sh("runuser -u nobody -- build/test/kiosk import %s/p6 "
+            "--state-dir %s/pl >%s/out.txt 2>%s/err.txt", root, root, root,
+            root);
+    CHECK(sh("grep -q 'the report was not written' %s/err.txt", root) == 0,
+          "a read-only stick: the missing report is logged (rc %d)", rc);
+    sh("chmod 0755 %s/p6", root);
+}
+
 /* A first boot (nothing imported yet) is not a fault: the shipped content
  * at level info, no error. */
 static void test_first_boot(void)
@@ -395,6 +466,7 @@ int main(void)
     test_fallback();
     test_needs_fonts();
     test_first_boot();
+    test_planted();
     sh("rm -rf %s", root);
     text_fonts_destroy(fonts);
     return check_finish("test_import");

@@ -1,16 +1,15 @@
 /* mode_import.c: `kiosk import`, `kiosk rollback`, `kiosk releases` --
  * the curator's USB update and the technician's view of releases. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "app/cli.h"
 #include "app/fonts.h"
 #include "app/stats.h"
 #include "content/import.h"
 #include "content/release.h"
+#include "content/stick_write.h"
 #include "core/log.h"
 
 #define DEFAULT_STATE_DIR "/var/lib/kiosk"
@@ -43,25 +42,22 @@ static int options(const char *mode, const struct cli_common *common,
 static void export_stats(const char *stick, const char *state, char *line,
                          size_t line_size)
 {
-    char tmp[4200], path[4200], err[256] = "";
-    snprintf(tmp, sizeof tmp, "%s/.%s.new", stick, STATS_CSV_NAME);
-    snprintf(path, sizeof path, "%s/%s", stick, STATS_CSV_NAME);
-    FILE *f = fopen(tmp, "w");
-    if (!f) {
-        snprintf(line, line_size, "\nUsage statistics: not written -- cannot "
-                 "create %s on the stick: %s\n", STATS_CSV_NAME,
-                 strerror(errno));
-        return;
-    }
+    char err[256] = "", werr[512] = "";
+    char *csv = NULL;
+    size_t csv_len = 0;
+    FILE *f = open_memstream(&csv, &csv_len);
     struct stats_counts counts = {0};
-    bool ok = stats_export_csv(state, f, &counts, err, sizeof err);
-    bool written = fflush(f) == 0 && fsync(fileno(f)) == 0;
-    written = fclose(f) == 0 && written && ok && rename(tmp, path) == 0;
-    if (!written) {
-        unlink(tmp);
+    bool ok = f && stats_export_csv(state, f, &counts, err, sizeof err);
+    if (f)
+        fclose(f);
+    ok = ok && stick_write(stick, STATS_CSV_NAME, csv, csv_len, werr,
+                           sizeof werr);
+    free(csv);
+    if (!ok) {
+        if (werr[0])
+            log_warn("import", "%s", werr);
         snprintf(line, line_size, "\nUsage statistics: not written -- %s\n",
-                 err[0] ? err : "the stick could not be written; is it "
-                                "full or read-only?");
+                 err[0] ? err : werr);
         return;
     }
     snprintf(line, line_size, "\nUsage statistics: %zu visit%s from %zu "
@@ -75,18 +71,23 @@ static void export_stats(const char *stick, const char *state, char *line,
     snprintf(line + n, line_size - n, "\n");
 }
 
-/* Adds `line` to the stick's report, written by import_run. */
-static void report_append(const char *stick, const char *line)
+/* The report, with the statistics line, onto the stick -- or, if it
+ * cannot be written, no old report left there looking current. */
+static void write_report(const char *stick, const struct import_result *r,
+                         const char *line)
 {
-    char path[4200];
-    snprintf(path, sizeof path, "%s/%s", stick, IMPORT_REPORT);
-    int fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
-    if (fd < 0)
+    size_t ll = strlen(line), n = r->report_len + ll;
+    char *text = malloc(n + 1);
+    char err[512];
+    if (!text)
         return;
-    size_t len = strlen(line);
-    if (write(fd, line, len) != (ssize_t)len || fsync(fd) != 0)
-        log_warn("import", "cannot add the statistics line to %s", path);
-    close(fd);
+    memcpy(text, r->report ? r->report : "", r->report_len);
+    memcpy(text + r->report_len, line, ll);
+    if (!stick_write(stick, IMPORT_REPORT, text, n, err, sizeof err)) {
+        log_warn("import", "the report was not written: %s", err);
+        stick_remove_stale(stick, IMPORT_REPORT);
+    }
+    free(text);
 }
 
 int mode_import(int argc, char **argv, const struct cli_common *common)
@@ -103,9 +104,10 @@ int mode_import(int argc, char **argv, const struct cli_common *common)
     bool ok = import_run(stick, state, fonts, &r);
     printf("%s\n", r.message);
     text_fonts_destroy(fonts);
-    char line[512];
+    char line[800];
     export_stats(stick, state, line, sizeof line);
-    report_append(stick, line);
+    write_report(stick, &r, line);
+    import_result_fini(&r);
     return ok ? CLI_OK : CLI_FAIL;
 }
 

@@ -310,22 +310,6 @@ static void relabel(struct diag_list *d, const char *staging,
     }
 }
 
-static void write_report(const char *stick, const char *text, size_t len)
-{
-    char tmp[4200], path[4200];
-    snprintf(tmp, sizeof tmp, "%s/.%s.new", stick, IMPORT_REPORT);
-    snprintf(path, sizeof path, "%s/%s", stick, IMPORT_REPORT);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return;
-    bool ok = write(fd, text, len) == (ssize_t)len && fsync(fd) == 0;
-    if (close(fd) == 0 && ok)
-        rename(tmp, path);
-    else
-        unlink(tmp);
-    release_sync_path(stick);
-}
-
 /* The same report in the state folder, for the staff panel; replaced
  * whole, never half written.  Best effort: the stick's copy is the one
  * the curator reads. */
@@ -464,10 +448,10 @@ done:;
         fprintf(rep, "\nChanges from the release before:\n%s",
                 clen ? changes : "  none\n");
     fclose(rep);
-    write_report(stick, body, blen);
     keep_report(state, body, blen);
     status(state, r->installed ? "done" : "failed", 100, r->message);
-    free(body);
+    r->report = body; /* the caller writes it to the stick */
+    r->report_len = blen;
     free(changes);
     if (!r->installed && folder[0])
         release_remove_tree(staging);
@@ -477,4 +461,11 @@ done:;
     if (lockfd >= 0)
         close(lockfd);
     return r->installed;
+}
+
+void import_result_fini(struct import_result *r)
+{
+    free(r->report);
+    r->report = NULL;
+    r->report_len = 0;
 }

@@ -5,8 +5,10 @@
  * folders only, within size and count limits, nothing that links or names
  * its way out -- checks it exactly as `kiosk check` does, and only if it
  * is valid installs it as a new release and switches `current` (see
- * release.h).  Whatever happens, it writes KIOSK-REPORT.txt on the stick:
- * every diagnostic, the release, what changed.  Progress goes to
+ * release.h).  Whatever happens, it makes the report for KIOSK-REPORT.txt:
+ * every diagnostic, the release, what changed (the caller writes it to
+ * the stick with stick_write, content/stick_write.h: the import itself
+ * writes nothing there).  Progress goes to
  * STATE/import-status for the running exhibit's curator overlay.  Pure
  * file system code, no SDL. */
 #ifndef CONTENT_IMPORT_H
@@ -31,11 +33,15 @@ struct import_result {
     unsigned added, changed, removed;       /* passages */
     unsigned places_added, places_removed;
     char message[512];         /* one line for the screen */
+    char *report;              /* the whole report; import_result_fini */
+    size_t report_len;
 };
 
 /* Imports from the stick mounted at `stick` into `state_dir`.  Returns
  * true if a new release was installed. */
 bool import_run(const char *stick, const char *state_dir,
                 const struct text_fonts *fonts, struct import_result *out);
+/* Frees the report. */
+void import_result_fini(struct import_result *r);
 
 #endif

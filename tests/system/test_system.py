@@ -301,6 +301,12 @@ def run_tests(args):
                               content=good_content)
     bad = os.path.join(sticks, "emoji.img")
     make_stick(bad, os.path.join(ROOT, "content"), emoji)
+    ext4 = os.path.join(sticks, "ext4.img")
+    tree = make_stick(os.path.join(sticks, "ext4-tree.img"),
+                      os.path.join(ROOT, "content"))
+    os.symlink("/var/lib/kiosk/current/strings.txt",
+               os.path.join(os.path.dirname(tree), "KIOSK-REPORT.txt"))
+    sh("mkfs.ext4 -q -F -d %s %s 16M" % (os.path.dirname(tree), ext4))
     pulled = os.path.join(sticks, "pulled.img")
     make_stick(pulled, os.path.join(ROOT, "content"),
                padded("Report (pulled out)", 8))
@@ -445,6 +451,17 @@ def run_tests(args):
               "a stick with a character no font draws is refused; current "
               "unchanged", "%s; %s" % (k.current(), first_line(report,
                                                                "error")))
+
+        # An ext4 stick (links, FIFOs, owners a stick could turn against
+        # the kiosk) is not mounted at all; the screen says why.
+        v.usb_plug(ext4, "ext4")
+        import_end(k)
+        st = k.out("cat %s/import-status" % STATE)
+        v.usb_unplug("ext4")
+        check("not one the kiosk reads" in st and k.current() == cur1 and
+              not k.out("grep kiosk-usb /proc/mounts"),
+              "an ext4 stick is refused, said on screen, not left mounted",
+              st)
 
         check(k.prop("NRestarts") == "0" and k.active(),
               "the exhibit lived through both imports (no watchdog kill)",
