@@ -422,6 +422,39 @@ static void test_planted(void)
     sh("chmod 0755 %s/p6", root);
 }
 
+/* A stick whose content changes under the kiosk (a USB gadget can do
+ * that): report/ swapped again and again for a link to a folder outside
+ * the stick.  No import may install the outside files. */
+static void test_swap_race(void)
+{
+    make_stick("r1");
+    sh("mkdir -p %s/outside && cp content/report/*.txt %s/outside/ && "
+       "sed -i 's/A report/OUTSIDE report/' %s/outside/en.txt", root, root,
+       root);
+    const char *kc = "kiosk-content";
+    sh("cd %s/r1/%s && mv report report.dir && ln -s %s/outside report.lnk",
+       root, kc, root);
+    /* Swap by renames, as fast as the shell goes. */
+    sh("cd %s/r1/%s && (while :; do mv -T report.dir report; "
+       "mv -T report report.dir; mv -T report.lnk report; "
+       "mv -T report report.lnk; done) >/dev/null 2>&1 & echo $! > %s/swap.pid",
+       root, kc, root);
+    int installed = 0, outside = 0;
+    for (int i = 0; i < 100; i++) {
+        if (import("r1", "rc", NULL) == 0)
+            installed++;
+        if (sh("grep -rqs OUTSIDE %s/rc/current/report/", root) == 0)
+            outside++;
+    }
+    sh("kill $(cat %s/swap.pid)", root);
+    CHECK(outside == 0, "report/ swapped for a link outside the stick, 100 "
+          "imports: %d installed, %d with the outside files", installed,
+          outside);
+    CHECK(sh("build/test/kiosk check %s/rc/current >/dev/null 2>&1", root) ==
+              0 || installed == 0,
+          "and current checks");
+}
+
 /* A first boot (nothing imported yet) is not a fault: the shipped content
  * at level info, no error. */
 static void test_first_boot(void)
@@ -467,6 +500,7 @@ int main(void)
     test_needs_fonts();
     test_first_boot();
     test_planted();
+    test_swap_race();
     sh("rm -rf %s", root);
     text_fonts_destroy(fonts);
     return check_finish("test_import");

@@ -114,19 +114,16 @@ static bool safe_name(const char *s)
     return true;
 }
 
-static bool copy_file(struct copy *c, const char *from, const char *to,
-                      const struct stat *st)
+/* Copies the open file `in` (listed as `st`, checked) to `to`; closes
+ * `in`. */
+static bool copy_file(struct copy *c, int in, const char *from,
+                      const char *to, const struct stat *st)
 {
     if (c->bytes + (size_t)st->st_size > IMPORT_MAX_BYTES) {
         diag_add(c->d, DIAG_ERROR, from, 0, 0, NULL, "the content is larger "
                  "than %u MiB in all; is this the right folder?",
                  IMPORT_MAX_BYTES >> 20);
-        return false;
-    }
-    int in = open(from, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (in < 0) {
-        diag_add(c->d, DIAG_ERROR, from, 0, 0, NULL, "cannot read this file "
-                 "(%s)", strerror(errno));
+        close(in);
         return false;
     }
     int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
@@ -173,19 +170,55 @@ static bool copy_file(struct copy *c, const char *from, const char *to,
     return ok;
 }
 
-/* Copies folder `from` into the new folder `to`, depth-first. */
-static bool copy_tree(struct copy *c, const char *from, const char *to,
-                      int depth)
+/* Opens `name` in the folder `dir` without following a link, and checks
+ * that what opened is what was listed (`st`): a stick whose content is
+ * swapped between listing and reading (a USB gadget can do that) is
+ * caught, never followed.  -1 (with a diagnostic) otherwise. */
+static int open_listed(struct copy *c, int dir, const char *name,
+                       const char *path, const struct stat *st, int flags)
+{
+    int fd = openat(dir, name, flags | O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+                                   O_CLOEXEC);
+    struct stat now;
+    if (fd >= 0 && fstat(fd, &now) == 0 && now.st_dev == st->st_dev &&
+        now.st_ino == st->st_ino &&
+        (now.st_mode & S_IFMT) == (st->st_mode & S_IFMT))
+        return fd;
+    if (fd < 0 && errno == ELOOP)
+        diag_add(c->d, DIAG_ERROR, path, 0, 0, NULL, "this became a link "
+                 "while it was copied; links are never followed from a "
+                 "stick");
+    else if (fd < 0)
+        diag_add(c->d, DIAG_ERROR, path, 0, 0, NULL, "cannot read this %s "
+                 "(%s)", S_ISDIR(st->st_mode) ? "folder" : "file",
+                 strerror(errno));
+    else
+        diag_add(c->d, DIAG_ERROR, path, 0, 0, NULL, "changed while it was "
+                 "copied; copy the folder again and plug the stick in "
+                 "again");
+    if (fd >= 0)
+        close(fd);
+    return -1;
+}
+
+/* Copies the folder open as `dir` (`from` in messages; the descriptor is
+ * taken) into the new folder `to`, depth-first.  Everything is reached
+ * from `dir` by descriptor, one name at a time, never by a path a stick
+ * could redirect. */
+static bool copy_tree(struct copy *c, int dir, const char *from,
+                      const char *to, int depth)
 {
     if (mkdir(to, 0755) != 0) {
         diag_add(c->d, DIAG_ERROR, to, 0, 0, NULL, "cannot make a folder "
                  "(%s)", strerror(errno));
+        close(dir);
         return false;
     }
-    DIR *d = opendir(from);
+    DIR *d = fdopendir(dir);
     if (!d) {
         diag_add(c->d, DIAG_ERROR, from, 0, 0, NULL, "cannot read this "
                  "folder (%s)", strerror(errno));
+        close(dir);
         return false;
     }
     bool ok = true;
@@ -210,7 +243,8 @@ static bool copy_tree(struct copy *c, const char *from, const char *to,
             break;
         }
         struct stat st;
-        if (lstat(src, &st) != 0) {
+        int fd;
+        if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
             diag_add(c->d, DIAG_ERROR, src, 0, 0, NULL, "cannot read this "
                      "(%s)", strerror(errno));
             ok = false;
@@ -226,7 +260,9 @@ static bool copy_tree(struct copy *c, const char *from, const char *to,
                          "map/");
                 ok = false;
             } else {
-                ok = copy_tree(c, src, dst, depth + 1);
+                fd = open_listed(c, dirfd(d), e->d_name, src, &st,
+                                 O_DIRECTORY);
+                ok = fd >= 0 && copy_tree(c, fd, src, dst, depth + 1);
             }
         } else if (!S_ISREG(st.st_mode)) {
             diag_add(c->d, DIAG_ERROR, src, 0, 0, NULL, "this is not a "
@@ -238,12 +274,46 @@ static bool copy_tree(struct copy *c, const char *from, const char *to,
                      st.st_size / 1073741824.0);
             ok = false;
         } else {
-            ok = copy_file(c, src, dst, &st);
+            fd = open_listed(c, dirfd(d), e->d_name, src, &st, 0);
+            ok = fd >= 0 && copy_file(c, fd, src, dst, &st);
         }
         fault_point();
     }
     closedir(d);
     return ok && release_sync_path(to);
+}
+
+/* The found folder (`stick`/kiosk-content or `stick`/X/kiosk-content)
+ * opened one component at a time from the stick's root, none a link.
+ * -1 (with a diagnostic) otherwise. */
+static int open_folder(struct copy *c, const char *stick, const char *folder)
+{
+    size_t n = strlen(stick);
+    int fd = open(stick, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0 || strncmp(folder, stick, n) != 0 || folder[n] != '/') {
+        diag_add(c->d, DIAG_ERROR, folder, 0, 0, NULL, "the stick cannot be "
+                 "read");
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    char rest[4800];
+    snprintf(rest, sizeof rest, "%s", folder + n + 1);
+    char *save = NULL;
+    for (char *part = strtok_r(rest, "/", &save); part;
+         part = strtok_r(NULL, "/", &save)) {
+        int sub = openat(fd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+                                       O_NONBLOCK | O_CLOEXEC);
+        close(fd);
+        if (sub < 0) {
+            diag_add(c->d, DIAG_ERROR, folder, 0, 0, NULL, "cannot be "
+                     "opened (%s); links are never followed from a stick",
+                     strerror(errno));
+            return -1;
+        }
+        fd = sub;
+    }
+    return fd;
 }
 
 static bool same_text(const struct content_passage *a,
@@ -368,7 +438,9 @@ bool import_run(const char *stick, const char *state,
     if (find_folder(stick, folder, sizeof folder, &d) != 1)
         goto done;
     struct copy c = {0, 0, &d, stick};
-    if (!copy_tree(&c, folder, staging, 0) || !release_sync_path(state))
+    int top = open_folder(&c, stick, folder);
+    if (top < 0 || !copy_tree(&c, top, folder, staging, 0) ||
+        !release_sync_path(state))
         goto done;
     fault_point();
 
