@@ -26,14 +26,13 @@
 #include "app/display.h"
 #include "app/exhibit_app.h"
 #include "app/exhibit_view.h"
+#include "app/first_frame.h"
 #include "app/fonts.h"
 #include "app/staff.h"
 #include "core/diag.h"
 #include "core/log.h"
 #include "platform/platform.h"
 #include "render/atlas.h"
-#include "render/frame_check.h"
-#include "render/headless.h"
 #include "render/rotate.h"
 #include "ui/error_screen.h"
 #include "ui/import_panel.h"
@@ -178,106 +177,6 @@ static int error_loop(SDL_Renderer *ren, bool windowed, int rotation)
     }
 }
 
-/* One frame: the exhibit (upright, then turned for a turned screen), the
- * curator overlay and the import panel.  True while an animation needs
- * the next frame.  `shot`: a reference picture, not counted as a frame. */
-static bool draw_frame(SDL_Renderer *ren, struct atlas *atlas,
-                       struct render_rotation *rot, struct exhibit_app *app,
-                       struct exhibit_view *view,
-                       struct ui_import_panel *panel, uint32_t now,
-                       bool shot)
-{
-    int pw, ph;
-    bool anim = false;
-    render_rotation_begin(rot, &pw, &ph);
-    if (shot)
-        exhibit_app_draw_shot(app, ren, atlas, now);
-    else
-        anim = exhibit_app_draw(app, ren, atlas, now);
-    exhibit_view_draw_overlay(view, ren, atlas);
-    if (panel)
-        ui_import_panel_draw(panel, ren, atlas);
-    render_rotation_end(rot);
-    return anim;
-}
-
-/* What the screen should show: the same first frame drawn by the software
- * renderer off screen, at the same output size and time. */
-static struct render_target *reference_frame(
-    SDL_Renderer *ren, const struct text_fonts *fonts,
-    struct exhibit_view *view, enum text_lang lang, int rotation,
-    double diag_inch, uint32_t now)
-{
-    int sw, sh;
-    SDL_GetRendererOutputSize(ren, &sw, &sh);
-    struct render_target *t = render_target_create(sw, sh);
-    if (!t)
-        return NULL;
-    struct atlas *atlas = atlas_create(t->renderer, fonts, NULL);
-    struct render_rotation *rot = render_rotation_create(t->renderer,
-                                                         rotation);
-    struct exhibit_app *app = exhibit_app_create(fonts);
-    int w, h;
-    render_rotation_logical_size(rot, sw, sh, &w, &h);
-    exhibit_app_set_screen(app, diag_inch);
-    exhibit_app_layout(app, t->renderer, exhibit_view_exhibit(view), lang, w,
-                       h);
-    if (atlas)
-        draw_frame(t->renderer, atlas, rot, app, view, NULL, now, true);
-    render_target_flush(t);
-    exhibit_app_destroy(app);
-    render_rotation_destroy(rot);
-    atlas_destroy(atlas);
-    if (!atlas) {
-        render_target_destroy(t);
-        return NULL;
-    }
-    return t;
-}
-
-/* The start line: "video kmsdrm, renderer opengles2, 1280x800@60,
- * rotation 0, fonts /usr/share/kiosk/fonts; <how the frame was found>". */
-static void log_start(const struct app_display *d, int rotation,
-                      const char *fonts_path, bool ok, const char *verdict)
-{
-    char desc[200];
-    app_display_describe(d, desc, sizeof desc);
-    const char *slash = strrchr(fonts_path, '/');
-    int dirlen = slash ? (int)(slash - fonts_path) : (int)strlen(fonts_path);
-    if (ok)
-        log_info("app", "%s, rotation %d, fonts %.*s; %s", desc, rotation,
-                 dirlen, fonts_path, verdict);
-    else
-        log_warn("app", "%s, rotation %d, fonts %.*s; %s", desc, rotation,
-                 dirlen, fonts_path, verdict);
-}
-
-/* The kiosk proves it shows its content: the first frame, still in the
- * back buffer, is read back where it has the most ink and compared with
- * the reference.  Logs the start line with the verdict. */
-static bool first_frame_right(struct app_display *d,
-                              const struct text_fonts *fonts,
-                              const char *fonts_path,
-                              struct exhibit_view *view, enum text_lang lang,
-                              int rotation, double diag_inch, uint32_t now)
-{
-    uint32_t t0 = SDL_GetTicks();
-    struct render_target *ref = reference_frame(d->renderer, fonts, view,
-                                                lang, rotation, diag_inch,
-                                                now);
-    struct frame_rect at = {0};
-    struct frame_check c = {0};
-    bool ok = ref && app_display_check_frame(d, ref, &at, &c);
-    render_target_destroy(ref);
-    char verdict[200];
-    snprintf(verdict, sizeof verdict, "first frame %s (%dx%d at %d,%d: %ld "
-             "of %ld ink pixels, mean difference %.1f) in %u ms",
-             ok ? "verified" : "NOT as meant", at.w, at.h, at.x, at.y,
-             c.ink_seen, c.ink_ref, c.mean_diff, SDL_GetTicks() - t0);
-    log_start(d, rotation, fonts_path, ok, verdict);
-    return ok;
-}
-
 /* Work on the main loop that took long enough to worry the watchdog (a
  * quarter of its interval) is logged, naming what it was; the watchdog is
  * pinged after it, so the next step gets a whole interval. */
@@ -342,19 +241,19 @@ static int loop(struct app_display *d, bool verify,
         }
         if (dirty) {
             uint32_t now = SDL_GetTicks();
-            bool anim = draw_frame(ren, atlas, rot, app, view, panel, now,
-                                   false);
+            bool anim = app_frame_draw(ren, atlas, rot, app, view, panel,
+                                       now, false);
             busy(now, watchdog, "drawing a frame");
             if (!ready && verify &&
-                !first_frame_right(d, fonts, fonts_path, view, lang,
-                                   rotation, diag_inch, now)) {
+                !app_first_frame_check(d, fonts, fonts_path, view, lang,
+                                       rotation, diag_inch, now)) {
                 rc = LOOP_WRONG_PICTURE;
                 break;
             }
             SDL_RenderPresent(ren);
             if (!ready && !verify)
-                log_start(d, rotation, fonts_path, false,
-                          "first frame not checked");
+                app_first_frame_log(d, rotation, fonts_path, false,
+                                    "first frame not checked");
             if (announce)
                 log_info("app", "new content on screen");
             announce = false;

@@ -28,7 +28,6 @@
 struct copy {
     size_t bytes, files;
     struct diag_list *d;
-    const char *stick_root;
 };
 
 static void status(const char *state, const char *phase, int percent,
@@ -437,7 +436,7 @@ bool import_run(const char *stick, const char *state,
     status(state, "copying", 0, NULL);
     if (find_folder(stick, folder, sizeof folder, &d) != 1)
         goto done;
-    struct copy c = {0, 0, &d, stick};
+    struct copy c = {0, 0, &d};
     int top = open_folder(&c, stick, folder);
     if (top < 0 || !copy_tree(&c, top, folder, staging, 0) ||
         !release_sync_path(state))

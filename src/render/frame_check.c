@@ -54,33 +54,45 @@ static uint32_t background(const uint32_t *px, int pitch, int w, int h)
     return bin | (px[0] & 0xff000000u);
 }
 
-static long ink(const uint32_t *px, int pitch, int w, int h)
-{
-    uint32_t bg = background(px, pitch, w, h);
-    long n = 0;
-    for (int y = 0; y < h; y++)
-        for (int x = 0; x < w; x++)
-            n += channel_diff(px[(size_t)y * pitch + x], bg) > INK;
-    return n;
-}
-
 struct frame_rect frame_check_pick(const uint32_t *px, int w, int h,
                                    int pitch, int tile_w, int tile_h)
 {
-    int tw = tile_w < w ? tile_w : w, th = tile_h < h ? tile_h : h;
-    struct frame_rect best = {0, 0, tw, th};
-    long best_ink = -1;
     /* Tiles overlapping by half, so text across a tile edge is not
-     * missed. */
-    for (int y = 0; y + th <= h; y += th / 2 > 0 ? th / 2 : 1) {
-        for (int x = 0; x + tw <= w; x += tw / 2 > 0 ? tw / 2 : 1) {
-            long n = ink(px + (size_t)y * pitch + x, pitch, tw, th);
+     * missed: the image is counted once in cells of half a tile (ink
+     * against the whole image's background), and a tile's ink is the sum
+     * of its cells -- one pass, whatever the number of tiles. */
+    int tw = tile_w < w ? tile_w : w, th = tile_h < h ? tile_h : h;
+    int cw = tw / 2 > 0 ? tw / 2 : 1, ch = th / 2 > 0 ? th / 2 : 1;
+    if (tw < w)
+        tw = 2 * cw;
+    if (th < h)
+        th = 2 * ch;
+    int gx = (w + cw - 1) / cw, gy = (h + ch - 1) / ch;
+    long *cells = calloc((size_t)gx * (size_t)gy, sizeof *cells);
+    struct frame_rect best = {0, 0, tw, th};
+    if (!cells)
+        return best;
+    uint32_t bg = background(px, pitch, w, h);
+    for (int y = 0; y < h; y++) {
+        const uint32_t *row = px + (size_t)y * pitch;
+        long *crow = cells + (size_t)(y / ch) * gx;
+        for (int x = 0; x < w; x++)
+            crow[x / cw] += channel_diff(row[x], bg) > INK;
+    }
+    long best_ink = -1;
+    for (int y0 = 0; y0 + th <= h; y0 += ch) {
+        for (int x0 = 0; x0 + tw <= w; x0 += cw) {
+            long n = 0;
+            for (int j = y0 / ch; j <= (y0 + th - 1) / ch; j++)
+                for (int i = x0 / cw; i <= (x0 + tw - 1) / cw; i++)
+                    n += cells[(size_t)j * gx + i];
             if (n > best_ink) {
                 best_ink = n;
-                best = (struct frame_rect){x, y, tw, th};
+                best = (struct frame_rect){x0, y0, tw, th};
             }
         }
     }
+    free(cells);
     return best;
 }
 
