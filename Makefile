@@ -79,7 +79,10 @@ run: fonts
 # make install PREFIX=/usr DESTDIR=/tmp/root installs:
 #   PREFIX/bin/kiosk, PREFIX/share/kiosk/{fonts,content},
 #   PREFIX/lib/kiosk/kiosk-usb-import, PREFIX/lib/systemd/system/*.service,
-#   PREFIX/lib/udev/rules.d/99-kiosk-usb.rules, /etc/kiosk/kiosk.conf
+#   PREFIX/lib/udev/rules.d/99-kiosk-usb.rules,
+#   PREFIX/lib/systemd/system.conf.d/kiosk.conf (no Ctrl+Alt+Del burst
+#   reboot), PREFIX/lib/sysctl.d/60-kiosk.conf (no SysRq),
+#   /etc/kiosk/kiosk.conf
 # The installed program is built apart from build/kiosk: its defaults
 # (content, fonts) are the installed folders under PREFIX, where
 # build/kiosk's are the source tree's.  It installs nothing with apt: the
@@ -96,6 +99,10 @@ PATH_DEFS = -DKIOSK_DATADIR='"$(DATADIR)"'
 # /lib/systemd/system and /lib/udev/rules.d).
 SYSTEMD_UNITDIR ?= $(PREFIX)/lib/systemd/system
 UDEV_RULESDIR   ?= $(PREFIX)/lib/udev/rules.d
+# The service manager's and the kernel's settings: always under PREFIX
+# (systemd reads /usr/lib and /usr/local/lib for both).
+SYSTEMD_CONFDIR ?= $(PREFIX)/lib/systemd/system.conf.d
+SYSCTLDIR       ?= $(PREFIX)/lib/sysctl.d
 FONT_DIRS := /usr/share/fonts/opentype/noto /usr/share/fonts/truetype/noto
 
 $(INST)/main.o: src/main.c
@@ -133,6 +140,10 @@ install-tree:
 	    $(DESTDIR)$(SYSTEMD_UNITDIR)/kiosk-import@.service
 	install -D -m 0644 deploy/udev/99-kiosk-usb.rules \
 	    $(DESTDIR)$(UDEV_RULESDIR)/99-kiosk-usb.rules
+	install -D -m 0644 deploy/systemd/system.conf.d/kiosk.conf \
+	    $(DESTDIR)$(SYSTEMD_CONFDIR)/kiosk.conf
+	install -D -m 0644 deploy/sysctl/60-kiosk.conf \
+	    $(DESTDIR)$(SYSCTLDIR)/60-kiosk.conf
 	@# The settings (and the staff PIN's hash) survive an upgrade.
 	[ -e $(DESTDIR)/etc/kiosk/kiosk.conf ] || \
 	    install -D -m 0644 deploy/kiosk.conf $(DESTDIR)/etc/kiosk/kiosk.conf

@@ -164,6 +164,8 @@ static void check_deb(const char *deb, const char *arch, const char *version)
         " ./lib/systemd/system/kiosk.service\n",
         " ./lib/systemd/system/kiosk-import@.service\n",
         " ./lib/udev/rules.d/99-kiosk-usb.rules\n",
+        " ./usr/lib/systemd/system.conf.d/kiosk.conf\n",
+        " ./usr/lib/sysctl.d/60-kiosk.conf\n",
         " ./etc/kiosk/kiosk.conf\n",
         " ./usr/share/kiosk/content/exhibit.txt\n",
         " ./usr/share/kiosk/content/report/en.txt\n",
@@ -327,6 +329,37 @@ int main(int argc, char **argv)
     CHECK(rc == 0 && strstr(out, "syntax-ok"), "deploy/install.sh parses");
     free(out);
 
+    /* A keyboard plugged into the exhibit reaches nothing of the system:
+     * the exhibit owns tty1 (its keyboard off for the kernel, no getty
+     * behind it; a getty for staff after "exit to the console"), SysRq
+     * is off, Ctrl+Alt+Del's target masked (postinst) and its burst
+     * reboot off. */
+    char *unit = check_read_file(
+        "build/test/pkg-root/lib/systemd/system/kiosk.service", NULL);
+    CHECK(unit && strstr(unit, "\nTTYPath=/dev/tty1\n") &&
+              strstr(unit, "\nStandardInput=tty-force\n") &&
+              strstr(unit, "\nStandardOutput=journal\n") &&
+              strstr(unit, "\nConflicts=getty@tty1.service\n") &&
+              strstr(unit, "\nAfter=getty@tty1.service\n") &&
+              strstr(unit, "\nTTYReset=yes\n") &&
+              strstr(unit, "[ \"$$EXIT_STATUS\" != 3 ] || systemctl "
+                           "--no-block start getty@tty1.service"),
+          "kiosk.service takes tty1 from a getty and gives it back on "
+          "exit status 3");
+    free(unit);
+    char *sysctl = check_read_file(
+        "build/test/pkg-root/usr/lib/sysctl.d/60-kiosk.conf", NULL);
+    CHECK(sysctl && strstr(sysctl, "\nkernel.sysrq = 0\n"),
+          "the package turns SysRq off (sysctl.d)");
+    free(sysctl);
+    char *manager = check_read_file(
+        "build/test/pkg-root/usr/lib/systemd/system.conf.d/kiosk.conf",
+        NULL);
+    CHECK(manager && strstr(manager, "\n[Manager]\n"
+                                     "CtrlAltDelBurstAction=none\n"),
+          "the package turns Ctrl+Alt+Del's burst reboot off");
+    free(manager);
+
     /* The packaged program's defaults are the installed folders. */
     rc = run("build/test/pkg-root/usr/bin/kiosk --help", &out);
     CHECK(rc == 0 && strstr(out, "(default: /usr/share/kiosk/content)") &&
@@ -356,7 +389,9 @@ int main(int argc, char **argv)
                   strstr(log, "chmod 0755 /var/lib/kiosk") &&
                   strstr(log, "dpkg-statoverride --update --add root kiosk "
                               "0640 /etc/kiosk/kiosk.conf") &&
-                  strstr(log, "deb-systemd-helper enable kiosk.service"),
+                  strstr(log, "deb-systemd-helper enable kiosk.service") &&
+                  strstr(log, "deb-systemd-helper mask "
+                              "ctrl-alt-del.target"),
               "postinst configure without systemd: exit %d, calls:\n%s", rc,
               log);
         free(log);
@@ -379,6 +414,8 @@ int main(int argc, char **argv)
         rc = fake_run("postrm", "purge", false, &log);
         CHECK(rc == 0 && !strstr(log, "FORBIDDEN") &&
                   strstr(log, "deb-systemd-helper purge kiosk.service") &&
+                  strstr(log, "deb-systemd-helper unmask "
+                              "ctrl-alt-del.target") &&
                   strstr(log, "dpkg-statoverride --remove "
                               "/etc/kiosk/kiosk.conf") &&
                   strstr(log, "rm -rf /var/lib/kiosk") &&
@@ -392,7 +429,9 @@ int main(int argc, char **argv)
         rc = fake_run("postinst", "configure", true, &log);
         CHECK(rc == 0 && strstr(log, "udevadm control --reload-rules") &&
                   strstr(log, "systemctl --system daemon-reload") &&
-                  strstr(log, "deb-systemd-invoke start kiosk.service"),
+                  strstr(log, "deb-systemd-invoke start kiosk.service") &&
+                  strstr(log, "deb-systemd-invoke restart "
+                              "systemd-sysctl.service"),
               "postinst configure on a running system: exit %d, calls:\n%s",
               rc, log);
         free(log);

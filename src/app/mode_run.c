@@ -450,10 +450,19 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
          * the keyboard stays with the exhibit. */
         SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
         SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+        /* On its console (kiosk.service's tty1) the keyboard is the
+         * exhibit's alone from now on, while it waits for a display too;
+         * SDL's own console handling (on KMSDRM) keeps it so. */
+        char console[256];
+        if (platform_console_claim(console, sizeof console))
+            log_info("app", "console %s", console);
+        else
+            log_debug("app", "console: %s", console);
     }
     struct app_display disp;
     if (!app_display_open(&disp, windowed, w, h)) {
         app_display_close(&disp);
+        platform_console_release();
         text_fonts_destroy(fonts);
         return CLI_FAIL;
     }
@@ -538,6 +547,7 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
     }
 out:
     app_display_close(&disp);
+    platform_console_release();
     text_fonts_destroy(fonts);
     return rc;
 }

@@ -6,6 +6,7 @@
 #define PLATFORM_PLATFORM_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct platform_watch;
 
@@ -41,5 +42,17 @@ bool platform_memory_kib(unsigned long *rss, unsigned long *peak);
  * lets a freed picture leave a hole in the heap that keeps the memory.
  * Call once at start. */
 void platform_memory_tune(void);
+
+/* The exhibit's own virtual console (console_linux.c): when the
+ * controlling terminal is one (tty1 under kiosk.service), its keyboard is
+ * turned off for the kernel -- no console switching, no Ctrl+Alt+Del, no
+ * typing into the console -- and it is put in graphics mode.  The
+ * exhibit reads the keyboard through evdev all the same.  Writes a
+ * sentence for the log to desc; false when there is no console to claim
+ * (a desktop, a test) or it cannot be claimed (the sentence says which).
+ * Released (text mode, the keyboard as it was) by
+ * platform_console_release, at the end of a run. */
+bool platform_console_claim(char *desc, size_t size);
+void platform_console_release(void);
 
 #endif

@@ -529,6 +529,70 @@ def run_tests(args):
         k.out("rm -r /run/systemd/system/kiosk.service.d && "
               "systemctl daemon-reload")
 
+        # ---- a keyboard plugged in -------------------------------------
+        # The exhibit owns tty1: no getty there, its keyboard off for the
+        # kernel -- Ctrl+Alt+Del, console switching and SysRq reach
+        # nothing -- and the exhibit and the machine go on as they were.
+        settle(k)
+        pid = k.prop("MainPID")
+        boot_id = k.out("cat /proc/sys/kernel/random/boot_id")
+        before = (k.out("cat /sys/class/tty/tty0/active"),
+                  k.out("systemctl is-active getty@tty1.service"),
+                  k.out("cat /proc/sys/kernel/sysrq"))
+        claimed = k.count_log(r"console /dev/tty1: the keyboard is the "
+                              r"exhibit's only")
+        cursor = k.out("journalctl -n 0 --show-cursor | sed -n "
+                       "'s/^-- cursor: //p'")
+        for _ in range(8):  # more than the burst of 7 that forces reboot
+            v.sendkey("ctrl", "alt", "delete")
+        v.sendkey("ctrl", "alt", "f2")
+        v.sendkey("alt", "f3")
+        v.sendkey("alt", "sysrq", "b")
+        v.sendkey("alt", "sysrq", "e")
+        time.sleep(3)
+        after = (k.out("cat /proc/sys/kernel/random/boot_id"),
+                 k.prop("MainPID"), k.out("cat /sys/class/tty/tty0/active"))
+        system_log = k.out("journalctl --no-pager -q --after-cursor '%s'" %
+                           cursor)
+        check(before == ("tty1", "inactive", "0") and claimed > 0,
+              "the exhibit owns tty1 (keyboard off for the kernel, no "
+              "getty behind it) and SysRq is off",
+              "active console %s, getty@tty1 %s, kernel.sysrq %s, "
+              "'keyboard is the exhibit's' logged %d times" %
+              (before + (claimed,)))
+        check(after == (boot_id, pid, "tty1") and k.active() and
+              "ctrl-alt-del" not in system_log.lower(),
+              "Ctrl+Alt+Del (8 times), Ctrl+Alt+F2, Alt+F3 and "
+              "Alt+SysRq+B/E: the same boot, the same exhibit process, "
+              "still on tty1", "boot %s, pid %s -> %s, console %s" % (
+                  "same" if after[0] == boot_id else "REBOOTED", pid,
+                  after[1], after[2]))
+        same(k, "after-keys", attract_new, 2.0,
+             what="after the console keys the screen shows Attract")
+        # "Exit to the console" (status 3): a getty on tty1 for staff;
+        # the exhibit's next start takes tty1 back.
+        k.out("mkdir -p /run/systemd/system/kiosk.service.d && printf "
+              "'[Service]\\nType=simple\\nExecStart=\\n"
+              "ExecStart=/bin/sh -c \"sleep 1; exit 3\"\\n'"
+              " > /run/systemd/system/kiosk.service.d/test.conf && "
+              "systemctl daemon-reload && systemctl restart kiosk")
+        getty = k.wait(lambda: k.out("systemctl is-active getty@tty1."
+                                     "service") == "active", 30)
+        restarted = k.prop("ActiveState")
+        k.out("rm -r /run/systemd/system/kiosk.service.d && "
+              "systemctl daemon-reload && systemctl restart kiosk")
+        k.wait(k.active, 60)
+        settle(k)
+        back = k.out("systemctl is-active getty@tty1.service")
+        check(getty and restarted == "inactive" and back == "inactive" and
+              k.active(),
+              "exit status 3 leaves a getty on tty1 (not restarted); the "
+              "exhibit's next start stops it",
+              "getty %s after exit 3 (kiosk %s), %s after the restart" % (
+                  "active" if getty else "NOT started", restarted, back))
+        same(k, "after-console", attract_new, 2.0,
+             what="back from the console the screen shows Attract")
+
         # ---- a display that appears late -------------------------------
         # The GPU's driver unbound: no /dev/dri/card0, as before udev has
         # loaded a DRM driver at boot.

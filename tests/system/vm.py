@@ -673,6 +673,16 @@ class VM:
             os.unlink(ppm)
         return path
 
+    # -- keyboard --
+
+    def sendkey(self, *keys, hold_ms=100):
+        """Presses KEYS together on the machine's keyboard (QEMU qcodes:
+        "ctrl", "alt", "delete", "f2", "sysrq", "b", ...) and lets go after
+        HOLD_MS."""
+        self.qmp.execute("send-key", keys=[{"type": "qcode", "data": k}
+                                           for k in keys],
+                         **{"hold-time": hold_ms})
+
     # -- USB sticks --
 
     def usb_plug(self, image_file, id, readonly=False, fmt="raw", bps=None):
