@@ -548,7 +548,26 @@ static void test_hostile(void)
     dir = fresh();
     sh("rm '%s/places.txt' && ln -s /etc/passwd '%s/places.txt'", dir, dir);
     hostile("a link leaving the folder", dir, "places.txt",
-            "link to a file outside the content folder");
+            "this file is a link (to '/etc/passwd')");
+
+    /* A link anywhere in a content path is refused, inside the folder
+     * too: the folder must be what it seems, not a view of another. */
+    dir = fresh();
+    sh("mv '%s/places.txt' '%s/places.real' && ln -s places.real "
+       "'%s/places.txt'", dir, dir, dir);
+    hostile("a link to a file inside the folder", dir, "places.txt",
+            "this file is a link (to 'places.real')");
+    dir = fresh();
+    sh("mkdir -p '%s.outside' && cp -R '%s/map/.' '%s.outside/' && "
+       "rm -r '%s/map' && ln -s '%s.outside' '%s/map'", dir, dir, dir, dir,
+       dir, dir);
+    hostile("map/ a link to a folder outside", dir, "map/regions.geojson",
+            "the folder 'map' is a link");
+    dir = fresh();
+    sh("mv '%s/report' '%s/report.real' && ln -s report.real "
+       "'%s/report'", dir, dir, dir);
+    hostile("report/ a link to a folder inside", dir, "report/en.txt",
+            "the folder 'report' is a link (to 'report.real')");
 
     dir = fresh();
     snprintf(path, sizeof path, "%s/bad\nname.txt", dir);

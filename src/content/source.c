@@ -1,7 +1,6 @@
 /* source.c: reads one content file (see source.h). */
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,14 +83,61 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-/* True if `path` resolves to somewhere inside `dir`. */
-static bool inside(const char *dir, const char *path)
+/* Opens dir/name for reading without following a link at any component
+ * of `name` (a folder such as report/ as well as the file): the folders
+ * one at a time with O_NOFOLLOW | O_DIRECTORY, the file with O_NOFOLLOW |
+ * O_NONBLOCK (a FIFO must not block).  -1 with a sentence in `why` if it
+ * cannot be opened; a link is named with where it points. */
+static int open_no_links(const char *dir, const char *name, char *why,
+                         size_t why_size)
 {
-    char rd[PATH_MAX], rp[PATH_MAX];
-    if (!realpath(dir, rd) || !realpath(path, rp))
-        return false;
-    size_t n = strlen(rd);
-    return strncmp(rd, rp, n) == 0 && (rp[n] == '/' || rp[n] == '\0');
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0) {
+        snprintf(why, why_size, "cannot read this file (%s)",
+                 strerror(errno));
+        return -1;
+    }
+    char part[256];
+    const char *p = name;
+    for (;;) {
+        size_t n = strcspn(p, "/");
+        bool last = p[n] == '\0';
+        if (n == 0 || n >= sizeof part) {
+            snprintf(why, why_size, "cannot read this file (a bad path)");
+            close(dfd);
+            return -1;
+        }
+        memcpy(part, p, n);
+        part[n] = '\0';
+        int flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
+                    (last ? O_NONBLOCK : O_DIRECTORY);
+        int fd = openat(dfd, part, flags);
+        int err = errno;
+        struct stat st;
+        if (fd < 0 && fstatat(dfd, part, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISLNK(st.st_mode)) {
+            char to[256];
+            ssize_t t = readlinkat(dfd, part, to, sizeof to - 1);
+            to[t > 0 ? t : 0] = '\0';
+            snprintf(why, why_size, "%s%s%s is a link (to '%s'); a content "
+                     "folder must hold its files and folders themselves -- "
+                     "copy %s in instead of linking to it",
+                     last ? "this file" : "the folder '", last ? "" : part,
+                     last ? "" : "'", to, last ? "the file" : "the folder");
+            close(dfd);
+            return -1;
+        }
+        close(dfd);
+        if (fd < 0) {
+            snprintf(why, why_size, "cannot read this file (%s)",
+                     strerror(err));
+            return -1;
+        }
+        if (last)
+            return fd;
+        dfd = fd;
+        p += n + 1;
+    }
 }
 
 static void mib(size_t bytes, char buf[32])
@@ -108,23 +154,11 @@ bool content_source_read(const char *dir, const char *name, size_t max_bytes,
     memset(out, 0, sizeof *out);
     char *path = join(dir, name);
     struct stat st;
-    if (lstat(path, &st) != 0) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot read this file "
-                 "(%s)", strerror(errno));
-        free(path);
-        return false;
-    }
-    if (S_ISLNK(st.st_mode) && !inside(dir, path)) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "this is a link to a file "
-                 "outside the content folder; copy the file itself into the "
-                 "folder instead");
-        free(path);
-        return false;
-    }
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    char why[768];
+    int fd = open_no_links(dir, name, why, sizeof why);
     if (fd < 0 || fstat(fd, &st) != 0) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot read this file "
-                 "(%s)", strerror(errno));
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "%s",
+                 fd < 0 ? why : strerror(errno));
         if (fd >= 0)
             close(fd);
         free(path);

@@ -1,7 +1,8 @@
 /* source.h: reading one content file safely into normalised text.
  *
  * A content file may come from a curator's USB stick, so reading it trusts
- * nothing: a link that leaves the content folder, anything but a regular
+ * nothing: a link anywhere in its path below the content folder (the file,
+ * or a folder such as report/ or map/), anything but a regular
  * file, a file over its size limit, NUL bytes or invalid UTF-8 are each a
  * diagnostic naming the file (and line and column where there is one).  A
  * file that reads gets its BOM removed, CRLF and CR turned into LF, and its
