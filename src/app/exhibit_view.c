@@ -1,4 +1,5 @@
 /* exhibit_view.c: the last good exhibit and why a newer one was refused. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "app/exhibit_view.h"
@@ -14,6 +15,8 @@ struct exhibit_view {
     struct diag_list diags;  /* of the last attempt */
     struct ui_preview *preview;
     struct ui_diag_overlay *overlay;
+    bool curator; /* the overlay is drawn */
+    bool failed;  /* the last load did not give an exhibit */
     int w, h;
 };
 
@@ -26,6 +29,7 @@ struct exhibit_view *exhibit_view_create(const struct text_fonts *fonts,
     diag_list_init(&v->diags);
     v->preview = ui_preview_create(fonts);
     v->overlay = ui_diag_overlay_create(fonts);
+    v->curator = true;
     return v;
 }
 
@@ -55,6 +59,7 @@ bool exhibit_view_take(struct exhibit_view *v, struct exhibit_load *load)
     diag_list_init(&load->diags);
     diag_list_fini(&v->diags);
     v->diags = d;
+    v->failed = ex == NULL;
     if (ex) {
         content_destroy(v->exhibit);
         v->exhibit = ex;
@@ -99,8 +104,38 @@ bool exhibit_view_draw(struct exhibit_view *v, SDL_Renderer *r,
                        struct atlas *atlas)
 {
     bool ok = ui_preview_draw(v->preview, r, atlas);
-    ui_diag_overlay_draw(v->overlay, r, atlas);
+    exhibit_view_draw_overlay(v, r, atlas);
     return ok;
+}
+
+void exhibit_view_set_curator(struct exhibit_view *v, bool shown)
+{
+    v->curator = shown;
+}
+
+void exhibit_view_problem(const struct exhibit_view *v, char *out,
+                          size_t size)
+{
+    if (size == 0)
+        return;
+    out[0] = '\0';
+    if (!v->failed)
+        return;
+    const struct diag *first = NULL;
+    for (size_t i = 0; i < v->diags.count && !first; i++)
+        if (v->diags.items[i].severity == DIAG_ERROR)
+            first = &v->diags.items[i];
+    int n = snprintf(out, size, "the content in %s did not load (%zu "
+                     "error%s", v->dir, v->diags.errors,
+                     v->diags.errors == 1 ? "" : "s");
+    if (first && n >= 0 && (size_t)n < size)
+        n += snprintf(out + n, size - (size_t)n, "; the first: %s:%u:%u: %s",
+                      first->path, first->line, first->column,
+                      first->message);
+    if (n >= 0 && (size_t)n < size)
+        snprintf(out + n, size - (size_t)n, "); %s",
+                 v->exhibit ? "the last good exhibit is shown"
+                            : "nothing loaded yet to show");
 }
 
 const struct exhibit *exhibit_view_exhibit(const struct exhibit_view *v)
@@ -111,5 +146,6 @@ const struct exhibit *exhibit_view_exhibit(const struct exhibit_view *v)
 void exhibit_view_draw_overlay(struct exhibit_view *v, SDL_Renderer *r,
                                struct atlas *atlas)
 {
-    ui_diag_overlay_draw(v->overlay, r, atlas);
+    if (v->curator || !v->exhibit) /* with nothing to show, say why */
+        ui_diag_overlay_draw(v->overlay, r, atlas);
 }

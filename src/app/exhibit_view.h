@@ -9,6 +9,7 @@
 #define APP_EXHIBIT_VIEW_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <SDL.h>
 
@@ -51,6 +52,20 @@ bool exhibit_view_has_exhibit(const struct exhibit_view *view);
 /* The last good exhibit (borrowed until the next successful reload), or
  * NULL. */
 const struct exhibit *exhibit_view_exhibit(const struct exhibit_view *view);
+
+/* Whether the curator overlay (why the latest content was refused) is
+ * drawn: on by default, for the curator's window and `kiosk render`; off
+ * in kiosk mode, where visitors must only ever see the last good exhibit
+ * and staff read the problem in the panel, the log and the status.  With
+ * no good exhibit at all the overlay is drawn either way (a technician is
+ * needed, and a dark screen would say nothing). */
+void exhibit_view_set_curator(struct exhibit_view *view, bool shown);
+
+/* One line for staff on the last load, if it failed: how many errors in
+ * which folder, the first one as FILE:LINE:COLUMN: MESSAGE, and what is
+ * shown instead.  Empty ("") if the last load succeeded. */
+void exhibit_view_problem(const struct exhibit_view *view, char *out,
+                          size_t size);
 
 /* Draws only the curator overlay (when the last load failed). */
 void exhibit_view_draw_overlay(struct exhibit_view *view,
