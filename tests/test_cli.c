@@ -6,7 +6,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "check.h"
+#include "core/utf8.h"
 
 static const char *kiosk(void)
 {
@@ -30,6 +33,171 @@ static void expect(const char *args, int code, const char *needle)
           "kiosk %s: exit %d (want %d), output has '%s':\n%s", args, rc,
           code, needle, out);
     free(out);
+}
+
+/* Writes `text` to build/test/NAME. */
+static void write_conf(const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "build/test/%s", name);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+    CHECK(f != NULL, "write %s", path);
+}
+
+/* kiosk.conf takes nothing in part: numbers that are not plain digits in
+ * range ("nan", "inf", hex, exponents, signs, units, overflow), paths
+ * longer than their buffer, an empty path, a link or a folder as the
+ * file -- each an error with the file, line and column. */
+static void test_config_values(void)
+{
+    static const char *const bad[] = {
+        "screen-diagonal-inch: nan", "screen-diagonal-inch: NaN",
+        "screen-diagonal-inch: inf", "screen-diagonal-inch: -inf",
+        "screen-diagonal-inch: 0x15", "screen-diagonal-inch: 2.15e1",
+        "screen-diagonal-inch: 21.5in", "screen-diagonal-inch: 21.",
+        "screen-diagonal-inch: 1" "00000000000000000000000000000000000000",
+        "screen-size-mm: nanx268", "screen-size-mm: 476xnan",
+        "screen-size-mm: 476xinf", "screen-size-mm: 476x268x1",
+        "screen-size-mm: 0x1DCx268", "screen-size-mm: x268",
+        "rotation: nan", "rotation: +90", "rotation: 90.0",
+        "rotation: 18446744073709551706", "idle-timeout: NaN",
+        "idle-timeout: 30s", "idle-timeout: 1e2", "idle-timeout: -30",
+        "idle-timeout: 99999999999999999999",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char text[200], want[300];
+        snprintf(text, sizeof text, "%s\n", bad[i]);
+        write_conf("num.conf", text);
+        const char *colon = strchr(bad[i], ':');
+        snprintf(want, sizeof want, "build/test/num.conf:1:%zu: error: "
+                 "%.*s '%s' must", (size_t)(colon - bad[i]) + 3,
+                 (int)(colon - bad[i]), bad[i], colon + 2);
+        expect("--config build/test/num.conf check", 1, want);
+    }
+    write_conf("num.conf", "content: tests/content/minimal\n"
+                           "screen-size-mm: 476.5x268\nidle-timeout: 0090\n");
+    expect("--config build/test/num.conf check", 0,
+           "tests/content/minimal: valid");
+    write_conf("num.conf", "content: tests/content/minimal\n"
+                           "screen-diagonal-inch: 7\nrotation: 180\n");
+    expect("--config build/test/num.conf check", 0,
+           "tests/content/minimal: valid");
+
+    /* Paths: 1,023 bytes fit; 1,024 are an error where the cut would be
+     * (column 10 + 1,023), in bytes and code points alike. */
+    static const struct {
+        const char *key, *unit;
+        size_t units, column; /* 0: fits */
+    } paths[] = {
+        {"content", "a", 1023, 0},
+        {"content", "a", 1024, 1033},
+        {"state-dir", "a", 5000, 1035},
+        {"fonts", "a", 1024, 1031},
+        {"content", "\xE5\xB7\xA5", 341, 0},  /* 1,023 bytes */
+        {"content", "\xE5\xB7\xA5", 342, 351}, /* 1,026: 341 fit */
+    };
+    for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
+        size_t ul = strlen(paths[i].unit);
+        char *text = malloc(64 + paths[i].units * ul);
+        size_t o = (size_t)sprintf(text, "%s: /", paths[i].key);
+        for (size_t k = 1; k < paths[i].units; k++, o += ul)
+            memcpy(text + o, paths[i].unit, ul);
+        /* the '/' and units - 1 more: units * ul - ul + 1 bytes, so pad */
+        for (size_t k = 1; k < ul; k++)
+            text[o++] = 'b';
+        memcpy(text + o, "\n", 2);
+        write_conf("path.conf", text);
+        free(text);
+        char want[300], *out;
+        int rc = run("--config build/test/path.conf check", &out);
+        if (paths[i].column) {
+            snprintf(want, sizeof want, "build/test/path.conf:1:%zu: "
+                     "error: %s is %zu bytes long; a path here may be at "
+                     "most 1023 bytes", paths[i].column, paths[i].key,
+                     paths[i].units * ul);
+            CHECK(rc == 1 && strstr(out, want), "a %zu-byte %s: '%s' in:\n"
+                  "%.400s", paths[i].units * ul, paths[i].key, want, out);
+        } else {
+            CHECK(rc == 1 && !strstr(out, "path.conf:") &&
+                      strstr(out, "there is no content folder here"),
+                  "a %zu-byte %s is taken whole:\n%.400s",
+                  paths[i].units * ul, paths[i].key, out);
+        }
+        free(out);
+    }
+    write_conf("path.conf", "content:\n");
+    expect("--config build/test/path.conf check", 1,
+           "build/test/path.conf:1:1: error: content is empty");
+
+    /* The file itself: a link (the message names the settings file and
+     * says what to do), a folder. */
+    if (system("rm -rf build/test/link.conf build/test/dir.conf && "
+               "ln -s cli.conf build/test/link.conf && "
+               "mkdir build/test/dir.conf") != 0)
+        CHECK(false, "make the link and the folder");
+    expect("--config build/test/link.conf check", 1,
+           "build/test/link.conf: error: the settings file is a link (to "
+           "'cli.conf'); kiosk.conf must be the file itself");
+    expect("--config build/test/link.conf check", 1,
+           "sudo cp --remove-destination");
+    expect("--config build/test/dir.conf check", 1,
+           "build/test/dir.conf: error: the settings file is not a plain "
+           "file");
+}
+
+/* `check --format json` on folders with names and text that are not
+ * UTF-8 or hold controls: valid JSON, well-formed UTF-8, every problem
+ * there, bad bytes as U+FFFD -- the names, then a message markup.c cut
+ * in the middle of a character. */
+static void test_check_json_names(void)
+{
+    static const struct {
+        const char *setup, *words[3];
+    } cases[] = {
+        {"touch \"$d/$(printf 'bad\\377\\376.txt')\" "
+         "\"$d/$(printf 'x\\342\\200\\256txt.exe')\" "
+         "\"$d/$(printf 'esc\\033[31m')\"",
+         {"'bad\\xFF\\xFE.txt' contains bytes that are not UTF-8 (\\xFF)",
+          "'x\\u202Etxt.exe' contains a bidirectional control (U+202E)",
+          "'esc\\x1B[31m' contains a control character (U+001B)"}},
+        {"sed -i \"s/{Yili|yili}\\./{Yili|$(printf '\\345\\267\\245%.0s' "
+         "$(seq 20))}./\" $d/report/en.txt",
+         {"\xE5\xB7\xA5\xE5\xB7\xA5\xEF\xBF\xBD' is not a place id", NULL,
+          NULL}},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char cmd[2000], *out;
+        snprintf(cmd, sizeof cmd, "--version >/dev/null; "
+                 "d=build/test/json-names && rm -rf $d && "
+                 "cp -r tests/content/minimal $d && %s && "
+                 "%s check --format json $d 2>/dev/null",
+                 cases[c].setup, kiosk());
+        int rc = run(cmd, &out);
+        size_t len = strlen(out);
+        CHECK(rc == 1 && utf8_valid(out, len), "case %zu: the JSON is "
+              "well-formed UTF-8 (exit %d)", c, rc);
+        json_error_t err;
+        json_t *root = json_loads(out, 0, &err);
+        json_t *list = json_object_get(root, "diagnostics");
+        CHECK(root && json_is_array(list), "case %zu: the JSON loads: %s\n"
+              "%s", c, root ? "ok" : err.text, out);
+        for (size_t w = 0; w < 3 && cases[c].words[w]; w++) {
+            bool found = false;
+            for (size_t i = 0; i < json_array_size(list) && !found; i++) {
+                const char *m = json_string_value(
+                    json_object_get(json_array_get(list, i), "message"));
+                found = m && strstr(m, cases[c].words[w]);
+            }
+            CHECK(found, "case %zu: the JSON has '%s':\n%s", c,
+                  cases[c].words[w], out);
+        }
+        json_decref(root);
+        free(out);
+    }
 }
 
 int main(void)
@@ -273,5 +441,7 @@ int main(void)
           needle);
     free(text);
     free(out);
+    test_config_values();
+    test_check_json_names();
     return check_finish("test_cli");
 }

@@ -642,6 +642,42 @@ static void test_hostile(void)
             "not a regular file");
 }
 
+/* Names that could show as something they are not, in the folder or in
+ * report/: each refused, named escaped, with the reason. */
+static void test_hostile_names(void)
+{
+    static const struct {
+        const char *name, *shown, *why;
+    } names[] = {
+        {"a\rb.txt", "a\\x0Db.txt", "a line break (U+000D)"},
+        {"\x1B[2Jclear", "\\x1B[2Jclear", "a control character (U+001B)"},
+        {"c1\xC2\x9B.txt", "c1\\u009B.txt", "a control character (U+009B)"},
+        {"txt\xE2\x80\xAE" "exe.md", "txt\\u202Eexe.md",
+         "a bidirectional control (U+202E)"},
+        {"\xE2\x80\x8F" "rlm", "\\u200Frlm",
+         "a bidirectional control (U+200F)"},
+        {"\xD8\xA6\xD9\x89\xD8\x9C.txt",
+         "\xD8\xA6\xD9\x89\\u061C.txt", "a bidirectional control (U+061C)"},
+        {"latin1-\xE9.txt", "latin1-\\xE9.txt",
+         "bytes that are not UTF-8 (\\xE9)"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        for (int in_report = 0; in_report < 2; in_report++) {
+            const char *dir = fresh();
+            char path[1024], words[300];
+            snprintf(path, sizeof path, "%s/%s%s", dir,
+                     in_report ? "report/" : "", names[i].name);
+            FILE *f = fopen(path, "w");
+            if (f)
+                fclose(f);
+            snprintf(words, sizeof words, "the file name '%s%s' contains %s",
+                     in_report ? "report/" : "", names[i].shown,
+                     names[i].why);
+            hostile(names[i].why, dir, dir, words);
+        }
+    }
+}
+
 /* The shipped exhibit: no errors, no warnings, and every English passage
  * is the archive's text, word for word. */
 static void test_shipped(void)
@@ -751,6 +787,7 @@ int main(void)
     run_other_cases();
     test_forgiving();
     test_hostile();
+    test_hostile_names();
     test_shipped();
     sh("rm -rf '%s'", tmp_root);
     text_fonts_destroy(fonts);

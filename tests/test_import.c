@@ -484,6 +484,207 @@ static void test_first_boot(void)
           "a first boot logs at info, never error");
 }
 
+/* Release ids past 9999: the folder names the printer makes are the ones
+ * the parser takes, and 9998, 9999, 10000, 10001 install, switch, list,
+ * roll back and prune in numeric order through the real import. */
+static void test_release_ids(void)
+{
+    static const struct {
+        const char *name;
+        unsigned id; /* 0: not a release */
+    } names[] = {
+        {"0001", 1}, {"0042", 42}, {"9999", 9999}, {"10000", 10000},
+        {"123456789", 123456789}, {"999999999", RELEASE_ID_MAX},
+        {"0000", 0}, {"001", 0}, {"1", 0}, {"00010", 0}, {"010000", 0},
+        {"1234567890", 0}, {"99999999999999999999", 0}, {"12a4", 0},
+        {"+123", 0}, {" 123", 0}, {"-001", 0}, {"0x10", 0}, {"", 0},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        unsigned id = 0;
+        bool ok = release_id_parse(names[i].name, &id);
+        CHECK(names[i].id ? ok && id == names[i].id : !ok,
+              "release id '%s': %s %u", names[i].name, ok ? "yes" : "no",
+              id);
+        char path[64];
+        if (ok) { /* and the printer prints it back */
+            release_path("", id, path, sizeof path);
+            CHECK(strcmp(path + strlen("/releases/"), names[i].name) == 0,
+                  "release_path(%u) is %s", id, path);
+        }
+    }
+
+    char state[4200];
+    snprintf(state, sizeof state, "%s/ids", root);
+    make_stick("i1");
+    CHECK(import("i1", "ids", NULL) == 0, "a first release");
+    sh("mv %s/releases/0001 %s/releases/9997", state, state);
+    CHECK(release_switch(state, 9997) && release_current(state) == 9997,
+          "release 9997 is current");
+    for (unsigned want = 9998; want <= 10001; want++) {
+        int rc = import("i1", "ids", NULL);
+        unsigned cur = 0;
+        char *r = report("i1");
+        char says[64];
+        snprintf(says, sizeof says, "Updated to release %u:", want);
+        CHECK(rc == 0 && consistent("ids", &cur) && cur == want && r &&
+                  strstr(r, says),
+              "the import after %u installs %u (rc %d, current %u)",
+              want - 1, want, rc, cur);
+        free(r);
+    }
+    struct release_info list[8];
+    size_t n = release_list(state, list, 8);
+    CHECK(n == 5 && list[0].id == 9997 && list[1].id == 9998 &&
+              list[2].id == 9999 && list[3].id == 10000 &&
+              list[4].id == 10001,
+          "five releases, in numeric order: %zu (%u %u %u %u %u)", n,
+          list[0].id, list[1].id, list[2].id, list[3].id, list[4].id);
+    CHECK(release_newest(state) == 10001 && release_previous(state) == 10000,
+          "newest 10001, previous 10000");
+    char cmd[4400];
+    snprintf(cmd, sizeof cmd, "build/test/kiosk releases --state-dir %s | "
+             "sed -E 's/^(.) +([0-9]+) .*/\\1\\2/' | tr '\\n' ,", state);
+    char *out = NULL;
+    check_run(cmd, &out);
+    CHECK(out && strcmp(out, " 9997, 9998, 9999, 10000,*10001,") == 0,
+          "kiosk releases lists them in order, 10001 current: '%s'",
+          out ? out : "");
+    free(out);
+    /* Rollback goes to the release before the current, by number. */
+    for (unsigned want = 10000; want >= 9999; want--) {
+        CHECK(sh("build/test/kiosk rollback --state-dir %s >%s/out.txt",
+                 state, root) == 0 && release_current(state) == want,
+              "rollback to %u (current %u)", want, release_current(state));
+    }
+    /* The next import is newest + 1; pruning drops the oldest, 9997. */
+    unsigned cur = 0;
+    CHECK(import("i1", "ids", NULL) == 0 && consistent("ids", &cur) &&
+              cur == 10002,
+          "after rolling back, the next import is 10002 (%u)", cur);
+    n = release_list(state, list, 8);
+    CHECK(n == 5 && list[0].id == 9998 && list[4].id == 10002 &&
+              sh("test -z \"$(ls -A %s/trash)\"", state) == 0,
+          "9997 pruned, the trash emptied: %zu from %u to %u", n,
+          list[0].id, list[n ? n - 1 : 0].id);
+    /* The last id: refused, not wrapped round to 0. */
+    sh("mkdir -p %s/releases/999999999", state);
+    CHECK(import("i1", "ids", NULL) == 1 && release_current(state) == 10002,
+          "with release 999999999 there, the import refuses");
+    char *r = report("i1");
+    CHECK(r && strstr(r, "the release numbers are used up (release "
+                         "999999999 is there)"),
+          "and says why:\n%s", r ? r : "");
+    free(r);
+}
+
+/* .release keeps the source escaped, so no path can forge the lines
+ * after it; the reader gives back the path as it was. */
+static void test_release_source(void)
+{
+    static const char *const sources[] = {
+        "/media/usb/kiosk-content",
+        "/m/a\ndate: 1999-01-01T00:00:00Z\npassages: 999\nplaces: 999",
+        "/m/\r\x1B[2J\x7F\xC2\x85\xE2\x80\xAEtxt.exe\xE2\x81\xA6",
+        "/m/back\\slash \"quoted\" \\x41 \\u202E \xFF\xFE \xE5\xB7\xA5",
+    };
+    char dir[4200];
+    snprintf(dir, sizeof dir, "%s/rs/releases/0001", root);
+    sh("mkdir -p %s", dir);
+    for (size_t i = 0; i < sizeof sources / sizeof *sources; i++) {
+        struct release_info w = {.id = 1, .passages = 14, .places = 11};
+        snprintf(w.date, sizeof w.date, "2026-05-29T10:00:00Z");
+        snprintf(w.source, sizeof w.source, "%s", sources[i]);
+        CHECK(release_write_info(dir, &w), "write .release %zu", i);
+        char state[4200];
+        snprintf(state, sizeof state, "%s/rs", root);
+        struct release_info r[2];
+        size_t n = release_list(state, r, 2);
+        CHECK(n == 1 && strcmp(r[0].source, sources[i]) == 0 &&
+                  strcmp(r[0].date, w.date) == 0 && r[0].passages == 14 &&
+                  r[0].places == 11,
+              "source %zu comes back as it was, date and counts unforged "
+              "('%s', %s, %u, %u)", i, r[0].source, r[0].date,
+              r[0].passages, r[0].places);
+        CHECK(sh("test $(wc -l < %s/.release) -eq 5", dir) == 0,
+              "source %zu: .release has its five lines", i);
+    }
+    /* A .release from before the escaping: the source bare, the first of
+     * each key counts. */
+    sh("printf 'id: 1\\ndate: 2026-01-02T03:04:05Z\\nsource: /media/old\\n"
+       "date: 1999-01-01T00:00:00Z\\npassages: 7\\nplaces: x\\n' > "
+       "%s/.release", dir);
+    char state[4200];
+    snprintf(state, sizeof state, "%s/rs", root);
+    struct release_info r[1];
+    release_list(state, r, 1);
+    CHECK(strcmp(r[0].source, "/media/old") == 0 &&
+              strcmp(r[0].date, "2026-01-02T03:04:05Z") == 0 &&
+              r[0].passages == 7 && r[0].places == 0,
+          "an old .release reads: '%s' %s %u %u", r[0].source, r[0].date,
+          r[0].passages, r[0].places);
+
+    /* End to end: the stick mounted at a path with line breaks. */
+    int rc = sh("s=\"%s/$(printf 'st\\nsource: forged\\ndate: "
+                "1999-01-01T00:00:00Z\\npassages: 999')\" && mkdir -p \"$s\" "
+                "&& cp -r content \"$s/kiosk-content\" && build/test/kiosk "
+                "import \"$s\" --state-dir %s/fs >%s/out.txt 2>&1", root, root,
+                root);
+    char cmd[4400], *out = NULL;
+    snprintf(cmd, sizeof cmd, "build/test/kiosk releases --state-dir %s/fs",
+             root);
+    check_run(cmd, &out);
+    size_t lines = 0;
+    for (const char *p = out; p && *p; p++)
+        lines += *p == '\n';
+    CHECK(rc == 0 && out && lines == 1 && strncmp(out, "*    1  20", 10) == 0 &&
+              strstr(out, " 14 passages") &&
+              strstr(out, "/st\\x0Asource: forged\\x0Adate: 1999"),
+          "kiosk releases shows one line, the real date and counts, the "
+          "path escaped (rc %d):\n%s", rc, out ? out : "");
+    free(out);
+}
+
+/* Names on the stick that could show as something they are not -- line
+ * breaks, controls, bidi overrides, bytes that are not UTF-8 -- in the
+ * folder around kiosk-content or inside it: refused, named, escaped. */
+static void test_hostile_names(void)
+{
+    char ho[4200];
+    snprintf(ho, sizeof ho, "%s/ho", root);
+    if (!release_current(ho)) {
+        make_stick("h");
+        import("h", "ho", NULL);
+    }
+    static const struct {
+        const char *printf_name, *shown, *why;
+    } names[] = {
+        {"a\\nb", "a\\x0Ab", "a line break (U+000A)"},
+        {"a\\rb", "a\\x0Db", "a line break (U+000D)"},
+        {"\\033[31mred", "\\x1B[31mred", "a control character (U+001B)"},
+        {"x\\342\\200\\256txt.exe", "x\\u202Etxt.exe",
+         "a bidirectional control (U+202E)"},
+        {"\\342\\201\\246i", "\\u2066i", "a bidirectional control (U+2066)"},
+        {"bad\\377name", "bad\\xFFname", "bytes that are not UTF-8 (\\xFF)"},
+        {"c1\\302\\205", "c1\\u0085", "a control character (U+0085)"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char setup[600], words[400];
+        snprintf(setup, sizeof setup, "n=\"$(printf '%s')\" && mkdir \"$n\" "
+                 "&& mv kiosk-content \"$n/\"", names[i].printf_name);
+        snprintf(words, sizeof words, "the name of the folder holding "
+                 "kiosk-content '%s' contains %s", names[i].shown,
+                 names[i].why);
+        hostile("the folder around kiosk-content", setup, words);
+        snprintf(setup, sizeof setup, "touch \"kiosk-content/report/$(printf "
+                 "'%s')\"", names[i].printf_name);
+        snprintf(words, sizeof words, "kiosk-content/report: error: the "
+                 "file name '%s' contains %s", names[i].shown, names[i].why);
+        hostile("a file in kiosk-content", setup, words);
+    }
+    CHECK(sh("grep -rl \"$(printf '\\342\\200\\256')\" %s/releases", ho) != 0,
+          "no release holds a name with U+202E");
+}
+
 int main(void)
 {
     struct diag_list d;
@@ -501,6 +702,9 @@ int main(void)
     test_first_boot();
     test_planted();
     test_swap_race();
+    test_release_ids();
+    test_release_source();
+    test_hostile_names();
     sh("rm -rf %s", root);
     text_fonts_destroy(fonts);
     return check_finish("test_import");

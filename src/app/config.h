@@ -2,7 +2,9 @@
  * content files' "key: value" format.  Keys: content, state-dir, fonts,
  * screen-diagonal-inch or screen-size-mm, rotation, idle-timeout,
  * staff-pin-hash.  Problems are diagnostics with file, line and column,
- * like the content's. */
+ * like the content's: a number that is not plain digits within its range
+ * (so never "nan" or "inf"), a path longer than its buffer (never cut),
+ * an empty path; the file itself must be a plain file, not a link. */
 #ifndef APP_CONFIG_H
 #define APP_CONFIG_H
 

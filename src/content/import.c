@@ -23,6 +23,7 @@
 #include "content/import.h"
 #include "content/release.h"
 #include "core/diag.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 struct copy {
@@ -44,6 +45,28 @@ static void status(const char *state, const char *phase, int percent,
     rename(tmp, path);
 }
 
+/* A name on the stick that is refused, with why: anything that could
+ * show as something it is not (a line break, a control, a bidirectional
+ * control, bytes that are not UTF-8), and a backslash, which Windows
+ * reads as a folder separator.  The error names it escaped, in the
+ * folder `where`; false if the name may be copied. */
+static bool refuse_name(struct diag_list *d, const char *where,
+                        const char *what, const char *name)
+{
+    char why[200];
+    const char *problem = utf8_name_problem(name, strlen(name), why,
+                                            sizeof why);
+    if (!problem && strchr(name, '\\'))
+        problem = "a backslash, which Windows reads as a folder separator";
+    if (!problem)
+        return false;
+    char *shown = utf8_escape(name, strlen(name));
+    diag_add(d, DIAG_ERROR, where, 0, 0, NULL, "the %s '%s' contains %s; "
+             "rename it on the stick", what, shown, problem);
+    free(shown);
+    return true;
+}
+
 /* A kiosk-content folder at `path`: the first is kept, any other is an
  * error naming both. */
 static void found_one(const char *path, int *found, char *first,
@@ -57,11 +80,13 @@ static void found_one(const char *path, int *found, char *first,
                  IMPORT_FOLDER, first);
 }
 
-/* Finds kiosk-content at the root or one level down; exactly one. */
+/* Finds kiosk-content at the root or one level down; exactly one (a
+ * refused name of the folder around it counts as none, with its error). */
 static int find_folder(const char *stick, char *out, size_t n,
                        struct diag_list *d)
 {
     int found = 0;
+    bool refused = false;
     char first[4800] = "";
     DIR *root = opendir(stick);
     if (!root) {
@@ -91,26 +116,24 @@ static int find_folder(const char *stick, char *out, size_t n,
             snprintf(q, sizeof q, "%s/%s", p, s->d_name);
             if (lstat(q, &st) != 0 || !S_ISDIR(st.st_mode))
                 continue;
-            found_one(q, &found, first, sizeof first, d);
+            if (refuse_name(d, stick, "name of the folder holding "
+                            IMPORT_FOLDER, e->d_name))
+                refused = true;
+            else
+                found_one(q, &found, first, sizeof first, d);
         }
         if (sub)
             closedir(sub);
     }
     closedir(root);
+    if (refused)
+        return 0;
     if (found == 0)
         diag_add(d, DIAG_ERROR, stick, 0, 0, NULL, "no folder named '%s' "
                  "on this stick; copy the exhibit's content folder there "
                  "under that name", IMPORT_FOLDER);
     snprintf(out, n, "%s", first);
     return found;
-}
-
-static bool safe_name(const char *s)
-{
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7f || *s == '\\')
-            return false;
-    return true;
 }
 
 /* Copies the open file `in` (listed as `st`, checked) to `to`; closes
@@ -228,10 +251,7 @@ static bool copy_tree(struct copy *c, int dir, const char *from,
         char src[4400], dst[4400];
         snprintf(src, sizeof src, "%s/%s", from, e->d_name);
         snprintf(dst, sizeof dst, "%s/%s", to, e->d_name);
-        if (!safe_name(e->d_name)) {
-            diag_add(c->d, DIAG_ERROR, from, 0, 0, NULL, "a file name here "
-                     "contains a line break or control character; rename "
-                     "it");
+        if (refuse_name(c->d, from, "file name", e->d_name)) {
             ok = false;
             break;
         }
@@ -434,7 +454,7 @@ bool import_run(const char *stick, const char *state,
     fault_point();
 
     status(state, "copying", 0, NULL);
-    if (find_folder(stick, folder, sizeof folder, &d) != 1)
+    if ((r->folders = find_folder(stick, folder, sizeof folder, &d)) != 1)
         goto done;
     struct copy c = {0, 0, &d};
     int top = open_folder(&c, stick, folder);
@@ -457,16 +477,19 @@ bool import_run(const char *stick, const char *state,
         old = content_load(curpath, fonts, &od);
         diag_list_fini(&od);
     }
-    struct release_info list[256];
-    size_t nrel = release_list(state, list, 256);
-    unsigned id = 1;
-    for (size_t i = 0; i < nrel && i < 256; i++)
-        if (list[i].id >= id)
-            id = list[i].id + 1;
+    unsigned newest = release_newest(state), id = newest + 1;
+    if (newest >= RELEASE_ID_MAX) {
+        diag_add(&d, DIAG_ERROR, state, 0, 0, NULL, "the release numbers "
+                 "are used up (release %u is there); remove the old "
+                 "releases from this folder", newest);
+        goto done;
+    }
     struct release_info info = {.id = id, .passages = ex->passage_count,
                                 .places = ex->place_count};
     snprintf(info.date, sizeof info.date, "%s", date);
-    snprintf(info.source, sizeof info.source, "%.255s", folder);
+    size_t keep = utf8_prefix_len(folder, strlen(folder),
+                                  sizeof info.source - 1);
+    memcpy(info.source, folder, keep); /* the rest of info is zero */
     if (!release_write_info(staging, &info) || !release_sync_path(staging)) {
         diag_add(&d, DIAG_ERROR, staging, 0, 0, NULL, "writing the release "
                  "failed (%s); is the kiosk's disk full?", strerror(errno));

@@ -28,6 +28,7 @@
 
 struct import_result {
     bool installed;
+    int folders;               /* kiosk-content folders found */
     unsigned release;          /* the new release, if installed */
     size_t errors, warnings;
     unsigned added, changed, removed;       /* passages */

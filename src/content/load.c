@@ -1,8 +1,9 @@
 /* load.c: a content folder into one checked, immutable exhibit.
  *
- * Order of work: list the folder (unknown, hostile or too many files),
- * read every known file (source.c: size, links, encoding), parse the block
- * files (blockfile.c) and map files (geojson.c), interpret each file's
+ * Order of work: list the folder (unknown files, too many, names that
+ * could show as something they are not: utf8_name_problem), read every
+ * known file (source.c: size, links, encoding), parse the block files
+ * (blockfile.c) and map files (geojson.c), interpret each file's
  * fields, then check what links the files together (check.c).  Only if no
  * error was reported is the exhibit returned; its strings and arrays all
  * live in its arena.  The parsed files live until the end of content_load
@@ -21,6 +22,7 @@
 #include "content/markup.h"
 #include "content/source.h"
 #include "core/suggest.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 static const struct content_file_spec files[CONTENT_FILE_COUNT] = {
@@ -48,28 +50,6 @@ static const char *const documents[] = {
 };
 
 static const char *const lang_suffix[CONTENT_LANGS] = {"zh", "en", "ug"};
-
-static bool has_control(const char *s)
-{
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20 || *s == 0x7f)
-            return true;
-    return false;
-}
-
-/* A printable copy of a hostile file name for messages. */
-static void printable(const char *s, char *out, size_t n)
-{
-    size_t o = 0;
-    for (; *s && o + 5 < n; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c == 0x7f)
-            o += (size_t)snprintf(out + o, n - o, "\\x%02X", c);
-        else
-            out[o++] = (char)c;
-    }
-    out[o] = '\0';
-}
 
 static bool known_name(const char *rel)
 {
@@ -104,12 +84,14 @@ static size_t scan(struct content_loader *L, const char *sub)
             break;
         char rel[1024];
         snprintf(rel, sizeof rel, "%s%s%s", sub, *sub ? "/" : "", e->d_name);
-        if (has_control(e->d_name)) {
-            char shown[1100];
-            printable(rel, shown, sizeof shown);
+        char why[200];
+        if (utf8_name_problem(e->d_name, strlen(e->d_name), why,
+                              sizeof why)) {
+            char *shown = utf8_escape(rel, strlen(rel));
             diag_add(L->d, DIAG_ERROR, L->dir, 0, 0, NULL,
-                     "the file name '%s' contains a line break or control "
-                     "character; rename or remove it", shown);
+                     "the file name '%s' contains %s; rename or remove it",
+                     shown, why);
+            free(shown);
             continue;
         }
         if (known_name(rel))

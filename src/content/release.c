@@ -1,7 +1,13 @@
-/* release.c: the release store (see release.h). */
+/* release.c: the release store (see release.h).
+ *
+ * Ids are numbers everywhere: a folder name is read back only if it is
+ * exactly what release_path prints for its number, and every list is
+ * sorted by number, so 10000 comes after 9999 (by name it would come
+ * before it). */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +16,8 @@
 
 #include "content/fault.h"
 #include "content/release.h"
+#include "core/utf8.h"
+#include "core/xalloc.h"
 
 bool release_sync_path(const char *path)
 {
@@ -40,18 +48,60 @@ bool release_prepare(const char *state)
     return true;
 }
 
-static bool parse_id(const char *name, unsigned *id)
+bool release_id_parse(const char *name, unsigned *id)
 {
-    if (strlen(name) != 4)
+    size_t n = strlen(name);
+    if (n < 4 || n > 9) /* "%04u" of 1 to RELEASE_ID_MAX */
         return false;
-    unsigned v = 0;
-    for (int i = 0; i < 4; i++) {
+    unsigned long v = 0;
+    for (size_t i = 0; i < n; i++) {
         if (name[i] < '0' || name[i] > '9')
             return false;
-        v = v * 10 + (unsigned)(name[i] - '0');
+        v = v * 10 + (unsigned long)(name[i] - '0');
     }
-    *id = v;
-    return v > 0;
+    char printed[16];
+    snprintf(printed, sizeof printed, "%04lu", v);
+    if (v == 0 || v > RELEASE_ID_MAX || strcmp(printed, name) != 0)
+        return false; /* "0000", or a zero too many: "010000" */
+    *id = (unsigned)v;
+    return true;
+}
+
+/* `text` (one line of .release, after its key) cut to fit out[n] between
+ * two characters. */
+static void copy_field(const char *text, size_t len, char *out, size_t n)
+{
+    size_t keep = utf8_prefix_len(text, len, n - 1);
+    memcpy(out, text, keep);
+    out[keep] = '\0';
+}
+
+/* A count of digits only; anything else leaves *out 0. */
+static void parse_count(const char *text, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(text, &end, 10);
+    if (text[0] >= '0' && text[0] <= '9' && !*end && !errno && v <= UINT_MAX)
+        *out = (unsigned)v;
+}
+
+/* The source as release_write_info wrote it: quoted, escaped (a file
+ * from before the escaping has it bare, and a broken escape is kept as
+ * written: both are shown escaped anyway). */
+static void read_source(const char *text, struct release_info *r)
+{
+    size_t len = strlen(text), raw_len;
+    if (len < 2 || text[0] != '"' || text[len - 1] != '"') {
+        copy_field(text, len, r->source, sizeof r->source);
+        return;
+    }
+    char *raw = utf8_unescape(text + 1, len - 2, &raw_len);
+    if (raw)
+        copy_field(raw, raw_len, r->source, sizeof r->source);
+    else
+        copy_field(text, len, r->source, sizeof r->source);
+    free(raw);
 }
 
 static void read_info(const char *state, unsigned id, struct release_info *r)
@@ -64,47 +114,71 @@ static void read_info(const char *state, unsigned id, struct release_info *r)
     FILE *f = fopen(p, "r");
     if (!f)
         return;
-    char line[512];
-    while (fgets(line, sizeof line, f)) {
-        line[strcspn(line, "\n")] = '\0';
-        if (strncmp(line, "date: ", 6) == 0)
-            snprintf(r->date, sizeof r->date, "%.31s", line + 6);
-        else if (strncmp(line, "source: ", 8) == 0)
-            snprintf(r->source, sizeof r->source, "%.255s", line + 8);
-        else if (strncmp(line, "passages: ", 10) == 0)
-            r->passages = (unsigned)atoi(line + 10);
-        else if (strncmp(line, "places: ", 8) == 0)
-            r->places = (unsigned)atoi(line + 8);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    /* The first of each key counts. */
+    bool date = false, source = false, passages = false, places = false;
+    while ((n = getline(&line, &cap, f)) > 0) {
+        if (line[n - 1] == '\n')
+            line[--n] = '\0';
+        if (!date && strncmp(line, "date: ", 6) == 0) {
+            copy_field(line + 6, (size_t)n - 6, r->date, sizeof r->date);
+            date = true;
+        } else if (!source && strncmp(line, "source: ", 8) == 0) {
+            read_source(line + 8, r);
+            source = true;
+        } else if (!passages && strncmp(line, "passages: ", 10) == 0) {
+            parse_count(line + 10, &r->passages);
+            passages = true;
+        } else if (!places && strncmp(line, "places: ", 8) == 0) {
+            parse_count(line + 8, &r->places);
+            places = true;
+        }
     }
+    free(line);
     fclose(f);
 }
 
 static int cmp_id(const void *a, const void *b)
 {
-    unsigned x = ((const struct release_info *)a)->id;
-    unsigned y = ((const struct release_info *)b)->id;
+    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
     return (x > y) - (x < y);
 }
 
-size_t release_list(const char *state, struct release_info *out, size_t max)
+/* Every release id in STATE/releases, in increasing order (*ids: caller
+ * frees). */
+static size_t list_ids(const char *state, unsigned **ids)
 {
+    *ids = NULL;
     char p[4096];
     snprintf(p, sizeof p, "%s/releases", state);
     DIR *d = opendir(p);
     if (!d)
         return 0;
-    size_t n = 0;
+    size_t n = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(d))) {
         unsigned id;
-        if (!parse_id(e->d_name, &id))
+        if (!release_id_parse(e->d_name, &id))
             continue;
-        if (n < max)
-            read_info(state, id, &out[n]);
-        n++;
+        *ids = xgrow(*ids, &cap, n + 1, sizeof **ids);
+        (*ids)[n++] = id;
     }
     closedir(d);
-    qsort(out, n < max ? n : max, sizeof *out, cmp_id);
+    if (n)
+        qsort(*ids, n, sizeof **ids, cmp_id);
+    return n;
+}
+
+size_t release_list(const char *state, struct release_info *out, size_t max)
+{
+    unsigned *ids;
+    size_t n = list_ids(state, &ids);
+    size_t first = n > max ? n - max : 0;
+    for (size_t i = first; i < n; i++)
+        read_info(state, ids[i], &out[i - first]);
+    free(ids);
     return n;
 }
 
@@ -118,18 +192,27 @@ unsigned release_current(const char *state)
     target[n] = '\0';
     const char *slash = strrchr(target, '/');
     unsigned id;
-    return parse_id(slash ? slash + 1 : target, &id) ? id : 0;
+    return release_id_parse(slash ? slash + 1 : target, &id) ? id : 0;
 }
 
 unsigned release_previous(const char *state)
 {
-    unsigned cur = release_current(state), prev = 0;
-    struct release_info list[256];
-    size_t n = release_list(state, list, 256);
-    for (size_t i = 0; i < n && i < 256; i++)
-        if (list[i].id < cur && list[i].id > prev)
-            prev = list[i].id;
+    unsigned cur = release_current(state), prev = 0, *ids;
+    size_t n = list_ids(state, &ids);
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] < cur)
+            prev = ids[i]; /* increasing: the last one below wins */
+    free(ids);
     return prev;
+}
+
+unsigned release_newest(const char *state)
+{
+    unsigned *ids;
+    size_t n = list_ids(state, &ids);
+    unsigned newest = n ? ids[n - 1] : 0;
+    free(ids);
+    return newest;
 }
 
 const char *release_current_path(const char *state, char *buf, size_t n)
@@ -165,11 +248,19 @@ bool release_write_info(const char *dir, const struct release_info *r)
     int fd = open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
         return false;
-    char buf[1024];
-    int len = snprintf(buf, sizeof buf, "id: %u\ndate: %s\nsource: %s\n"
-                       "passages: %u\nplaces: %u\n", r->id, r->date,
-                       r->source, r->passages, r->places);
-    bool ok = fault_write(fd, buf, (size_t)len) == len && fsync(fd) == 0;
+    /* The source comes from the stick's path: escaped, it cannot break
+     * the line and forge the keys after it. */
+    char *source = utf8_escape(r->source, strlen(r->source));
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    fprintf(m, "id: %u\ndate: %s\nsource: \"%s\"\npassages: %u\n"
+               "places: %u\n", r->id, r->date, source, r->passages,
+            r->places);
+    fclose(m);
+    free(source);
+    bool ok = fault_write(fd, buf, len) == (ssize_t)len && fsync(fd) == 0;
+    free(buf);
     return close(fd) == 0 && ok;
 }
 
@@ -196,24 +287,23 @@ void release_remove_tree(const char *path)
 
 void release_prune(const char *state)
 {
-    struct release_info r[256];
-    size_t n = release_list(state, r, 256);
-    if (n > 256)
-        n = 256;
+    unsigned *ids;
+    size_t n = list_ids(state, &ids);
     unsigned cur = release_current(state);
     size_t excess = n > RELEASE_KEEP ? n - RELEASE_KEEP : 0;
-    for (size_t i = 0; i < n && excess > 0; i++) {
-        if (r[i].id == cur)
+    for (size_t i = 0; i < n && excess > 0; i++) { /* the oldest first */
+        if (ids[i] == cur)
             continue;
         char from[4096], to[4096];
-        release_path(state, r[i].id, from, sizeof from);
-        snprintf(to, sizeof to, "%s/trash/%04u", state, r[i].id);
+        release_path(state, ids[i], from, sizeof from);
+        snprintf(to, sizeof to, "%s/trash/%04u", state, ids[i]);
         release_remove_tree(to);
         fault_point();
         if (rename(from, to) == 0) /* gone from the list at once */
             excess--;
         fault_point();
     }
+    free(ids);
     /* Whatever is in the trash, from now or an interrupted prune. */
     char trash[4096];
     snprintf(trash, sizeof trash, "%s/trash", state);

@@ -10,7 +10,13 @@
  * only by renaming a new symlink over it.  Old releases leave by being
  * renamed into STATE/trash before they are deleted.  So at any moment --
  * a power cut included -- `current` names a complete release and every
- * release listed is complete.  Pure file system code, no SDL. */
+ * release listed is complete.  Pure file system code, no SDL.
+ *
+ * Ids run from 1 to RELEASE_ID_MAX; a release's folder is its id printed
+ * "%04u" (0007, 9999, 10000), and only a name printed so is a release.
+ * Lists are in the ids' numeric order.  .release holds one "key: value"
+ * line each; its source is quoted and escaped (utf8_escape), so nothing
+ * in a stick's path can break a line and forge the keys after it. */
 #ifndef CONTENT_RELEASE_H
 #define CONTENT_RELEASE_H
 
@@ -18,17 +24,27 @@
 #include <stddef.h>
 
 #define RELEASE_KEEP 5
+#define RELEASE_ID_MAX 999999999u /* nine digits: the next id fits */
 
 struct release_info {
     unsigned id;
     char date[32];     /* ISO 8601, UTC */
-    char source[256];  /* where it came from */
+    char source[256];  /* where it came from, as it is: may hold anything
+                        * a path can, so shown through utf8_escape */
     unsigned passages, places;
 };
 
-/* The releases there are, oldest first; returns the count (up to max). */
+/* The id a release folder's name stands for: true only for a name
+ * release_path prints (four digits or more, zero-padded to four, 1 to
+ * RELEASE_ID_MAX). */
+bool release_id_parse(const char *name, unsigned *id);
+
+/* The releases there are, oldest first (the newest `max` if there are
+ * more); returns how many there are, which may be more than max. */
 size_t release_list(const char *state_dir, struct release_info *out,
                     size_t max);
+/* The highest id in the store, or 0 if there is none. */
+unsigned release_newest(const char *state_dir);
 /* The release `current` names, or 0 if none. */
 unsigned release_current(const char *state_dir);
 /* The newest release older than `current`, or 0 if there is none: where

@@ -1,4 +1,8 @@
-/* diag.c: the diagnostics list and its GCC-style printer. */
+/* diag.c: the diagnostics list and its GCC-style and JSON printers.
+ *
+ * Every message kept is well-formed UTF-8 and at most DIAG_MESSAGE_MAX
+ * bytes, so whatever a caller formats (file names and lines from a
+ * stick included) prints as text and JSON a reader can trust. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +42,23 @@ void diag_count(struct diag_list *list, enum diag_severity severity)
         list->warnings++;
 }
 
+/* The message as kept: well-formed UTF-8 (a character a caller's own
+ * fixed-size buffer cut short is dropped, any other ill-formed byte
+ * becomes U+FFFD), at most DIAG_MESSAGE_MAX bytes, cut between two
+ * characters and ended with an ellipsis when longer. */
+static char *message_text(const char *raw, size_t len)
+{
+    size_t n;
+    char *s = utf8_sanitize(raw, utf8_trim_partial(raw, len), &n);
+    static const char ellipsis[] = "\xE2\x80\xA6"; /* U+2026 */
+    if (n > DIAG_MESSAGE_MAX) {
+        size_t cut = utf8_prefix_len(s, n, DIAG_MESSAGE_MAX -
+                                               (sizeof ellipsis - 1));
+        memcpy(s + cut, ellipsis, sizeof ellipsis);
+    }
+    return s;
+}
+
 void diag_add(struct diag_list *list, enum diag_severity severity,
               const char *path, unsigned line, unsigned column,
               const char *source, const char *fmt, ...)
@@ -56,8 +77,16 @@ void diag_addv(struct diag_list *list, enum diag_severity severity,
         diag_count(list, severity);
         return;
     }
-    char buf[1024];
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_list aq;
+    va_copy(aq, ap);
+    int len = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (len < 0)
+        len = 0; /* an encoding error: an empty message */
+    char *raw = xmalloc((size_t)len + 1);
+    raw[0] = '\0';
+    if (len > 0)
+        vsnprintf(raw, (size_t)len + 1, fmt, ap);
 
     list->items = xgrow(list->items, &list->cap, list->count + 1,
                         sizeof *list->items);
@@ -66,7 +95,8 @@ void diag_addv(struct diag_list *list, enum diag_severity severity,
     d->path = xstrdup(path ? path : "");
     d->line = line;
     d->column = column;
-    d->message = xstrdup(buf);
+    d->message = message_text(raw, (size_t)len);
+    free(raw);
     d->source = NULL;
     if (source) {
         size_t n = strcspn(source, "\r\n");
@@ -132,18 +162,21 @@ void diag_list_print(const struct diag_list *list, FILE *out)
 void diag_json_string(const char *s, FILE *out)
 {
     fputc('"', out);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c == '\n')
+    size_t len = strlen(s), i = 0;
+    while (i < len) {
+        size_t used;
+        uint32_t cp = utf8_decode(s + i, len - i, &used);
+        if (cp == '"' || cp == '\\')
+            fprintf(out, "\\%c", (char)cp);
+        else if (cp == '\n')
             fputs("\\n", out);
-        else if (c == '\t')
+        else if (cp == '\t')
             fputs("\\t", out);
-        else if (c < 0x20 || c == 0x7f)
-            fprintf(out, "\\u%04x", c);
+        else if (utf8_is_unsafe(cp) || cp == UTF8_REPLACEMENT)
+            fprintf(out, "\\u%04x", (unsigned)cp); /* ill-formed: fffd */
         else
-            fputc(c, out);
+            fwrite(s + i, 1, used, out);
+        i += used;
     }
     fputc('"', out);
 }

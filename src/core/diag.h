@@ -33,6 +33,9 @@ struct diag {
  * counted (a hostile file cannot make the checker slow or its output
  * endless), and the printer says how many were left out. */
 #define DIAG_MAX_KEPT 200
+/* The longest message kept, in bytes: a longer one is cut between two
+ * characters and ended with an ellipsis (U+2026, counted in). */
+#define DIAG_MESSAGE_MAX 1023
 
 struct diag_list {
     struct diag *items;
@@ -45,7 +48,10 @@ void diag_list_init(struct diag_list *list);
 void diag_list_fini(struct diag_list *list);
 
 /* Appends a diagnostic.  `source` (may be NULL) is the offending line; it is
- * copied up to its first newline. */
+ * copied up to its first newline.  The message and the line are kept as
+ * well-formed UTF-8: an ill-formed byte becomes U+FFFD, and a character
+ * cut short at the end of the message (a caller's own fixed-size buffer)
+ * is dropped; a message over DIAG_MESSAGE_MAX bytes is cut there. */
 void diag_add(struct diag_list *list, enum diag_severity severity,
               const char *path, unsigned line, unsigned column,
               const char *source, const char *fmt, ...)
@@ -65,10 +71,15 @@ void diag_count(struct diag_list *list, enum diag_severity severity);
 void diag_list_print(const struct diag_list *list, FILE *out);
 
 /* Prints the list as a JSON array of objects {"path", "line", "column",
- * "severity", "message", "source"} for machines. */
+ * "severity", "message", "source"} for machines; always well-formed UTF-8
+ * (see diag_json_string). */
 void diag_list_print_json(const struct diag_list *list, FILE *out);
 
-/* Writes s as a JSON string literal (quotes included). */
+/* Writes s as a JSON string literal (quotes included) in well-formed
+ * UTF-8 whatever s holds: each ill-formed subpart of s (a file name's
+ * bad bytes) is written as the escape \ufffd, U+FFFD; controls, the
+ * bidirectional controls and U+2028/U+2029 as \uXXXX escapes (\n, \t,
+ * \" and \\ short), so the raw output shows nothing out of order. */
 void diag_json_string(const char *s, FILE *out);
 
 #endif
