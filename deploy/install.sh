@@ -39,8 +39,18 @@ cmdline=/boot/firmware/cmdline.txt
 if [ -f "$cmdline" ] && ! grep -q consoleblank=0 "$cmdline"; then
     sed -i '1 s/$/ consoleblank=0 vt.global_cursor_default=0/' "$cmdline"
 fi
-if ! grep -q '^staff-pin-hash:' /etc/kiosk/kiosk.conf; then
+# The PIN: --set replaces the line in place or adds it, so the same
+# command serves both hints.
+# shellcheck disable=SC2016 # printed for the technician to run
+set_pin='read -s PIN && echo "$PIN" | sudo kiosk staff-pin-hash --set /etc/kiosk/kiosk.conf'
+if ! grep -qi '^staff-pin-hash *:' /etc/kiosk/kiosk.conf; then
     echo "No staff PIN yet: the staff panel cannot be opened.  Set one with"
-    echo "  read -s PIN && echo \"\$PIN\" | kiosk staff-pin-hash | sudo tee -a /etc/kiosk/kiosk.conf"
+    echo "  $set_pin"
+    echo "then: sudo systemctl restart kiosk"
+elif grep -qi '^staff-pin-hash *: *sha256:' /etc/kiosk/kiosk.conf; then
+    echo "The staff PIN is kept in the old sha256 form, from which it is"
+    echo "quickly recovered.  Set it again (Argon2id) with"
+    echo "  $set_pin"
+    echo "then: sudo systemctl restart kiosk"
 fi
 echo "installed; the exhibit starts at boot (kiosk.service)"

@@ -1,10 +1,14 @@
 /* bench_staff.c: `make bench` for the staff screens at 1920x1080 with the
  * software renderer: laying out the keypad (after every key press) and the
  * diagnostics and statistics pages (the diagnostics once a second while
- * shown), and drawing a frame of each, in Uyghur (the costliest script). */
+ * shown), and drawing a frame of each, in Uyghur (the costliest script).
+ * Then checking a PIN against the line `kiosk staff-pin-hash` writes
+ * (Argon2id at the default costs, on the worker thread in the exhibit)
+ * and against an old sha256 line. */
 #include <stdio.h>
 #include <string.h>
 
+#include "app/staff_pin.h"
 #include "bench.h"
 #include "shipped.h"
 #include "render/atlas.h"
@@ -12,6 +16,7 @@
 #include "ui/staff_screen.h"
 
 #define RUNS 31
+#define PIN_RUNS 15
 
 static void measure(const char *what, struct ui_staff_screen *s,
                     const struct ui_staff_model *m,
@@ -35,6 +40,45 @@ static void measure(const char *what, struct ui_staff_screen *s,
            "%.2f ms (max %.2f)\n", what, RUNS, bench_median(lay, RUNS),
            bench_max(lay, RUNS), bench_median(draw, RUNS),
            bench_max(draw, RUNS));
+}
+
+/* A right PIN's check against `line`, PIN_RUNS times. */
+static void measure_pin(const char *what, const char *line)
+{
+    struct staff_pin_hash h;
+    if (!staff_pin_hash_parse(line, &h, NULL, 0))
+        return;
+    double ms[PIN_RUNS];
+    bool right = true;
+    for (int i = 0; i < PIN_RUNS; i++) {
+        struct staff_pin p;
+        staff_pin_init(&p, &h);
+        for (const char *c = "2468"; *c; c++)
+            staff_pin_type(&p, *c, 0);
+        double t0 = bench_now_ms();
+        right &= staff_pin_submit(&p, 0).result == STAFF_PIN_CORRECT;
+        ms[i] = bench_now_ms() - t0;
+    }
+    printf("staff PIN check, %s (median of %d): %.3f ms (min %.3f, max "
+           "%.3f)%s\n", what, PIN_RUNS, bench_median(ms, PIN_RUNS),
+           bench_min(ms, PIN_RUNS), bench_max(ms, PIN_RUNS),
+           right ? "" : " -- WRONG RESULT");
+}
+
+static void measure_pins(void)
+{
+    static const uint8_t salt[16] = {1, 9, 6, 2, 5, 29};
+    char line[STAFF_PIN_HASH_TEXT_MAX], what[96];
+    struct staff_pin_kdf k = staff_pin_kdf_default();
+    if (staff_pin_hash_make("2468", salt, sizeof salt, line, sizeof line)) {
+        snprintf(what, sizeof what, "argon2id m=%u KiB t=%u p=%u", k.m_kib,
+                 k.t, k.p);
+        measure_pin(what, line);
+    }
+    struct staff_pin_kdf sha = {STAFF_PIN_KDF_SHA256, 0, 0, 0, 32};
+    if (staff_pin_hash_make_kdf("2468", &sha, salt, sizeof salt, line,
+                                sizeof line))
+        measure_pin("old sha256 line", line);
 }
 
 int main(void)
@@ -83,6 +127,7 @@ int main(void)
     m.total_sessions = 400;
     m.average_s = 95;
     measure("statistics", s, &m, t, a);
+    measure_pins();
 
     ui_staff_screen_destroy(s);
     atlas_destroy(a);

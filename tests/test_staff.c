@@ -357,14 +357,23 @@ static enum staff_pin_result try_pin(struct staff_pin *p, const char *pin,
     return o.result;
 }
 
+/* The old form, which the kiosk still verifies (test_pin.c: argon2id). */
+static bool make_sha256(const char *pin, const uint8_t *salt, size_t n,
+                        char *out, size_t out_size)
+{
+    static const struct staff_pin_kdf sha = {STAFF_PIN_KDF_SHA256, 0, 0, 0,
+                                             SHA256_DIGEST_SIZE};
+    return staff_pin_hash_make_kdf(pin, &sha, salt, n, out, out_size);
+}
+
 static void test_hash_make(void)
 {
     char line[STAFF_PIN_HASH_TEXT_MAX];
-    CHECK(staff_pin_hash_make("1234", SALT, sizeof SALT, line, sizeof line) &&
+    CHECK(make_sha256("1234", SALT, sizeof SALT, line, sizeof line) &&
               strcmp(line, HASH_1234) == 0,
           "hash_make of 1234: %s", line);
     static const uint8_t salt6[] = {0xde, 0xad, 0xbe, 0xef, 0x00, 0xff};
-    CHECK(staff_pin_hash_make("20261127", salt6, sizeof salt6, line,
+    CHECK(make_sha256("20261127", salt6, sizeof salt6, line,
                               sizeof line) &&
               strcmp(line, "sha256:deadbeef00ff:ad64ac5a9bebf886e85bbf67f392"
                            "cff9d4d46ba0f879d740995ce98e5ae425bf") == 0,
@@ -385,8 +394,8 @@ static void test_hash_make(void)
     uint8_t big[STAFF_PIN_SALT_MAX];
     for (size_t i = 0; i < sizeof big; i++)
         big[i] = (uint8_t)(255 - i);
-    CHECK(staff_pin_hash_make("0000", big, sizeof big, line, sizeof line) &&
-              strlen(line) == STAFF_PIN_HASH_TEXT_MAX - 1 &&
+    CHECK(make_sha256("0000", big, sizeof big, line, sizeof line) &&
+              strlen(line) == 7 + 2 * 64 + 1 + 64 &&
               staff_pin_hash_parse(line, &h, err, sizeof err) &&
               h.salt_len == sizeof big && memcmp(h.salt, big, sizeof big) == 0,
           "the largest salt fits STAFF_PIN_HASH_TEXT_MAX and round-trips");
@@ -396,20 +405,24 @@ static void test_hash_make(void)
 
     static const char *bad_pins[] = {"123", "123456789", "12a4", "", " 1234"};
     for (size_t i = 0; i < sizeof bad_pins / sizeof *bad_pins; i++)
-        CHECK(!staff_pin_hash_make(bad_pins[i], SALT, sizeof SALT, line,
+        CHECK(!make_sha256(bad_pins[i], SALT, sizeof SALT, line,
                                    sizeof line) &&
                   line[0] == '\0',
               "hash_make refuses PIN \"%s\"", bad_pins[i]);
-    CHECK(!staff_pin_hash_make("1234", SALT, 0, line, sizeof line),
+    CHECK(!make_sha256("1234", SALT, 0, line, sizeof line),
           "hash_make refuses an empty salt");
-    CHECK(!staff_pin_hash_make("1234", big, sizeof big + 0, line, 100),
+    CHECK(!make_sha256("1234", big, sizeof big + 0, line, 100),
           "hash_make refuses a buffer too small");
-    CHECK(staff_pin_hash_make("1234", SALT, sizeof SALT, line,
+    CHECK(make_sha256("1234", SALT, sizeof SALT, line,
                               strlen(HASH_1234) + 1) &&
-              !staff_pin_hash_make("1234", SALT, sizeof SALT, line,
+              !make_sha256("1234", SALT, sizeof SALT, line,
                                    strlen(HASH_1234)),
           "hash_make needs exactly the line and its NUL");
 }
+
+#define PREFIX_MSG                                                           \
+    "the staff PIN hash must start with \"argon2id:\" (or the old "          \
+    "\"sha256:\")"
 
 static void test_hash_parse(void)
 {
@@ -435,11 +448,9 @@ static void test_hash_parse(void)
         const char *msg;
     } bad[] = {
         {"%.0s", "the staff PIN hash is empty"},
-        {"sha1:01020304:%s", "the staff PIN hash must start with \"sha256:\""},
-        {"SHA256:01020304:%s",
-         "the staff PIN hash must start with \"sha256:\""},
-        {" sha256:01020304:%s",
-         "the staff PIN hash must start with \"sha256:\""},
+        {"sha1:01020304:%s", PREFIX_MSG},
+        {"SHA256:01020304:%s", PREFIX_MSG},
+        {" sha256:01020304:%s", PREFIX_MSG},
         {"sha256:01020304%s", "the staff PIN hash has no ':' between salt"},
         {"sha256:01:02:%s",
          "the staff PIN hash has more than three ':'-separated fields"},
