@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <inttypes.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 #include <unistd.h>
 
 #include "app/stats.h"
+#include "app/stats_reader.h"
 #include "check.h"
 #include "core/log.h"
 
@@ -162,7 +165,7 @@ static void session_big(struct stats_session *s, int64_t start)
         id[2] = 'p';
         stats_session_passage(s, id);
     }
-    stats_session_end(s, start + INT64_C(5000000000));
+    stats_session_end(s, start + INT64_C(5000000000)); /* clamped */
 }
 
 /* ---- recording --------------------------------------------------------- */
@@ -293,7 +296,7 @@ static void test_line(void)
     n = stats_format_line(&big, buf, sizeof buf);
     CHECK(n > 4000 && n < STATS_LINE_MAX, "biggest line %zu bytes", n);
     CHECK(stats_parse_line(buf, n - 1, &p) && session_equal(&big, &p) &&
-          p.duration_s == UINT32_MAX &&
+          p.duration_s == STATS_SESSION_MAX_S &&
           p.screens[STATS_SCREEN_ABOUT] == UINT16_MAX,
           "biggest session parsed back");
     CHECK(stats_format_line(&big, buf, 100) == 0, "too small a buffer: 0");
@@ -554,7 +557,7 @@ static void test_corrupt(void)
 
     /* Summary and export skip the bad lines and count them. */
     struct stats_day day;
-    CHECK(stats_summary(state, T0, 1, &day, err, sizeof err) &&
+    CHECK(stats_summary(state, T0, 1, &day, NULL, NULL, err, sizeof err) &&
           day.sessions == 3 && day.bad == 5, "summary of the corrupt day");
     rm_tree(state);
 }
@@ -693,7 +696,8 @@ static void test_summary(void)
 
     struct stats_day days[14];
     memset(days, 0xAB, sizeof days);
-    CHECK(stats_summary(state, T0 + 7 * 3600, 14, days, err, sizeof err),
+    CHECK(stats_summary(state, T0 + 7 * 3600, 14, days, NULL, NULL, err,
+                        sizeof err),
           "summary: %s", err);
     CHECK(strcmp(days[0].date, "2024-05-17") == 0 &&
           strcmp(days[13].date, "2024-05-30") == 0,
@@ -715,7 +719,7 @@ static void test_summary(void)
     CHECK(zero == 12, "the other 12 days empty (%u)", zero);
 
     struct stats_day early[3];
-    CHECK(stats_summary(state, 3600, 3, early, err, sizeof err) &&
+    CHECK(stats_summary(state, 3600, 3, early, NULL, NULL, err, sizeof err) &&
           strcmp(early[2].date, "1970-01-01") == 0 && early[0].sessions == 0,
           "a window before 1970 is empty: %s", early[0].date);
     rm_tree(state);
@@ -781,7 +785,7 @@ static void test_failures(void)
           "reading a FIFO does not hang: %s", err);
     unlink(path);
 
-    /* The export goes on past a day it cannot read. */
+    /* The export goes on past a day it cannot read, and succeeds. */
     CHECK(mkfifo(path, 0644) == 0, "fifo made");
     session_a(&s, T0 + DAY);
     CHECK(stats_append(sub, &s, err, sizeof err), "append: %s", err);
@@ -789,8 +793,9 @@ static void test_failures(void)
     size_t out_len;
     FILE *f = open_memstream(&out, &out_len);
     err[0] = '\0';
-    CHECK(!stats_export_csv(sub, f, &c, err, sizeof err) && err[0] &&
-          c.sessions == 1, "export past an unreadable day: %s", err);
+    CHECK(stats_export_csv(sub, f, &c, err, sizeof err) && err[0] &&
+          c.sessions == 1 && c.skipped == 1,
+          "export past an unreadable day: %s", err);
     fclose(f);
     CHECK(out && strstr(out, "2024-05-31,"), "the readable day exported");
     free(out);
@@ -838,8 +843,375 @@ static void test_failures(void)
     rm_tree(state);
 }
 
+/* ---- bounds on reading ----------------------------------------------- */
+
+/* CRC-32 (IEEE 802.3, reflected), written again here so that a forged
+ * line carries a correct checksum: only the duration's bound refuses it. */
+static uint32_t test_crc32(const char *p, size_t n)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; i++) {
+        c ^= (unsigned char)p[i];
+        for (int k = 0; k < 8; k++)
+            c = c & 1u ? (c >> 1) ^ 0xEDB88320u : c >> 1;
+    }
+    return ~c;
+}
+
+/* A line spelled as the writer spells it, with any duration; no newline. */
+static size_t forge_line(char *buf, size_t size, int64_t start,
+                         uint64_t duration)
+{
+    int n = snprintf(buf, size, "S1\t%" PRId64 "\t%" PRIu64 "\ten\t0\t"
+                     "home:1\t\t\t", start, duration);
+    n += snprintf(buf + n, size - (size_t)n, "%08" PRIx32,
+                  test_crc32(buf, (size_t)n));
+    return (size_t)n;
+}
+
+static void test_duration_bound(void)
+{
+    struct stats_session s, p;
+    char line[256], buf[STATS_LINE_MAX];
+    stats_session_begin(&s, T0);
+    stats_session_end(&s, T0 + STATS_SESSION_MAX_S);
+    CHECK(s.duration_s == STATS_SESSION_MAX_S, "a day's session: %u s",
+          s.duration_s);
+    stats_session_end(&s, T0 + STATS_SESSION_MAX_S + 1);
+    CHECK(s.duration_s == STATS_SESSION_MAX_S, "longer is clamped: %u s",
+          s.duration_s);
+    stats_session_end(&s, T0 + INT64_C(4294967295));
+    CHECK(s.duration_s == STATS_SESSION_MAX_S, "a clock jump is clamped: "
+          "%u s", s.duration_s);
+
+    size_t n = forge_line(line, sizeof line, T0, 95);
+    CHECK(stats_parse_line(line, n, &p) && p.duration_s == 95,
+          "the forger's spelling is right: %s", line);
+    n = forge_line(line, sizeof line, T0, STATS_SESSION_MAX_S);
+    CHECK(stats_parse_line(line, n, &p) &&
+          p.duration_s == STATS_SESSION_MAX_S, "at the bound: accepted");
+    n = forge_line(line, sizeof line, T0, STATS_SESSION_MAX_S + 1);
+    CHECK(!stats_parse_line(line, n, &p), "one second over: refused");
+    n = forge_line(line, sizeof line, T0, UINT32_MAX);
+    CHECK(!stats_parse_line(line, n, &p), "4294967295 s with a good CRC: "
+          "refused: %s", line);
+    s.duration_s = STATS_SESSION_MAX_S + 1; /* poked into the struct */
+    CHECK(stats_format_line(&s, buf, sizeof buf) == 0,
+          "nor does the writer write what the reader refuses");
+
+    /* Among good sessions: refused, counted, the average unaffected. */
+    char *state = make_state();
+    char err[512], path[256];
+    session_a(&s, T0);
+    CHECK(stats_append(state, &s, err, sizeof err), "append: %s", err);
+    session_b(&s, T0 + 300);
+    CHECK(stats_append(state, &s, err, sizeof err), "append: %s", err);
+    day_path(path, sizeof path, state, "2024-05-30");
+    n = forge_line(line, sizeof line, T0 + 600, UINT32_MAX);
+    line[n++] = '\n';
+    write_file(path, line, n, "ab");
+    struct stats_day day;
+    struct stats_counts c;
+    CHECK(stats_summary(state, T0, 1, &day, &c, NULL, err, sizeof err) &&
+          day.sessions == 2 && day.duration_s == 95 + 12 && day.bad == 1 &&
+          c.bad == 1, "summary: %u sessions, %llu s, %u bad", day.sessions,
+          (unsigned long long)day.duration_s, day.bad);
+    CHECK(day.sessions && day.duration_s / day.sessions == 53,
+          "the average visit stays 53 s");
+    char *out = NULL;
+    size_t out_len = 0;
+    FILE *f = open_memstream(&out, &out_len);
+    CHECK(stats_export_csv(state, f, &c, err, sizeof err) &&
+          c.sessions == 2 && c.bad == 1, "export: %zu rows, %zu bad",
+          c.sessions, c.bad);
+    fclose(f);
+    CHECK(out && !strstr(out, "4294967295"), "the forged row is not "
+          "exported");
+    free(out);
+    rm_tree(state);
+}
+
+/* ---- damaged days ------------------------------------------------------ */
+
+/* Runs fn where file permissions apply: as root (chmod 000 does not stop
+ * root reading) in a child that drops to nobody, else in place.  True if
+ * every CHECK in it passed. */
+static bool as_unprivileged(void (*fn)(void *), void *ctx)
+{
+    int before = check_failed;
+    if (geteuid() != 0) {
+        fn(ctx);
+        return check_failed == before;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (setgid(65534) != 0 || setuid(65534) != 0)
+            _exit(3);
+        fn(ctx);
+        fflush(stdout);
+        fflush(stderr);
+        _exit(check_failed == before ? 0 : 1);
+    }
+    int status = -1;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+static char *export_to_string(const char *state, struct stats_counts *c,
+                              bool *ok)
+{
+    char *out = NULL, err[512] = "";
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    *ok = stats_export_csv(state, f, c, err, sizeof err);
+    fclose(f);
+    return out;
+}
+
+struct damaged {
+    const char *state, *good_only, *unreadable;
+};
+
+static const char *const damaged_names[] = {
+    "2024-05-24.log", /* unreadable */
+    "2024-05-25.log", /* a folder */
+    "2024-05-26.log", /* a FIFO */
+    "2024-05-28.log", /* a link to a good day file elsewhere */
+    "2024-05-29.log", /* larger than a day file can get */
+};
+
+static void check_damaged(void *ctx)
+{
+    const struct damaged *d = ctx;
+    int fd = open(d->unreadable, O_RDONLY);
+    CHECK(fd < 0 && errno == EACCES, "the chmod 000 day is unreadable for "
+          "uid %d", (int)geteuid());
+    if (fd >= 0)
+        close(fd);
+
+    struct stats_counts c, want_c;
+    bool ok, want_ok;
+    char *got = export_to_string(d->state, &c, &ok);
+    char *want = export_to_string(d->good_only, &want_c, &want_ok);
+    CHECK(ok && want_ok && got && want && strcmp(got, want) == 0,
+          "the CSV holds the good days' rows exactly:\n%s\nwant:\n%s",
+          got ? got : "", want ? want : "");
+    CHECK(c.files == 3 && c.sessions == 4 && c.skipped == 5,
+          "export: %zu days read, %zu sessions, %zu days skipped", c.files,
+          c.sessions, c.skipped);
+    for (size_t i = 0; i < 5; i++)
+        CHECK(strcmp(c.skipped_name[i], damaged_names[i]) == 0,
+              "skipped day %zu named: %s", i, c.skipped_name[i]);
+    free(got);
+    free(want);
+
+    struct stats_day days[8];
+    char err[512] = "";
+    CHECK(stats_summary(d->state, T0 + DAY, 8, days, &c, NULL, err,
+                        sizeof err) && c.skipped == 5 && c.sessions == 4,
+          "summary: %zu skipped, %zu sessions (%s)", c.skipped, c.sessions,
+          err);
+    static const bool skipped[8] = {true, true, true, false,
+                                    true, true, false, false};
+    static const unsigned sessions[8] = {0, 0, 0, 1, 0, 0, 2, 1};
+    for (int i = 0; i < 8; i++)
+        CHECK(days[i].skipped == skipped[i] &&
+              days[i].sessions == sessions[i],
+              "summary of %s: skipped %d, %u sessions", days[i].date,
+              days[i].skipped, days[i].sessions);
+}
+
+/* Damaged day files among good ones: each is skipped whole, counted and
+ * named; the others are exported and summed as if it were not there. */
+static void test_damaged_days(void)
+{
+    char state[64], good[64]; /* make_state's buffer is reused */
+    snprintf(state, sizeof state, "%s", make_state());
+    snprintf(good, sizeof good, "%s", make_state());
+    char err[512], path[256], unreadable[256], elsewhere[256];
+    struct stats_session s;
+    const char *states[] = {state, good};
+    for (int k = 0; k < 2; k++) {
+        session_a(&s, T0 - 3 * DAY); /* 05-27 */
+        CHECK(stats_append(states[k], &s, err, sizeof err), "append: %s",
+              err);
+        session_a(&s, T0); /* 05-30 */
+        CHECK(stats_append(states[k], &s, err, sizeof err), "append: %s",
+              err);
+        session_b(&s, T0 + 60);
+        CHECK(stats_append(states[k], &s, err, sizeof err), "append: %s",
+              err);
+        session_b(&s, T0 + DAY); /* 05-31 */
+        CHECK(stats_append(states[k], &s, err, sizeof err), "append: %s",
+              err);
+    }
+    chmod(state, 0755);
+    chmod(good, 0755);
+    char line[STATS_LINE_MAX];
+    session_a(&s, T0 - 6 * DAY);
+    size_t n = stats_format_line(&s, line, sizeof line);
+    day_path(unreadable, sizeof unreadable, state, "2024-05-24");
+    write_file(unreadable, line, n, "w");
+    chmod(unreadable, 0);
+    day_path(path, sizeof path, state, "2024-05-25");
+    CHECK(mkdir(path, 0755) == 0, "a folder as a day");
+    day_path(path, sizeof path, state, "2024-05-26");
+    CHECK(mkfifo(path, 0644) == 0, "a FIFO as a day");
+    snprintf(elsewhere, sizeof elsewhere, "%s/elsewhere.log", state);
+    session_a(&s, T0 - 2 * DAY);
+    n = stats_format_line(&s, line, sizeof line);
+    write_file(elsewhere, line, n, "w");
+    day_path(path, sizeof path, state, "2024-05-28");
+    CHECK(symlink(elsewhere, path) == 0, "a link as a day");
+    day_path(path, sizeof path, state, "2024-05-29");
+    session_a(&s, T0 - DAY);
+    n = stats_format_line(&s, line, sizeof line);
+    write_file(path, line, n, "w");
+    CHECK(truncate(path, STATS_DAY_READ_MAX + 1) == 0, "an oversized day");
+
+    struct damaged d = {state, good, unreadable};
+    CHECK(as_unprivileged(check_damaged, &d), "damaged days, read as uid "
+          "%d", geteuid() == 0 ? 65534 : (int)geteuid());
+    rm_tree(state);
+    rm_tree(good);
+}
+
+/* ---- the reader thread ------------------------------------------------- */
+
+static double ms_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* `days` day files ending with the one of `last`, each as full as the
+ * writer lets one get. */
+static size_t fill_days(const char *state, int64_t last, int days)
+{
+    char *buf = malloc(STATS_MAX_DAY_BYTES);
+    size_t lines = 0;
+    for (int d = 0; d < days; d++) {
+        int64_t day = last - last % DAY - (int64_t)d * DAY;
+        size_t len = 0;
+        for (int i = 0;; i++) {
+            struct stats_session s;
+            session_b(&s, day + i % 80000);
+            size_t n = stats_format_line(&s, buf + len,
+                                         STATS_MAX_DAY_BYTES - len);
+            if (!n)
+                break;
+            len += n;
+            lines++;
+        }
+        char date[11], path[256], dir[128];
+        snprintf(dir, sizeof dir, "%s/stats", state);
+        mkdir(dir, 0755);
+        stats_utc_date(day, date);
+        day_path(path, sizeof path, state, date);
+        write_file(path, buf, len, "w");
+    }
+    free(buf);
+    return lines;
+}
+
+static bool days_equal(const struct stats_day *a, const struct stats_day *b,
+                       unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+        if (strcmp(a[i].date, b[i].date) != 0 ||
+            a[i].sessions != b[i].sessions ||
+            a[i].duration_s != b[i].duration_s ||
+            memcmp(a[i].lang, b[i].lang, sizeof a[i].lang) != 0 ||
+            a[i].bad != b[i].bad || a[i].skipped != b[i].skipped)
+            return false;
+    return true;
+}
+
+static void test_reader(void)
+{
+    char *state = make_state();
+    char err[512];
+    size_t lines = fill_days(state, T0, 14);
+    struct stats_day want[14];
+    struct stats_counts wc;
+    double t0 = ms_now();
+    CHECK(stats_summary(state, T0, 14, want, &wc, NULL, err, sizeof err) &&
+          wc.sessions == lines, "14 full days read in place: %s", err);
+    double in_place = ms_now() - t0;
+    CHECK(in_place > 20, "%zu sessions take %.0f ms in place: long enough "
+          "to tell a worker from the caller", lines, in_place);
+
+    struct stats_reader *r = stats_reader_create();
+    struct stats_reader_result res;
+    CHECK(!stats_reader_busy(r) && !stats_reader_take(r, &res),
+          "a new reader has nothing to take");
+    t0 = ms_now();
+    stats_reader_start(r, state, T0, 14);
+    double start = ms_now() - t0;
+    CHECK(stats_reader_busy(r) && start < in_place / 10,
+          "start returns in %.2f ms (the read takes %.0f)", start, in_place);
+    int polls = 0;
+    bool got = false;
+    for (t0 = ms_now(); !got && ms_now() - t0 < 60000; polls++) {
+        got = stats_reader_take(r, &res);
+        if (!got)
+            nanosleep(&(struct timespec){0, 2000000}, NULL);
+    }
+    CHECK(got && res.ok && res.days == 14 && days_equal(res.day, want, 14) &&
+          res.counts.sessions == lines && res.counts.skipped == 0,
+          "the worker's summary is the one read in place (%d polls)",
+          polls);
+    CHECK(!stats_reader_busy(r) && !stats_reader_take(r, &res),
+          "a result is taken once");
+
+    /* Stopping does not wait for the whole read. */
+    stats_reader_start(r, state, T0, 14);
+    t0 = ms_now();
+    stats_reader_stop(r);
+    double stop = ms_now() - t0;
+    CHECK(stop < in_place / 4 && !stats_reader_busy(r) &&
+          !stats_reader_take(r, &res),
+          "stop joins in %.1f ms and drops the result", stop);
+
+    /* Waiting (the simulated clock), a new start over a running one. */
+    stats_reader_start(r, state, T0, 14);
+    stats_reader_wait(r);
+    CHECK(stats_reader_take(r, &res) && days_equal(res.day, want, 14),
+          "after wait the result is there");
+    stats_reader_start(r, state, T0, 14);
+    stats_reader_start(r, state, T0 - DAY, 14);
+    stats_reader_wait(r);
+    CHECK(stats_reader_take(r, &res) && days_equal(res.day + 1, want, 13) &&
+          strcmp(res.day[13].date, "2024-05-29") == 0,
+          "a new start replaces the running read (%s)", res.day[13].date);
+
+    /* Destroying a reader that is reading joins it, quickly. */
+    stats_reader_start(r, state, T0, 14);
+    t0 = ms_now();
+    stats_reader_destroy(r);
+    double destroy = ms_now() - t0;
+    CHECK(destroy < in_place / 4, "destroy while reading: %.1f ms",
+          destroy);
+    printf("test_stats: 14 full days (%zu sessions): %.0f ms in place; on "
+           "the worker: start %.2f ms, stop %.1f ms, destroy %.1f ms\n",
+           lines, in_place, start, stop, destroy);
+    stats_reader_destroy(NULL);
+
+    atomic_bool stopped;
+    atomic_init(&stopped, true);
+    struct stats_day day;
+    CHECK(!stats_summary(state, T0, 1, &day, NULL, &stopped, err,
+                         sizeof err) && strcmp(err, "stopped") == 0,
+          "a summary asked to stop: %s", err);
+    rm_tree(state);
+}
+
 int main(void)
 {
+    alarm(300); /* a read that hangs (a FIFO waited on) fails the test */
     log_set_level(LOG_LEVEL_ERROR); /* expected failures log warnings */
     test_record();
     test_dates();
@@ -853,5 +1225,8 @@ int main(void)
     test_retention();
     test_summary();
     test_failures();
+    test_duration_bound();
+    test_damaged_days();
+    test_reader();
     return check_finish("test_stats");
 }

@@ -5,7 +5,9 @@
  * functions the app uses, formats it again and compares.  So the format
  * has one spelling, and whatever a reader accepts, the writer could have
  * written.  A day file is only ever appended to with one write() per line;
- * a torn last line is closed with a newline before the next one. */
+ * a torn last line is closed with a newline before the next one.  A day
+ * is read whole or skipped whole: the export holds a day's rows, the
+ * summary its totals, until the day's file has been read to its end. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -23,7 +25,7 @@
 
 #define DAY_S INT64_C(86400)
 #define FIELDS 9
-#define DAY_NAME_LEN 14 /* "YYYY-MM-DD.log" */
+#define DAY_NAME_LEN (STATS_DAY_NAME_SIZE - 1) /* "YYYY-MM-DD.log" */
 
 static const char *const screen_names[STATS_SCREEN_COUNT] = {
     "attract", "home", "reader", "map", "about",
@@ -200,7 +202,9 @@ bool stats_session_passage(struct stats_session *s, const char *id)
 void stats_session_end(struct stats_session *s, int64_t now)
 {
     int64_t d = now - s->start;
-    s->duration_s = d < 0 ? 0 : d > UINT32_MAX ? UINT32_MAX : (uint32_t)d;
+    s->duration_s = d < 0                     ? 0
+                    : d > STATS_SESSION_MAX_S ? STATS_SESSION_MAX_S
+                                              : (uint32_t)d;
     s->ended = true;
 }
 
@@ -266,6 +270,7 @@ size_t stats_format_line(const struct stats_session *s, char *buf,
                          size_t size)
 {
     if (!s->ended || s->start < 0 || s->start > STATS_TIME_MAX ||
+        s->duration_s > STATS_SESSION_MAX_S ||
         (unsigned)s->lang >= STATS_LANG_COUNT || !ids_valid(&s->places) ||
         !ids_valid(&s->passages) || size == 0)
         return 0;
@@ -377,7 +382,7 @@ bool stats_parse_line(const char *line, size_t len, struct stats_session *s)
 
     uint64_t t, dur, changed;
     if (!parse_uint(f[1], fl[1], (uint64_t)STATS_TIME_MAX, &t) ||
-        !parse_uint(f[2], fl[2], UINT32_MAX, &dur) ||
+        !parse_uint(f[2], fl[2], STATS_SESSION_MAX_S, &dur) ||
         !parse_uint(f[4], fl[4], 1, &changed))
         return false;
     stats_session_begin(s, (int64_t)t);
@@ -561,74 +566,174 @@ bool stats_append(const char *state_dir, const struct stats_session *s,
 
 /* ---- reading ----------------------------------------------------------- */
 
-bool stats_read_day(const char *path, stats_session_fn *fn, void *ctx,
-                    struct stats_counts *counts, char *err, size_t err_size)
+enum day_read {
+    DAY_READ,    /* every line looked at */
+    DAY_MISSING, /* no such file (none yet, or pruned meanwhile) */
+    DAY_SKIPPED, /* damaged: counted, named, logged */
+    DAY_STOPPED, /* `stop` was set */
+};
+
+static const char *file_kind(mode_t m)
+{
+    return S_ISDIR(m)    ? "a folder"
+           : S_ISFIFO(m) ? "a FIFO"
+           : S_ISLNK(m)  ? "a link"
+           : S_ISSOCK(m) ? "a socket"
+           : S_ISCHR(m) || S_ISBLK(m) ? "a device"
+                                      : "not a regular file";
+}
+
+static enum day_read day_skipped(struct stats_counts *counts,
+                                 const char *path)
+{
+    const char *name = strrchr(path, '/');
+    name = name ? name + 1 : path;
+    if (counts->skipped < STATS_SKIPPED_NAMES)
+        snprintf(counts->skipped_name[counts->skipped],
+                 sizeof counts->skipped_name[0], "%s", name);
+    counts->skipped++;
+    counts->files = counts->sessions = counts->bad = 0;
+    return DAY_SKIPPED;
+}
+
+/* A line gathered across reads (STATS_LINE_MAX bytes at most kept). */
+struct lines {
+    char *line;
+    size_t len;
+    bool overlong, pending;
+};
+
+/* Parses the complete lines of buf[0..got) -- and at `eof` the torn last
+ * one -- counting them in `c`; a partial line waits in `l`. */
+static void feed(struct lines *l, const char *buf, size_t got, bool eof,
+                 stats_session_fn *fn, void *ctx, struct stats_counts *c)
+{
+    size_t i = 0;
+    struct stats_session s;
+    while (i < got || (eof && l->pending)) {
+        const char *nl = eof ? NULL : memchr(buf + i, '\n', got - i);
+        size_t seg = nl ? (size_t)(nl - (buf + i)) : got - i;
+        if (!l->overlong && l->len + seg >= STATS_LINE_MAX)
+            l->overlong = true;
+        else if (!l->overlong)
+            memcpy(l->line + l->len, buf + i, seg);
+        if (!l->overlong)
+            l->len += seg;
+        l->pending = true;
+        i += seg;
+        if (!nl && !eof)
+            break;
+        /* A whole line, or at the end of the file a torn one: it is good
+         * only if it is complete down to its CRC. */
+        if (!l->overlong && stats_parse_line(l->line, l->len, &s)) {
+            c->sessions++;
+            if (fn)
+                fn(&s, ctx);
+        } else {
+            c->bad++;
+        }
+        l->len = 0;
+        l->overlong = l->pending = false;
+        if (nl)
+            i++;
+    }
+}
+
+/* One day file; `counts` is set.  O_NONBLOCK and O_NOFOLLOW: a FIFO
+ * planted in place of a file must not hang us, a link is not followed.
+ * Only the bytes there when it was opened are read, so a file that grows
+ * (or a special file that claims a size of 0) cannot keep us reading. */
+static enum day_read read_day(const char *path, stats_session_fn *fn,
+                              void *ctx, struct stats_counts *counts,
+                              const atomic_bool *stop, char *err,
+                              size_t err_size)
 {
     memset(counts, 0, sizeof *counts);
-    /* O_NONBLOCK: a FIFO planted in place of a file must not hang us. */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0)
-        return FAIL(err, err_size, "cannot open %s: %s", path,
-                    strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return FAIL(err, err_size, "%s is not a regular file", path);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    if (fd < 0 && errno == ENOENT)
+        return DAY_MISSING;
+    if (fd < 0) {
+        FAIL(err, err_size, "cannot open %s: %s; the day is skipped", path,
+             errno == ELOOP ? "it is a link" : strerror(errno));
+        return day_skipped(counts, path);
     }
-    counts->files = 1;
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        FAIL(err, err_size, "cannot read %s: %s; the day is skipped", path,
+             strerror(errno));
+        close(fd);
+        return day_skipped(counts, path);
+    }
+    if (!S_ISREG(st.st_mode)) {
+        FAIL(err, err_size, "%s is not a regular file (%s); the day is "
+             "skipped", path, file_kind(st.st_mode));
+        close(fd);
+        return day_skipped(counts, path);
+    }
+    if (st.st_size > STATS_DAY_READ_MAX) {
+        FAIL(err, err_size, "%s is %lld bytes, more than a day file holds "
+             "(%d); the day is skipped", path, (long long)st.st_size,
+             STATS_MAX_DAY_BYTES);
+        close(fd);
+        return day_skipped(counts, path);
+    }
 
     enum { CHUNK = 64 * 1024 };
     char *buf = xmalloc(CHUNK);
-    char *line = xmalloc(STATS_LINE_MAX);
-    size_t ll = 0;
-    bool overlong = false, ok = true, pending = false;
-    struct stats_session s;
+    struct lines l = {.line = xmalloc(STATS_LINE_MAX)};
+    enum day_read res = DAY_READ;
+    size_t left = (size_t)st.st_size;
     for (;;) {
-        ssize_t r = read(fd, buf, CHUNK);
+        if (stop && atomic_load(stop)) {
+            if (err && err_size)
+                snprintf(err, err_size, "stopped");
+            res = DAY_STOPPED;
+            break;
+        }
+        ssize_t r = left ? read(fd, buf, left < CHUNK ? left : CHUNK) : 0;
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            ok = FAIL(err, err_size, "cannot read %s: %s", path,
-                      strerror(errno));
+            FAIL(err, err_size, "cannot read %s: %s; the day is skipped",
+                 path, strerror(errno));
+            res = day_skipped(counts, path);
             break;
         }
-        bool eof = r == 0;
-        size_t i = 0, got = (size_t)r;
-        while (i < got || (eof && pending)) {
-            const char *nl = eof ? NULL : memchr(buf + i, '\n', got - i);
-            size_t seg = nl ? (size_t)(nl - (buf + i)) : got - i;
-            if (!overlong && ll + seg >= STATS_LINE_MAX)
-                overlong = true;
-            else if (!overlong)
-                memcpy(line + ll, buf + i, seg);
-            if (!overlong)
-                ll += seg;
-            pending = true;
-            i += seg;
-            if (!nl && !eof)
-                break;
-            /* A whole line, or at the end of the file a torn one: it is
-             * good only if it is complete down to its CRC. */
-            if (!overlong && stats_parse_line(line, ll, &s)) {
-                counts->sessions++;
-                if (fn)
-                    fn(&s, ctx);
-            } else {
-                counts->bad++;
-            }
-            ll = 0;
-            overlong = false;
-            pending = false;
-            if (nl)
-                i++;
-        }
-        if (eof)
+        left -= (size_t)r;
+        feed(&l, buf, (size_t)r, r == 0, fn, ctx, counts);
+        if (r == 0)
             break;
     }
-    free(line);
+    if (res == DAY_READ)
+        counts->files = 1;
+    free(l.line);
     free(buf);
     close(fd);
-    return ok;
+    return res;
+}
+
+bool stats_read_day(const char *path, stats_session_fn *fn, void *ctx,
+                    struct stats_counts *counts, char *err, size_t err_size)
+{
+    enum day_read r = read_day(path, fn, ctx, counts, NULL, err, err_size);
+    if (r == DAY_MISSING) {
+        FAIL(err, err_size, "cannot open %s: %s", path, strerror(ENOENT));
+        day_skipped(counts, path);
+    }
+    return r == DAY_READ;
+}
+
+static void counts_add(struct stats_counts *to, const struct stats_counts *c)
+{
+    to->files += c->files;
+    to->sessions += c->sessions;
+    to->bad += c->bad;
+    for (size_t i = 0; i < c->skipped; i++) {
+        if (to->skipped < STATS_SKIPPED_NAMES && i < STATS_SKIPPED_NAMES)
+            memcpy(to->skipped_name[to->skipped], c->skipped_name[i],
+                   sizeof to->skipped_name[0]);
+        to->skipped++;
+    }
 }
 
 /* ---- export and summary ------------------------------------------------ */
@@ -677,13 +782,27 @@ bool stats_export_csv(const char *state_dir, FILE *out,
           "passages\n", out);
     for (size_t i = 0; i < l.count; i++) {
         char path[PATH_MAX];
-        struct stats_counts c = {0};
-        if (!join(path, sizeof path, dir, l.names[i], err, err_size) ||
-            !stats_read_day(path, csv_row, out, &c, err, err_size))
+        if (!join(path, sizeof path, dir, l.names[i], err, err_size)) {
             ok = false;
-        total.files += c.files;
-        total.sessions += c.sessions;
-        total.bad += c.bad;
+            continue;
+        }
+        /* A day's rows go out only when the whole day has been read. */
+        char *rows = NULL;
+        size_t len = 0;
+        FILE *day = open_memstream(&rows, &len);
+        if (!day) {
+            ok = FAIL(err, err_size, "cannot export statistics: %s",
+                      strerror(errno));
+            break;
+        }
+        struct stats_counts c;
+        enum day_read r = read_day(path, csv_row, day, &c, NULL, err,
+                                   err_size);
+        bool written = fclose(day) == 0;
+        if (r == DAY_READ && written && len)
+            fwrite(rows, 1, len, out);
+        free(rows);
+        counts_add(&total, &c);
     }
     free(l.names);
     if (fflush(out) != 0 || ferror(out))
@@ -703,8 +822,12 @@ static void summary_add(const struct stats_session *s, void *ctx)
 }
 
 bool stats_summary(const char *state_dir, int64_t now, unsigned days,
-                   struct stats_day *out, char *err, size_t err_size)
+                   struct stats_day *out, struct stats_counts *counts,
+                   const atomic_bool *stop, char *err, size_t err_size)
 {
+    struct stats_counts total = {0};
+    if (counts)
+        *counts = total;
     char dir[PATH_MAX];
     if (!join(dir, sizeof dir, state_dir, "stats", err, err_size))
         return false;
@@ -713,7 +836,6 @@ bool stats_summary(const char *state_dir, int64_t now, unsigned days,
     if (now > STATS_TIME_MAX)
         now = STATS_TIME_MAX;
     int64_t today = now / DAY_S;
-    bool ok = true;
     for (unsigned i = 0; i < days; i++) {
         struct stats_day *d = &out[i];
         memset(d, 0, sizeof *d);
@@ -726,17 +848,22 @@ bool stats_summary(const char *state_dir, int64_t now, unsigned days,
         char file[DAY_NAME_LEN + 1], path[PATH_MAX];
         memcpy(file, d->date, 10);
         memcpy(file + 10, ".log", 5);
-        if (!join(path, sizeof path, dir, file, err, err_size)) {
-            ok = false;
-            continue;
+        if (!join(path, sizeof path, dir, file, err, err_size))
+            return false;
+        struct stats_day got = *d;
+        struct stats_counts c;
+        enum day_read r = read_day(path, summary_add, &got, &c, stop, err,
+                                   err_size);
+        if (r == DAY_STOPPED)
+            return false;
+        counts_add(&total, &c);
+        if (counts)
+            *counts = total;
+        if (r == DAY_READ) {
+            *d = got;
+            d->bad = c.bad > UINT32_MAX ? UINT32_MAX : (uint32_t)c.bad;
         }
-        struct stat st;
-        if (stat(path, &st) != 0 && errno == ENOENT)
-            continue;
-        struct stats_counts c = {0};
-        if (!stats_read_day(path, summary_add, d, &c, err, err_size))
-            ok = false;
-        d->bad = c.bad > UINT32_MAX ? UINT32_MAX : (uint32_t)c.bad;
+        d->skipped = r == DAY_SKIPPED;
     }
-    return ok;
+    return true;
 }

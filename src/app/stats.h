@@ -24,17 +24,32 @@
  * accepted only if it re-serialises to exactly the same bytes, so garbage,
  * a torn line or a flipped digit is skipped and counted, never fatal.
  *
- * Bounds: a day file stops growing at STATS_MAX_DAY_BYTES (later sessions
- * of that day are dropped, logged once per day and process); at most
- * STATS_MAX_DAYS day files are kept (the oldest are deleted when a new day
- * starts).  Each session is one write() with O_APPEND, so a crash leaves at
- * most a torn last line; the next append starts on a fresh line.  No fsync:
- * losing the last session to a power cut is cheaper than wearing the card.
+ * Bounds: a session lasts at most STATS_SESSION_MAX_S (a day): it ends an
+ * idle time (at most an hour) after the last touch, so a longer one is a
+ * clock set forward meanwhile -- the Pi has no real-time clock and NTP
+ * moves it after boot.  The writer clamps the duration to that bound and
+ * the reader refuses a line beyond it as garbage (so a forged duration of
+ * 4294967295 s never reaches a chart).  A day file stops growing at
+ * STATS_MAX_DAY_BYTES (later sessions of that day are dropped, logged
+ * once per day and process); at most STATS_MAX_DAYS day files are kept
+ * (the oldest are deleted when a new day starts).  Each session is one
+ * write() with O_APPEND, so a crash leaves at most a torn last line; the
+ * next append starts on a fresh line.  No fsync: losing the last session
+ * to a power cut is cheaper than wearing the card.
  *
- * Pure POSIX file I/O, no SDL; single-threaded. */
+ * Damaged days: a day file that cannot be opened or read, is not a
+ * regular file (a folder, a FIFO, a link -- never followed, never waited
+ * on) or is larger than STATS_DAY_READ_MAX (the writer never makes one) is
+ * skipped whole and counted (stats_counts.skipped, with its name); the
+ * export and the summary go on with the other days.
+ *
+ * Pure POSIX file I/O, no SDL.  Recording and appending are for one
+ * thread; a read (stats_summary) may run on a worker thread while the
+ * exhibit appends, and another thread may stop it through `stop`. */
 #ifndef APP_STATS_H
 #define APP_STATS_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -46,6 +61,11 @@
 #define STATS_MAX_DAYS 400
 #define STATS_LINE_MAX 8192      /* longer lines are garbage */
 #define STATS_TIME_MAX INT64_C(253402300799) /* 9999-12-31T23:59:59Z */
+#define STATS_SESSION_MAX_S 86400u /* longest session written or read */
+/* A day file larger than this was not made by stats_append: damaged. */
+#define STATS_DAY_READ_MAX (STATS_MAX_DAY_BYTES + STATS_LINE_MAX)
+#define STATS_DAY_NAME_SIZE 15   /* "YYYY-MM-DD.log" and its NUL */
+#define STATS_SKIPPED_NAMES 8    /* skipped days named in stats_counts */
 
 enum stats_screen {
     STATS_SCREEN_ATTRACT,
@@ -72,7 +92,8 @@ struct stats_ids {
 /* Plain data in the caller's storage; nothing to free. */
 struct stats_session {
     int64_t start;       /* unix seconds, 0..STATS_TIME_MAX */
-    uint32_t duration_s; /* set by stats_session_end */
+    uint32_t duration_s; /* set by stats_session_end, at most
+                            STATS_SESSION_MAX_S */
     bool ended;
     enum stats_lang lang; /* the last one chosen */
     bool lang_changed;
@@ -99,8 +120,9 @@ bool stats_session_lang(struct stats_session *s, const char *tag);
  * a repeated id returns true and changes nothing. */
 bool stats_session_place(struct stats_session *s, const char *id);
 bool stats_session_passage(struct stats_session *s, const char *id);
-/* Ends the session: duration = now - start, clamped to 0..UINT32_MAX (the
- * clock may have been set back meanwhile). */
+/* Ends the session: duration = now - start, clamped to
+ * 0..STATS_SESSION_MAX_S (the clock may have been set back or forward
+ * meanwhile). */
 void stats_session_end(struct stats_session *s, int64_t now);
 
 /* True if `id` may be recorded: 1..63 bytes of [a-z0-9.-]. */
@@ -113,7 +135,8 @@ void stats_utc_date(int64_t t, char out[11]);
 size_t stats_format_line(const struct stats_session *s, char *buf,
                          size_t size);
 /* Parses one line without its newline; false unless it is exactly what
- * stats_format_line writes (CRC included). */
+ * stats_format_line writes (CRC included) for an ended session, which
+ * includes a duration of at most STATS_SESSION_MAX_S. */
 bool stats_parse_line(const char *line, size_t len, struct stats_session *s);
 
 /* Appends an ended session to STATE/stats/<UTC date of start>.log, making
@@ -127,15 +150,22 @@ bool stats_append(const char *state_dir, const struct stats_session *s,
 struct stats_counts {
     size_t files;    /* day files read */
     size_t sessions; /* good lines */
-    size_t bad;      /* lines skipped: garbage, too long, torn, bad CRC */
+    size_t bad;      /* lines skipped: garbage, too long, torn, bad CRC,
+                        a duration over STATS_SESSION_MAX_S */
+    size_t skipped;  /* damaged day files skipped whole (see the top) */
+    /* the first STATS_SKIPPED_NAMES of them, "YYYY-MM-DD.log" */
+    char skipped_name[STATS_SKIPPED_NAMES][STATS_DAY_NAME_SIZE];
 };
 
 typedef void stats_session_fn(const struct stats_session *s, void *ctx);
 
 /* Calls `fn` for every good line of a day file in order; bad lines are
- * skipped and counted in `counts` (set, not added to).  False, with
- * `err`, only if the file cannot be opened or read, or is not a regular
- * file; good lines before a read error have been passed on. */
+ * skipped and counted in `counts` (set, not added to).  The file is
+ * opened without following a link or waiting on a FIFO, and read only as
+ * far as its size when opened.  False, with `err` and a log line, if the
+ * file is damaged (cannot be opened or read, is not a regular file, is
+ * larger than STATS_DAY_READ_MAX): then counts->skipped is 1, with the
+ * file's name, and good lines before a read error have been passed on. */
 bool stats_read_day(const char *path, stats_session_fn *fn, void *ctx,
                     struct stats_counts *counts, char *err,
                     size_t err_size);
@@ -146,9 +176,13 @@ bool stats_read_day(const char *path, stats_session_fn *fn, void *ctx,
  *     2024-05-30,2024-05-30T10:20:00Z,95,en,1,home:1;reader:2,yili,arrival
  *
  * Fields never need quoting (digits, ids, ':' and ';').  No stats yet is
- * a header only.  `counts` (may be NULL) gets the totals.  False, with
- * `err`, if the directory or a day file could not be read (the others are
- * still written) or writing to `out` failed. */
+ * a header only.  A damaged day is skipped whole (none of its rows), the
+ * rest still exported; `counts` (may be NULL) gets the totals, skipped
+ * days included, and `err` the reason for the last one skipped (each is
+ * logged).  False, with `err`, only if the stats directory cannot be
+ * listed or writing to `out` failed.  `kiosk import` writes it only to a
+ * stick that asks for it: one with a kiosk-content folder or a KIOSK-STATS
+ * file (app/mode_import.c). */
 bool stats_export_csv(const char *state_dir, FILE *out,
                       struct stats_counts *counts, char *err,
                       size_t err_size);
@@ -160,13 +194,18 @@ struct stats_day {
     uint64_t duration_s;              /* sum over the sessions */
     uint32_t lang[STATS_LANG_COUNT];  /* sessions by last language */
     uint32_t bad;                     /* lines skipped */
+    bool skipped;                     /* its file is damaged: all zeros */
 };
 
 /* Fills out[0..days-1] with the `days` UTC days ending with the one that
- * contains `now`, oldest first; a day without a file is all zeros.  False,
- * with `err`, if a day file exists but could not be read (that day stays
- * as far as it was read; the others are filled). */
+ * contains `now`, oldest first; a day without a file is all zeros, and so
+ * is a damaged one, marked `skipped`.  `counts` (may be NULL) gets the
+ * totals, skipped days included; `err` the reason for the last day
+ * skipped.  `stop` (may be NULL) is looked at before every 64 KiB read:
+ * once it is set the summary ends, false with "stopped" in `err`.  False
+ * also, with `err`, if the stats path is too long; true otherwise. */
 bool stats_summary(const char *state_dir, int64_t now, unsigned days,
-                   struct stats_day *out, char *err, size_t err_size);
+                   struct stats_day *out, struct stats_counts *counts,
+                   const atomic_bool *stop, char *err, size_t err_size);
 
 #endif
