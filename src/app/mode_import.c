@@ -1,8 +1,12 @@
 /* mode_import.c: `kiosk import`, `kiosk rollback`, `kiosk releases` --
  * the curator's USB update and the technician's view of releases. */
+#include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "app/cli.h"
 #include "app/fonts.h"
@@ -11,9 +15,11 @@
 #include "content/release.h"
 #include "content/stick_write.h"
 #include "core/log.h"
+#include "core/utf8.h"
 
 #define DEFAULT_STATE_DIR "/var/lib/kiosk"
 #define STATS_CSV_NAME "KIOSK-STATS.csv"
+#define STATS_MARKER "KIOSK-STATS"
 
 /* Parses [--state-dir DIR] and up to one operand. */
 static int options(const char *mode, const struct cli_common *common,
@@ -37,57 +43,167 @@ static int options(const char *mode, const struct cli_common *common,
     return CLI_OK;
 }
 
-/* The usage statistics as CSV on the stick, on every import; what came of
- * it is added to the stick's report (a line in `line`). */
-static void export_stats(const char *stick, const char *state, char *line,
-                         size_t line_size)
+/* Whether the stick asks for the usage statistics: it holds a
+ * kiosk-content folder (the import looked for one) or, at its root, a
+ * file or folder named KIOSK-STATS -- or KIOSK-STATS.txt, the name
+ * Windows gives a new text document -- not a link.  Any other stick (a
+ * visitor's, one plugged in by mistake) is given none. */
+static bool asks_for_stats(const char *stick, const struct import_result *r)
 {
-    char err[256] = "", werr[512] = "";
-    char *csv = NULL;
-    size_t csv_len = 0;
-    FILE *f = open_memstream(&csv, &csv_len);
+    if (r->folders > 0)
+        return true;
+    int fd = open(stick, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    static const char *const names[] = {STATS_MARKER, STATS_MARKER ".txt"};
+    bool asks = false;
+    for (size_t i = 0; i < sizeof names / sizeof *names && !asks; i++) {
+        struct stat st;
+        asks = fstatat(fd, names[i], &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+               (S_ISREG(st.st_mode) || S_ISDIR(st.st_mode));
+    }
+    close(fd);
+    return asks;
+}
+
+/* Appends to the string in `line`, cutting what does not fit. */
+static void add(char *line, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void add(char *line, size_t size, const char *fmt, ...)
+{
+    size_t n = strlen(line);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line + n, size - n, fmt, ap);
+    va_end(ap);
+}
+
+/* What goes onto the stick after an import: the report, the statistics
+ * CSV (only where asked for) and the report's line about it. */
+struct stick_out {
+    bool asked;      /* the stick asks for the statistics */
+    char *csv;       /* the CSV, or NULL if it could not be made */
+    size_t csv_len;
+    char line[800];  /* the report's statistics line */
+};
+
+/* The usage statistics as CSV, in memory, for a stick that asks for them,
+ * and the report's line about them.  Damaged day files are skipped,
+ * counted and named; the other days are exported. */
+static void make_stats(const char *stick, const char *state,
+                       const struct import_result *r, struct stick_out *o)
+{
+    char *line = o->line;
+    size_t line_size = sizeof o->line;
+    o->asked = asks_for_stats(stick, r);
+    if (!o->asked) {
+        log_info("import", "no usage statistics for %s: it has no %s "
+                 "folder and no %s file", stick, IMPORT_FOLDER,
+                 STATS_MARKER);
+        snprintf(line, line_size, "\nUsage statistics: not written (not "
+                 "asked for: no %s folder or %s file on this stick)\n",
+                 IMPORT_FOLDER, STATS_MARKER);
+        return;
+    }
+    char err[256] = "";
+    FILE *f = open_memstream(&o->csv, &o->csv_len);
     struct stats_counts counts = {0};
     bool ok = f && stats_export_csv(state, f, &counts, err, sizeof err);
     if (f)
         fclose(f);
-    ok = ok && stick_write(stick, STATS_CSV_NAME, csv, csv_len, werr,
-                           sizeof werr);
-    free(csv);
     if (!ok) {
-        if (werr[0])
-            log_warn("import", "%s", werr);
+        free(o->csv);
+        o->csv = NULL;
         snprintf(line, line_size, "\nUsage statistics: not written -- %s\n",
-                 err[0] ? err : werr);
+                 err[0] ? err : "they could not be read");
         return;
     }
     snprintf(line, line_size, "\nUsage statistics: %zu visit%s from %zu "
              "day%s in %s", counts.sessions, counts.sessions == 1 ? "" : "s",
              counts.files, counts.files == 1 ? "" : "s", STATS_CSV_NAME);
-    size_t n = strlen(line);
     if (counts.bad)
-        snprintf(line + n, line_size - n, "; %zu damaged line%s skipped",
-                 counts.bad, counts.bad == 1 ? "" : "s");
-    n = strlen(line);
-    snprintf(line + n, line_size - n, "\n");
+        add(line, line_size, "; %zu damaged line%s skipped", counts.bad,
+            counts.bad == 1 ? "" : "s");
+    if (counts.skipped)
+        add(line, line_size, "; %zu damaged day file%s skipped:",
+            counts.skipped, counts.skipped == 1 ? "" : "s");
+    for (size_t i = 0; i < counts.skipped && i < STATS_SKIPPED_NAMES; i++)
+        add(line, line_size, " %s", counts.skipped_name[i]);
+    if (counts.skipped > STATS_SKIPPED_NAMES)
+        add(line, line_size, " and %zu more",
+            counts.skipped - STATS_SKIPPED_NAMES);
+    add(line, line_size, "\n");
+    if (counts.skipped)
+        log_warn("import", "usage statistics exported without %zu damaged "
+                 "day file%s (see the log above)", counts.skipped,
+                 counts.skipped == 1 ? "" : "s");
 }
 
-/* The report, with the statistics line, onto the stick -- or, if it
- * cannot be written, no old report left there looking current. */
-static void write_report(const char *stick, const struct import_result *r,
-                         const char *line)
+/* The report's text: the import's report (or, on a stick that only asks
+ * for the statistics, a line saying there was nothing to install) and
+ * the statistics line. */
+static char *report_text(const struct import_result *r,
+                         const struct stick_out *o, bool stats_only,
+                         size_t *len)
 {
-    size_t ll = strlen(line), n = r->report_len + ll;
-    char *text = malloc(n + 1);
+    char *text = NULL;
+    FILE *f = open_memstream(&text, len);
+    if (!f)
+        return NULL;
+    if (stats_only)
+        fprintf(f, "Nothing to install: this stick has no %s folder, only "
+                "the %s marker.\n", IMPORT_FOLDER, STATS_MARKER);
+    else
+        fwrite(r->report ? r->report : "", 1, r->report_len, f);
+    fputs(o->line, f);
+    fclose(f);
+    return text;
+}
+
+/* Writes the report, then the CSV, onto the stick -- the report first,
+ * since on a nearly full stick it matters more.  A file that cannot be
+ * written is logged, counted in the return value, and leaves no old file
+ * of its name that would look current. */
+static int write_stick(const char *stick, const struct import_result *r,
+                       struct stick_out *o, bool stats_only, char *why,
+                       size_t why_size)
+{
+    int failed = 0;
     char err[512];
-    if (!text)
-        return;
-    memcpy(text, r->report ? r->report : "", r->report_len);
-    memcpy(text + r->report_len, line, ll);
-    if (!stick_write(stick, IMPORT_REPORT, text, n, err, sizeof err)) {
-        log_warn("import", "the report was not written: %s", err);
+    size_t len;
+    char *text = report_text(r, o, stats_only, &len);
+    bool report_ok = text && stick_write(stick, IMPORT_REPORT, text, len,
+                                         err, sizeof err);
+    if (!report_ok) {
+        failed++;
+        log_warn("import", "the report was not written: %s",
+                 text ? err : "out of memory");
+        snprintf(why, why_size, "%s", text ? err : "out of memory");
         stick_remove_stale(stick, IMPORT_REPORT);
     }
+    if (o->csv && !stick_write(stick, STATS_CSV_NAME, o->csv, o->csv_len,
+                               err, sizeof err)) {
+        failed++;
+        log_warn("import", "the usage statistics were not written: %s",
+                 err);
+        if (!why[0])
+            snprintf(why, why_size, "%s", err);
+        stick_remove_stale(stick, STATS_CSV_NAME);
+        /* The report must not say the CSV is there. */
+        snprintf(o->line, sizeof o->line, "\nUsage statistics: not "
+                 "written -- %s\n", err);
+        free(text);
+        text = report_text(r, o, stats_only, &len);
+        if (report_ok && (!text || !stick_write(stick, IMPORT_REPORT, text,
+                                                len, err, sizeof err))) {
+            failed++;
+            log_warn("import", "the report was not written: %s", err);
+            stick_remove_stale(stick, IMPORT_REPORT);
+        }
+    }
     free(text);
+    return failed;
 }
 
 int mode_import(int argc, char **argv, const struct cli_common *common)
@@ -102,13 +218,46 @@ int mode_import(int argc, char **argv, const struct cli_common *common)
     struct text_fonts *fonts = app_fonts_load(common);
     struct import_result r;
     bool ok = import_run(stick, state, fonts, &r);
-    printf("%s\n", r.message);
     text_fonts_destroy(fonts);
-    char line[800];
-    export_stats(stick, state, line, sizeof line);
-    write_report(stick, &r, line);
+    struct stick_out o = {0};
+    make_stats(stick, state, &r, &o);
+    /* A stick with only the marker asked for the statistics alone. */
+    bool stats_only = r.folders == 0 && o.asked;
+    char why[512] = "";
+    int failed = write_stick(stick, &r, &o, stats_only, why, sizeof why);
+    char message[900];
+    snprintf(message, sizeof message, "%s", stats_only
+             ? "Nothing to install; usage statistics " : r.message);
+    if (stats_only)
+        add(message, sizeof message, "%s", o.csv && !failed
+            ? "written to " STATS_CSV_NAME : "not written");
+    if (failed)
+        add(message, sizeof message, " — but %d file%s could not be "
+            "written on the stick (is it full or read-only?)", failed,
+            failed == 1 ? "" : "s");
+    printf("%s\n", message);
+    /* The screen and the staff panel get the whole story. */
+    if (failed || stats_only) {
+        size_t len;
+        char *text = report_text(&r, &o, stats_only, &len);
+        char *kept = NULL;
+        size_t kept_len = 0;
+        FILE *f = text ? open_memstream(&kept, &kept_len) : NULL;
+        if (f) {
+            fwrite(text, 1, len, f);
+            if (failed)
+                fprintf(f, "\nNot written on the stick: %s\n", why);
+            fclose(f);
+            import_keep_report(state, kept, kept_len);
+        }
+        import_status(state, ok || stats_only ? "done" : "failed", 100,
+                      message);
+        free(kept);
+        free(text);
+    }
+    free(o.csv);
     import_result_fini(&r);
-    return ok ? CLI_OK : CLI_FAIL;
+    return ok || (stats_only && o.csv && !failed) ? CLI_OK : CLI_FAIL;
 }
 
 int mode_rollback(int argc, char **argv, const struct cli_common *common)
@@ -142,9 +291,21 @@ int mode_releases(int argc, char **argv, const struct cli_common *common)
     size_t n = release_list(state, list, 256);
     if (n == 0)
         printf("no releases in %s\n", state);
-    for (size_t i = 0; i < n && i < 256; i++)
-        printf("%c %4u  %-20s  %3u passages  %3u places  from %s\n",
-               list[i].id == cur ? '*' : ' ', list[i].id, list[i].date,
-               list[i].passages, list[i].places, list[i].source);
+    int width = 4; /* the ids' column: wider past 9999, still aligned */
+    for (size_t i = 0; i < n && i < 256; i++) {
+        int digits = snprintf(NULL, 0, "%u", list[i].id);
+        if (digits > width)
+            width = digits;
+    }
+    for (size_t i = 0; i < n && i < 256; i++) {
+        /* One line a release, whatever its .release holds. */
+        char *date = utf8_escape(list[i].date, strlen(list[i].date));
+        char *source = utf8_escape(list[i].source, strlen(list[i].source));
+        printf("%c %*u  %-20s  %3u passages  %3u places  from %s\n",
+               list[i].id == cur ? '*' : ' ', width, list[i].id, date,
+               list[i].passages, list[i].places, source);
+        free(date);
+        free(source);
+    }
     return CLI_OK;
 }

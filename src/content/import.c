@@ -31,7 +31,7 @@ struct copy {
     struct diag_list *d;
 };
 
-static void status(const char *state, const char *phase, int percent,
+void import_status(const char *state, const char *phase, int percent,
                    const char *msg)
 {
     char tmp[4200], path[4200];
@@ -402,7 +402,7 @@ static void relabel(struct diag_list *d, const char *staging,
 /* The same report in the state folder, for the staff panel; replaced
  * whole, never half written.  Best effort: the stick's copy is the one
  * the curator reads. */
-static void keep_report(const char *state, const char *text, size_t len)
+void import_keep_report(const char *state, const char *text, size_t len)
 {
     char tmp[4200], path[4200];
     snprintf(tmp, sizeof tmp, "%s/.%s.new", state, IMPORT_LAST_REPORT);
@@ -453,7 +453,7 @@ bool import_run(const char *stick, const char *state,
     unlink(cur_new);
     fault_point();
 
-    status(state, "copying", 0, NULL);
+    import_status(state, "copying", 0, NULL);
     if ((r->folders = find_folder(stick, folder, sizeof folder, &d)) != 1)
         goto done;
     struct copy c = {0, 0, &d};
@@ -463,13 +463,13 @@ bool import_run(const char *stick, const char *state,
         goto done;
     fault_point();
 
-    status(state, "checking", 40, NULL);
+    import_status(state, "checking", 40, NULL);
     ex = content_load(staging, fonts, &d);
     if (!ex)
         goto done;
     fault_point();
 
-    status(state, "installing", 70, NULL);
+    import_status(state, "installing", 70, NULL);
     char curpath[4200];
     if (release_current_path(state, curpath, sizeof curpath)) {
         struct diag_list od;
@@ -542,8 +542,8 @@ done:;
         fprintf(rep, "\nChanges from the release before:\n%s",
                 clen ? changes : "  none\n");
     fclose(rep);
-    keep_report(state, body, blen);
-    status(state, r->installed ? "done" : "failed", 100, r->message);
+    import_keep_report(state, body, blen);
+    import_status(state, r->installed ? "done" : "failed", 100, r->message);
     r->report = body; /* the caller writes it to the stick */
     r->report_len = blen;
     free(changes);

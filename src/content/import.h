@@ -42,6 +42,16 @@ struct import_result {
  * true if a new release was installed. */
 bool import_run(const char *stick, const char *state_dir,
                 const struct text_fonts *fonts, struct import_result *out);
+/* Writes STATE/import-status, the line the running exhibit shows:
+ * "PHASE PERCENT MESSAGE" (copying 0, checking 40, installing 70, done or
+ * failed 100 with the result).  The caller uses it to add what happened
+ * after the import (the report could not be written on the stick). */
+void import_status(const char *state, const char *phase, int percent,
+                   const char *msg);
+/* Replaces STATE/IMPORT_LAST_REPORT (the staff panel's "last import")
+ * with `text`. */
+void import_keep_report(const char *state, const char *text, size_t len);
+
 /* Frees the report. */
 void import_result_fini(struct import_result *r);
 

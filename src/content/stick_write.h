@@ -8,6 +8,8 @@
  * was there, never following a link, never waiting on a FIFO), checked
  * with fstat to be the regular file just made, written and synced, then
  * renamed over the final name only if that is a regular file or absent.
+ * On a stick too full for it, the old file of that name (a plain file,
+ * out of date now) is removed and the write tried once more.
  * Pure POSIX, no SDL. */
 #ifndef CONTENT_STICK_WRITE_H
 #define CONTENT_STICK_WRITE_H
