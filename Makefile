@@ -8,7 +8,7 @@
 # Every library comes through pkg-config.  Variables that call pkg-config are
 # recursive (=) so that a fresh machine can install the packages first.
 
-PKGS      := sdl2 SDL2_image freetype2 harfbuzz icu-uc jansson
+PKGS      := sdl2 SDL2_image freetype2 harfbuzz icu-uc jansson libargon2
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
 
@@ -104,6 +104,17 @@ UDEV_RULESDIR   ?= $(PREFIX)/lib/udev/rules.d
 SYSTEMD_CONFDIR ?= $(PREFIX)/lib/systemd/system.conf.d
 SYSCTLDIR       ?= $(PREFIX)/lib/sysctl.d
 FONT_DIRS := /usr/share/fonts/opentype/noto /usr/share/fonts/truetype/noto
+# /etc/kiosk/kiosk.conf holds the staff PIN's hash: 0640, and group kiosk in
+# a real installation (no DESTDIR) -- as the package's statoverride makes
+# it.  The package's postinst makes the kiosk user; make install does not,
+# so without the group the file stays root:root 0640 (root only; the
+# exhibit, User=kiosk, cannot start anyway) and says what to do.
+CONF = $(DESTDIR)/etc/kiosk/kiosk.conf
+CONF_GROUP = { getent group kiosk >/dev/null && chgrp kiosk $(CONF); } || \
+    echo "install: there is no group 'kiosk' yet, so $(CONF) is" \
+        "root:root 0640; make the user (adduser --system --group --home" \
+        "/var/lib/kiosk --no-create-home --shell /usr/sbin/nologin kiosk)" \
+        "and then: chgrp kiosk $(CONF)" >&2
 
 $(INST)/main.o: src/main.c
 	@mkdir -p $(@D)
@@ -145,8 +156,11 @@ install-tree:
 	install -D -m 0644 deploy/sysctl/60-kiosk.conf \
 	    $(DESTDIR)$(SYSCTLDIR)/60-kiosk.conf
 	@# The settings (and the staff PIN's hash) survive an upgrade.
-	[ -e $(DESTDIR)/etc/kiosk/kiosk.conf ] || \
-	    install -D -m 0644 deploy/kiosk.conf $(DESTDIR)/etc/kiosk/kiosk.conf
+	if [ -e $(CONF) ]; then echo "install: $(CONF) kept as it is"; \
+	    find $(CONF) -perm -o=r -exec echo "install: {} is readable by" \
+	        "every user and holds the staff PIN's hash: chmod 0640 {}" \; ; \
+	else install -D -m 0640 deploy/kiosk.conf $(CONF) || exit 1; \
+	    $(if $(DESTDIR),true,$(CONF_GROUP)); fi
 
 # ---- Debian package -----------------------------------------------------
 #   make deb                  build/deb/kiosk_VERSION_ARCH.deb for this machine
@@ -338,7 +352,8 @@ ARM_LIBS   = $(shell $(ARM_PKG) --libs $(PKGS)) -lm -lpthread
 ARM       := build/arm64
 ARM_TESTS := test_core test_layout test_content test_map test_input \
              test_script test_stats test_raster test_place_card \
-             test_map_page test_atlas test_specimen test_app test_frame_check
+             test_map_page test_atlas test_specimen test_app test_frame_check \
+             test_pin
 
 $(ARM)/%.o: %.c
 	@mkdir -p $(@D)

@@ -147,7 +147,7 @@ static void check_deb(const char *deb, const char *arch, const char *version)
     const char *extra[] = {"libegl1",        "libgles2",        "libgbm1",
                            "libegl-mesa0",   "libgl1-mesa-dri", "libudev1",
                            "fonts-noto-core", "fonts-noto-cjk", "adduser",
-                           "mount"};
+                           "mount",          "libargon2-1"};
     for (size_t i = 0; i < sizeof extra / sizeof *extra; i++)
         CHECK(depends_on(dep, extra[i]), "%s: Depends has %s: %s", deb,
               extra[i], dep);

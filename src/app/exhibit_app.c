@@ -112,6 +112,12 @@ void exhibit_app_open_staff(struct exhibit_app *a, uint32_t now)
     staff_open(a->staff, now);
 }
 
+void exhibit_app_set_content_problem(struct exhibit_app *a,
+                                     const char *problem)
+{
+    staff_set_content_problem(a->staff, problem);
+}
+
 int exhibit_app_take_action(struct exhibit_app *a)
 {
     return staff_take_action(a->staff);

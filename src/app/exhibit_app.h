@@ -85,6 +85,9 @@ void exhibit_app_set_staff(struct exhibit_app *app,
 bool exhibit_app_staff_open(const struct exhibit_app *app);
 /* Opens the staff keypad as the hidden gesture does. */
 void exhibit_app_open_staff(struct exhibit_app *app, uint32_t now_ms);
+/* The content problem for the staff panel (staff_set_content_problem). */
+void exhibit_app_set_content_problem(struct exhibit_app *app,
+                                     const char *problem);
 /* What the staff panel asked of the main loop (enum staff_action), once. */
 int exhibit_app_take_action(struct exhibit_app *app);
 

@@ -136,7 +136,7 @@ static int run_script(const struct cli_common *common, const char *path,
          * and, with a state folder, releases and statistics. */
         struct staff_setup staff = {common->staff_pin, common->state_dir,
                                     common->content_dir, common->rotation,
-                                    common->screen_diagonal_inch};
+                                    common->screen_diagonal_inch, true};
         exhibit_app_set_staff(app, &staff);
         exhibit_app_set_idle_timeout(app, common->idle_timeout_s);
         exhibit_app_set_screen(app, common->screen_diagonal_inch);

@@ -195,6 +195,26 @@ static void busy(uint32_t since, unsigned watchdog_ping_ms, const char *what)
 /* loop()'s answer when the first frame was wrong: try the next renderer. */
 #define LOOP_WRONG_PICTURE (-1)
 
+/* What came of the last load, for staff: the panel's diagnostics, the
+ * service's status line (`systemctl status kiosk`) and, once per load, the
+ * log.  Visitors see only the last good exhibit (the curator overlay is
+ * off in kiosk mode). */
+static void content_news(const struct exhibit_view *view,
+                         struct exhibit_app *app)
+{
+    char problem[1024], status[1100];
+    exhibit_view_problem(view, problem, sizeof problem);
+    exhibit_app_set_content_problem(app, problem);
+    if (problem[0]) {
+        log_error("app", "%s", problem);
+        snprintf(status, sizeof status, "STATUS=content problem: %s",
+                 problem);
+    } else {
+        snprintf(status, sizeof status, "STATUS=showing the exhibit");
+    }
+    platform_notify(status);
+}
+
 static int loop(struct app_display *d, bool verify,
                 const struct text_fonts *fonts, const char *fonts_path,
                 struct exhibit_view *view, bool windowed,
@@ -213,6 +233,7 @@ static int loop(struct app_display *d, bool verify,
     exhibit_app_set_screen(app, diag_inch);
     exhibit_app_set_idle_timeout(app, idle_s);
     exhibit_app_set_staff(app, staff);
+    content_news(view, app);
     int rc = CLI_OK;
     const struct exhibit *ex = exhibit_view_exhibit(view);
     enum text_lang lang = ex ? ex->settings.default_lang : TEXT_LANG_EN;
@@ -395,6 +416,7 @@ static int loop(struct app_display *d, bool verify,
             exhibit_view_take(view, pending);
             free(pending);
             pending = NULL;
+            content_news(view, app);
             relayout = dirty = announce = true;
         }
     }
@@ -490,6 +512,9 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
             goto out;
         }
         struct exhibit_view *view = exhibit_view_create(fonts, dir);
+        /* Visitors never see the curator's overlay (staff: panel, log,
+         * status); the curator's window shows it. */
+        exhibit_view_set_curator(view, windowed);
         if (!exhibit_view_reload(view))
             diag_list_print(exhibit_view_diags(view), stderr);
         reload_event = SDL_RegisterEvents(3);
@@ -518,7 +543,7 @@ int mode_run(int argc, char **argv, const struct cli_common *common)
             watch = platform_watch_create(dir, 200, content_changed, &wctx);
         struct staff_setup staff = {common->staff_pin,
                                     releases ? state : NULL, dir, rotation,
-                                    common->screen_diagonal_inch};
+                                    common->screen_diagonal_inch, false};
         /* The first frame is checked; a renderer that draws it wrongly
          * gives way to the next.  If none draws it right, the first is
          * used unchecked rather than showing nothing. */

@@ -5,13 +5,17 @@
 #include <string.h>
 #include <time.h>
 
-#include "app/stats.h"
 #include "app/staff.h"
+#include "app/staff_lockout.h"
+#include "app/stats.h"
+#include "app/stats_reader.h"
 #include "app/version.h"
+#include "app/worker.h"
 #include "content/import.h"
 #include "content/release.h"
 #include "core/diag.h"
 #include "core/log.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "input/corner_hold.h"
 #include "platform/platform.h"
@@ -19,6 +23,8 @@
 #include "ui/staff_screen.h"
 
 #define REFRESH_MS 1000u /* diagnostics while they are shown */
+#define CHECK_POLL_MS 16u /* looking for the PIN check's end */
+#define STATS_POLL_MS 20u /* looking for the statistics while read */
 
 struct staff {
     const struct text_fonts *fonts;
@@ -26,8 +32,17 @@ struct staff {
     struct staff_setup setup;
     struct corner_hold hold;
     struct staff_pin pin;
+    /* the PIN's check on a worker thread (the attempt is the worker's
+     * while it runs), and the lock-out kept in the state folder */
+    struct worker check;
+    struct staff_pin_attempt attempt;
+    bool check_shown; /* its outcome goes on screen (not closed since) */
+    struct staff_lockout lockout;
     struct ui_staff_screen *screen;
     struct ui_staff_model m;
+    /* the statistics page's summary, read on a worker thread */
+    struct stats_reader *reader;
+    size_t stats_skipped; /* damaged day files in the last summary */
     enum text_lang lang;
     int w, h;
     bool open;
@@ -47,6 +62,7 @@ struct staff {
     double frame_ms[STAFF_FRAME_HISTORY];
     size_t frame_count; /* ever noted */
     enum staff_action action;
+    char problem[512]; /* the content that did not load, or "" */
 };
 
 struct staff *staff_create(const struct text_fonts *fonts, uint32_t now)
@@ -54,18 +70,33 @@ struct staff *staff_create(const struct text_fonts *fonts, uint32_t now)
     struct staff *s = xcalloc(1, sizeof *s);
     s->fonts = fonts;
     s->screen = ui_staff_screen_create(fonts);
+    s->reader = stats_reader_create();
     s->start = s->now = now;
     s->lang = TEXT_LANG_EN;
     corner_hold_init(&s->hold, NULL);
     staff_pin_init(&s->pin, NULL);
+    worker_init(&s->check);
+    staff_lockout_init(&s->lockout, NULL);
     return s;
+}
+
+/* A PIN check still running is waited for and dropped (wiped). */
+static void drop_check(struct staff *s)
+{
+    if (worker_busy(&s->check)) {
+        worker_wait(&s->check);
+        worker_poll(&s->check);
+    }
+    staff_pin_attempt_wipe(&s->attempt);
 }
 
 void staff_destroy(struct staff *s)
 {
     if (!s)
         return;
+    drop_check(s);
     staff_pin_wipe(&s->pin);
+    stats_reader_destroy(s->reader);
     ui_staff_screen_destroy(s->screen);
     free(s);
 }
@@ -76,7 +107,13 @@ void staff_configure(struct staff *s, const struct staff_setup *setup)
     if (setup->pin)
         s->hash = *setup->pin;
     s->setup.pin = setup->pin ? &s->hash : NULL;
+    drop_check(s);
     staff_pin_init(&s->pin, s->setup.pin);
+    staff_lockout_init(&s->lockout, s->setup.state_dir);
+    if (staff_pin_hash_is_legacy(s->setup.pin))
+        log_warn("staff", "the staff PIN's hash is the old one-round "
+                 "sha256 form, from which a PIN is quickly recovered: set "
+                 "the PIN again with 'kiosk staff-pin-hash --set'");
 }
 
 bool staff_is_open(const struct staff *s)
@@ -156,8 +193,13 @@ static void diagnostics(struct staff *s)
         for (size_t i = 0; i < n && i < 256; i++)
             if (list[i].id == cur)
                 info = &list[i];
+        /* The source is a path off a stick: escaped, so a control in it
+         * cannot change what staff read. */
+        char *source = info ? utf8_escape(info->source,
+                                          strlen(info->source)) : NULL;
         row(s, UI_ST_RELEASE, "%u  %s  %s", cur, info ? info->date : "",
-            info ? info->source : "");
+            source ? source : "");
+        free(source);
     } else {
         row(s, UI_ST_RELEASE, "-");
     }
@@ -174,6 +216,8 @@ static void diagnostics(struct staff *s)
     else
         row(s, UI_ST_UPTIME, "%u:%02u:%02u", up / 3600, up / 60 % 60,
             up % 60);
+    if (s->problem[0])
+        row(s, UI_ST_PROBLEM, "%s", s->problem);
     frame_row(s);
     unsigned long rss, peak;
     if (platform_memory_kib(&rss, &peak))
@@ -190,27 +234,49 @@ static void diagnostics(struct staff *s)
     s->refreshed = s->now;
 }
 
+/* Opening the statistics page: the summary is read on the worker, the
+ * page says "reading" until staff_tick takes it (stats_done). */
 static void statistics(struct staff *s)
 {
     memset(s->m.day_sessions, 0, sizeof s->m.day_sessions);
+    memset(s->m.day_label, 0, sizeof s->m.day_label);
     s->m.total_sessions = s->m.average_s = 0;
+    s->stats_skipped = 0;
     s->m.stats_available = s->setup.state_dir != NULL;
-    if (!s->m.stats_available)
-        return;
-    struct stats_day days[UI_STAFF_DAYS];
-    char err[256];
-    if (!stats_summary(s->setup.state_dir, (int64_t)time(NULL),
-                       UI_STAFF_DAYS, days, err, sizeof err))
-        log_warn("staff", "usage statistics: %s", err);
+    s->m.stats_reading = s->m.stats_available;
+    if (s->m.stats_available)
+        stats_reader_start(s->reader, s->setup.state_dir,
+                           (int64_t)time(NULL), UI_STAFF_DAYS);
+}
+
+/* The page leaves, or the panel closes: nobody waits for the summary. */
+static void statistics_stop(struct staff *s)
+{
+    stats_reader_stop(s->reader);
+    s->m.stats_reading = false;
+}
+
+static void stats_done(struct staff *s, const struct stats_reader_result *r)
+{
+    s->m.stats_reading = false;
+    if (!r->ok)
+        log_warn("staff", "usage statistics: %s", r->err);
+    s->stats_skipped = r->counts.skipped;
+    if (r->counts.skipped)
+        log_warn("staff", "usage statistics: %zu damaged day file%s "
+                 "skipped (%s%s)", r->counts.skipped,
+                 r->counts.skipped == 1 ? "" : "s", r->counts.skipped_name[0],
+                 r->counts.skipped > 1 ? ", ..." : "");
     uint64_t seconds = 0;
-    for (int d = 0; d < UI_STAFF_DAYS; d++) {
-        s->m.day_sessions[d][0] = days[d].lang[STATS_LANG_ZH];
-        s->m.day_sessions[d][1] = days[d].lang[STATS_LANG_EN];
-        s->m.day_sessions[d][2] = days[d].lang[STATS_LANG_UG];
+    for (unsigned d = 0; d < UI_STAFF_DAYS && d < r->days; d++) {
+        const struct stats_day *day = &r->day[d];
+        s->m.day_sessions[d][0] = day->lang[STATS_LANG_ZH];
+        s->m.day_sessions[d][1] = day->lang[STATS_LANG_EN];
+        s->m.day_sessions[d][2] = day->lang[STATS_LANG_UG];
         snprintf(s->m.day_label[d], sizeof s->m.day_label[d], "%s",
-                 days[d].date + 5);
-        s->m.total_sessions += days[d].sessions;
-        seconds += days[d].duration_s;
+                 day->date + 5);
+        s->m.total_sessions += day->sessions;
+        seconds += day->duration_s;
     }
     if (s->m.total_sessions)
         s->m.average_s = (uint32_t)(seconds / s->m.total_sessions);
@@ -238,7 +304,8 @@ static void show(struct staff *s)
         return;
     s->m.digits = staff_pin_length(&s->pin);
     uint32_t locked = staff_pin_locked_ms(&s->pin, s->now);
-    s->m.keys_enabled = s->setup.pin && locked == 0;
+    s->m.keys_enabled = s->setup.pin && locked == 0 &&
+                        !worker_busy(&s->check);
     s->locked_shown = (locked + 999) / 1000;
     if (s->m.view == UI_STAFF_VIEW_PIN && locked)
         locked_message(s, locked);
@@ -264,6 +331,7 @@ void staff_layout(struct staff *s, enum text_lang lang, int w, int h)
 void staff_open(struct staff *s, uint32_t now)
 {
     s->now = s->last_input = now;
+    staff_lockout_load(&s->lockout, &s->pin, now);
     s->open = true;
     memset(&s->m, 0, sizeof s->m);
     s->m.view = UI_STAFF_VIEW_PIN;
@@ -280,6 +348,8 @@ void staff_open(struct staff *s, uint32_t now)
 static void close_panel(struct staff *s, const char *why)
 {
     s->open = false;
+    s->check_shown = false;
+    statistics_stop(s);
     staff_pin_wipe(&s->pin);
     s->m.armed[0] = '\0';
     s->touch_count = 0;
@@ -299,6 +369,9 @@ static void pin_outcome(struct staff *s, struct staff_pin_outcome o)
         s->m.view = UI_STAFF_VIEW_PANEL;
         s->m.page = UI_STAFF_PAGE_DIAG;
         s->m.message[0] = '\0';
+        if (staff_pin_hash_is_legacy(s->setup.pin)) /* on diagnostics */
+            pin_message(s, ui_staff_text(UI_ST_PIN_OLD_HASH, s->lang),
+                        true);
         diagnostics(s);
         break;
     case STAFF_PIN_WRONG:
@@ -324,9 +397,59 @@ static void pin_outcome(struct staff *s, struct staff_pin_outcome o)
         if (!s->m.alert)
             s->m.message[0] = '\0';
         break;
+    case STAFF_PIN_CHECKING:
+        pin_message(s, ui_staff_text(UI_ST_PIN_CHECKING, s->lang), false);
+        break;
+    case STAFF_PIN_FAILED:
+        pin_message(s, ui_staff_text(UI_ST_PIN_FAILED, s->lang), true);
+        break;
     default:
         break;
     }
+    staff_lockout_note(&s->lockout, &s->pin, s->now);
+}
+
+static void check_job(void *attempt)
+{
+    staff_pin_attempt_run(attempt);
+}
+
+/* OK: the digits go to the worker; staff_tick takes the outcome. */
+static void submit(struct staff *s)
+{
+    struct staff_pin_outcome o =
+        staff_pin_submit_begin(&s->pin, s->now, &s->attempt);
+    if (o.result == STAFF_PIN_CHECKING && !worker_busy(&s->check)) {
+        s->check_shown = true;
+        worker_start(&s->check, check_job, &s->attempt,
+                     "the staff PIN's check");
+    }
+    pin_outcome(s, o);
+}
+
+/* The check's outcome once the worker is done (waited for on a simulated
+ * clock); true if it came.  Counted even if the keypad closed. */
+static bool pin_checked(struct staff *s)
+{
+    if (!worker_busy(&s->check))
+        return false;
+    if (s->setup.simulated_clock)
+        worker_wait(&s->check);
+    if (!worker_poll(&s->check))
+        return false;
+    struct staff_pin_outcome o =
+        staff_pin_submit_end(&s->pin, &s->attempt, s->now);
+    if (o.result == STAFF_PIN_FAILED)
+        log_error("staff", "the staff PIN could not be checked: %s",
+                  s->attempt.error ? s->attempt.error : "?");
+    if (s->open && s->check_shown && s->m.view == UI_STAFF_VIEW_PIN) {
+        pin_outcome(s, o);
+        return true;
+    }
+    if (o.result == STAFF_PIN_WRONG)
+        log_warn("staff", "wrong staff PIN (the keypad had closed)");
+    staff_lockout_note(&s->lockout, &s->pin, s->now);
+    return true;
 }
 
 /* The release a rollback would go to, when the actions are shown. */
@@ -391,7 +514,7 @@ static void tap(struct staff *s, const char *id)
         else
             pin_outcome(s, staff_pin_type(&s->pin, k[0], now));
     } else if (strcmp(id, "staff:pin:ok") == 0) {
-        pin_outcome(s, staff_pin_submit(&s->pin, now));
+        submit(s);
     } else if (strcmp(id, "staff:pin:cancel") == 0 ||
                strcmp(id, "staff:close") == 0) {
         close_panel(s, "closed by staff");
@@ -401,6 +524,7 @@ static void tap(struct staff *s, const char *id)
             if (strcmp(id, ui_staff_page_id(p)) == 0)
                 s->m.page = p;
         s->m.armed[0] = s->m.action_message[0] = '\0';
+        statistics_stop(s);
         if (s->m.page == UI_STAFF_PAGE_DIAG)
             diagnostics(s);
         else if (s->m.page == UI_STAFF_PAGE_STATS)
@@ -496,6 +620,8 @@ bool staff_pointer(struct staff *s, const struct input_pointer_event *ev,
 bool staff_tick(struct staff *s, uint32_t now)
 {
     s->now = now;
+    staff_lockout_load(&s->lockout, &s->pin, now);
+    bool checked = pin_checked(s);
     if (!s->open) {
         if (corner_hold_tick(&s->hold, now)) {
             log_info("staff", "staff gesture recognised");
@@ -510,7 +636,7 @@ bool staff_tick(struct staff *s, uint32_t now)
         close_panel(s, "nobody touched it");
         return true;
     }
-    bool changed = false;
+    bool changed = checked;
     if (s->m.armed[0] && now - s->armed_at >= STAFF_CONFIRM_MS) {
         s->m.armed[0] = '\0';
         changed = true;
@@ -525,6 +651,13 @@ bool staff_tick(struct staff *s, uint32_t now)
     if (s->m.view == UI_STAFF_VIEW_PANEL &&
         s->m.page == UI_STAFF_PAGE_DIAG && now - s->refreshed >= REFRESH_MS) {
         diagnostics(s);
+        changed = true;
+    }
+    struct stats_reader_result stats;
+    if (s->m.stats_reading && s->setup.simulated_clock)
+        stats_reader_wait(s->reader);
+    if (s->m.stats_reading && stats_reader_take(s->reader, &stats)) {
+        stats_done(s, &stats);
         changed = true;
     }
     if (changed)
@@ -542,6 +675,8 @@ static void sooner(int *wait, uint32_t ms)
 int staff_wait_ms(const struct staff *s, uint32_t now)
 {
     int wait = -1;
+    if (worker_busy(&s->check))
+        sooner(&wait, CHECK_POLL_MS);
     if (!s->open) {
         uint32_t at;
         if (corner_hold_deadline(&s->hold, &at))
@@ -565,7 +700,16 @@ int staff_wait_ms(const struct staff *s, uint32_t now)
         uint32_t r = now - s->refreshed;
         sooner(&wait, r < REFRESH_MS ? REFRESH_MS - r : 0);
     }
+    if (s->m.stats_reading)
+        sooner(&wait, STATS_POLL_MS);
     return wait;
+}
+
+void staff_set_content_problem(struct staff *s, const char *problem)
+{
+    snprintf(s->problem, sizeof s->problem, "%s", problem ? problem : "");
+    if (s->open)
+        diagnostics(s);
 }
 
 void staff_note_frame(struct staff *s, double ms)
@@ -625,8 +769,10 @@ void staff_write_state(const struct staff *s, FILE *out)
             diag_json_string(s->m.diag[i].value, out);
         }
         const struct ui_bar_chart *c = ui_staff_screen_chart(s->screen);
-        fprintf(out, "},\"chart\":{\"total\":%u,\"average_s\":%u,"
-                     "\"axis_max\":%u,\"bars\":[",
+        fprintf(out, "},\"chart\":{\"reading\":%s,\"skipped_days\":%zu,"
+                     "\"total\":%u,\"average_s\":%u,\"axis_max\":%u,"
+                     "\"bars\":[",
+                s->m.stats_reading ? "true" : "false", s->stats_skipped,
                 s->m.total_sessions, s->m.average_s,
                 c->bars ? c->axis_max : 0);
         for (size_t i = 0; i < c->bars; i++) {

@@ -12,11 +12,23 @@
  *                last 120),
  *                memory now and at peak, screen, the last import's report
  *   statistics   visits per day for the last 14 days by language, with
- *                the total and the average visit
+ *                the total and the average visit; read on a worker
+ *                thread (app/stats_reader.h) so that a slow disk or a
+ *                large day file never holds up the main loop: the page
+ *                says "reading" until staff_tick takes the summary (it
+ *                asks for a tick every 20 ms meanwhile); leaving the page
+ *                or closing the panel stops and joins the thread
  *   touch test   every finger drawn with a crosshair where it is now
  *   actions      roll back to the release before (the exhibit follows the
  *                `current` switch by itself), restart the exhibit, exit to
  *                the console -- each asks for a second tap within 5 s
+ *
+ * The PIN is checked on a worker thread (app/worker.h; Argon2id takes
+ * 0.2-0.8 s): the keypad says "checking" with its keys off, and staff_tick
+ * takes the outcome (it asks for a tick every 16 ms meanwhile).  The
+ * lock-out is kept in the state folder (app/staff_lockout.h), so a restart
+ * does not lift it; an old sha256 PIN line opens the panel with a notice
+ * to set the PIN again.
  *
  * Nobody is left logged in: the keypad closes after 30 s without a touch,
  * the panel after 2 min, and the typed digits are wiped on every close.
@@ -53,6 +65,10 @@ struct staff_setup {
     const char *content_dir; /* the folder shown, for diagnostics */
     int rotation;            /* degrees, for diagnostics */
     double diagonal_inch;    /* 0: not configured */
+    /* Render scripts: staff_tick waits for a read or a PIN check in the
+     * background, so the same script gives the same pictures however fast
+     * the disk or the processor. */
+    bool simulated_clock;
 };
 
 enum staff_action {
@@ -92,6 +108,10 @@ bool staff_is_open(const struct staff *s);
 /* Opens the keypad as the gesture would (the --windowed shortcut). */
 void staff_open(struct staff *s, uint32_t now_ms);
 
+/* The content that did not load (exhibit_view_problem's line), shown
+ * among the diagnostics; "" or NULL when the last load succeeded. */
+void staff_set_content_problem(struct staff *s, const char *problem);
+
 /* A frame took `ms` to draw (for the diagnostics). */
 void staff_note_frame(struct staff *s, double ms);
 
@@ -107,7 +127,8 @@ size_t staff_buttons(const struct staff *s, const struct ui_button **out,
                      size_t max);
 
 /* The staff state as a JSON object: open, view, page, digits, locked_ms,
- * message, armed, the chart's totals. */
+ * message, armed, the chart's totals (and whether it is still being
+ * read, and how many damaged day files its summary skipped). */
 void staff_write_state(const struct staff *s, FILE *out);
 
 #endif

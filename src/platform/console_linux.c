@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "platform/platform.h"
@@ -48,10 +49,11 @@ bool platform_console_claim(char *desc, size_t size)
         close(fd);
         return false;
     }
+    /* /dev/tty names no console: the device behind it does (tty1 is 4:1). */
     char name[64] = "a virtual console";
-    char *tn = ttyname(fd);
-    if (tn)
-        snprintf(name, sizeof name, "%s", tn);
+    unsigned int dev;
+    if (ioctl(fd, TIOCGDEV, &dev) == 0)
+        snprintf(name, sizeof name, "/dev/tty%u", minor(dev));
     if (ioctl(fd, KDSKBMODE, K_OFF) != 0) {
         snprintf(desc, size, "%s: the keyboard could not be turned off "
                  "(%s): console switching and Ctrl+Alt+Del reach the "

@@ -270,6 +270,9 @@ static void layout_diag(struct ui_staff_screen *s)
     int lw = b.w * 30 / 100, gap = px(s, 24), size = px(s, 26);
     int vw = b.w - lw - gap, y = b.y;
     int lx = rtl(s) ? b.x + b.w - lw : b.x, vx = rtl(s) ? b.x : b.x + lw + gap;
+    if (m->message[0]) /* e.g. the PIN should be set again */
+        y += add_text(s, "ui", size, TEXT_ALIGN_START, b.x, y, b.w,
+                      m->message, pal->accent) + px(s, 16);
     for (int i = 0; i < m->diag_count && i < UI_STAFF_DIAG_ROWS; i++) {
         int h1 = add_text(s, "ui", size, TEXT_ALIGN_START, lx, y, lw,
                           t(s, m->diag[i].label), pal->muted);
@@ -308,8 +311,10 @@ static void layout_stats(struct ui_staff_screen *s)
     SDL_Rect b = s->body;
     int y = b.y, size = px(s, 26);
     enum text_align start = TEXT_ALIGN_START;
-    if (!m->stats_available) {
-        add_text(s, "ui", size, start, b.x, y, b.w, t(s, UI_ST_NO_STATS),
+    if (!m->stats_available || m->stats_reading) {
+        add_text(s, "ui", size, start, b.x, y, b.w,
+                 t(s, m->stats_available ? UI_ST_STATS_READING
+                                         : UI_ST_NO_STATS),
                  pal->ink);
         return;
     }

@@ -56,7 +56,7 @@ struct ui_staff_model {
     enum ui_staff_page page;
     /* the keypad */
     int digits;        /* typed so far: drawn as dots */
-    char message[256]; /* under the dots, or "" */
+    char message[256]; /* under the dots (diagnostics: a notice), or "" */
     bool alert;        /* the message is a refusal */
     bool keys_enabled; /* false while locked out or without a PIN */
     /* diagnostics: a label and its value per row, then the last import */
@@ -68,6 +68,7 @@ struct ui_staff_model {
     char import_report[2048];
     /* statistics: sessions per day by last language (zh, en, ug) */
     bool stats_available;
+    bool stats_reading; /* the summary is still being read */
     uint32_t day_sessions[UI_STAFF_DAYS][UI_CHART_STACKS];
     char day_label[UI_STAFF_DAYS][8]; /* "05-30" */
     uint32_t total_sessions;

@@ -19,6 +19,21 @@ static const char *const text[UI_ST_COUNT][3] = {
                       "/etc/kiosk/kiosk.conf (see the README).",
                       "خىزمەتچى پارولى بەلگىلەنمىگەن: /etc/kiosk/kiosk.conf "
                       "ھۆججىتىگە staff-pin-hash قوشۇڭ (README نى كۆرۈڭ)."},
+    [UI_ST_PIN_CHECKING] = {"正在核对密码…", "Checking the PIN…",
+                            "پارول تەكشۈرۈلۈۋاتىدۇ…"},
+    [UI_ST_PIN_FAILED] = {"无法核对密码：见系统日志。",
+                          "The PIN could not be checked: see the journal.",
+                          "پارولنى تەكشۈرگىلى بولمىدى: خاتىرىنى كۆرۈڭ."},
+    [UI_ST_PIN_OLD_HASH] = {"工作人员密码仍以旧的弱方式保存：请用 kiosk "
+                            "staff-pin-hash --set /etc/kiosk/kiosk.conf "
+                            "重新设置（见 README）。",
+                            "The staff PIN is stored the old, weak way: set "
+                            "it again with kiosk staff-pin-hash --set "
+                            "/etc/kiosk/kiosk.conf (see the README).",
+                            "خىزمەتچى پارولى كونا، ئاجىز ئۇسۇلدا "
+                            "ساقلانغان: kiosk staff-pin-hash --set "
+                            "/etc/kiosk/kiosk.conf بىلەن قايتا بەلگىلەڭ "
+                            "(README نى كۆرۈڭ)."},
     [UI_ST_CANCEL] = {"取消", "Cancel", "بىكار قىلىش"},
     [UI_ST_OK] = {"确定", "OK", "جەزملەش"},
     [UI_ST_CLEAR] = {"清除", "Clear", "تازىلاش"},
@@ -35,6 +50,7 @@ static const char *const text[UI_ST_COUNT][3] = {
     [UI_ST_FRAMES] = {"帧时间", "Frame times", "كادىر ۋاقتى"},
     [UI_ST_MEMORY] = {"内存", "Memory", "ئىچكى ساقلىغۇچ"},
     [UI_ST_SCREEN] = {"屏幕", "Screen", "ئېكران"},
+    [UI_ST_PROBLEM] = {"内容问题", "Content problem", "مەزمۇن مەسىلىسى"},
     [UI_ST_LAST_IMPORT] = {"最近一次导入", "Last import",
                            "ئاخىرقى قېتىملىق يېڭىلاش"},
     [UI_ST_NONE] = {"无", "none", "يوق"},
@@ -65,6 +81,9 @@ static const char *const text[UI_ST_COUNT][3] = {
     [UI_ST_NO_STATS] = {"没有使用统计：未设置状态文件夹。",
                         "No usage statistics: there is no state folder.",
                         "ئىشلىتىش ستاتىستىكىسى يوق: ھالەت قىسقۇچى يوق."},
+    [UI_ST_STATS_READING] = {"正在读取使用统计…",
+                             "Reading the usage statistics…",
+                             "ئىشلىتىش ستاتىستىكىسى ئوقۇلۇۋاتىدۇ…"},
     [UI_ST_TOUCH_HINT] = {"用一个或多个手指触摸屏幕任意位置。",
                           "Touch anywhere with one or more fingers.",
                           "ئېكراننىڭ خالىغان يېرىگە بىر ياكى بىرقانچە "

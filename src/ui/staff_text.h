@@ -15,6 +15,9 @@ enum ui_staff_text {
     UI_ST_WRONG,     /* {n}: tries left */
     UI_ST_LOCKED,    /* {seconds} */
     UI_ST_NO_PIN,
+    UI_ST_PIN_CHECKING,
+    UI_ST_PIN_FAILED,
+    UI_ST_PIN_OLD_HASH, /* after an old sha256 line opened the panel */
     UI_ST_CANCEL,
     UI_ST_OK,
     UI_ST_CLEAR,
@@ -31,6 +34,7 @@ enum ui_staff_text {
     UI_ST_FRAMES,
     UI_ST_MEMORY,
     UI_ST_SCREEN,
+    UI_ST_PROBLEM,   /* the content that did not load */
     UI_ST_LAST_IMPORT,
     UI_ST_NONE,
     UI_ST_ROLLBACK,  /* {n}: the release to go back to */
@@ -44,6 +48,7 @@ enum ui_staff_text {
     UI_ST_VISITS,     /* {n} */
     UI_ST_AVG_VISIT,  /* {seconds} */
     UI_ST_NO_STATS,
+    UI_ST_STATS_READING,
     UI_ST_TOUCH_HINT,
     UI_ST_TOUCHES,    /* {n} */
     UI_ST_COUNT,

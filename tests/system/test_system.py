@@ -509,6 +509,36 @@ def run_tests(args):
         same(k, "after-watchdog", attract_new, 2.0,
              what="after the watchdog's restart the screen shows Attract")
 
+        # ---- a release that does not load ------------------------------
+        # `current` switched to a broken release (by hand, as a technician
+        # might): visitors keep the last good exhibit with nothing over
+        # it; staff read the problem in the status, the log (and panel).
+        n = k.count_log(r"did not load")
+        k.out("cd %s && cp -a releases/0001 releases/0900 && printf "
+              "'\\nnot a field\\n' >> releases/0900/places.txt && "
+              "ln -sfn releases/0900 current.new && mv -T current.new "
+              "current" % STATE)
+        refused = k.wait_log(r"did not load", 30, after=n)
+        settle(k)
+        line = first_line(k.journal(), "did not load")
+        status = k.prop("StatusText")
+        check(refused and "places.txt:" in line and
+              "the last good exhibit is shown" in line and
+              "content problem" in status,
+              "a broken current release: the error in the log and the "
+              "service status", "%s / status '%s'" % (line.strip(), status))
+        same(k, "broken-release", attract_new, 2.0,
+             what="a broken current release: visitors see the last good "
+                  "exhibit, no curator overlay")
+        n = k.count_log(r"content loaded from")
+        k.out("cd %s && ln -sfn releases/0001 current.new && mv -T "
+              "current.new current && rm -r releases/0900" % STATE)
+        check(k.wait_log(r"content loaded from", 30, after=n) and
+              k.prop("StatusText") == "showing the exhibit",
+              "current switched back: release 1 loads, the status clears",
+              k.prop("StatusText"))
+        settle(k)
+
         # ---- a renderer that draws a wrong picture --------------------
         k.out("mkdir -p /run/systemd/system/kiosk.service.d && printf "
               "'[Service]\\nEnvironment=SDL_RENDER_DRIVER=opengl\\n' > "
