@@ -443,6 +443,31 @@ static void test_deadline(void)
     CHECK(!input_gesture_deadline(&g, &at), "no deadline while dragging");
 }
 
+/* Idle: no finger down and nothing in progress -- the only moment new
+ * content may be swapped in. */
+static void test_idle(void)
+{
+    static struct log log;
+    struct input_gesture g;
+    input_gesture_init(&g, NULL);
+    log.n = 0;
+    CHECK(input_gesture_idle(&g), "idle after init");
+    feed(&g, &log, INPUT_POINTER_DOWN, 1, 10, 10, 1000);
+    CHECK(!input_gesture_idle(&g), "not idle with a finger down");
+    feed(&g, &log, INPUT_POINTER_MOVE, 1, 10, 80, 1050);
+    CHECK(!input_gesture_idle(&g), "not idle while dragging");
+    feed(&g, &log, INPUT_POINTER_UP, 1, 10, 80, 1100);
+    CHECK(input_gesture_idle(&g), "idle once the finger lifts");
+    /* A reset forgets the fingers (gesture.h): idle at once, and the
+     * forgotten finger's lift changes nothing. */
+    feed(&g, &log, INPUT_POINTER_DOWN, 1, 10, 10, 2000);
+    input_gesture_reset(&g, 2010);
+    CHECK(input_gesture_idle(&g), "idle after a reset");
+    feed(&g, &log, INPUT_POINTER_UP, 1, 10, 10, 2100);
+    CHECK(input_gesture_idle(&g), "still idle when the forgotten finger "
+                                  "lifts");
+}
+
 /* A caller that drains only at the end of a long drag. */
 static void test_full_queue(void)
 {
@@ -865,6 +890,7 @@ int main(void)
     test_event_fields();
     test_config();
     test_deadline();
+    test_idle();
     test_full_queue();
     test_velocity();
     test_fling();

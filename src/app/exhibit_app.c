@@ -885,7 +885,7 @@ const char *exhibit_app_selected_place(const struct exhibit_app *a)
 
 bool exhibit_app_quiet(const struct exhibit_app *a)
 {
-    return a->gesture.state == INPUT_GESTURE_IDLE &&
+    return input_gesture_idle(&a->gesture) &&
            !input_scroll_animating(&a->scroll);
 }
 

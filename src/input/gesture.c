@@ -367,3 +367,8 @@ const char *input_gesture_kind_name(enum input_gesture_kind kind)
     }
     return "?";
 }
+
+bool input_gesture_idle(const struct input_gesture *g)
+{
+    return g->state == INPUT_GESTURE_IDLE;
+}

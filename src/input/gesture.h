@@ -152,6 +152,10 @@ void input_gesture_tick(struct input_gesture *g, uint32_t now_ms);
  * press): true and *at_ms, or false if nothing is due. */
 bool input_gesture_deadline(const struct input_gesture *g, uint32_t *at_ms);
 
+/* True when no finger is down and no gesture is in progress (nothing
+ * would be pulled from under a finger by changing the screen now). */
+bool input_gesture_idle(const struct input_gesture *g);
+
 /* Forgets every finger (CANCEL if a touch was in progress), e.g. when the
  * screen changes or the window loses focus.  Fingers still down are then
  * unknown and ignored until they lift. */

@@ -1,5 +1,6 @@
-/* button.h: a touch button -- a laid-out label in a rounded plate, with a
- * stable id for scripts and the state dump.
+/* button.h: a touch button -- a laid-out label on a square-cornered plate
+ * (filled, or outlined in the plain style), with a stable id for scripts
+ * and the state dump.
  *
  * The label is laid out when the button is placed (ui_button_place), never
  * while drawing.  Owner: the button owns its label layout
