@@ -318,6 +318,7 @@ int main(void)
     expect("--config build/test/bad.conf check", 1,
            "bad.conf:3:11: error: rotation '45' must be 0, 90, 180 or 270");
     expect("--rotate 45", 2, "--rotate '45' must be 0, 90, 180 or 270");
+    expect("--rotate +90", 2, "--rotate '+90' must be 0, 90, 180 or 270");
     expect("--config /nonexistent/kiosk.conf check", 1,
            "/nonexistent/kiosk.conf: error: cannot read this file");
 

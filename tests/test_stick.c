@@ -146,6 +146,21 @@ int main(void)
           report ? report : "(no report)", status ? status : "(none)");
     free(report), free(status), free(csv);
 
+    /* kiosk-content inside a folder of a refused name, with the marker:
+     * the refusal stays in the report (it is not "nothing to install"),
+     * and the statistics go out, as the stick brought content. */
+    rc = import_on("refused", "d=$(printf \"bad\\033name\"); mkdir \"$d\"; "
+                   "mv kiosk-content \"$d\"/; touch KIOSK-STATS", "true");
+    report = slurp("refused", ".out/KIOSK-REPORT.txt");
+    csv = slurp("refused", ".out/KIOSK-STATS.csv");
+    CHECK(rc == 1 && report && strstr(report, "Not installed") &&
+              strstr(report, "bad\\x1Bname") &&
+              !strstr(report, "Nothing to install") && csv,
+          "a refused folder name: the report keeps the refusal, the "
+          "statistics are written (rc %d):\n%s", rc,
+          report ? report : "(no report)");
+    free(report), free(csv);
+
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     CHECK(system(cmd) == 0, "cleanup");

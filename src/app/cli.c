@@ -1,5 +1,5 @@
 /* cli.c: option helpers shared by the modes. */
-#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,10 +48,16 @@ bool cli_parse_int(const char *s, long min, long max, long *out)
 {
     if (!s || !*s)
         return false;
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || v < min || v > max)
+    long v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return false; /* no sign, space, hex or unit */
+        int digit = *s - '0';
+        if (v > (LONG_MAX - digit) / 10)
+            return false;
+        v = v * 10 + digit;
+    }
+    if (v < min || v > max)
         return false;
     *out = v;
     return true;

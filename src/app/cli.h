@@ -33,7 +33,8 @@ struct cli_common {
  * Returns 1 if consumed, 0 if not a common option, -1 on a usage error. */
 int cli_common_option(struct cli_common *c, int argc, char **argv, int *i);
 
-/* Parses a whole decimal number in [min, max]. */
+/* Parses a whole number in [min, max] written as decimal digits only (no
+ * sign, space, hex or unit), as the command line and kiosk.conf take. */
 bool cli_parse_int(const char *s, long min, long max, long *out);
 /* Parses "WxH" with both in [1, 16384]. */
 bool cli_parse_size(const char *s, int *w, int *h);

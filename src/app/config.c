@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/cli.h"
 #include "app/config.h"
 #include "content/blockfile.h"
 #include "content/source.h"
@@ -19,17 +20,17 @@
 #include "core/xalloc.h"
 #include "render/rotate.h"
 
-/* s[0..n): digits, with a '.' and more digits if `fraction`, as a number
- * from min to max. */
-static bool parse_decimal(const char *s, size_t n, bool fraction, double min,
-                          double max, double *out)
+/* s[0..n): digits, a '.' and more digits allowed, as a number from min
+ * to max (whole numbers: cli_parse_int). */
+static bool parse_decimal(const char *s, size_t n, double min, double max,
+                          double *out)
 {
     char buf[32];
     size_t i = 0;
     while (i < n && s[i] >= '0' && s[i] <= '9')
         i++;
     bool digits = i > 0;
-    if (digits && fraction && i < n && s[i] == '.') {
+    if (digits && i < n && s[i] == '.') {
         size_t first = ++i;
         while (i < n && s[i] >= '0' && s[i] <= '9')
             i++;
@@ -45,15 +46,6 @@ static bool parse_decimal(const char *s, size_t n, bool fraction, double min,
     if (errno || *end || !isfinite(v) || v < min || v > max)
         return false;
     *out = v;
-    return true;
-}
-
-static bool parse_whole(const char *s, long min, long max, long *out)
-{
-    double v;
-    if (!parse_decimal(s, strlen(s), false, (double)min, (double)max, &v))
-        return false;
-    *out = (long)v;
     return true;
 }
 
@@ -150,7 +142,7 @@ bool app_config_read(const char *path, struct app_config *cfg,
             path_setting(&src, f, cfg->fonts, sizeof cfg->fonts, d);
         else if (strcmp(f->key, "screen-diagonal-inch") == 0) {
             double v;
-            if (!parse_decimal(f->value, strlen(f->value), true, 3, 200, &v))
+            if (!parse_decimal(f->value, strlen(f->value), 3, 200, &v))
                 content_diag_at(d, DIAG_ERROR, &src, f->value_off,
                                 "screen-diagonal-inch '%s' must be the "
                                 "screen's diagonal in inches, like 21.5 "
@@ -160,7 +152,7 @@ bool app_config_read(const char *path, struct app_config *cfg,
                 cfg->screen_diagonal_inch = v;
         } else if (strcmp(f->key, "rotation") == 0) {
             long v;
-            if (!parse_whole(f->value, 0, 270, &v) ||
+            if (!cli_parse_int(f->value, 0, 270, &v) ||
                 !render_rotation_valid((int)v))
                 content_diag_at(d, DIAG_ERROR, &src, f->value_off,
                                 "rotation '%s' must be 0, 90, 180 or 270: "
@@ -176,9 +168,9 @@ bool app_config_read(const char *path, struct app_config *cfg,
             const char *x = strchr(f->value, 'x');
             double mw, mh;
             if (!x ||
-                !parse_decimal(f->value, (size_t)(x - f->value), true, 30,
-                               5000, &mw) ||
-                !parse_decimal(x + 1, strlen(x + 1), true, 30, 5000, &mh))
+                !parse_decimal(f->value, (size_t)(x - f->value), 30, 5000,
+                               &mw) ||
+                !parse_decimal(x + 1, strlen(x + 1), 30, 5000, &mh))
                 content_diag_at(d, DIAG_ERROR, &src, f->value_off,
                                 "screen-size-mm '%s' must be the visible "
                                 "area's width and height in millimetres, "
@@ -194,7 +186,7 @@ bool app_config_read(const char *path, struct app_config *cfg,
                 cfg->screen_diagonal_inch = sqrt(mw * mw + mh * mh) / 25.4;
         } else if (strcmp(f->key, "idle-timeout") == 0) {
             long v;
-            if (!parse_whole(f->value, 15, 3600, &v))
+            if (!cli_parse_int(f->value, 15, 3600, &v))
                 content_diag_at(d, DIAG_ERROR, &src, f->value_off,
                                 "idle-timeout '%s' must be a number of "
                                 "seconds from 15 to 3600, like "

@@ -141,11 +141,12 @@ static void make_stats(const char *stick, const char *state,
 }
 
 /* The report's text: the import's report (or, on a stick that only asks
- * for the statistics, a line saying there was nothing to install) and
- * the statistics line. */
+ * for the statistics, a line saying there was nothing to install), the
+ * statistics line and, if not NULL, `note` (for the staff panel's copy:
+ * what the stick did not get). */
 static char *report_text(const struct import_result *r,
                          const struct stick_out *o, bool stats_only,
-                         size_t *len)
+                         const char *note, size_t *len)
 {
     char *text = NULL;
     FILE *f = open_memstream(&text, len);
@@ -157,6 +158,8 @@ static char *report_text(const struct import_result *r,
     else
         fwrite(r->report ? r->report : "", 1, r->report_len, f);
     fputs(o->line, f);
+    if (note)
+        fprintf(f, "\nNot written on the stick: %s\n", note);
     fclose(f);
     return text;
 }
@@ -172,7 +175,7 @@ static int write_stick(const char *stick, const struct import_result *r,
     int failed = 0;
     char err[512];
     size_t len;
-    char *text = report_text(r, o, stats_only, &len);
+    char *text = report_text(r, o, stats_only, NULL, &len);
     bool report_ok = text && stick_write(stick, IMPORT_REPORT, text, len,
                                          err, sizeof err);
     if (!report_ok) {
@@ -194,7 +197,7 @@ static int write_stick(const char *stick, const struct import_result *r,
         snprintf(o->line, sizeof o->line, "\nUsage statistics: not "
                  "written -- %s\n", err);
         free(text);
-        text = report_text(r, o, stats_only, &len);
+        text = report_text(r, o, stats_only, NULL, &len);
         if (report_ok && (!text || !stick_write(stick, IMPORT_REPORT, text,
                                                 len, err, sizeof err))) {
             failed++;
@@ -239,21 +242,13 @@ int mode_import(int argc, char **argv, const struct cli_common *common)
     /* The screen and the staff panel get the whole story. */
     if (failed || stats_only) {
         size_t len;
-        char *text = report_text(&r, &o, stats_only, &len);
-        char *kept = NULL;
-        size_t kept_len = 0;
-        FILE *f = text ? open_memstream(&kept, &kept_len) : NULL;
-        if (f) {
-            fwrite(text, 1, len, f);
-            if (failed)
-                fprintf(f, "\nNot written on the stick: %s\n", why);
-            fclose(f);
-            import_keep_report(state, kept, kept_len);
-        }
+        char *kept = report_text(&r, &o, stats_only, failed ? why : NULL,
+                                 &len);
+        if (kept)
+            import_keep_report(state, kept, len);
+        free(kept);
         import_status(state, ok || stats_only ? "done" : "failed", 100,
                       message);
-        free(kept);
-        free(text);
     }
     free(o.csv);
     import_result_fini(&r);

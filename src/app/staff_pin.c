@@ -286,11 +286,6 @@ bool staff_pin_hash_parse(const char *text, struct staff_pin_hash *out,
     }
     if (!check_hex(salt, salt_n, "salt", err, err_size))
         return false;
-    if (salt_n / 2 > smax && smin == 1) {
-        set_err(err, err_size, "the salt has %zu bytes, at most %zu allowed",
-                salt_n / 2, smax);
-        return false;
-    }
     if (salt_n / 2 < smin || salt_n / 2 > smax) {
         set_err(err, err_size, "the salt has %zu bytes, expected %zu to %zu",
                 salt_n / 2, smin, smax);

@@ -81,12 +81,13 @@ static void found_one(const char *path, int *found, char *first,
 }
 
 /* Finds kiosk-content at the root or one level down; exactly one (a
- * refused name of the folder around it counts as none, with its error). */
+ * folder under a refused name is counted -- the stick did bring content
+ * -- and sets *refused, with its error). */
 static int find_folder(const char *stick, char *out, size_t n,
-                       struct diag_list *d)
+                       bool *refused, struct diag_list *d)
 {
     int found = 0;
-    bool refused = false;
+    *refused = false;
     char first[4800] = "";
     DIR *root = opendir(stick);
     if (!root) {
@@ -117,17 +118,19 @@ static int find_folder(const char *stick, char *out, size_t n,
             if (lstat(q, &st) != 0 || !S_ISDIR(st.st_mode))
                 continue;
             if (refuse_name(d, stick, "name of the folder holding "
-                            IMPORT_FOLDER, e->d_name))
-                refused = true;
-            else
+                            IMPORT_FOLDER, e->d_name)) {
+                *refused = true;
+                if (!found++) /* its name is not repeated */
+                    snprintf(first, sizeof first, "a folder of a refused "
+                             "name");
+            } else {
                 found_one(q, &found, first, sizeof first, d);
+            }
         }
         if (sub)
             closedir(sub);
     }
     closedir(root);
-    if (refused)
-        return 0;
     if (found == 0)
         diag_add(d, DIAG_ERROR, stick, 0, 0, NULL, "no folder named '%s' "
                  "on this stick; copy the exhibit's content folder there "
@@ -454,7 +457,9 @@ bool import_run(const char *stick, const char *state,
     fault_point();
 
     import_status(state, "copying", 0, NULL);
-    if ((r->folders = find_folder(stick, folder, sizeof folder, &d)) != 1)
+    bool refused;
+    r->folders = find_folder(stick, folder, sizeof folder, &refused, &d);
+    if (r->folders != 1 || refused)
         goto done;
     struct copy c = {0, 0, &d};
     int top = open_folder(&c, stick, folder);

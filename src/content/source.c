@@ -222,8 +222,7 @@ bool content_source_read(const char *dir, const char *name, size_t max_bytes,
     while (i < n) {
         size_t used;
         uint32_t cp = utf8_decode(raw + i, n - i, &used);
-        if (cp == UTF8_REPLACEMENT &&
-            !(used == 3 && memcmp(raw + i, "\xEF\xBF\xBD", 3) == 0)) {
+        if (utf8_decoded_bad(raw + i, cp, used)) {
             struct content_source tmp = {.path = path, .text = raw};
             char save = raw[i];
             raw[i] = '\0'; /* quote the line up to the bad byte */

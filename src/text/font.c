@@ -365,8 +365,7 @@ size_t text_fonts_uncovered(const struct text_fonts *fonts,
     while (i < len) {
         size_t used;
         uint32_t cp = utf8_decode(utf8 + i, len - i, &used);
-        bool bad = cp == UTF8_REPLACEMENT &&
-                   !(used == 3 && memcmp(utf8 + i, "\xEF\xBF\xBD", 3) == 0);
+        bool bad = utf8_decoded_bad(utf8 + i, cp, used);
         bool covered = false;
         if (!bad) {
             if (text_cp_invisible(cp)) {
