@@ -16,7 +16,6 @@ struct exhibit_view {
     struct ui_preview *preview;
     struct ui_diag_overlay *overlay;
     bool curator; /* the overlay is drawn */
-    bool failed;  /* the last load did not give an exhibit */
     int w, h;
 };
 
@@ -59,7 +58,6 @@ bool exhibit_view_take(struct exhibit_view *v, struct exhibit_load *load)
     diag_list_init(&load->diags);
     diag_list_fini(&v->diags);
     v->diags = d;
-    v->failed = ex == NULL;
     if (ex) {
         content_destroy(v->exhibit);
         v->exhibit = ex;
@@ -119,7 +117,7 @@ void exhibit_view_problem(const struct exhibit_view *v, char *out,
     if (size == 0)
         return;
     out[0] = '\0';
-    if (!v->failed)
+    if (v->diags.errors == 0) /* content_load fails exactly on an error */
         return;
     const struct diag *first = NULL;
     for (size_t i = 0; i < v->diags.count && !first; i++)
