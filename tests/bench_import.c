@@ -11,7 +11,7 @@
 
 #include "bench.h"
 #include "check.h"
-#include "content/import.h"
+#include "state/import.h"
 #include "core/diag.h"
 
 #define RUNS 11

@@ -47,7 +47,7 @@ int main(void)
         render_target_flush(t);
         frame[i] = bench_now_ms() - t0;
     }
-    const struct content_place *yili = exhibit_place(ex, "yili");
+    const struct content_place *yili = content_place(ex, "yili");
     ui_map_page_select(p, t->renderer, yili ? yili->feature : -1, 0);
     for (int i = 0; i < RUNS; i++) {
         double t0 = bench_now_ms();

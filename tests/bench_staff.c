@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/staff_pin.h"
+#include "state/staff_pin.h"
 #include "bench.h"
 #include "shipped.h"
 #include "render/atlas.h"

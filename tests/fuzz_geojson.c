@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct diag_list d;
     diag_list_init(&d);
     struct arena *a = arena_create(0);
-    struct map_build mb = {0};
+    struct geojson_build mb = {0};
     geojson_load(&src, (enum content_feature_kind)(data[0] % 4), a, &mb, &d);
     for (size_t i = 0; i < mb.feature_count; i++) {
         const struct content_feature *f = &mb.features[i];
@@ -47,7 +47,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!(mb.points[i].lon >= -180 && mb.points[i].lon <= 180 &&
               mb.points[i].lat >= -90 && mb.points[i].lat <= 90))
             abort();
-    map_build_fini(&mb);
+    geojson_build_fini(&mb);
     arena_destroy(a);
     diag_list_fini(&d);
     free(src.text);

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/staff_pin.h"
+#include "state/staff_pin.h"
 
 #define FUZZ_MAX_INPUT 4096
 

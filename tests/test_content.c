@@ -462,11 +462,11 @@ static void test_forgiving(void)
         CHECK(ex->settings.idle_timeout_s == 90 &&
                   ex->settings.default_lang == TEXT_LANG_EN,
               "settings read");
-        CHECK(strcmp(exhibit_string(ex, "home.map", TEXT_LANG_EN),
+        CHECK(strcmp(content_string(ex, "home.map", TEXT_LANG_EN),
                      "Explore the map") == 0 ||
-                  strlen(exhibit_string(ex, "home.map", TEXT_LANG_EN)) > 0,
+                  strlen(content_string(ex, "home.map", TEXT_LANG_EN)) > 0,
               "strings read");
-        const struct content_place *y = exhibit_place(ex, "yining");
+        const struct content_place *y = content_place(ex, "yining");
         CHECK(y && y->feature >= 0 &&
                   ex->map.features[y->feature].kind == CONTENT_TOWN,
               "place yining is linked to its town on the map");

@@ -19,7 +19,7 @@
 #include "app/content_pick.h"
 #include "check.h"
 #include "content/exhibit.h"
-#include "content/release.h"
+#include "state/release.h"
 #include "core/diag.h"
 #include "core/log.h"
 

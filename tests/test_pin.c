@@ -21,10 +21,10 @@
 
 #include <jansson.h>
 
-#include "app/file_replace.h"
+#include "state/file_replace.h"
 #include "app/staff.h"
-#include "app/staff_lockout.h"
-#include "app/staff_pin.h"
+#include "state/staff_lockout.h"
+#include "state/staff_pin.h"
 #include "check.h"
 #include "core/diag.h"
 #include "staff_drive.h"

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "app/config.h"
-#include "app/staff_pin.h"
+#include "state/staff_pin.h"
 #include "check.h"
 #include "core/diag.h"
 

@@ -41,7 +41,7 @@ static void test_mentions(void)
                 return;
         }
     }
-    const struct content_place *yili = exhibit_place(ex, "yili");
+    const struct content_place *yili = content_place(ex, "yili");
     struct content_mention_ref refs[64];
     size_t n = content_mentions_of(ex, (uint32_t)(yili - ex->places),
                                    TEXT_LANG_EN, refs, 64);
@@ -113,7 +113,7 @@ static void test_drawn(enum text_lang lang)
     struct render_target *t = render_target_create(700, 1080);
     struct atlas *a = atlas_create(t->renderer, fonts, NULL);
     struct ui_place_card *c = ui_place_card_create(fonts);
-    const struct content_place *yili = exhibit_place(ex, "yili");
+    const struct content_place *yili = content_place(ex, "yili");
     ui_place_card_set(c, ex, (uint32_t)(yili - ex->places), lang,
                       (SDL_Rect){0, 0, 700, 1080});
     SDL_SetRenderDrawColor(t->renderer, 255, 255, 255, 255);

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/staff_pin.h"
+#include "state/staff_pin.h"
 #include "check.h"
 #include "core/sha256.h"
 #include "input/corner_hold.h"
@@ -236,16 +236,16 @@ static const struct hold_script {
 static int run_hold(const struct hold_script *sc, uint32_t base)
 {
     struct corner_hold h;
-    corner_hold_init(&h, NULL);
+    input_corner_hold_init(&h, NULL);
     int fired = -1;
     for (int i = 0; i < 16 && sc->steps[i].op; i++) {
         const struct step *st = &sc->steps[i];
         uint32_t t = base + st->t;
         if (st->op == 't') {
-            if (corner_hold_tick(&h, t))
+            if (input_corner_hold_tick(&h, t))
                 fired = fired == -1 ? i : -2;
         } else if (st->op == 'r') {
-            corner_hold_reset(&h);
+            input_corner_hold_reset(&h);
         } else {
             enum input_pointer_kind k =
                 st->op == 'd'   ? INPUT_POINTER_DOWN
@@ -253,7 +253,7 @@ static int run_hold(const struct hold_script *sc, uint32_t base)
                 : st->op == 'u' ? INPUT_POINTER_UP
                                 : INPUT_POINTER_CANCEL;
             struct input_pointer_event ev = {k, st->id, st->x, st->y, t};
-            corner_hold_feed(&h, &ev, W);
+            input_corner_hold_feed(&h, &ev, W);
         }
     }
     return fired;
@@ -276,57 +276,57 @@ static void test_hold_scripts(void)
 static void test_hold_deadline(void)
 {
     struct corner_hold h;
-    struct corner_hold_config c = {.corner_px = 80, .slop_px = 10,
+    struct input_corner_hold_config c = {.corner_px = 80, .slop_px = 10,
                                    .hold_ms = 3000};
-    corner_hold_init(&h, &c);
+    input_corner_hold_init(&h, &c);
     uint32_t at = 0, t0 = 4294967295u - 1000u; /* wraps during the hold */
-    CHECK(!corner_hold_deadline(&h, &at), "no deadline when idle");
+    CHECK(!input_corner_hold_deadline(&h, &at), "no deadline when idle");
     struct input_pointer_event ev = {INPUT_POINTER_DOWN, 1, 5, 5, t0};
-    corner_hold_feed(&h, &ev, 800);
-    CHECK(!corner_hold_deadline(&h, &at), "no deadline with one finger");
+    input_corner_hold_feed(&h, &ev, 800);
+    CHECK(!input_corner_hold_deadline(&h, &at), "no deadline with one finger");
     ev = (struct input_pointer_event){INPUT_POINTER_DOWN, 2, 750, 5, t0 + 10};
-    corner_hold_feed(&h, &ev, 800);
+    input_corner_hold_feed(&h, &ev, 800);
     /* 750 is in the right square of an 800 px window with 80 px corners;
      * it would not be with the default 120 px in a wider window. */
-    CHECK(corner_hold_deadline(&h, &at) && at == t0 + 3010u,
+    CHECK(input_corner_hold_deadline(&h, &at) && at == t0 + 3010u,
           "deadline at the second DOWN + hold_ms across the wrap: %u", at);
-    CHECK(!corner_hold_tick(&h, at - 1), "not 1 ms before");
-    CHECK(corner_hold_deadline(&h, &at), "still due");
-    CHECK(corner_hold_tick(&h, at), "fires at the deadline");
-    CHECK(!corner_hold_deadline(&h, &at), "no deadline once reported");
-    CHECK(!corner_hold_tick(&h, at + 100000), "never again");
+    CHECK(!input_corner_hold_tick(&h, at - 1), "not 1 ms before");
+    CHECK(input_corner_hold_deadline(&h, &at), "still due");
+    CHECK(input_corner_hold_tick(&h, at), "fires at the deadline");
+    CHECK(!input_corner_hold_deadline(&h, &at), "no deadline once reported");
+    CHECK(!input_corner_hold_tick(&h, at + 100000), "never again");
 
     /* A finger at x = 700 is outside the 80 px square of an 800 px
      * window: the window width given with the event counts. */
-    corner_hold_init(&h, &c);
+    input_corner_hold_init(&h, &c);
     ev = (struct input_pointer_event){INPUT_POINTER_DOWN, 1, 5, 5, 0};
-    corner_hold_feed(&h, &ev, 800);
+    input_corner_hold_feed(&h, &ev, 800);
     ev = (struct input_pointer_event){INPUT_POINTER_DOWN, 2, 700, 5, 0};
-    corner_hold_feed(&h, &ev, 800);
-    CHECK(!corner_hold_deadline(&h, &at) && !corner_hold_tick(&h, 5000),
+    input_corner_hold_feed(&h, &ev, 800);
+    CHECK(!input_corner_hold_deadline(&h, &at) && !input_corner_hold_tick(&h, 5000),
           "x = 700 is not in the corner of an 800 px window");
     ev = (struct input_pointer_event){INPUT_POINTER_UP, 1, 5, 5, 6000};
-    corner_hold_feed(&h, &ev, 800);
+    input_corner_hold_feed(&h, &ev, 800);
     ev = (struct input_pointer_event){INPUT_POINTER_UP, 2, 700, 5, 6000};
-    corner_hold_feed(&h, &ev, 800);
+    input_corner_hold_feed(&h, &ev, 800);
     ev = (struct input_pointer_event){INPUT_POINTER_DOWN, 1, 5, 5, 7000};
-    corner_hold_feed(&h, &ev, 720);
+    input_corner_hold_feed(&h, &ev, 720);
     ev = (struct input_pointer_event){INPUT_POINTER_DOWN, 2, 700, 5, 7000};
-    corner_hold_feed(&h, &ev, 720);
-    CHECK(corner_hold_deadline(&h, &at) && at == 10000 &&
-              corner_hold_tick(&h, 10000),
+    input_corner_hold_feed(&h, &ev, 720);
+    CHECK(input_corner_hold_deadline(&h, &at) && at == 10000 &&
+              input_corner_hold_tick(&h, 10000),
           "but it is in a 720 px window's");
 
     /* Not finite: spoils. */
-    corner_hold_init(&h, NULL);
+    input_corner_hold_init(&h, NULL);
     ev = (struct input_pointer_event){INPUT_POINTER_DOWN, 1, 5, 5, 0};
-    corner_hold_feed(&h, &ev, W);
+    input_corner_hold_feed(&h, &ev, W);
     ev = (struct input_pointer_event){INPUT_POINTER_DOWN, 2, W - 5, 5, 0};
-    corner_hold_feed(&h, &ev, W);
+    input_corner_hold_feed(&h, &ev, W);
     ev = (struct input_pointer_event){INPUT_POINTER_MOVE, 2, W - 5,
                                       strtof("nan", NULL), 10};
-    corner_hold_feed(&h, &ev, W);
-    CHECK(!corner_hold_tick(&h, 6000), "a NaN position spoils the hold");
+    input_corner_hold_feed(&h, &ev, W);
+    CHECK(!input_corner_hold_tick(&h, 6000), "a NaN position spoils the hold");
 }
 
 /* ---- PIN ----------------------------------------------------------------- */

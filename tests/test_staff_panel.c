@@ -21,8 +21,8 @@
 #include <jansson.h>
 
 #include "app/config.h"
-#include "app/staff_pin.h"
-#include "app/stats.h"
+#include "state/staff_pin.h"
+#include "state/stats.h"
 #include "check.h"
 #include "play.h"
 #include "shipped.h"

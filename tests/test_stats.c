@@ -15,8 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "app/stats.h"
-#include "app/stats_reader.h"
+#include "state/stats.h"
+#include "state/stats_reader.h"
 #include "check.h"
 #include "core/log.h"
 

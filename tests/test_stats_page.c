@@ -21,7 +21,7 @@
 #include <jansson.h>
 
 #include "app/staff.h"
-#include "app/stats.h"
+#include "state/stats.h"
 #include "check.h"
 #include "core/log.h"
 #include "core/sha256.h"

@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/stats.h"
+#include "state/stats.h"
 #include "check.h"
 #include "core/log.h"
 

@@ -10,7 +10,7 @@
 
 #include <stdbool.h>
 
-#include "app/staff_pin.h"
+#include "state/staff_pin.h"
 #include "core/diag.h"
 
 struct app_config {

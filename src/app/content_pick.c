@@ -6,7 +6,7 @@
 
 #include "app/content_pick.h"
 #include "content/exhibit.h"
-#include "content/release.h"
+#include "state/release.h"
 #include "core/diag.h"
 #include "core/log.h"
 

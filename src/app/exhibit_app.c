@@ -12,7 +12,7 @@
 
 #include "app/exhibit_app.h"
 #include "app/staff.h"
-#include "app/stats.h"
+#include "state/stats.h"
 #include "core/diag.h"
 #include "core/log.h"
 #include "core/xalloc.h"
@@ -244,7 +244,7 @@ static void layout_map(struct exhibit_app *a)
 
 static const char *str(const struct exhibit_app *a, const char *id)
 {
-    return exhibit_string(a->ex, id, a->lang);
+    return content_string(a->ex, id, a->lang);
 }
 
 /* Text that lines up with the chrome: start side, mirrored in Uyghur. */
@@ -274,7 +274,7 @@ static void layout_pages(struct exhibit_app *a)
     for (int i = 0; i < 3; i++)
         ui_column_add(&a->attract, "ui", all[i], px(a, 34),
                       TEXT_ALIGN_CENTER, 0,
-                      exhibit_string(a->ex, "attract.touch", all[i]),
+                      content_string(a->ex, "attract.touch", all[i]),
                       pal->ink, px(a, i ? 12 : 96));
     a->attract.area.y = (a->h - a->attract.height) / 2;
 

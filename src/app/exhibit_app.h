@@ -70,7 +70,7 @@ bool exhibit_app_tick(struct exhibit_app *app, uint32_t now_ms);
  * as long as it likes. */
 int exhibit_app_wait_ms(const struct exhibit_app *app, uint32_t now_ms);
 
-/* Records anonymous usage statistics (app/stats.h) under state_dir: one
+/* Records anonymous usage statistics (state/stats.h) under state_dir: one
  * session from the first touch after Attract to the idle reset.  NULL
  * (the default) records nothing. */
 void exhibit_app_set_stats_dir(struct exhibit_app *app, const char *dir);

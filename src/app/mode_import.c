@@ -10,10 +10,10 @@
 
 #include "app/cli.h"
 #include "app/fonts.h"
-#include "app/stats.h"
-#include "content/import.h"
-#include "content/release.h"
-#include "content/stick_write.h"
+#include "state/stats.h"
+#include "state/import.h"
+#include "state/release.h"
+#include "state/stick_write.h"
 #include "core/log.h"
 #include "core/utf8.h"
 

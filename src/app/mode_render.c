@@ -42,7 +42,7 @@ static bool draw_map(SDL_Renderer *r, struct atlas *atlas,
     diag_list_fini(&d);
     if (!ex)
         return false;
-    const struct content_place *pl = select ? exhibit_place(ex, select)
+    const struct content_place *pl = select ? content_place(ex, select)
                                             : NULL;
     if (select && (!pl || pl->feature < 0)) {
         fprintf(stderr, "kiosk: render: no place '%s' on the map\n", select);

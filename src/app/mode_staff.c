@@ -15,7 +15,7 @@
  * the file's start), in any case, then ':'.  FILE must be a regular file
  * (a link is refused: renaming over it would replace the link, not the
  * file it names) of at most CONF_MAX bytes; it is replaced whole, with its
- * mode, owner and group, by app/file_replace.h. */
+ * mode, owner and group, by state/file_replace.h. */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -28,8 +28,8 @@
 #include <unistd.h>
 
 #include "app/cli.h"
-#include "app/file_replace.h"
-#include "app/staff_pin.h"
+#include "state/file_replace.h"
+#include "state/staff_pin.h"
 #include "core/xalloc.h"
 
 #define MODE "staff-pin-hash"

@@ -6,13 +6,13 @@
 #include <time.h>
 
 #include "app/staff.h"
-#include "app/staff_lockout.h"
-#include "app/stats.h"
-#include "app/stats_reader.h"
+#include "state/staff_lockout.h"
+#include "state/stats.h"
+#include "state/stats_reader.h"
 #include "app/version.h"
-#include "app/worker.h"
-#include "content/import.h"
-#include "content/release.h"
+#include "core/worker.h"
+#include "state/import.h"
+#include "state/release.h"
 #include "core/diag.h"
 #include "core/log.h"
 #include "core/utf8.h"
@@ -73,7 +73,7 @@ struct staff *staff_create(const struct text_fonts *fonts, uint32_t now)
     s->reader = stats_reader_create();
     s->start = s->now = now;
     s->lang = TEXT_LANG_EN;
-    corner_hold_init(&s->hold, NULL);
+    input_corner_hold_init(&s->hold, NULL);
     staff_pin_init(&s->pin, NULL);
     worker_init(&s->check);
     staff_lockout_init(&s->lockout, NULL);
@@ -354,7 +354,7 @@ static void close_panel(struct staff *s, const char *why)
     s->m.armed[0] = '\0';
     s->touch_count = 0;
     s->pressing = false;
-    corner_hold_reset(&s->hold);
+    input_corner_hold_reset(&s->hold);
     log_info("staff", "staff screens closed (%s)", why);
 }
 
@@ -552,7 +552,7 @@ bool staff_pointer(struct staff *s, const struct input_pointer_event *ev,
 {
     *changed = false;
     if (!s->open) {
-        corner_hold_feed(&s->hold, ev, (float)s->w);
+        input_corner_hold_feed(&s->hold, ev, (float)s->w);
         return false;
     }
     s->now = s->last_input = ev->time_ms;
@@ -623,7 +623,7 @@ bool staff_tick(struct staff *s, uint32_t now)
     staff_lockout_load(&s->lockout, &s->pin, now);
     bool checked = pin_checked(s);
     if (!s->open) {
-        if (corner_hold_tick(&s->hold, now)) {
+        if (input_corner_hold_tick(&s->hold, now)) {
             log_info("staff", "staff gesture recognised");
             staff_open(s, now);
             return true;
@@ -679,7 +679,7 @@ int staff_wait_ms(const struct staff *s, uint32_t now)
         sooner(&wait, CHECK_POLL_MS);
     if (!s->open) {
         uint32_t at;
-        if (corner_hold_deadline(&s->hold, &at))
+        if (input_corner_hold_deadline(&s->hold, &at))
             sooner(&wait, (int32_t)(at - now) > 0 ? at - now : 0);
         return wait;
     }

@@ -4,7 +4,7 @@
  * Closed, it only watches for the hidden gesture (input/corner_hold.h: two
  * fingers held 5 s in the top corners), fed every pointer event the
  * exhibit gets.  The gesture opens the keypad (ui/staff_screen.h); the PIN
- * (app/staff_pin.h, checked against kiosk.conf's staff-pin-hash; three
+ * (state/staff_pin.h, checked against kiosk.conf's staff-pin-hash; three
  * wrong ones lock entry for a minute) opens the panel:
  *
  *   diagnostics  version, content release, content folder, uptime, frame
@@ -13,7 +13,7 @@
  *                memory now and at peak, screen, the last import's report
  *   statistics   visits per day for the last 14 days by language, with
  *                the total and the average visit; read on a worker
- *                thread (app/stats_reader.h) so that a slow disk or a
+ *                thread (state/stats_reader.h) so that a slow disk or a
  *                large day file never holds up the main loop: the page
  *                says "reading" until staff_tick takes the summary (it
  *                asks for a tick every 20 ms meanwhile); leaving the page
@@ -23,10 +23,10 @@
  *                `current` switch by itself), restart the exhibit, exit to
  *                the console -- each asks for a second tap within 5 s
  *
- * The PIN is checked on a worker thread (app/worker.h; Argon2id takes
+ * The PIN is checked on a worker thread (core/worker.h; Argon2id takes
  * 0.2-0.8 s): the keypad says "checking" with its keys off, and staff_tick
  * takes the outcome (it asks for a tick every 16 ms meanwhile).  The
- * lock-out is kept in the state folder (app/staff_lockout.h), so a restart
+ * lock-out is kept in the state folder (state/staff_lockout.h), so a restart
  * does not lift it; an old sha256 PIN line opens the panel with a notice
  * to set the PIN again.
  *
@@ -48,7 +48,7 @@
 
 #include <SDL.h>
 
-#include "app/staff_pin.h"
+#include "state/staff_pin.h"
 #include "input/gesture.h"
 #include "render/atlas.h"
 #include "text/font.h"

@@ -50,7 +50,7 @@ static void check_places_map(struct content_loader *L)
                   L->map_loaded[CONTENT_OUTLINE];
     for (uint32_t i = 0; i < m->feature_count; i++) {
         struct content_feature *f = &m->features[i];
-        const struct content_place *p = exhibit_place(ex, f->id);
+        const struct content_place *p = content_place(ex, f->id);
         if (p) {
             f->place = (int32_t)(p - ex->places);
             ex->places[f->place].feature = (int32_t)i;
@@ -120,7 +120,6 @@ static void check_strings(struct content_loader *L)
                              "'## %s' block with zh, en and ug",
                              content_string_ids[i], content_string_ids[i]);
     }
-    static const char *const lang[] = {"zh", "en", "ug"};
     for (size_t k = 0; k < bf->block_count; k++) {
         const struct bf_block *b = &bf->blocks[k];
         bool known = false;
@@ -146,7 +145,7 @@ static void check_strings(struct content_loader *L)
         placeholders(en->value, want, sizeof want);
         for (int l = 0; l < CONTENT_LANGS; l++) {
             const struct bf_field *f =
-                bf_find(b->fields, b->field_count, lang[l]);
+                bf_find(b->fields, b->field_count, text_lang_code((enum text_lang)l));
             if (!f || f == en)
                 continue;
             placeholders(f->value, got, sizeof got);
@@ -154,7 +153,7 @@ static void check_strings(struct content_loader *L)
                 content_diag_at(L->d, DIAG_ERROR, src, f->value_off,
                                 "the %s text has placeholders '%s' but the "
                                 "English has '%s'; they must match (the "
-                                "exhibit fills them in)", lang[l],
+                                "exhibit fills them in)", text_lang_code((enum text_lang)l),
                                 got[0] ? got : "(none)",
                                 want[0] ? want : "(none)");
         }

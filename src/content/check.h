@@ -49,7 +49,7 @@ struct content_loader {
     bool have[CONTENT_FILE_COUNT];   /* read */
     bool parsed[CONTENT_FILE_COUNT]; /* block file parsed (maybe w/ errors) */
     struct blockfile bf[CONTENT_FILE_COUNT];
-    struct map_build mb;
+    struct geojson_build mb;
     bool map_loaded[4]; /* by enum content_feature_kind, without error */
     /* passages.c: for each passage and language, the block it came from */
     const struct bf_block **passage_block[CONTENT_LANGS];

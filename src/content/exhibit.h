@@ -18,7 +18,7 @@
 #include "text/font.h"
 #include "text/layout.h"
 
-#define CONTENT_LANGS 3
+#define CONTENT_LANGS TEXT_LANG_COUNT
 
 /* Limits a content folder must keep (documented in content/README.md). */
 #define CONTENT_MAX_TEXT_FILE (1u << 20)       /* bytes, .txt */
@@ -152,10 +152,10 @@ struct exhibit *content_load(const char *dir, const struct text_fonts *fonts,
 void content_destroy(struct exhibit *exhibit);
 
 /* An interface string; the id itself if it does not exist (never NULL). */
-const char *exhibit_string(const struct exhibit *exhibit, const char *id,
+const char *content_string(const struct exhibit *exhibit, const char *id,
                            enum text_lang lang);
 /* Borrowed, or NULL. */
-const struct content_place *exhibit_place(const struct exhibit *exhibit,
+const struct content_place *content_place(const struct exhibit *exhibit,
                                           const char *id);
 
 /* The interface string ids the program uses; strings.txt must define each. */

@@ -14,7 +14,7 @@ struct ctx {
     const struct content_source *src;
     struct diag_list *d;
     struct arena *arena;
-    struct map_build *mb;
+    struct geojson_build *mb;
     enum content_feature_kind kind;
     size_t *offs;
     size_t noffs;
@@ -126,7 +126,7 @@ static bool add_point(struct ctx *c, json_t *pos, const char *where)
             "with mapshaper or QGIS)", CONTENT_MAX_MAP_POINTS);
         return false;
     }
-    struct map_build *mb = c->mb;
+    struct geojson_build *mb = c->mb;
     mb->points = xgrow(mb->points, &mb->point_cap, mb->point_count + 1,
                        sizeof *mb->points);
     mb->points[mb->point_count++] = (struct content_lonlat){lon, lat};
@@ -216,7 +216,7 @@ static bool add_ring(struct ctx *c, json_t *coords, bool ring,
             ring ? "polygon ring" : "line", ring ? 4 : 2);
         return false;
     }
-    struct map_build *mb = c->mb;
+    struct geojson_build *mb = c->mb;
     uint32_t first = (uint32_t)mb->point_count;
     for (size_t i = 0; i < n; i++)
         if (!add_point(c, json_array_get(coords, i), where))
@@ -248,7 +248,7 @@ static bool add_ring(struct ctx *c, json_t *coords, bool ring,
 static bool add_part(struct ctx *c, json_t *coords, bool polygon,
                      const char *where)
 {
-    struct map_build *mb = c->mb;
+    struct geojson_build *mb = c->mb;
     uint32_t first_ring = (uint32_t)mb->ring_count;
     if (polygon) {
         if (!json_is_array(coords) || json_array_size(coords) == 0) {
@@ -315,7 +315,7 @@ static bool geometry(struct ctx *c, json_t *g, struct content_feature *f)
         uint32_t first = (uint32_t)c->mb->point_count;
         if (!add_point(c, coords, "Point"))
             return false;
-        struct map_build *mb = c->mb;
+        struct geojson_build *mb = c->mb;
         mb->rings = xgrow(mb->rings, &mb->ring_cap, mb->ring_count + 1,
                           sizeof *mb->rings);
         mb->rings[mb->ring_count++] = (struct content_ring){first, 1};
@@ -382,7 +382,7 @@ static void feature(struct ctx *c, json_t *ft)
             id);
         return;
     }
-    struct map_build *mb = c->mb;
+    struct geojson_build *mb = c->mb;
     for (size_t i = 0; i < mb->feature_count; i++) {
         if (strcmp(mb->features[i].id, id) == 0) {
             err(c, "id \"%s\" is used twice on the map (also %s line %u); "
@@ -451,7 +451,7 @@ static size_t count_arrays(const char *t, size_t len)
 
 bool geojson_load(const struct content_source *src,
                   enum content_feature_kind kind, struct arena *arena,
-                  struct map_build *mb, struct diag_list *d)
+                  struct geojson_build *mb, struct diag_list *d)
 {
     struct ctx c = {.src = src, .d = d, .arena = arena, .mb = mb,
                     .kind = kind, .first_point = mb->point_count};
@@ -503,7 +503,7 @@ bool geojson_load(const struct content_source *src,
     return c.errors == 0 && n > 0;
 }
 
-void map_build_fini(struct map_build *mb)
+void geojson_build_fini(struct geojson_build *mb)
 {
     free(mb->features);
     free(mb->parts);

@@ -18,7 +18,7 @@
 #include "core/arena.h"
 
 /* Growing arrays, copied into the arena when the exhibit is complete. */
-struct map_build {
+struct geojson_build {
     struct content_feature *features;
     size_t feature_count, feature_cap;
     struct content_part *parts;
@@ -33,8 +33,8 @@ struct map_build {
  * arena.  False if any error was reported. */
 bool geojson_load(const struct content_source *src,
                   enum content_feature_kind kind, struct arena *arena,
-                  struct map_build *mb, struct diag_list *diags);
-void map_build_fini(struct map_build *mb);
+                  struct geojson_build *mb, struct diag_list *diags);
+void geojson_build_fini(struct geojson_build *mb);
 
 /* Byte offsets where the elements of the top-level "features" array
  * start; up to max are stored, the total is returned. */

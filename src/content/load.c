@@ -49,7 +49,6 @@ static const char *const documents[] = {
     "README.md", "report/README.md", "map/SOURCES.md", "map/README.md",
 };
 
-static const char *const lang_suffix[CONTENT_LANGS] = {"zh", "en", "ug"};
 
 static bool known_name(const char *rel)
 {
@@ -165,9 +164,9 @@ static void load_settings(struct content_loader *L)
     struct content_settings *s = &L->ex->settings;
     for (int l = 0; l < CONTENT_LANGS; l++) {
         char key[32];
-        snprintf(key, sizeof key, "title.%s", lang_suffix[l]);
+        snprintf(key, sizeof key, "title.%s", text_lang_code((enum text_lang)l));
         s->title[l] = dup_field(L, bf->fields, bf->field_count, key);
-        snprintf(key, sizeof key, "subtitle.%s", lang_suffix[l]);
+        snprintf(key, sizeof key, "subtitle.%s", text_lang_code((enum text_lang)l));
         s->subtitle[l] = dup_field(L, bf->fields, bf->field_count, key);
         if (!s->subtitle[l])
             s->subtitle[l] = "";
@@ -209,7 +208,7 @@ static void block_keys(const char *const *keys, size_t nkeys,
     for (size_t k = 0; k < nkeys; k++) {
         for (int l = 0; l < CONTENT_LANGS; l++) {
             snprintf(known[n], BLOCKFILE_MAX_KEY, "%s%s%s", keys[k],
-                     *keys[k] ? "." : "", lang_suffix[l]);
+                     *keys[k] ? "." : "", text_lang_code((enum text_lang)l));
             kp[n] = known[n];
             n++;
         }
@@ -225,7 +224,7 @@ static void lang_fields(struct content_loader *L, const struct bf_block *b,
     for (int l = 0; l < CONTENT_LANGS; l++) {
         char k[BLOCKFILE_MAX_KEY];
         snprintf(k, sizeof k, "%s%s%s", key, *key ? "." : "",
-                 lang_suffix[l]);
+                 text_lang_code((enum text_lang)l));
         out[l] = dup_field(L, b->fields, b->field_count, k);
         if (!out[l])
             out[l] = "";
@@ -396,7 +395,7 @@ struct exhibit *content_load(const char *dir, const struct text_fonts *fonts,
         blockfile_fini(&L->bf[i]);
         content_source_fini(&L->src[i]);
     }
-    map_build_fini(&L->mb);
+    geojson_build_fini(&L->mb);
     for (int l = 0; l < CONTENT_LANGS; l++)
         free(L->passage_block[l]);
     struct exhibit *ex = L->ex;
@@ -416,7 +415,7 @@ void content_destroy(struct exhibit *ex)
     free(ex);
 }
 
-const char *exhibit_string(const struct exhibit *ex, const char *id,
+const char *content_string(const struct exhibit *ex, const char *id,
                            enum text_lang lang)
 {
     for (uint32_t i = 0; i < ex->string_count; i++)
@@ -425,7 +424,7 @@ const char *exhibit_string(const struct exhibit *ex, const char *id,
     return id;
 }
 
-const struct content_place *exhibit_place(const struct exhibit *ex,
+const struct content_place *content_place(const struct exhibit *ex,
                                           const char *id)
 {
     for (uint32_t i = 0; i < ex->place_count; i++)

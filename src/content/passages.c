@@ -49,7 +49,7 @@ static void passage_text(struct content_loader *L, enum content_file f,
     uint32_t n = 0;
     for (size_t i = 0; i < r.count; i++) {
         const struct markup_mention *mm = &r.mentions[i];
-        const struct content_place *place = exhibit_place(L->ex, mm->id);
+        const struct content_place *place = content_place(L->ex, mm->id);
         if (!place && !L->parsed[CONTENT_F_PLACES])
             continue; /* places.txt itself is broken: reported already */
         if (!place && L->parsed[CONTENT_F_PLACES]) {

@@ -18,11 +18,11 @@ static int32_t ticks_diff(uint32_t a, uint32_t b)
     return (int32_t)(a - b);
 }
 
-void corner_hold_init(struct corner_hold *h,
-                      const struct corner_hold_config *config)
+void input_corner_hold_init(struct corner_hold *h,
+                      const struct input_corner_hold_config *config)
 {
     *h = (struct corner_hold){
-        .config = config ? *config : CORNER_HOLD_CONFIG_DEFAULT};
+        .config = config ? *config : INPUT_CORNER_HOLD_CONFIG_DEFAULT};
     if (!(h->config.corner_px > 0))
         h->config.corner_px = 0;
     if (!(h->config.slop_px > 0))
@@ -71,7 +71,7 @@ static bool in_right(const struct corner_hold *h, float x, float y,
 /* Whether the two fingers are one in each top corner. */
 static bool in_corners(const struct corner_hold *h, float window_w)
 {
-    const struct corner_hold_finger *a = &h->finger[0], *b = &h->finger[1];
+    const struct input_corner_hold_finger *a = &h->finger[0], *b = &h->finger[1];
     return (in_left(h, a->x, a->y) && in_right(h, b->x, b->y, window_w)) ||
            (in_right(h, a->x, a->y, window_w) && in_left(h, b->x, b->y));
 }
@@ -94,7 +94,7 @@ static void pointer_down(struct corner_hold *h,
         spoil(h);
         return;
     }
-    if (h->down_count == CORNER_HOLD_MAX_POINTERS) {
+    if (h->down_count == INPUT_CORNER_HOLD_MAX_POINTERS) {
         spoil(h);
         return;
     }
@@ -106,8 +106,8 @@ static void pointer_down(struct corner_hold *h,
         spoil(h);
         return;
     }
-    struct corner_hold_finger *f = &h->finger[h->finger_count++];
-    *f = (struct corner_hold_finger){ev->id, ev->x, ev->y};
+    struct input_corner_hold_finger *f = &h->finger[h->finger_count++];
+    *f = (struct input_corner_hold_finger){ev->id, ev->x, ev->y};
     if (!in_left(h, f->x, f->y) && !in_right(h, f->x, f->y, window_w)) {
         spoil(h);
         return;
@@ -149,7 +149,7 @@ static void pointer_up(struct corner_hold *h, int64_t id)
     }
 }
 
-void corner_hold_feed(struct corner_hold *h,
+void input_corner_hold_feed(struct corner_hold *h,
                       const struct input_pointer_event *ev, float window_w)
 {
     check_due(h, ev->time_ms);
@@ -169,7 +169,7 @@ void corner_hold_feed(struct corner_hold *h,
     }
 }
 
-bool corner_hold_deadline(const struct corner_hold *h, uint32_t *at_ms)
+bool input_corner_hold_deadline(const struct corner_hold *h, uint32_t *at_ms)
 {
     if (h->completed) {
         *at_ms = h->start_ms + h->config.hold_ms;
@@ -181,7 +181,7 @@ bool corner_hold_deadline(const struct corner_hold *h, uint32_t *at_ms)
     return true;
 }
 
-bool corner_hold_tick(struct corner_hold *h, uint32_t now_ms)
+bool input_corner_hold_tick(struct corner_hold *h, uint32_t now_ms)
 {
     check_due(h, now_ms);
     if (!h->completed)
@@ -190,8 +190,8 @@ bool corner_hold_tick(struct corner_hold *h, uint32_t now_ms)
     return true;
 }
 
-void corner_hold_reset(struct corner_hold *h)
+void input_corner_hold_reset(struct corner_hold *h)
 {
-    struct corner_hold_config config = h->config;
+    struct input_corner_hold_config config = h->config;
     *h = (struct corner_hold){.config = config};
 }

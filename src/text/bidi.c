@@ -13,7 +13,7 @@
 bool para_bidi(struct para *p)
 {
     UBiDiLevel para_level;
-    bool lang_rtl = p->params->lang == TEXT_LANG_UG;
+    bool lang_rtl = text_lang_rtl(p->params->lang);
     switch (p->params->dir) {
     case TEXT_DIR_AUTO:
         para_level = lang_rtl ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR;

@@ -32,32 +32,6 @@ struct out {
     UBiDi *line_bidi;
 };
 
-const char *text_lang_tag(enum text_lang lang)
-{
-    switch (lang) {
-    case TEXT_LANG_ZH:
-        return "zh-Hans";
-    case TEXT_LANG_UG:
-        return "ug";
-    case TEXT_LANG_EN:
-    default:
-        return "en";
-    }
-}
-
-bool text_lang_parse(const char *s, enum text_lang *out)
-{
-    if (strcmp(s, "zh") == 0)
-        *out = TEXT_LANG_ZH;
-    else if (strcmp(s, "en") == 0)
-        *out = TEXT_LANG_EN;
-    else if (strcmp(s, "ug") == 0)
-        *out = TEXT_LANG_UG;
-    else
-        return false;
-    return true;
-}
-
 const char *text_script_name(hb_script_t script, char buf[5])
 {
     hb_tag_t tag = hb_script_to_iso15924_tag(script);
@@ -87,7 +61,7 @@ bool text_params_check(const struct text_params *p, char *err, size_t n)
                  p->line_height_pct);
         return false;
     }
-    if ((unsigned)p->lang > TEXT_LANG_UG || (unsigned)p->dir > TEXT_DIR_RTL ||
+    if ((unsigned)p->lang >= TEXT_LANG_COUNT || (unsigned)p->dir > TEXT_DIR_RTL ||
         (unsigned)p->align > TEXT_ALIGN_JUSTIFY) {
         snprintf(err, n, "unknown language, direction or alignment");
         return false;

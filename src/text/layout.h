@@ -22,18 +22,13 @@
 #include <stdint.h>
 
 #include "text/font.h"
+#include "text/lang.h"
 
 #define TEXT_ONE 64
 #define TEXT_MIN_SIZE_PX 4
 #define TEXT_MAX_SIZE_PX 1024
 #define TEXT_MAX_WIDTH_PX 65536
 #define TEXT_MAX_BYTES (1u << 20) /* one paragraph, after repair */
-
-enum text_lang {
-    TEXT_LANG_ZH,
-    TEXT_LANG_EN,
-    TEXT_LANG_UG,
-};
 
 enum text_align {
     TEXT_ALIGN_START,   /* left in LTR paragraphs, right in RTL ones */
@@ -130,8 +125,5 @@ size_t text_layout_range_rects(const struct text_layout *layout,
 /* ISO 15924 tag of a script as text ("Arab"); buf needs 5 bytes. */
 const char *text_script_name(hb_script_t script, char buf[5]);
 
-/* The language tag used for shaping and line breaking ("zh-Hans" ...). */
-const char *text_lang_tag(enum text_lang lang);
-bool text_lang_parse(const char *s, enum text_lang *out);
 
 #endif

@@ -8,7 +8,7 @@
  * "language-names" string. */
 static const char *lang_name(const struct exhibit *ex, enum text_lang l)
 {
-    return exhibit_string(ex, "language-names", l);
+    return content_string(ex, "language-names", l);
 }
 
 void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
@@ -29,7 +29,7 @@ void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
     /* Back at the start side. */
     struct ui_button *b = &c->button[c->count];
     if (back) {
-        const char *label = exhibit_string(ex, "nav.back", lang);
+        const char *label = content_string(ex, "nav.back", lang);
         ui_button_place(b, fonts, "nav:back", label, lang, size,
                         (SDL_Rect){0, bezel, 0, bh}, UI_BUTTON_PLAIN);
         b->rect.x = mirrored ? w - bezel - b->rect.w : bezel;
@@ -52,7 +52,7 @@ void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
     }
     struct ui_button *tb = &c->button[c->count++];
     ui_button_place(tb, fonts, "nav:text-size",
-                    exhibit_string(ex, large_text ? "text.normal"
+                    content_string(ex, large_text ? "text.normal"
                                                   : "text.larger",
                                    lang),
                     lang, size, (SDL_Rect){0, bezel, 0, bh},

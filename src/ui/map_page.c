@@ -177,7 +177,7 @@ static void place_labels(struct ui_map_page *p, int unit)
     int wide = p->area.w; /* labels are one line: no wrapping */
 
     /* The Soviet side's name first: it explains the emphasised border. */
-    const char *soviet = exhibit_string(p->ex, "map.soviet-union", p->lang);
+    const char *soviet = content_string(p->ex, "map.soviet-union", p->lang);
     for (size_t k = 0; k < sizeof soviet_anchor / sizeof *soviet_anchor;
          k++) {
         double x, y;
@@ -267,7 +267,7 @@ static void scale_and_credit(struct ui_map_page *p, int unit)
     int bar_h = unit * 5 / 1000 > 2 ? unit * 5 / 1000 : 2;
     char value[16], text[128];
     snprintf(value, sizeof value, "%d", km);
-    ui_fill(text, sizeof text, exhibit_string(p->ex, "map.scale", p->lang),
+    ui_fill(text, sizeof text, content_string(p->ex, "map.scale", p->lang),
             "km", value);
     p->scale_text = lay(p, "ui", unit * 20 / 1000 > 14 ? unit * 20 / 1000
                                                         : 14,
@@ -279,7 +279,7 @@ static void scale_and_credit(struct ui_map_page *p, int unit)
     p->scale_tx = p->scale_bar.x;
     p->scale_ty = p->scale_bar.y - th - unit * 4 / 1000;
     p->credit = lay(p, "ui", unit * 16 / 1000 > 13 ? unit * 16 / 1000 : 13,
-                    exhibit_string(p->ex, "map.attribution", p->lang),
+                    content_string(p->ex, "map.attribution", p->lang),
                     p->area.w);
     if (p->credit) {
         /* The drawn line ends `margin` from the right, whatever the

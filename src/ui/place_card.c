@@ -127,7 +127,7 @@ void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
 
     struct content_mention_ref refs[MAX_ITEMS];
     size_t n = content_mentions_of(ex, place, lang, refs, MAX_ITEMS);
-    const char *head = exhibit_string(ex, n ? "map.mentions"
+    const char *head = content_string(ex, n ? "map.mentions"
                                             : "map.no-mentions", lang);
     y += add(c, lay(c, "title", lang, small, w, head, mirrored), x, y,
              pal->accent);

@@ -17,8 +17,8 @@
  * Lists are in the ids' numeric order.  .release holds one "key: value"
  * line each; its source is quoted and escaped (utf8_escape), so nothing
  * in a stick's path can break a line and forge the keys after it. */
-#ifndef CONTENT_RELEASE_H
-#define CONTENT_RELEASE_H
+#ifndef STATE_RELEASE_H
+#define STATE_RELEASE_H
 
 #include <stdbool.h>
 #include <stddef.h>

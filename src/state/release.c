@@ -14,8 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "content/fault.h"
-#include "content/release.h"
+#include "state/fault.h"
+#include "state/release.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 

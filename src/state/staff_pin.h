@@ -42,7 +42,7 @@
  * touching nothing but the attempt, and staff_pin_submit_end compares and
  * counts.  staff_pin_submit does the three at once.
  *
- * The lock-out can be kept across a restart (app/staff_lockout.h):
+ * The lock-out can be kept across a restart (state/staff_lockout.h):
  * staff_pin_lockout_get reads it, staff_pin_lockout_set puts it back.
  *
  * Times are SDL's millisecond ticks compared as signed differences, so the
@@ -51,8 +51,8 @@
  * Caller's storage; it owns nothing, so there is no _fini, but
  * staff_pin_wipe clears the typed digits.  Not thread-safe; an attempt
  * may be run on any one thread while its staff_pin is left alone. */
-#ifndef APP_STAFF_PIN_H
-#define APP_STAFF_PIN_H
+#ifndef STATE_STAFF_PIN_H
+#define STATE_STAFF_PIN_H
 
 #include <stdbool.h>
 #include <stddef.h>

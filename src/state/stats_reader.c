@@ -1,6 +1,6 @@
 /* stats_reader.c: stats_summary on a worker thread (see stats_reader.h).
  *
- * The thread, its start, poll and join are app/worker.h's; this file adds
+ * The thread, its start, poll and join are core/worker.h's; this file adds
  * the job (the summary's arguments and result, which the worker alone
  * touches while it runs) and the way to stop it early. */
 #include <limits.h>
@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/stats_reader.h"
-#include "app/worker.h"
+#include "state/stats_reader.h"
+#include "core/worker.h"
 #include "core/xalloc.h"
 
 struct stats_reader {

@@ -7,12 +7,12 @@
  * is valid installs it as a new release and switches `current` (see
  * release.h).  Whatever happens, it makes the report for KIOSK-REPORT.txt:
  * every diagnostic, the release, what changed (the caller writes it to
- * the stick with stick_write, content/stick_write.h: the import itself
+ * the stick with stick_write, state/stick_write.h: the import itself
  * writes nothing there).  Progress goes to
  * STATE/import-status for the running exhibit's curator overlay.  Pure
  * file system code, no SDL. */
-#ifndef CONTENT_IMPORT_H
-#define CONTENT_IMPORT_H
+#ifndef STATE_IMPORT_H
+#define STATE_IMPORT_H
 
 #include <stdbool.h>
 #include <stddef.h>

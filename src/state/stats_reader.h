@@ -7,7 +7,7 @@
  * loop starts it, goes on drawing ("reading..."), and polls
  * stats_reader_take until the result is there.
  *
- * The thread is an app/worker.h worker: the job is written before the
+ * The thread is an core/worker.h worker: the job is written before the
  * thread starts and the result read only after it is joined, so neither
  * needs a lock.  The one word shared while it runs, besides the worker's
  * own, is the atomic `stop`, set by the owner and looked at by
@@ -16,13 +16,13 @@
  * a new start and stats_reader_destroy all join the thread.
  *
  * Owner: the caller (app/staff.c); one thread uses a reader. */
-#ifndef APP_STATS_READER_H
-#define APP_STATS_READER_H
+#ifndef STATE_STATS_READER_H
+#define STATE_STATS_READER_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "app/stats.h"
+#include "state/stats.h"
 
 #define STATS_READER_MAX_DAYS 31
 

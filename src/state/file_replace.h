@@ -9,8 +9,8 @@
  * and err gets one line naming the file and the step that failed.  The
  * caller decides what may be replaced (rename replaces a link itself, not
  * what it points to). */
-#ifndef APP_FILE_REPLACE_H
-#define APP_FILE_REPLACE_H
+#ifndef STATE_FILE_REPLACE_H
+#define STATE_FILE_REPLACE_H
 
 #include <stdbool.h>
 #include <stddef.h>

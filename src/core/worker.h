@@ -12,8 +12,8 @@
  * thread can be made the job runs on the caller's thread (logged).
  *
  * Caller's storage, zeroed or worker_init'ed; one thread owns it. */
-#ifndef APP_WORKER_H
-#define APP_WORKER_H
+#ifndef CORE_WORKER_H
+#define CORE_WORKER_H
 
 #include <pthread.h>
 #include <stdatomic.h>

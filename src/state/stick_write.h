@@ -11,8 +11,8 @@
  * On a stick too full for it, the old file of that name (a plain file,
  * out of date now) is removed and the write tried once more.
  * Pure POSIX, no SDL. */
-#ifndef CONTENT_STICK_WRITE_H
-#define CONTENT_STICK_WRITE_H
+#ifndef STATE_STICK_WRITE_H
+#define STATE_STICK_WRITE_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "content/fault.h"
+#include "state/fault.h"
 
 static long kill_at = -1, enospc_at = -1, points, writes;
 static int ready;

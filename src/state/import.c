@@ -19,9 +19,9 @@
 #include <unistd.h>
 
 #include "content/exhibit.h"
-#include "content/fault.h"
-#include "content/import.h"
-#include "content/release.h"
+#include "state/fault.h"
+#include "state/import.h"
+#include "state/release.h"
 #include "core/diag.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -374,12 +374,12 @@ static void describe(const struct exhibit *old, const struct exhibit *ex,
         }
     }
     for (uint32_t i = 0; i < ex->place_count; i++)
-        if (!old || !exhibit_place(old, ex->places[i].id)) {
+        if (!old || !content_place(old, ex->places[i].id)) {
             r->places_added++;
             fprintf(out, "  place added: %s\n", ex->places[i].id);
         }
     for (uint32_t k = 0; old && k < old->place_count; k++)
-        if (!exhibit_place(ex, old->places[k].id)) {
+        if (!content_place(ex, old->places[k].id)) {
             r->places_removed++;
             fprintf(out, "  place removed: %s\n", old->places[k].id);
         }

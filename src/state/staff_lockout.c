@@ -10,8 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "app/file_replace.h"
-#include "app/staff_lockout.h"
+#include "state/file_replace.h"
+#include "state/staff_lockout.h"
 #include "core/log.h"
 
 /* Reads "KEY: DIGITS\n" at *s (at most `max_digits` digits). */

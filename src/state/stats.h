@@ -46,8 +46,8 @@
  * Pure POSIX file I/O, no SDL.  Recording and appending are for one
  * thread; a read (stats_summary) may run on a worker thread while the
  * exhibit appends, and another thread may stop it through `stop`. */
-#ifndef APP_STATS_H
-#define APP_STATS_H
+#ifndef STATE_STATS_H
+#define STATE_STATS_H
 
 #include <stdatomic.h>
 #include <stdbool.h>

@@ -8,7 +8,7 @@
  * `fails` is the count of wrong PINs in a row (0 to STAFF_PIN_MAX_FAILS);
  * `locked-at` the wall-clock time the lock began, in ms since 1970 (0: no
  * lock), which a lock has exactly when fails is STAFF_PIN_MAX_FAILS.  The
- * file is replaced whole (app/file_replace.h) whenever the count or the
+ * file is replaced whole (state/file_replace.h) whenever the count or the
  * lock changes.
  *
  * On start the controller loads it; the lock goes on for what is left of
@@ -29,14 +29,14 @@
  * the lock-out stays in memory.
  *
  * Caller's storage; it borrows the state folder's name. */
-#ifndef APP_STAFF_LOCKOUT_H
-#define APP_STAFF_LOCKOUT_H
+#ifndef STATE_STAFF_LOCKOUT_H
+#define STATE_STAFF_LOCKOUT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "app/staff_pin.h"
+#include "state/staff_pin.h"
 
 #define STAFF_LOCKOUT_FILE "staff-lockout"
 #define STAFF_LOCKOUT_TEXT_MAX 64

@@ -15,7 +15,7 @@
 
 #include <argon2.h>
 
-#include "app/staff_pin.h"
+#include "state/staff_pin.h"
 #include "core/sha256.h"
 
 static const char ARGON2ID[] = "argon2id:";

@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/stats.h"
+#include "state/stats.h"
 #include "core/log.h"
 #include "core/xalloc.h"
 

@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "content/stick_write.h"
+#include "state/stick_write.h"
 
 static bool fail(char *err, size_t n, const char *name, const char *why,
                  int e)

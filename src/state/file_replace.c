@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/file_replace.h"
+#include "state/file_replace.h"
 
 static bool write_all(int fd, const char *p, size_t n)
 {

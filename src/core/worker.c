@@ -4,7 +4,7 @@
  * not joined), finished (over, not yet collected by worker_poll). */
 #include <string.h>
 
-#include "app/worker.h"
+#include "core/worker.h"
 #include "core/log.h"
 
 void worker_init(struct worker *w)

@@ -6,8 +6,8 @@
  * ENOSPC, as a full disk would.  KIOSK_FAULT_COUNT=1 prints the number of
  * points passed at exit, so a test knows the range to draw from.  Without
  * these variables both cost one comparison. */
-#ifndef CONTENT_FAULT_H
-#define CONTENT_FAULT_H
+#ifndef STATE_FAULT_H
+#define STATE_FAULT_H
 
 #include <stddef.h>
 #include <sys/types.h>
