@@ -132,9 +132,10 @@ static void test_measure(void)
         for (int pct = 100; pct <= 125; pct += 25) {
             struct ui_reader *r = ui_reader_create(fonts);
             int w = sizes[i][0], h = sizes[i][1];
-            ui_reader_set(r, ex, TEXT_LANG_EN, (SDL_Rect){40, 150, w - 80,
-                                                          h - 190},
-                          false, pct);
+            struct ui_metrics m;
+            ui_metrics_init(&m, w, h, 0, TEXT_LANG_EN, pct > 100);
+            ui_reader_set(r, ex, &m, (SDL_Rect){40, 150, w - 80, h - 190},
+                          false);
             double cpl = ui_reader_chars_per_line(r, TEXT_LANG_EN);
             CHECK(cpl >= 45 && cpl <= 75, "%dx%d at %d%%: %.1f characters "
                   "a line of English", w, h, pct, cpl);

@@ -78,7 +78,9 @@ static void test_card(enum text_lang lang, SDL_Rect panel)
     struct ui_place_card *c = ui_place_card_create(fonts);
     int bad_h = 0, bad_overlap = 0, bad_hit = 0, items_total = 0;
     for (uint32_t pl = 0; pl < ex->place_count; pl++) {
-        ui_place_card_set(c, ex, pl, lang, panel);
+        struct ui_metrics m;
+        ui_metrics_init(&m, 1920, 1080, 0, lang, false);
+        ui_place_card_set(c, ex, pl, &m, panel);
         const struct ui_card_item *it;
         size_t n = ui_place_card_items(c, &it);
         struct content_mention_ref refs[64];
@@ -114,7 +116,9 @@ static void test_drawn(enum text_lang lang)
     struct atlas *a = atlas_create(t->renderer, fonts, NULL);
     struct ui_place_card *c = ui_place_card_create(fonts);
     const struct content_place *yili = content_place(ex, "yili");
-    ui_place_card_set(c, ex, (uint32_t)(yili - ex->places), lang,
+    struct ui_metrics m;
+    ui_metrics_init(&m, 700, 1080, 0, lang, false);
+    ui_place_card_set(c, ex, (uint32_t)(yili - ex->places), &m,
                       (SDL_Rect){0, 0, 700, 1080});
     SDL_SetRenderDrawColor(t->renderer, 255, 255, 255, 255);
     SDL_RenderClear(t->renderer);

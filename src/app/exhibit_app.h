@@ -34,7 +34,6 @@ enum app_screen {
     APP_SCREEN_ABOUT,
 };
 
-#define APP_IDLE_COUNTDOWN_S 20
 
 struct exhibit_app;
 

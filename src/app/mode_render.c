@@ -49,19 +49,12 @@ static bool draw_map(SDL_Renderer *r, struct atlas *atlas,
         content_destroy(ex);
         return false;
     }
-    /* With a place selected its card takes a side (the left in Uyghur,
-     * which mirrors the chrome, never the map) or, in portrait, the
-     * bottom. */
-    SDL_Rect map_area = {0, 0, w, h}, card_area = {0, 0, 0, 0};
-    if (pl && w >= h) {
-        int cw = w * 36 / 100;
-        card_area = (SDL_Rect){lang == TEXT_LANG_UG ? 0 : w - cw, 0, cw, h};
-        map_area = (SDL_Rect){lang == TEXT_LANG_UG ? cw : 0, 0, w - cw, h};
-    } else if (pl) {
-        int ch = h * 42 / 100;
-        card_area = (SDL_Rect){0, h - ch, w, ch};
-        map_area = (SDL_Rect){0, 0, w, h - ch};
-    }
+    /* With a place selected its card takes a side, as in the kiosk. */
+    struct ui_metrics m;
+    ui_metrics_init(&m, w, h, 0, lang, false);
+    SDL_Rect map_area, card_area;
+    ui_map_page_split(&m, (SDL_Rect){0, 0, w, h}, pl != NULL, &map_area,
+                      &card_area);
     struct ui_map_page *page = ui_map_page_create(fonts);
     float slop = map_slop_px(MAP_SLOP_MM_DEFAULT,
                              MAP_SCREEN_DIAG_INCH_DEFAULT, w, h);
@@ -70,7 +63,7 @@ static bool draw_map(SDL_Renderer *r, struct atlas *atlas,
     if (ok && pl) {
         ui_map_page_select(page, r, pl->feature, 0);
         card = ui_place_card_create(fonts);
-        ui_place_card_set(card, ex, (uint32_t)(pl - ex->places), lang,
+        ui_place_card_set(card, ex, (uint32_t)(pl - ex->places), &m,
                           card_area);
     }
     if (ok) {

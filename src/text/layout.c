@@ -407,3 +407,17 @@ void text_layout_destroy(struct text_layout *l)
     free(l->glyphs);
     free(l);
 }
+
+int text_layout_height_px(const struct text_layout *l)
+{
+    return l ? (l->height + TEXT_ONE - 1) / TEXT_ONE : 0;
+}
+
+int text_layout_width_px(const struct text_layout *l)
+{
+    int32_t w = 0;
+    for (uint32_t i = 0; l && i < l->line_count; i++)
+        if (l->lines[i].width > w)
+            w = l->lines[i].width;
+    return (w + TEXT_ONE - 1) / TEXT_ONE;
+}

@@ -106,6 +106,12 @@ struct text_layout *text_layout_create(const struct text_fonts *fonts,
                                        const char *utf8, size_t len);
 void text_layout_destroy(struct text_layout *layout);
 
+/* The layout's height in whole pixels (rounded up); 0 for NULL. */
+int text_layout_height_px(const struct text_layout *layout);
+/* The widest line's drawn width in whole pixels, rounded up (trailing
+ * spaces are not drawn); 0 for NULL. */
+int text_layout_width_px(const struct text_layout *layout);
+
 /* The byte offset of the character at or nearest to (x, y), 26.6 box
  * coordinates.  `len` for an empty layout. */
 uint32_t text_layout_hit(const struct text_layout *layout, int32_t x,

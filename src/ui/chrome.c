@@ -1,6 +1,7 @@
 /* chrome.c: the top bar (see chrome.h). */
 #include <string.h>
 
+#include "ui/action.h"
 #include "ui/chrome.h"
 #include "ui/theme.h"
 
@@ -12,62 +13,52 @@ static const char *lang_name(const struct exhibit *ex, enum text_lang l)
 }
 
 void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
-                   const struct exhibit *ex, enum text_lang lang, int w,
-                   int h, bool back, bool large_text)
+                   const struct exhibit *ex, const struct ui_metrics *m,
+                   bool back)
 {
     ui_chrome_fini(c);
-    int unit = w < h ? w : h;
-    int bezel = unit * 40 / 1080 > 40 ? unit * 40 / 1080 : 40;
-    int bh = unit * 72 / 1080 > 56 ? unit * 72 / 1080 : 56;
-    int gap = unit * 16 / 1080 > 8 ? unit * 16 / 1080 : 8;
-    int size = unit * 26 / 1080 > 18 ? unit * 26 / 1080 : 18;
-    bool mirrored = lang == TEXT_LANG_UG;
+    bool large_text = m->text_pct > 100;
+    enum text_lang lang = m->lang;
+    int bezel = m->bezel, bh = m->bar_h, size = m->bar_text;
+    SDL_Rect bar = {bezel, bezel, m->w - 2 * bezel, bh};
+    SDL_Rect fit = {0, bar.y, 0, bh}; /* the width fits the label */
     c->count = 0;
-    c->bottom = bezel + bh + gap;
+    c->bottom = bezel + bh + m->bar_gap;
     if (!ex)
         return;
-    /* Back at the start side. */
+    /* Back at the reading edge. */
     struct ui_button *b = &c->button[c->count];
     if (back) {
         const char *label = content_string(ex, "nav.back", lang);
-        ui_button_place(b, fonts, "nav:back", label, lang, size,
-                        (SDL_Rect){0, bezel, 0, bh}, UI_BUTTON_PLAIN);
-        b->rect.x = mirrored ? w - bezel - b->rect.w : bezel;
+        ui_button_place(b, fonts, ui_action_id(UI_ACTION_BACK), label, lang,
+                        size, fit,
+                        UI_BUTTON_PLAIN);
+        b->rect.x = ui_start_x(m, bar, b->rect.w);
         c->count++;
     }
-    /* The other end: languages, then the text-size toggle, laid out from
-     * the edge inwards. */
-    static const enum text_lang langs[3] = {TEXT_LANG_ZH, TEXT_LANG_EN,
-                                            TEXT_LANG_UG};
-    static const char *const ids[3] = {"lang:zh", "lang:en", "lang:ug"};
-    struct ui_button *row[4];
+    /* The far edge, from the edge inwards: the text-size toggle, then the
+     * languages (Uyghur, English, Chinese):
+     *   [back] ... [zh] [en] [ug] [text];  mirrored: [text] [ug] ... [back]. */
+    SDL_Rect *row[TEXT_LANG_COUNT + 1];
     int n = 0;
-    for (int i = 0; i < 3; i++) {
-        struct ui_button *lb = &c->button[c->count++];
-        ui_button_place(lb, fonts, ids[i], lang_name(ex, langs[i]), langs[i],
-                        size, (SDL_Rect){0, bezel, 0, bh},
-                        langs[i] == lang ? UI_BUTTON_SELECTED
-                                         : UI_BUTTON_PLAIN);
-        row[n++] = lb;
-    }
-    struct ui_button *tb = &c->button[c->count++];
-    ui_button_place(tb, fonts, "nav:text-size",
+    struct ui_button *tb = &c->button[c->count + TEXT_LANG_COUNT];
+    ui_button_place(tb, fonts, ui_action_id(UI_ACTION_TEXT_SIZE),
                     content_string(ex, large_text ? "text.normal"
                                                   : "text.larger",
                                    lang),
-                    lang, size, (SDL_Rect){0, bezel, 0, bh},
+                    lang, size, fit,
                     large_text ? UI_BUTTON_SELECTED : UI_BUTTON_PLAIN);
-    row[n++] = tb;
-    /* Left to right in LTR: [back] ... [text] [zh] [en] [ug];
-     * mirrored: [ug] [en] [zh] [text] ... [back]. */
-    int x = mirrored ? bezel : w - bezel;
-    for (int i = n - 1, k = 0; k < n; k++, i--) {
-        struct ui_button *rb = row[mirrored ? n - 1 - k : i];
-        if (!mirrored)
-            x -= rb->rect.w;
-        rb->rect.x = x;
-        x += mirrored ? rb->rect.w + gap : -gap;
+    row[n++] = &tb->rect;
+    for (int i = TEXT_LANG_COUNT - 1; i >= 0; i--) {
+        enum text_lang l = (enum text_lang)i;
+        const char *id = ui_action_id(ui_action_lang(l));
+        struct ui_button *lb = &c->button[c->count + (size_t)i];
+        ui_button_place(lb, fonts, id, lang_name(ex, l), l, size, fit,
+                        l == lang ? UI_BUTTON_SELECTED : UI_BUTTON_PLAIN);
+        row[n++] = &lb->rect;
     }
+    c->count += TEXT_LANG_COUNT + 1;
+    ui_row_from_end(m, bar.x, bar.x + bar.w, row, n, m->bar_gap);
 }
 
 void ui_chrome_fini(struct ui_chrome *c)

@@ -2,6 +2,7 @@
  * reading side's start, the language switch (中文 · English · ئۇيغۇرچە,
  * each in its own script) and the larger-text toggle at the other end.
  * Choosing Uyghur mirrors it: back on the right, the switch on the left.
+ * Sizes and the mirroring come from the screen's ui_metrics.
  *
  * Sizes follow the theme's accessibility numbers: buttons at least 48 px
  * high with 8 px or more between them, nothing within 40 px of the bezel.
@@ -17,6 +18,7 @@
 #include "content/exhibit.h"
 #include "render/atlas.h"
 #include "ui/button.h"
+#include "ui/theme.h"
 
 #define UI_CHROME_BUTTONS 5
 
@@ -26,10 +28,10 @@ struct ui_chrome {
     int bottom; /* where the screen's content may start */
 };
 
-/* Places the bar for a w x h screen.  `back` shows the back button. */
+/* Places the bar on the screen of `m`.  `back` shows the back button. */
 void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
-                   const struct exhibit *ex, enum text_lang lang, int w,
-                   int h, bool back, bool large_text);
+                   const struct exhibit *ex, const struct ui_metrics *m,
+                   bool back);
 void ui_chrome_fini(struct ui_chrome *c);
 
 /* The id of the button under (x, y) ("nav:back", "lang:zh", ...), or

@@ -133,21 +133,6 @@ static struct text_layout *lay(const struct ui_map_page *p, const char *role,
     return text_layout_create(p->fonts, &tp, text, strlen(text));
 }
 
-/* The drawn width of a one-line layout, px. */
-static int width_of(const struct text_layout *l)
-{
-    int32_t w = 0;
-    for (uint32_t i = 0; i < l->line_count; i++)
-        if (l->lines[i].width > w)
-            w = l->lines[i].width;
-    return (w + TEXT_ONE - 1) / TEXT_ONE;
-}
-
-static int height_of(const struct text_layout *l)
-{
-    return (l->height + TEXT_ONE - 1) / TEXT_ONE;
-}
-
 /* "Yining (Gulja)" -> "Yining": the short form of a label, or NULL. */
 static bool short_name(const char *name, char *out, size_t n)
 {
@@ -191,8 +176,8 @@ static void place_labels(struct ui_map_page *p, int unit)
         if (!l)
             break;
         req[n] = (struct map_label_request){-1, (float)x, (float)y,
-                                            (float)width_of(l),
-                                            (float)height_of(l), 0, 0, 100,
+                                            (float)text_layout_width_px(l),
+                                            (float)text_layout_height_px(l), 0, 0, 100,
                                             false, 0};
         pend[n++] = (struct pending){l, NULL, false};
         break;
@@ -218,10 +203,10 @@ static void place_labels(struct ui_map_page *p, int unit)
         int pad = town ? unit * 4 / 1000 : 0;
         req[n] = (struct map_label_request){
             (int32_t)f, sf->anchor_x, sf->anchor_y,
-            (float)(width_of(full) + 2 * pad),
-            (float)(height_of(full) + 2 * pad),
-            brief ? (float)(width_of(brief) + 2 * pad) : 0,
-            brief ? (float)(height_of(brief) + 2 * pad) : 0,
+            (float)(text_layout_width_px(full) + 2 * pad),
+            (float)(text_layout_height_px(full) + 2 * pad),
+            brief ? (float)(text_layout_width_px(brief) + 2 * pad) : 0,
+            brief ? (float)(text_layout_height_px(brief) + 2 * pad) : 0,
             town ? 50 : 80, town, style.town_radius_px + 1.5f};
         pend[n++] = (struct pending){full, brief, town};
     }
@@ -272,7 +257,7 @@ static void scale_and_credit(struct ui_map_page *p, int unit)
     p->scale_text = lay(p, "ui", unit * 20 / 1000 > 14 ? unit * 20 / 1000
                                                         : 14,
                         text, p->area.w);
-    int th = p->scale_text ? height_of(p->scale_text) : 0;
+    int th = p->scale_text ? text_layout_height_px(p->scale_text) : 0;
     p->scale_bar = (SDL_Rect){p->area.x + margin,
                               p->area.y + p->area.h - margin - bar_h, len,
                               bar_h};
@@ -288,7 +273,7 @@ static void scale_and_credit(struct ui_map_page *p, int unit)
         p->credit_tx = p->area.x + p->area.w - margin -
                        (ln->x + ln->width + TEXT_ONE - 1) / TEXT_ONE;
         p->credit_ty = p->area.y + p->area.h - margin / 2 -
-                       height_of(p->credit);
+                       text_layout_height_px(p->credit);
     }
 }
 
@@ -303,8 +288,8 @@ bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
     p->slop = slop_px;
     if (!ex || area.w < 16 || area.h < 16)
         return false;
-    int unit = area.w < area.h ? area.w : area.h; /* 1000ths of it */
-    unit = unit * 1000 / 1080;
+    /* Sizes are thousandths of the area's side at the 1080 px reference. */
+    int unit = ui_scale_thousandths(ui_scale_of(area.w, area.h)).unit;
     struct map_rect rect = {(float)area.x, (float)area.y, (float)area.w,
                             (float)area.h};
     p->scene = map_scene_build(&ex->map, &rect, unit * 48.0f / 1000);
@@ -455,4 +440,23 @@ size_t ui_map_page_labels(const struct ui_map_page *p, SDL_Rect *out,
     for (size_t i = 0; i < p->label_count && i < max; i++)
         out[i] = p->labels[i].box;
     return p->label_count;
+}
+
+void ui_map_page_split(const struct ui_metrics *m, SDL_Rect area,
+                       bool card_open, SDL_Rect *map, SDL_Rect *card)
+{
+    *map = area;
+    *card = (SDL_Rect){0, 0, 0, 0};
+    if (!card_open)
+        return;
+    if (m->w >= m->h) { /* a landscape screen */
+        int cw = area.w * 36 / 100;
+        *card = (SDL_Rect){ui_end_x(m, area, cw), area.y, cw, area.h};
+        *map = (SDL_Rect){ui_start_x(m, area, area.w - cw), area.y,
+                          area.w - cw, area.h};
+    } else {
+        int ch = area.h * 45 / 100;
+        *card = (SDL_Rect){area.x, area.y + area.h - ch, area.w, ch};
+        map->h = area.h - ch;
+    }
 }

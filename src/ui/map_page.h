@@ -21,6 +21,7 @@
 #include "map/scene.h"
 #include "render/atlas.h"
 #include "text/font.h"
+#include "ui/theme.h"
 
 struct ui_map_page;
 
@@ -32,6 +33,15 @@ void ui_map_page_destroy(struct ui_map_page *page);
 bool ui_map_page_set(struct ui_map_page *page, SDL_Renderer *renderer,
                      const struct exhibit *ex, enum text_lang lang,
                      SDL_Rect area, float slop_px);
+
+/* The map screen's split of `area`: with a card open, the card takes the
+ * far side (the left when the interface is mirrored -- the chrome mirrors,
+ * never the map), 36 % of the width, or on a portrait screen the bottom
+ * 45 %;
+ * without one the map takes it all (*card zero).  The kiosk and
+ * `kiosk render --page map` both split by this. */
+void ui_map_page_split(const struct ui_metrics *m, SDL_Rect area,
+                       bool card_open, SDL_Rect *map, SDL_Rect *card);
 
 /* The feature a touch at (x, y) selects, or -1. */
 int ui_map_page_hit(const struct ui_map_page *page, float x, float y);

@@ -59,20 +59,19 @@ void ui_place_card_destroy(struct ui_place_card *c)
     free(c);
 }
 
-/* Lays out text so that it lines up with the card's side: left, or right
- * when the card is mirrored, whatever the text's own direction. */
+/* Lays out text so that it lines up with the card's reading edge, whatever
+ * the text's own direction. */
 static struct text_layout *lay(struct ui_place_card *c, const char *role,
                                enum text_lang lang, int size, int width,
-                               const char *text, bool mirrored)
+                               const char *text, const struct ui_metrics *m)
 {
     const struct text_role *r = text_fonts_role(c->fonts, role);
     if (!r || width < 1)
         return NULL;
-    bool rtl = lang == TEXT_LANG_UG;
     struct text_params p = {.role = r, .lang = lang, .size_px = size,
-                            .width_px = width, .line_height_pct = 140,
-                            .align = mirrored == rtl ? TEXT_ALIGN_START
-                                                     : TEXT_ALIGN_END};
+                            .width_px = width,
+                            .line_height_pct = UI_LINE_PCT_CARD,
+                            .align = ui_align_start(m, lang)};
     return text_layout_create(c->fonts, &p, text, strlen(text));
 }
 
@@ -86,26 +85,29 @@ static int add(struct ui_place_card *c, struct text_layout *l, int x, int y,
         return 0;
     }
     c->paras[c->count++] = (struct para){l, x, y, color, 0, 0};
-    return (l->height + TEXT_ONE - 1) / TEXT_ONE;
+    return text_layout_height_px(l);
 }
 
 void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
-                       uint32_t place, enum text_lang lang, SDL_Rect panel)
+                       uint32_t place, const struct ui_metrics *m,
+                       SDL_Rect panel)
 {
+    enum text_lang lang = m->lang;
     clear(c);
     c->panel = panel;
     if (!ex || place >= ex->place_count)
         return;
     const struct ui_palette *pal = ui_theme_palette();
     const struct content_place *pl = &ex->places[place];
-    bool mirrored = lang == TEXT_LANG_UG;
-    int unit = panel.h > panel.w * 2 ? panel.w * 2 : panel.h;
-    int s = unit > 0 ? unit : 1; /* sizes scale with the panel */
-    int pad = s * 28 / 1000 > 16 ? s * 28 / 1000 : 16;
+    /* Sizes scale with the panel: thousandths of its height, or of twice
+     * its width if that is shorter. */
+    struct ui_scale sc = ui_scale_per_mille(
+        panel.h > panel.w * 2 ? panel.w * 2 : panel.h);
+    int pad = ui_scale_px(sc, 28, 16);
     int x = panel.x + pad, w = panel.w - 2 * pad, y = panel.y + pad;
-    int big = s * 34 / 1000 > 20 ? s * 34 / 1000 : 20;
-    int mid = s * 26 / 1000 > 17 ? s * 26 / 1000 : 17;
-    int small = s * 22 / 1000 > 15 ? s * 22 / 1000 : 15;
+    int big = ui_scale_px(sc, 34, 20);
+    int mid = ui_scale_px(sc, 26, 17);
+    int small = ui_scale_px(sc, 22, 15);
 
     /* The name in the current language first, then the other two. */
     static const enum text_lang order[3][3] = {
@@ -116,11 +118,11 @@ void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
     for (int k = 0; k < 3; k++) {
         enum text_lang l = order[lang][k];
         y += add(c, lay(c, "title", l, k ? mid : big, w, pl->name[l],
-                        mirrored),
+                        m),
                  x, y, k ? pal->muted : pal->accent);
     }
     y += pad / 2;
-    y += add(c, lay(c, "body", lang, small, w, pl->note[lang], mirrored), x,
+    y += add(c, lay(c, "body", lang, small, w, pl->note[lang], m), x,
              y, pal->ink);
     y += pad;
     c->rules[c->rule_count++] = (SDL_Rect){x, y - pad / 2, w, 1};
@@ -129,28 +131,28 @@ void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
     size_t n = content_mentions_of(ex, place, lang, refs, MAX_ITEMS);
     const char *head = content_string(ex, n ? "map.mentions"
                                             : "map.no-mentions", lang);
-    y += add(c, lay(c, "title", lang, small, w, head, mirrored), x, y,
+    y += add(c, lay(c, "title", lang, small, w, head, m), x, y,
              pal->accent);
     y += pad / 3;
-    int min_h = s * 56 / 1000 > 48 ? s * 56 / 1000 : 48; /* touch target */
+    int min_h = ui_scale_px(sc, 56, 48); /* a touch target */
     for (size_t i = 0; i < n && i < MAX_ITEMS; i++) {
         if (y + min_h > panel.y + panel.h - pad)
             break; /* the card is full */
         const struct content_text *t = &ex->passages[refs[i].passage].text[lang];
-        const struct content_mention *m = &t->mentions[refs[i].first];
+        const struct content_mention *mention = &t->mentions[refs[i].first];
         size_t chars = lang == TEXT_LANG_ZH ? (size_t)w / (size_t)small
                                             : (size_t)w * 2 / (size_t)small;
         struct text_layout *l = NULL;
         size_t hs = 0, he = 0;
         for (; chars >= 8; chars = chars * 4 / 5) {
             char snip[1024];
-            content_snippet(t, m, chars, snip, sizeof snip, &hs, &he);
+            content_snippet(t, mention, chars, snip, sizeof snip, &hs, &he);
             text_layout_destroy(l);
-            l = lay(c, "body", lang, small, w, snip, mirrored);
+            l = lay(c, "body", lang, small, w, snip, m);
             if (!l || l->line_count <= 1)
                 break;
         }
-        int lh = l ? (l->height + TEXT_ONE - 1) / TEXT_ONE : 0;
+        int lh = text_layout_height_px(l);
         int item_h = lh > min_h ? lh : min_h;
         int ty = y + (item_h - lh) / 2;
         if (c->count < MAX_PARAS && l) {

@@ -3,8 +3,8 @@
  * that mentions it, each a one-line snippet with the mention highlighted
  * and a touch target leading to the reader.
  *
- * Laid out in ui_place_card_set (never while drawing); mirrored for
- * Uyghur (everything aligned right).  Owner: the caller; borrows the fonts
+ * Laid out in ui_place_card_set (never while drawing); mirrored with the
+ * interface (everything aligned to the reading edge).  Owner: the caller; borrows the fonts
  * and the exhibit. */
 #ifndef UI_PLACE_CARD_H
 #define UI_PLACE_CARD_H
@@ -18,6 +18,7 @@
 #include "content/exhibit.h"
 #include "render/atlas.h"
 #include "text/font.h"
+#include "ui/theme.h"
 
 struct ui_place_card;
 
@@ -30,9 +31,11 @@ struct ui_card_item {
 struct ui_place_card *ui_place_card_create(const struct text_fonts *fonts);
 void ui_place_card_destroy(struct ui_place_card *card);
 
-/* Lays out the card of place `place` in `lang` inside `panel`. */
+/* Lays out the card of place `place` inside `panel`, in the language and
+ * direction of the screen's metrics `m`. */
 void ui_place_card_set(struct ui_place_card *card, const struct exhibit *ex,
-                       uint32_t place, enum text_lang lang, SDL_Rect panel);
+                       uint32_t place, const struct ui_metrics *m,
+                       SDL_Rect panel);
 void ui_place_card_draw(struct ui_place_card *card, SDL_Renderer *renderer,
                         struct atlas *atlas);
 

@@ -28,8 +28,9 @@ struct row {
 struct ui_reader {
     const struct text_fonts *fonts;
     const struct exhibit *ex;
-    enum text_lang lang;
     SDL_Rect area;
+    int pad;      /* above and below each passage */
+    bool columns; /* Chinese and English side by side */
     struct row *rows;
     uint32_t row_count;
     int content_h;
@@ -62,6 +63,8 @@ void ui_reader_destroy(struct ui_reader *r)
     free(r);
 }
 
+/* Body text in its own direction: justified Chinese and English, ragged
+ * Uyghur (UI_LINE_PCT_BODY: the line pitch of each). */
 static struct text_layout *lay(const struct ui_reader *r, enum text_lang lang,
                                int size, int width, const char *text,
                                uint32_t len)
@@ -74,22 +77,52 @@ static struct text_layout *lay(const struct ui_reader *r, enum text_lang lang,
         .lang = lang,
         .size_px = size,
         .width_px = width,
-        .align = lang == TEXT_LANG_UG ? TEXT_ALIGN_START : TEXT_ALIGN_JUSTIFY,
-        .line_height_pct = lang == TEXT_LANG_ZH ? 175
-                           : lang == TEXT_LANG_EN ? 150
-                                                  : 0,
+        .align = ui_align_own(lang, TEXT_ALIGN_JUSTIFY),
+        .line_height_pct = ui_body_line_pct(lang),
     };
     return text_layout_create(r->fonts, &p, text, len);
 }
 
-static int height(const struct text_layout *l)
+/* One passage's Uyghur summary at one readable measure, on the reading
+ * side; returns its height. */
+static int summary_row(struct ui_reader *r, struct row *row,
+                       const struct content_passage *p,
+                       const struct ui_metrics *m, int size)
 {
-    return l ? (l->height + TEXT_ONE - 1) / TEXT_ONE : 0;
+    const struct content_text *t = &p->text[TEXT_LANG_UG];
+    int mw = r->area.w < size * 36 ? r->area.w : size * 36;
+    SDL_Rect box = {0, 0, r->area.w, r->area.h};
+    row->cell[0] = (struct cell){
+        lay(r, TEXT_LANG_UG, size, mw, t->text, t->len),
+        ui_start_x(m, box, mw), TEXT_LANG_UG};
+    return text_layout_height_px(row->cell[0].layout);
+}
+
+/* One passage in Chinese and English: side by side (Chinese in the first
+ * column in reading order) or, in a narrow area, one above the other;
+ * returns its height. */
+static int parallel_row(struct ui_reader *r, struct row *row,
+                        const struct content_passage *p,
+                        const struct ui_metrics *m, int size, int col_w,
+                        int x0, int gap, bool columns)
+{
+    static const enum text_lang order[2] = {TEXT_LANG_ZH, TEXT_LANG_EN};
+    int ch[2];
+    for (int c = 0; c < 2; c++) {
+        enum text_lang l = order[c];
+        const struct content_text *t = &p->text[l];
+        int x = columns ? x0 + ui_reading_slot(m, c, 2) * (col_w + gap) : 0;
+        row->cell[c] = (struct cell){
+            lay(r, l, size, col_w, t->text, t->len), x, l};
+        ch[c] = text_layout_height_px(row->cell[c].layout);
+    }
+    if (!columns) /* portrait: one above the other */
+        return ch[0] + r->pad + ch[1];
+    return ch[0] > ch[1] ? ch[0] : ch[1];
 }
 
 void ui_reader_set(struct ui_reader *r, const struct exhibit *ex,
-                   enum text_lang lang, SDL_Rect area, bool summary,
-                   int scale_pct)
+                   const struct ui_metrics *m, SDL_Rect area, bool summary)
 {
     /* Keep highlights by passage across a relayout. */
     bool *keep = NULL;
@@ -101,28 +134,25 @@ void ui_reader_set(struct ui_reader *r, const struct exhibit *ex,
     }
     clear(r);
     r->ex = ex;
-    r->lang = lang;
     r->area = area;
     r->summary = summary;
     if (!ex || area.w < 16 || area.h < 16) {
         free(keep);
         return;
     }
-    int unit = area.h < area.w ? area.h : area.w;
-    int pct = scale_pct > 0 ? scale_pct : 100;
-    /* 28 px body text at 1080p, scaled with the screen and the toggle. */
-    int size = unit * 28 * pct / 108000;
-    if (size < 16)
-        size = 16;
-    int gap = unit * 48 / 1080, pad = unit * 24 / 1080;
-    bool mirrored = lang == TEXT_LANG_UG;
-    bool columns = !summary && area.w >= area.h * 3 / 4;
-    int col_w = columns ? (area.w - gap) / 2 : area.w;
+    /* Sizes scale with the reader's own area: 28 px body text at 1080,
+     * grown by the text size, never under 16 px. */
+    struct ui_scale sc = ui_scale_of(area.w, area.h);
+    int size = ui_scale_text(sc, m->type.lead, m->text_pct, 16);
+    int gap = ui_scale_px(sc, 48, 0);
+    r->pad = ui_scale_px(sc, 24, 0);
+    r->columns = !summary && area.w >= area.h * 3 / 4;
+    int col_w = r->columns ? (area.w - gap) / 2 : area.w;
     /* About 45-75 characters a line of English: at most 34 em, the two
      * columns centred in the area. */
     if (col_w > size * 34)
         col_w = size * 34;
-    int x0 = columns ? (area.w - 2 * col_w - gap) / 2 : 0;
+    int x0 = r->columns ? (area.w - 2 * col_w - gap) / 2 : 0;
     r->rows = xcalloc(ex->passage_count + 1, sizeof *r->rows);
     int y = 0;
     for (uint32_t i = 0; i < ex->passage_count; i++) {
@@ -130,37 +160,10 @@ void ui_reader_set(struct ui_reader *r, const struct exhibit *ex,
         struct row *row = &r->rows[r->row_count++];
         row->y = y;
         row->highlighted = i < kept && keep[i];
-        int h = 0;
-        if (summary) {
-            /* One readable measure, on the reading side. */
-            const struct content_text *t = &p->text[TEXT_LANG_UG];
-            int mw = area.w < size * 36 ? area.w : size * 36;
-            row->cell[0] = (struct cell){
-                lay(r, TEXT_LANG_UG, size, mw, t->text, t->len),
-                mirrored ? area.w - mw : 0, TEXT_LANG_UG};
-            h = height(row->cell[0].layout);
-        } else {
-            /* Chinese first (left), English second; mirrored for Uyghur. */
-            static const enum text_lang order[2] = {TEXT_LANG_ZH,
-                                                    TEXT_LANG_EN};
-            int ch[2];
-            for (int c = 0; c < 2; c++) {
-                enum text_lang l = order[c];
-                const struct content_text *t = &p->text[l];
-                int col = mirrored ? 1 - c : c;
-                int x = columns ? x0 + col * (col_w + gap) : 0;
-                row->cell[c] = (struct cell){
-                    lay(r, l, size, col_w, t->text, t->len), x, l};
-                ch[c] = height(row->cell[c].layout);
-            }
-            if (!columns) { /* portrait: one above the other */
-                row->cell[1].x = 0;
-                h = ch[0] + pad + ch[1];
-            } else {
-                h = ch[0] > ch[1] ? ch[0] : ch[1];
-            }
-        }
-        row->h = h + 2 * pad;
+        int h = summary ? summary_row(r, row, p, m, size)
+                        : parallel_row(r, row, p, m, size, col_w, x0, gap,
+                                       r->columns);
+        row->h = h + 2 * r->pad;
         y += row->h;
     }
     r->content_h = y;
@@ -229,20 +232,15 @@ static const struct content_text *cell_text(const struct ui_reader *r,
 
 static int row_screen_y(const struct ui_reader *r, const struct row *row)
 {
-    int pad = (r->area.h < r->area.w ? r->area.h : r->area.w) * 24 / 1080;
-    return r->area.y + row->y + pad - (int)r->offset;
+    return r->area.y + row->y + r->pad - (int)r->offset;
 }
 
 static int cell_screen_y(const struct ui_reader *r, const struct row *row,
                          int c)
 {
     int y = row_screen_y(r, row);
-    bool stacked = c == 1 && row->cell[1].x == 0 && row->cell[0].layout &&
-                   !r->summary && r->area.w < r->area.h * 3 / 4;
-    if (stacked) {
-        int pad = (r->area.h < r->area.w ? r->area.h : r->area.w) * 24 / 1080;
-        y += height(row->cell[0].layout) + pad;
-    }
+    if (c == 1 && !r->summary && !r->columns) /* below the Chinese */
+        y += text_layout_height_px(row->cell[0].layout) + r->pad;
     return y;
 }
 
@@ -357,8 +355,7 @@ void ui_reader_draw(struct ui_reader *r, SDL_Renderer *ren,
                 render_text_range(ren, cell->layout, t->mentions[m].start,
                                   t->mentions[m].end, ox, oy,
                                   row->highlighted ? pal->highlight : mark);
-            render_text_layout(ren, atlas, cell->layout, ox, oy,
-                               r->summary ? pal->ink : pal->ink);
+            render_text_layout(ren, atlas, cell->layout, ox, oy, pal->ink);
         }
     }
     SDL_RenderSetClipRect(ren, clip_old.w ? &clip_old : NULL);

@@ -19,6 +19,7 @@
 #include "content/exhibit.h"
 #include "render/atlas.h"
 #include "text/font.h"
+#include "ui/theme.h"
 
 struct ui_reader;
 
@@ -40,12 +41,11 @@ struct ui_reader_target {
 struct ui_reader *ui_reader_create(const struct text_fonts *fonts);
 void ui_reader_destroy(struct ui_reader *reader);
 
-/* Lays out the report for `ex` in `lang` inside `area`.  `summary` shows
- * the Uyghur summaries instead of the columns.  `scale_pct` enlarges text
- * (100 = normal). */
+/* Lays out the report for `ex` inside `area` for the screen of `m` (its
+ * direction and text size).  `summary` shows the Uyghur summaries instead
+ * of the columns. */
 void ui_reader_set(struct ui_reader *reader, const struct exhibit *ex,
-                   enum text_lang lang, SDL_Rect area, bool summary,
-                   int scale_pct);
+                   const struct ui_metrics *m, SDL_Rect area, bool summary);
 
 /* Total height of the laid-out report and the largest scroll offset. */
 float ui_reader_max_offset(const struct ui_reader *reader);

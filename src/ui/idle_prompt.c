@@ -1,0 +1,72 @@
+/* idle_prompt.c: the "Still there?" prompt (see idle_prompt.h). */
+#include <stdio.h>
+#include <string.h>
+
+#include "render/draw_text.h"
+#include "ui/action.h"
+#include "ui/format.h"
+#include "ui/idle_prompt.h"
+
+void ui_idle_prompt_set(struct ui_idle_prompt *s,
+                        const struct text_fonts *fonts,
+                        const struct exhibit *ex, const struct ui_metrics *m)
+{
+    const struct ui_palette *pal = ui_theme_palette();
+    enum text_lang lang = m->lang;
+    int pw = m->w * 60 / 100, ph = ui_px(m, 420);
+    s->panel = (SDL_Rect){(m->w - pw) / 2, (m->h - ph) / 2, pw, ph};
+    ui_column_init(&s->title, fonts,
+                   (SDL_Rect){s->panel.x + m->margin, s->panel.y + m->margin,
+                              pw - 2 * m->margin, ph});
+    ui_column_add(&s->title, "title", lang, ui_px(m, m->type.title),
+                  TEXT_ALIGN_CENTER, 0, content_string(ex, "idle.title", lang),
+                  pal->accent, 0);
+    s->countdown_y = s->title.area.y + s->title.height + m->gap_m;
+    const struct text_role *ui = text_fonts_role(fonts, "ui");
+    for (int sec = 0; sec <= UI_IDLE_COUNTDOWN_S && ui; sec++) {
+        char n[16], line[256];
+        snprintf(n, sizeof n, "%d", sec);
+        ui_fill(line, sizeof line, content_string(ex, "idle.countdown", lang),
+                "seconds", n);
+        struct text_params tp = {.role = ui, .lang = lang,
+                                 .size_px = ui_px(m, 30),
+                                 .width_px = s->title.area.w,
+                                 .align = TEXT_ALIGN_CENTER};
+        s->countdown[sec] = text_layout_create(fonts, &tp, line,
+                                               strlen(line));
+    }
+    int bw = ui_px(m, 420), bh = ui_px(m, 96);
+    ui_button_place(&s->button, fonts, ui_action_id(UI_ACTION_CONTINUE),
+                    content_string(ex, "idle.continue", lang), lang,
+                    ui_px(m, m->type.heading),
+                    (SDL_Rect){s->panel.x + (pw - bw) / 2,
+                               s->panel.y + ph - m->margin - bh, bw, bh},
+                    UI_BUTTON_PRIMARY);
+}
+
+void ui_idle_prompt_fini(struct ui_idle_prompt *s)
+{
+    ui_column_fini(&s->title);
+    ui_button_fini(&s->button);
+    for (int i = 0; i <= UI_IDLE_COUNTDOWN_S; i++) {
+        text_layout_destroy(s->countdown[i]);
+        s->countdown[i] = NULL;
+    }
+}
+
+void ui_idle_prompt_draw(const struct ui_idle_prompt *s, SDL_Renderer *r,
+                         struct atlas *atlas, int seconds_left)
+{
+    const struct ui_palette *pal = ui_theme_palette();
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(r, 0, 0, 0, 120);
+    SDL_RenderFillRect(r, NULL);
+    SDL_SetRenderDrawColor(r, pal->paper.r, pal->paper.g, pal->paper.b, 255);
+    SDL_RenderFillRect(r, &s->panel);
+    ui_column_draw(&s->title, r, atlas, 255);
+    if (seconds_left >= 0 && seconds_left <= UI_IDLE_COUNTDOWN_S &&
+        s->countdown[seconds_left])
+        render_text_layout(r, atlas, s->countdown[seconds_left],
+                           s->title.area.x, s->countdown_y, pal->ink);
+    ui_button_draw(&s->button, r, atlas, false);
+}
