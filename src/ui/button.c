@@ -17,7 +17,7 @@ void ui_button_place(struct ui_button *b, const struct text_fonts *fonts,
     int inner = rect.w > 0 ? rect.w : 4096;
     struct text_params p = {.role = role, .lang = lang, .size_px = size,
                             .width_px = inner, .align = TEXT_ALIGN_CENTER,
-                            .line_height_pct = 130};
+                            .line_height_pct = UI_LINE_PCT_UI};
     b->label = role ? text_layout_create(fonts, &p, text, strlen(text))
                     : NULL;
     if (rect.w == 0 && b->label) {
@@ -69,7 +69,7 @@ void ui_button_draw(const struct ui_button *b, SDL_Renderer *r,
             SDL_RenderDrawRect(r, &e);
         }
     }
-    int th = (b->label->height + TEXT_ONE - 1) / TEXT_ONE;
+    int th = text_layout_height_px(b->label);
     SDL_Color ink = filled ? pal->paper : pal->accent;
     render_text_layout(r, atlas, b->label, b->rect.x,
                        b->rect.y + (b->rect.h - th) / 2, ink);

@@ -15,19 +15,13 @@
 #include "render/atlas.h"
 #include "text/font.h"
 #include "text/layout.h"
-
-struct ui_column_item {
-    struct text_layout *layout;
-    int x, y; /* content coordinates */
-    SDL_Color color;
-};
+#include "ui/textlist.h"
 
 struct ui_column {
     const struct text_fonts *fonts;
     SDL_Rect area;
-    struct ui_column_item *items;
-    size_t count, cap;
-    int height; /* of all items */
+    struct ui_textlist text; /* in content coordinates */
+    int height;              /* of all items */
     float offset;
 };
 

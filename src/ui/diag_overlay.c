@@ -7,16 +7,14 @@
 #include "render/draw_text.h"
 #include "text/layout.h"
 #include "ui/diag_overlay.h"
+#include "ui/textlist.h"
 #include "ui/theme.h"
 
 #define MAX_LINES 24
 
 struct ui_diag_overlay {
     const struct text_fonts *fonts;
-    struct text_layout *lines[MAX_LINES];
-    int y[MAX_LINES];
-    SDL_Color color[MAX_LINES];
-    int count;
+    struct ui_textlist text; /* at most MAX_LINES, x from the panel */
     SDL_Rect panel;
     int margin, pad;
 };
@@ -30,47 +28,40 @@ struct ui_diag_overlay *ui_diag_overlay_create(const struct text_fonts *f)
 
 static void clear(struct ui_diag_overlay *o)
 {
-    for (int i = 0; i < o->count; i++)
-        text_layout_destroy(o->lines[i]);
-    o->count = 0;
+    ui_textlist_take(&o->text, 0);
 }
 
 void ui_diag_overlay_destroy(struct ui_diag_overlay *o)
 {
     if (!o)
         return;
-    clear(o);
+    ui_textlist_fini(&o->text);
     free(o);
 }
 
 bool ui_diag_overlay_visible(const struct ui_diag_overlay *o)
 {
-    return o->count > 0;
+    return o->text.count > 0;
 }
 
 /* Adds a line if it fits below y; returns the new y or -1 when full. */
 static int add(struct ui_diag_overlay *o, const char *text, int size,
                int width, int y, int bottom, SDL_Color color)
 {
-    const struct text_role *ui = text_fonts_role(o->fonts, "ui");
-    if (!ui || o->count == MAX_LINES)
+    if (o->text.count == MAX_LINES)
         return -1;
-    struct text_params p = {.role = ui, .lang = TEXT_LANG_EN,
-                            .dir = TEXT_DIR_LTR, .size_px = size,
-                            .width_px = width, .line_height_pct = 130};
-    struct text_layout *l = text_layout_create(o->fonts, &p, text,
-                                               strlen(text));
+    struct text_layout *l = ui_text_lay(
+        o->fonts, (struct ui_text_style){"ui", UI_LINE_PCT_UI,
+                                         TEXT_DIR_LTR},
+        TEXT_LANG_EN, size, width, TEXT_ALIGN_START, text, strlen(text));
     if (!l)
         return -1;
-    int h = (l->height + TEXT_ONE - 1) / TEXT_ONE;
+    int h = text_layout_height_px(l);
     if (y + h > bottom) {
         text_layout_destroy(l);
         return -1;
     }
-    o->lines[o->count] = l;
-    o->y[o->count] = y;
-    o->color[o->count] = color;
-    o->count++;
+    ui_textlist_add(&o->text, l, 0, y, color);
     return y + h;
 }
 
@@ -120,14 +111,13 @@ void ui_diag_overlay_set(struct ui_diag_overlay *o,
 void ui_diag_overlay_draw(struct ui_diag_overlay *o, SDL_Renderer *r,
                           struct atlas *atlas)
 {
-    if (!o->count)
+    if (!o->text.count)
         return;
     const struct ui_palette *pal = ui_theme_palette();
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(r, pal->panel.r, pal->panel.g, pal->panel.b,
                            pal->panel.a);
     SDL_RenderFillRect(r, &o->panel);
-    int x = o->panel.x + o->pad;
-    for (int i = 0; i < o->count; i++)
-        render_text_layout(r, atlas, o->lines[i], x, o->y[i], o->color[i]);
+    ui_textlist_draw(&o->text, r, atlas, 0, o->text.count,
+                     o->panel.x + o->pad, 0, 255, NULL);
 }

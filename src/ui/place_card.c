@@ -12,23 +12,16 @@
 #include "render/draw_text.h"
 #include "text/layout.h"
 #include "ui/place_card.h"
+#include "ui/textlist.h"
 #include "ui/theme.h"
 
 #define MAX_PARAS 64
 #define MAX_ITEMS 48
 
-struct para {
-    struct text_layout *layout;
-    int x, y;
-    SDL_Color color;
-    uint32_t hl_start, hl_end; /* highlighted bytes, if any */
-};
-
 struct ui_place_card {
     const struct text_fonts *fonts;
     SDL_Rect panel;
-    struct para paras[MAX_PARAS];
-    int count;
+    struct ui_textlist text; /* at most MAX_PARAS */
     struct ui_card_item items[MAX_ITEMS];
     size_t item_count;
     SDL_Rect rules[MAX_ITEMS + 1];
@@ -44,9 +37,7 @@ struct ui_place_card *ui_place_card_create(const struct text_fonts *fonts)
 
 static void clear(struct ui_place_card *c)
 {
-    for (int i = 0; i < c->count; i++)
-        text_layout_destroy(c->paras[i].layout);
-    c->count = 0;
+    ui_textlist_take(&c->text, 0);
     c->item_count = 0;
     c->rule_count = 0;
 }
@@ -55,7 +46,7 @@ void ui_place_card_destroy(struct ui_place_card *c)
 {
     if (!c)
         return;
-    clear(c);
+    ui_textlist_fini(&c->text);
     free(c);
 }
 
@@ -65,27 +56,24 @@ static struct text_layout *lay(struct ui_place_card *c, const char *role,
                                enum text_lang lang, int size, int width,
                                const char *text, const struct ui_metrics *m)
 {
-    const struct text_role *r = text_fonts_role(c->fonts, role);
-    if (!r || width < 1)
-        return NULL;
-    struct text_params p = {.role = r, .lang = lang, .size_px = size,
-                            .width_px = width,
-                            .line_height_pct = UI_LINE_PCT_CARD,
-                            .align = ui_align_start(m, lang)};
-    return text_layout_create(c->fonts, &p, text, strlen(text));
+    return ui_text_lay(c->fonts,
+                       (struct ui_text_style){role, UI_LINE_PCT_CARD,
+                                              TEXT_DIR_LANG},
+                       lang, size, width, ui_align_start(m, lang), text,
+                       text ? strlen(text) : 0);
 }
 
+/* Places a paragraph (at most MAX_PARAS); returns its height. */
 static int add(struct ui_place_card *c, struct text_layout *l, int x, int y,
                SDL_Color color)
 {
-    if (!l)
-        return 0;
-    if (c->count == MAX_PARAS) {
+    if (l && c->text.count == MAX_PARAS) {
         text_layout_destroy(l);
         return 0;
     }
-    c->paras[c->count++] = (struct para){l, x, y, color, 0, 0};
-    return text_layout_height_px(l);
+    return ui_textlist_add(&c->text, l, x, y, color)
+               ? text_layout_height_px(l)
+               : 0;
 }
 
 void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
@@ -155,9 +143,13 @@ void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
         int lh = text_layout_height_px(l);
         int item_h = lh > min_h ? lh : min_h;
         int ty = y + (item_h - lh) / 2;
-        if (c->count < MAX_PARAS && l) {
-            c->paras[c->count++] = (struct para){l, x, ty, pal->ink,
-                                                 (uint32_t)hs, (uint32_t)he};
+        struct ui_text *placed = c->text.count < MAX_PARAS
+                                     ? ui_textlist_add(&c->text, l, x, ty,
+                                                       pal->ink)
+                                     : NULL;
+        if (placed) {
+            placed->hl_start = (uint32_t)hs;
+            placed->hl_end = (uint32_t)he;
         } else {
             text_layout_destroy(l);
         }
@@ -171,7 +163,7 @@ void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
 void ui_place_card_draw(struct ui_place_card *c, SDL_Renderer *r,
                         struct atlas *atlas)
 {
-    if (!c->count)
+    if (!c->text.count)
         return;
     const struct ui_palette *pal = ui_theme_palette();
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
@@ -184,13 +176,7 @@ void ui_place_card_draw(struct ui_place_card *c, SDL_Renderer *r,
     SDL_RenderFillRect(r, &edge);
     for (int i = 0; i < c->rule_count; i++)
         SDL_RenderFillRect(r, &c->rules[i]);
-    for (int i = 0; i < c->count; i++) {
-        const struct para *p = &c->paras[i];
-        if (p->hl_end > p->hl_start)
-            render_text_range(r, p->layout, p->hl_start, p->hl_end, p->x,
-                              p->y, pal->highlight);
-        render_text_layout(r, atlas, p->layout, p->x, p->y, p->color);
-    }
+    ui_textlist_draw(&c->text, r, atlas, 0, c->text.count, 0, 0, 255, NULL);
 }
 
 size_t ui_place_card_items(const struct ui_place_card *c,

@@ -1,7 +1,8 @@
 /* preview.c: the content preview page (see preview.h).
  *
- * The page is a list of placed paragraphs: each keeps its layout, its
- * position, its colour and the mentions to highlight behind it.  Rows of
+ * The page is a list of placed paragraphs (ui/textlist.h): each keeps its
+ * layout, its position, its colour and the mentions to highlight behind
+ * it.  Rows of
  * passages are added until the page is full. */
 #include <stdlib.h>
 #include <string.h>
@@ -10,19 +11,12 @@
 #include "render/draw_text.h"
 #include "text/layout.h"
 #include "ui/preview.h"
+#include "ui/textlist.h"
 #include "ui/theme.h"
-
-struct placed {
-    struct text_layout *layout;
-    int x, y;
-    SDL_Color color;
-    const struct content_text *text; /* mentions to highlight, or NULL */
-};
 
 struct ui_preview {
     const struct text_fonts *fonts;
-    struct placed *items;
-    size_t count, cap;
+    struct ui_textlist text;
     int w, h;
     int rule_y;
 };
@@ -36,17 +30,14 @@ struct ui_preview *ui_preview_create(const struct text_fonts *fonts)
 
 static void clear(struct ui_preview *p)
 {
-    for (size_t i = 0; i < p->count; i++)
-        text_layout_destroy(p->items[i].layout);
-    p->count = 0;
+    ui_textlist_take(&p->text, 0);
 }
 
 void ui_preview_destroy(struct ui_preview *p)
 {
     if (!p)
         return;
-    clear(p);
-    free(p->items);
+    ui_textlist_fini(&p->text);
     free(p);
 }
 
@@ -56,18 +47,14 @@ static int place(struct ui_preview *p, const char *role, enum text_lang lang,
                  const char *text, size_t len, int x, int y, SDL_Color color,
                  const struct content_text *ct)
 {
-    const struct text_role *r = text_fonts_role(p->fonts, role);
-    if (!r || width < 1)
+    struct text_layout *l = ui_text_lay(
+        p->fonts, (struct ui_text_style){role, pct, TEXT_DIR_LANG}, lang,
+        size, width, align, text, len);
+    struct ui_text *t = ui_textlist_add(&p->text, l, x, y, color);
+    if (!t)
         return 0;
-    struct text_params tp = {.role = r, .lang = lang, .size_px = size,
-                             .width_px = width, .align = align,
-                             .line_height_pct = pct};
-    struct text_layout *l = text_layout_create(p->fonts, &tp, text, len);
-    if (!l)
-        return 0;
-    p->items = xgrow(p->items, &p->cap, p->count + 1, sizeof *p->items);
-    p->items[p->count++] = (struct placed){l, x, y, color, ct};
-    return (l->height + TEXT_ONE - 1) / TEXT_ONE;
+    t->marks = ct;
+    return text_layout_height_px(l);
 }
 
 static int place_str(struct ui_preview *p, const char *role,
@@ -146,17 +133,6 @@ bool ui_preview_draw(struct ui_preview *p, SDL_Renderer *renderer,
         SDL_Rect r = {m, p->rule_y, p->w - 2 * m, p->h >= 1080 ? 2 : 1};
         SDL_RenderFillRect(renderer, &r);
     }
-    bool ok = true;
-    for (size_t i = 0; i < p->count; i++) {
-        const struct placed *it = &p->items[i];
-        if (it->text)
-            for (uint32_t m = 0; m < it->text->mention_count; m++)
-                render_text_range(renderer, it->layout,
-                                  it->text->mentions[m].start,
-                                  it->text->mentions[m].end, it->x, it->y,
-                                  pal->highlight);
-        ok &= render_text_layout(renderer, atlas, it->layout, it->x, it->y,
-                                 it->color);
-    }
-    return ok;
+    return ui_textlist_draw(&p->text, renderer, atlas, 0, p->text.count, 0,
+                            0, 255, NULL);
 }

@@ -11,6 +11,7 @@
 #include "render/draw_text.h"
 #include "text/layout.h"
 #include "ui/reader.h"
+#include "ui/textlist.h"
 #include "ui/theme.h"
 
 struct cell {
@@ -69,18 +70,11 @@ static struct text_layout *lay(const struct ui_reader *r, enum text_lang lang,
                                int size, int width, const char *text,
                                uint32_t len)
 {
-    const struct text_role *role = text_fonts_role(r->fonts, "body");
-    if (!role || width < 1)
-        return NULL;
-    struct text_params p = {
-        .role = role,
-        .lang = lang,
-        .size_px = size,
-        .width_px = width,
-        .align = ui_align_own(lang, TEXT_ALIGN_JUSTIFY),
-        .line_height_pct = ui_body_line_pct(lang),
-    };
-    return text_layout_create(r->fonts, &p, text, len);
+    return ui_text_lay(r->fonts,
+                       (struct ui_text_style){"body", ui_body_line_pct(lang),
+                                              TEXT_DIR_LANG},
+                       lang, size, width, ui_align_own(lang, TEXT_ALIGN_JUSTIFY),
+                       text, len);
 }
 
 /* One passage's Uyghur summary at one readable measure, on the reading
