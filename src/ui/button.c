@@ -4,6 +4,7 @@
 
 #include "render/draw_text.h"
 #include "ui/button.h"
+#include "ui/textlist.h"
 #include "ui/theme.h"
 
 void ui_button_place(struct ui_button *b, const struct text_fonts *fonts,
@@ -13,13 +14,10 @@ void ui_button_place(struct ui_button *b, const struct text_fonts *fonts,
     ui_button_fini(b);
     snprintf(b->id, sizeof b->id, "%s", id);
     b->style = style;
-    const struct text_role *role = text_fonts_role(fonts, "ui");
-    int inner = rect.w > 0 ? rect.w : 4096;
-    struct text_params p = {.role = role, .lang = lang, .size_px = size,
-                            .width_px = inner, .align = TEXT_ALIGN_CENTER,
-                            .line_height_pct = UI_LINE_PCT_UI};
-    b->label = role ? text_layout_create(fonts, &p, text, strlen(text))
-                    : NULL;
+    const struct ui_text_style st = {"ui", UI_LINE_PCT_UI, TEXT_DIR_LANG};
+    size_t len = strlen(text);
+    b->label = ui_text_lay(fonts, st, lang, size, rect.w > 0 ? rect.w : 4096,
+                           TEXT_ALIGN_CENTER, text, len);
     if (rect.w == 0 && b->label) {
         /* Fit: the drawn width plus padding on both sides. */
         int32_t lw = 0;
@@ -28,8 +26,8 @@ void ui_button_place(struct ui_button *b, const struct text_fonts *fonts,
                                                : lw;
         rect.w = lw / TEXT_ONE + size * 2;
         text_layout_destroy(b->label);
-        p.width_px = rect.w;
-        b->label = text_layout_create(fonts, &p, text, strlen(text));
+        b->label = ui_text_lay(fonts, st, lang, size, rect.w,
+                               TEXT_ALIGN_CENTER, text, len);
     }
     b->rect = rect;
 }

@@ -6,6 +6,7 @@
 #include "ui/action.h"
 #include "ui/format.h"
 #include "ui/idle_prompt.h"
+#include "ui/textlist.h"
 
 void ui_idle_prompt_set(struct ui_idle_prompt *s,
                         const struct text_fonts *fonts,
@@ -22,18 +23,15 @@ void ui_idle_prompt_set(struct ui_idle_prompt *s,
                   TEXT_ALIGN_CENTER, 0, content_string(ex, "idle.title", lang),
                   pal->accent, 0);
     s->countdown_y = s->title.area.y + s->title.height + m->gap_m;
-    const struct text_role *ui = text_fonts_role(fonts, "ui");
-    for (int sec = 0; sec <= UI_IDLE_COUNTDOWN_S && ui; sec++) {
+    for (int sec = 0; sec <= UI_IDLE_COUNTDOWN_S; sec++) {
         char n[16], line[256];
         snprintf(n, sizeof n, "%d", sec);
         ui_fill(line, sizeof line, content_string(ex, "idle.countdown", lang),
                 "seconds", n);
-        struct text_params tp = {.role = ui, .lang = lang,
-                                 .size_px = ui_px(m, 30),
-                                 .width_px = s->title.area.w,
-                                 .align = TEXT_ALIGN_CENTER};
-        s->countdown[sec] = text_layout_create(fonts, &tp, line,
-                                               strlen(line));
+        s->countdown[sec] = ui_text_lay(
+            fonts, (struct ui_text_style){"ui", 0, TEXT_DIR_LANG}, lang,
+            ui_px(m, 30), s->title.area.w, TEXT_ALIGN_CENTER, line,
+            strlen(line));
     }
     int bw = ui_px(m, 420), bh = ui_px(m, 96);
     ui_button_place(&s->button, fonts, ui_action_id(UI_ACTION_CONTINUE),

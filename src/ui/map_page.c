@@ -19,6 +19,7 @@
 #include "text/layout.h"
 #include "ui/format.h"
 #include "ui/map_page.h"
+#include "ui/textlist.h"
 #include "ui/theme.h"
 
 #define HIGHLIGHT_MS 250
@@ -125,12 +126,11 @@ void ui_map_page_destroy(struct ui_map_page *p)
 static struct text_layout *lay(const struct ui_map_page *p, const char *role,
                                int size, const char *text, int width)
 {
-    const struct text_role *r = text_fonts_role(p->fonts, role);
-    if (!r)
-        return NULL;
-    struct text_params tp = {.role = r, .lang = p->lang, .size_px = size,
-                             .width_px = width, .line_height_pct = 125};
-    return text_layout_create(p->fonts, &tp, text, strlen(text));
+    return ui_text_lay(p->fonts,
+                       (struct ui_text_style){role, UI_LINE_PCT_MAP,
+                                              TEXT_DIR_LANG},
+                       p->lang, size, width, TEXT_ALIGN_START, text,
+                       strlen(text));
 }
 
 /* "Yining (Gulja)" -> "Yining": the short form of a label, or NULL. */

@@ -77,13 +77,14 @@ struct page {
 struct para_style {
     const char *role;
     enum text_lang lang;
-    int size;         /* px at scale 1 (1080) */
+    int size;         /* px at scale 1 (the theme's reference) */
     enum text_align align;
     int line_pct;     /* 0 = the role's own pitch */
     SDL_Color color;
 };
 
-/* A length given for a 1080-pixel page, scaled to this one. */
+/* A length given for the reference page, scaled to this one (rounded:
+ * the specimen's own, finer than the screens' truncation). */
 static int scaled(const struct page *pg, int px)
 {
     int v = (int)(px * pg->scale + 0.5);
@@ -134,8 +135,8 @@ bool ui_specimen_draw(SDL_Renderer *renderer, struct atlas *atlas,
                       const struct text_fonts *fonts, int w, int h)
 {
     const struct ui_palette *pal = ui_theme_palette();
-    int shorter = w < h ? w : h;
-    struct page pg = {renderer, atlas, fonts, shorter / 1080.0, true};
+    struct page pg = {renderer, atlas, fonts,
+                      ui_scale_factor(ui_scale_of(w, h)), true};
     const struct para_style title_zh = {"title", TEXT_LANG_ZH, 44,
                                         TEXT_ALIGN_CENTER, 0, pal->accent};
     const struct para_style title_en = {"title", TEXT_LANG_EN, 32,

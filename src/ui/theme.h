@@ -79,7 +79,8 @@ int ui_theme_scale(int px, int h);
 /* ---- text styles: line pitches in % of the size (0: the role's own) ----- */
 
 #define UI_LINE_PCT_UI 130   /* interface text: buttons, panels */
-#define UI_LINE_PCT_CARD 140   /* the place card */
+#define UI_LINE_PCT_CARD 140 /* the place card */
+#define UI_LINE_PCT_MAP 125  /* the map's labels */
 /* The report's body text: airy Chinese (175) and English (150), Uyghur at
  * the Naskh face's own tall pitch. */
 int ui_body_line_pct(enum text_lang lang);
