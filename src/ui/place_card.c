@@ -76,6 +76,31 @@ static int add(struct ui_place_card *c, struct text_layout *l, int x, int y,
                : 0;
 }
 
+/* The passage's words around the mention, on one line: cut shorter until
+ * they fit (the mention's bytes in the snippet in *hs, *he). */
+static struct text_layout *snippet(struct ui_place_card *c,
+                                   const struct exhibit *ex,
+                                   const struct content_mention_ref *ref,
+                                   const struct ui_metrics *m, int size,
+                                   int w, size_t *hs, size_t *he)
+{
+    enum text_lang lang = m->lang;
+    const struct content_text *t = &ex->passages[ref->passage].text[lang];
+    const struct content_mention *mention = &t->mentions[ref->first];
+    size_t chars = lang == TEXT_LANG_ZH ? (size_t)w / (size_t)size
+                                        : (size_t)w * 2 / (size_t)size;
+    struct text_layout *l = NULL;
+    for (; chars >= 8; chars = chars * 4 / 5) {
+        char snip[1024];
+        content_snippet(t, mention, chars, snip, sizeof snip, hs, he);
+        text_layout_destroy(l);
+        l = lay(c, "body", lang, size, w, snip, m);
+        if (!l || l->line_count <= 1)
+            break;
+    }
+    return l;
+}
+
 void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
                        uint32_t place, const struct ui_metrics *m,
                        SDL_Rect panel)
@@ -105,8 +130,7 @@ void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
     };
     for (int k = 0; k < 3; k++) {
         enum text_lang l = order[lang][k];
-        y += add(c, lay(c, "title", l, k ? mid : big, w, pl->name[l],
-                        m),
+        y += add(c, lay(c, "title", l, k ? mid : big, w, pl->name[l], m),
                  x, y, k ? pal->muted : pal->accent);
     }
     y += pad / 2;
@@ -126,20 +150,9 @@ void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
     for (size_t i = 0; i < n && i < MAX_ITEMS; i++) {
         if (y + min_h > panel.y + panel.h - pad)
             break; /* the card is full */
-        const struct content_text *t = &ex->passages[refs[i].passage].text[lang];
-        const struct content_mention *mention = &t->mentions[refs[i].first];
-        size_t chars = lang == TEXT_LANG_ZH ? (size_t)w / (size_t)small
-                                            : (size_t)w * 2 / (size_t)small;
-        struct text_layout *l = NULL;
         size_t hs = 0, he = 0;
-        for (; chars >= 8; chars = chars * 4 / 5) {
-            char snip[1024];
-            content_snippet(t, mention, chars, snip, sizeof snip, &hs, &he);
-            text_layout_destroy(l);
-            l = lay(c, "body", lang, small, w, snip, m);
-            if (!l || l->line_count <= 1)
-                break;
-        }
+        struct text_layout *l = snippet(c, ex, &refs[i], m, small, w, &hs,
+                                        &he);
         int lh = text_layout_height_px(l);
         int item_h = lh > min_h ? lh : min_h;
         int ty = y + (item_h - lh) / 2;

@@ -238,13 +238,34 @@ static int cell_screen_y(const struct ui_reader *r, const struct row *row,
     return y;
 }
 
+/* The screen boxes of mention m of row i's cell c (at most `max`; the
+ * first is the mention's start), each grown by `grow` px; how many. */
+static size_t mention_boxes(const struct ui_reader *r, uint32_t i, int c,
+                            uint32_t m, SDL_Rect *out, size_t max, int grow)
+{
+    const struct row *row = &r->rows[i];
+    const struct cell *cell = &row->cell[c];
+    const struct content_text *t = cell_text(r, i, cell);
+    struct text_rect rects[8];
+    size_t n = text_layout_range_rects(cell->layout, t->mentions[m].start,
+                                       t->mentions[m].end, rects,
+                                       max < 8 ? max : 8);
+    int ox = r->area.x + cell->x, oy = cell_screen_y(r, row, c);
+    for (size_t k = 0; k < n && k < max && k < 8; k++)
+        out[k] = (SDL_Rect){ox + rects[k].x / TEXT_ONE,
+                            oy + rects[k].y / TEXT_ONE,
+                            rects[k].w / TEXT_ONE + grow,
+                            rects[k].h / TEXT_ONE + grow};
+    return n < max ? n : max;
+}
+
 struct ui_reader_hit ui_reader_hit(const struct ui_reader *r, int x, int y)
 {
     struct ui_reader_hit h = {-1, -1, TEXT_LANG_EN, -1};
     SDL_Point pt = {x, y};
     if (!SDL_PointInRect(&pt, &r->area))
         return h;
-    for (uint32_t i = 0; i < r->row_count; i++) {
+    for (uint32_t i = 0; i < r->row_count && h.passage < 0; i++) {
         const struct row *row = &r->rows[i];
         int top = r->area.y + row->y - (int)r->offset;
         if (y < top || y >= top + row->h)
@@ -255,27 +276,19 @@ struct ui_reader_hit ui_reader_hit(const struct ui_reader *r, int x, int y)
             if (!cell->layout)
                 continue;
             const struct content_text *t = cell_text(r, i, cell);
-            int ox = r->area.x + cell->x, oy = cell_screen_y(r, row, c);
             for (uint32_t m = 0; m < t->mention_count; m++) {
-                struct text_rect rects[8];
-                size_t n = text_layout_range_rects(
-                    cell->layout, t->mentions[m].start, t->mentions[m].end,
-                    rects, 8);
-                for (size_t k = 0; k < n && k < 8; k++) {
-                    SDL_Rect rr = {ox + rects[k].x / TEXT_ONE,
-                                   oy + rects[k].y / TEXT_ONE,
-                                   rects[k].w / TEXT_ONE + 1,
-                                   rects[k].h / TEXT_ONE + 1};
-                    if (SDL_PointInRect(&pt, &rr)) {
-                        h.mention = (int)m;
-                        h.lang = cell->lang;
-                        h.place = (int)t->mentions[m].place;
-                        return h;
-                    }
+                SDL_Rect box[8]; /* a tap on its edge counts */
+                size_t n = mention_boxes(r, i, c, m, box, 8, 1);
+                for (size_t k = 0; k < n; k++) {
+                    if (!SDL_PointInRect(&pt, &box[k]))
+                        continue;
+                    h.mention = (int)m;
+                    h.lang = cell->lang;
+                    h.place = (int)t->mentions[m].place;
+                    return h;
                 }
             }
         }
-        return h;
     }
     return h;
 }
@@ -294,15 +307,10 @@ size_t ui_reader_targets(const struct ui_reader *r,
             if (!cell->layout)
                 continue;
             const struct content_text *t = cell_text(r, i, cell);
-            int ox = r->area.x + cell->x, oy = cell_screen_y(r, row, c);
             for (uint32_t m = 0; m < t->mention_count; m++) {
-                struct text_rect rect;
-                if (!text_layout_range_rects(cell->layout,
-                                             t->mentions[m].start,
-                                             t->mentions[m].end, &rect, 1))
+                SDL_Rect rr;
+                if (!mention_boxes(r, i, c, m, &rr, 1, 0))
                     continue;
-                SDL_Rect rr = {ox + rect.x / TEXT_ONE, oy + rect.y / TEXT_ONE,
-                               rect.w / TEXT_ONE, rect.h / TEXT_ONE};
                 if (rr.y < r->area.y || rr.y + rr.h > r->area.y + r->area.h)
                     continue; /* not fully visible */
                 if (n < max)
