@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/script.h"
 #include "core/diag.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "input/script.h"
 
 #define FUZZ_MAX_INPUT (64 * 1024)
 

@@ -8,9 +8,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "app/script.h"
 #include "check.h"
 #include "core/diag.h"
+#include "input/script.h"
 
 struct want {
     enum script_op op;

@@ -1,4 +1,4 @@
-/* cli.c: option helpers shared by the modes. */
+/* cli.c: option helpers shared by the modes (cli.h). */
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,23 +25,6 @@ const char *cli_value(const char *mode, int argc, char **argv, int *i)
         return NULL;
     }
     return argv[++*i];
-}
-
-int cli_common_option(struct cli_common *c, int argc, char **argv, int *i)
-{
-    const char *opt = argv[*i];
-    const char **slot = NULL;
-    if (strcmp(opt, "--content") == 0)
-        slot = &c->content_dir;
-    else if (strcmp(opt, "--fonts") == 0)
-        slot = &c->fonts_manifest;
-    else
-        return 0;
-    const char *v = cli_value(NULL, argc, argv, i);
-    if (!v)
-        return -1;
-    *slot = v;
-    return 1;
 }
 
 bool cli_parse_int(const char *s, long min, long max, long *out)

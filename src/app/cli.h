@@ -1,8 +1,10 @@
 /* cli.h: the command line shared by every mode, and the modes themselves.
  *
- * Each mode parses its own options after the mode word; options every mode
- * takes (--content, --fonts, --log) are parsed here.  A usage error prints
- * a message naming the option and returns CLI_USAGE (exit code 2). */
+ * Each mode parses its own options after the mode word, with the helpers
+ * here; the options every mode takes are main's (--log, --help,
+ * --version) and the settings' (--content, --fonts, --config:
+ * app/settings.h).  A usage error prints a message naming the option and
+ * returns CLI_USAGE (exit code 2). */
 #ifndef APP_CLI_H
 #define APP_CLI_H
 
@@ -16,22 +18,7 @@ enum {
                         manager must not restart it */
 };
 
-struct staff_pin_hash;
-
-struct cli_common {
-    const char *content_dir;    /* --content DIR */
-    const char *fonts_manifest; /* --fonts FILE */
-    const char *state_dir;      /* from --config (run: --state-dir too) */
-    double screen_diagonal_inch; /* from --config; 0 = the default */
-    unsigned idle_timeout_s; /* from --config; 0 = the content's */
-    int rotation; /* from --config: degrees clockwise (run: --rotate) */
-    bool config_error; /* --config could not be read (run: error screen) */
-    const struct staff_pin_hash *staff_pin; /* from --config; NULL: none */
-};
-
-/* Consumes a common option at argv[*i] (advancing *i past its value).
- * Returns 1 if consumed, 0 if not a common option, -1 on a usage error. */
-int cli_common_option(struct cli_common *c, int argc, char **argv, int *i);
+struct app_settings;
 
 /* Parses a whole number in [min, max] written as decimal digits only (no
  * sign, space, hex or unit), as the command line and kiosk.conf take. */
@@ -47,14 +34,14 @@ int cli_usage_error(const char *mode, const char *fmt, ...)
 /* The value of option argv[*i]; NULL (after a usage message) if missing. */
 const char *cli_value(const char *mode, int argc, char **argv, int *i);
 
-int mode_layout(int argc, char **argv, const struct cli_common *common);
-int mode_render(int argc, char **argv, const struct cli_common *common);
-int mode_check(int argc, char **argv, const struct cli_common *common);
-int mode_import(int argc, char **argv, const struct cli_common *common);
-int mode_rollback(int argc, char **argv, const struct cli_common *common);
-int mode_releases(int argc, char **argv, const struct cli_common *common);
+int mode_layout(int argc, char **argv, const struct app_settings *settings);
+int mode_render(int argc, char **argv, const struct app_settings *settings);
+int mode_check(int argc, char **argv, const struct app_settings *settings);
+int mode_import(int argc, char **argv, const struct app_settings *settings);
+int mode_rollback(int argc, char **argv, const struct app_settings *settings);
+int mode_releases(int argc, char **argv, const struct app_settings *settings);
 int mode_staff_pin_hash(int argc, char **argv,
-                        const struct cli_common *common);
-int mode_run(int argc, char **argv, const struct cli_common *common);
+                        const struct app_settings *settings);
+int mode_run(int argc, char **argv, const struct app_settings *settings);
 
 #endif

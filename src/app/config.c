@@ -1,11 +1,15 @@
 /* config.c: reading kiosk.conf with the content files' parser.
  *
+ * Every key is one row of `keys`: its name, the reader of its value, where
+ * the value goes in struct app_config and what a refused value must be.
  * Nothing is taken in part: a number is plain decimal digits within its
- * range (never "nan", "inf", hex, an exponent, a sign or a space), a path
- * fits its buffer whole (one cut short would name another folder), and
- * every other value is an error at its file, line and column. */
+ * range (never "nan", "inf", hex, an exponent, a sign or a space; whole
+ * numbers by cli_parse_int, the command line's own grammar), a path fits
+ * its buffer whole (one cut short would name another folder), and every
+ * other value is an error at its file, line and column. */
 #include <errno.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,34 +53,6 @@ static bool parse_decimal(const char *s, size_t n, double min, double max,
     return true;
 }
 
-/* A path setting into out[size]: whole, or an error where it would be
- * cut. */
-static void path_setting(const struct content_source *src,
-                         const struct bf_field *f, char *out, size_t size,
-                         struct diag_list *d)
-{
-    size_t n = strlen(f->value);
-    if (n == 0) {
-        content_diag_at(d, DIAG_ERROR, src, f->key_off, "%s is empty: give "
-                        "a path, or remove the line for the default",
-                        f->key);
-        return;
-    }
-    if (n < size) {
-        memcpy(out, f->value, n + 1);
-        return;
-    }
-    /* The caret goes where the cut would be, when the value is one line
-     * as written (a continued value is shown at its start). */
-    size_t keep = utf8_prefix_len(f->value, n, size - 1);
-    bool one_line = f->value_off + n <= src->len &&
-                    memcmp(src->text + f->value_off, f->value, n) == 0;
-    content_diag_at(d, DIAG_ERROR, src, f->value_off + (one_line ? keep : 0),
-                    "%s is %zu bytes long; a path here may be at most %zu "
-                    "bytes (the rest, from here on, would be cut off and "
-                    "another folder used)", f->key, n, size - 1);
-}
-
 /* The settings file itself, before it is read: a plain file, not a link
  * (its owner and mode, 0640 root:kiosk, keep the staff PIN's hash from
  * other users; a link's target has its own). */
@@ -107,105 +83,218 @@ static bool plain_file(const char *path, struct diag_list *d)
     return true;
 }
 
-bool app_config_read(const char *path, struct app_config *cfg,
-                     struct diag_list *d)
+/* One field of the file being read, and the row of `keys` it matched. */
+struct field {
+    const struct key *key;
+    const struct bf_field *f;
+    const struct blockfile *bf; /* every field, for a key given two ways */
+    const struct content_source *src;
+    struct app_config *cfg;
+    struct diag_list *d;
+};
+
+struct key {
+    const char *name;
+    void (*read)(const struct field *fd); /* the value into cfg, or an error */
+    size_t at;        /* where it goes: offsetof(struct app_config, ...) */
+    size_t size;      /* a path's buffer */
+    double min, max;  /* a number's range */
+    const char *must; /* the error "KEY 'VALUE' must ...", for a number */
+    bool or_before;   /* stands in for the key before it: give one */
+};
+
+static void *slot(const struct field *fd)
 {
-    size_t before = d->errors;
+    return (char *)fd->cfg + fd->key->at;
+}
+
+/* The value is refused: "KEY 'VALUE' must <what it must be>". */
+static void refuse(const struct field *fd)
+{
+    content_diag_at(fd->d, DIAG_ERROR, fd->src, fd->f->value_off,
+                    "%s '%s' must %s", fd->key->name, fd->f->value,
+                    fd->key->must);
+}
+
+/* True (after an error) if the key this one stands in for is given too. */
+static bool given_both(const struct field *fd)
+{
+    const struct key *other = fd->key - 1;
+    if (!fd->key->or_before ||
+        !bf_find(fd->bf->fields, fd->bf->field_count, other->name))
+        return false;
+    content_diag_at(fd->d, DIAG_ERROR, fd->src, fd->f->key_off,
+                    "give %s or %s, not both", fd->key->name, other->name);
+    return true;
+}
+
+/* A path into its buffer: whole, or an error where it would be cut. */
+static void read_path(const struct field *fd)
+{
+    const struct bf_field *f = fd->f;
+    size_t n = strlen(f->value), size = fd->key->size;
+    if (n == 0) {
+        content_diag_at(fd->d, DIAG_ERROR, fd->src, f->key_off, "%s is "
+                        "empty: give a path, or remove the line for the "
+                        "default", f->key);
+        return;
+    }
+    if (n < size) {
+        memcpy(slot(fd), f->value, n + 1);
+        return;
+    }
+    /* The caret goes where the cut would be, when the value is one line
+     * as written (a continued value is shown at its start). */
+    const struct content_source *src = fd->src;
+    size_t keep = utf8_prefix_len(f->value, n, size - 1);
+    bool one_line = f->value_off + n <= src->len &&
+                    memcmp(src->text + f->value_off, f->value, n) == 0;
+    content_diag_at(fd->d, DIAG_ERROR, src,
+                    f->value_off + (one_line ? keep : 0),
+                    "%s is %zu bytes long; a path here may be at most %zu "
+                    "bytes (the rest, from here on, would be cut off and "
+                    "another folder used)", f->key, n, size - 1);
+}
+
+static void read_decimal(const struct field *fd)
+{
+    double v;
+    if (!parse_decimal(fd->f->value, strlen(fd->f->value), fd->key->min,
+                       fd->key->max, &v))
+        refuse(fd);
+    else if (!given_both(fd))
+        *(double *)slot(fd) = v;
+}
+
+/* The visible area, e.g. 476x268 for a 21.5" 16:9 panel, as its diagonal
+ * in inches: the touch slop needs only that. */
+static void read_size_mm(const struct field *fd)
+{
+    const char *v = fd->f->value, *x = strchr(v, 'x');
+    double w, h, min = fd->key->min, max = fd->key->max;
+    if (!x || !parse_decimal(v, (size_t)(x - v), min, max, &w) ||
+        !parse_decimal(x + 1, strlen(x + 1), min, max, &h))
+        refuse(fd);
+    else if (!given_both(fd))
+        *(double *)slot(fd) = sqrt(w * w + h * h) / 25.4;
+}
+
+/* A whole number in the key's range, in the command line's grammar. */
+static bool whole(const struct field *fd, long *v)
+{
+    return cli_parse_int(fd->f->value, (long)fd->key->min,
+                         (long)fd->key->max, v);
+}
+
+static void read_seconds(const struct field *fd)
+{
+    long v;
+    if (!whole(fd, &v))
+        refuse(fd);
+    else
+        *(unsigned *)slot(fd) = (unsigned)v;
+}
+
+static void read_rotation(const struct field *fd)
+{
+    long v;
+    if (!whole(fd, &v) || !render_rotation_valid((int)v))
+        refuse(fd);
+    else
+        *(int *)slot(fd) = (int)v;
+}
+
+static void read_pin(const struct field *fd)
+{
+    char why[160];
+    if (staff_pin_hash_parse(fd->f->value, slot(fd), why, sizeof why))
+        fd->cfg->has_staff_pin = true;
+    else
+        content_diag_at(fd->d, DIAG_ERROR, fd->src, fd->f->value_off,
+                        "%s is not usable: %s; make the line with 'kiosk "
+                        "staff-pin-hash' and paste it whole",
+                        fd->key->name, why);
+}
+
+#define AT(member) offsetof(struct app_config, member)
+#define PATH(name, member)                                                  \
+    {name, read_path, AT(member), sizeof ((struct app_config *)0)->member,  \
+     0, 0, NULL, false}
+
+static const struct key keys[] = {
+    PATH("content", content),
+    PATH("state-dir", state_dir),
+    PATH("fonts", fonts),
+    {"screen-diagonal-inch", read_decimal, AT(screen_diagonal_inch), 0, 3,
+     200, "be the screen's diagonal in inches, like 21.5 (digits, from 3 "
+     "to 200)", false},
+    {"screen-size-mm", read_size_mm, AT(screen_diagonal_inch), 0, 30, 5000,
+     "be the visible area's width and height in millimetres, like 476x268 "
+     "(digits, each from 30 to 5000)", true},
+    {"rotation", read_rotation, AT(rotation), 0, 0, 270, "be 0, 90, 180 or "
+     "270: the degrees the picture is turned clockwise to stand upright on "
+     "the mounted screen", false},
+    {"idle-timeout", read_seconds, AT(idle_timeout_s), 0, 15, 3600, "be a "
+     "number of seconds from 15 to 3600, like 'idle-timeout: 90' (without "
+     "it the content's own applies)", false},
+    {"staff-pin-hash", read_pin, AT(staff_pin), 0, 0, 0, NULL, false},
+};
+
+#define KEY_COUNT (sizeof keys / sizeof *keys)
+
+void app_config_key_list(char *buf, size_t size)
+{
+    size_t n = 0;
+    if (size)
+        buf[0] = '\0';
+    for (size_t i = 0; i < KEY_COUNT && n < size; i++) {
+        int w = snprintf(buf + n, size - n, "%s%s",
+                         i == 0 ? "" : keys[i].or_before ? " or " : ", ",
+                         keys[i].name);
+        n += w > 0 ? (size_t)w : 0;
+    }
+}
+
+/* The file's text, if it is a plain file that can be read whole. */
+static bool read_source(const char *path, struct content_source *src,
+                        struct diag_list *d)
+{
     if (!plain_file(path, d))
         return false;
     const char *slash = strrchr(path, '/');
     char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
     const char *name = slash ? slash + 1 : path;
-    struct content_source src;
-    bool ok = content_source_read(*dir ? dir : "/", name, 64 * 1024, &src, d);
+    bool ok = content_source_read(*dir ? dir : "/", name,
+                                  APP_CONFIG_MAX_BYTES, src, d);
     free(dir);
-    if (!ok)
+    return ok;
+}
+
+bool app_config_read(const char *path, struct app_config *cfg,
+                     struct diag_list *d)
+{
+    size_t before = d->errors;
+    struct content_source src;
+    if (!read_source(path, &src, d))
         return false;
     struct blockfile bf;
     blockfile_parse(&src, BLOCKFILE_FIELDS, &bf, d);
-    static const char *const known[] = {"content", "state-dir", "fonts",
-                                        "screen-diagonal-inch", "rotation",
-                                        "staff-pin-hash", "screen-size-mm",
-                                        "idle-timeout"};
-    bf_check_keys(&bf, bf.fields, bf.field_count, known, 8, NULL, 0, 0,
-                  "kiosk.conf", d);
+    const char *known[KEY_COUNT];
+    for (size_t k = 0; k < KEY_COUNT; k++)
+        known[k] = keys[k].name;
+    bf_check_keys(&bf, bf.fields, bf.field_count, known, KEY_COUNT, NULL, 0,
+                  0, "kiosk.conf", d);
     for (size_t k = 0; k < bf.block_count; k++)
         content_diag_at(d, DIAG_ERROR, &src, bf.blocks[k].off,
                         "kiosk.conf has settings only, no '##' blocks");
     for (size_t i = 0; i < bf.field_count; i++) {
-        const struct bf_field *f = &bf.fields[i];
-        if (strcmp(f->key, "content") == 0)
-            path_setting(&src, f, cfg->content, sizeof cfg->content, d);
-        else if (strcmp(f->key, "state-dir") == 0)
-            path_setting(&src, f, cfg->state_dir, sizeof cfg->state_dir, d);
-        else if (strcmp(f->key, "fonts") == 0)
-            path_setting(&src, f, cfg->fonts, sizeof cfg->fonts, d);
-        else if (strcmp(f->key, "screen-diagonal-inch") == 0) {
-            double v;
-            if (!parse_decimal(f->value, strlen(f->value), 3, 200, &v))
-                content_diag_at(d, DIAG_ERROR, &src, f->value_off,
-                                "screen-diagonal-inch '%s' must be the "
-                                "screen's diagonal in inches, like 21.5 "
-                                "(digits, from 3 to 200)",
-                                f->value);
-            else
-                cfg->screen_diagonal_inch = v;
-        } else if (strcmp(f->key, "rotation") == 0) {
-            long v;
-            if (!cli_parse_int(f->value, 0, 270, &v) ||
-                !render_rotation_valid((int)v))
-                content_diag_at(d, DIAG_ERROR, &src, f->value_off,
-                                "rotation '%s' must be 0, 90, 180 or 270: "
-                                "the degrees the picture is turned "
-                                "clockwise to stand upright on the "
-                                "mounted screen",
-                                f->value);
-            else
-                cfg->rotation = (int)v;
-        } else if (strcmp(f->key, "screen-size-mm") == 0) {
-            /* The visible area, e.g. 476x268 for a 21.5" 16:9 panel: the
-             * touch slop needs only its diagonal. */
-            const char *x = strchr(f->value, 'x');
-            double mw, mh;
-            if (!x ||
-                !parse_decimal(f->value, (size_t)(x - f->value), 30, 5000,
-                               &mw) ||
-                !parse_decimal(x + 1, strlen(x + 1), 30, 5000, &mh))
-                content_diag_at(d, DIAG_ERROR, &src, f->value_off,
-                                "screen-size-mm '%s' must be the visible "
-                                "area's width and height in millimetres, "
-                                "like 476x268 (digits, each from 30 to "
-                                "5000)",
-                                f->value);
-            else if (bf_find(bf.fields, bf.field_count,
-                             "screen-diagonal-inch"))
-                content_diag_at(d, DIAG_ERROR, &src, f->key_off,
-                                "give screen-size-mm or "
-                                "screen-diagonal-inch, not both");
-            else
-                cfg->screen_diagonal_inch = sqrt(mw * mw + mh * mh) / 25.4;
-        } else if (strcmp(f->key, "idle-timeout") == 0) {
-            long v;
-            if (!cli_parse_int(f->value, 15, 3600, &v))
-                content_diag_at(d, DIAG_ERROR, &src, f->value_off,
-                                "idle-timeout '%s' must be a number of "
-                                "seconds from 15 to 3600, like "
-                                "'idle-timeout: 90' (without it the "
-                                "content's own applies)",
-                                f->value);
-            else
-                cfg->idle_timeout_s = (unsigned)v;
-        } else if (strcmp(f->key, "staff-pin-hash") == 0) {
-            char why[160];
-            if (staff_pin_hash_parse(f->value, &cfg->staff_pin, why,
-                                     sizeof why))
-                cfg->has_staff_pin = true;
-            else
-                content_diag_at(d, DIAG_ERROR, &src, f->value_off,
-                                "staff-pin-hash is not usable: %s; make "
-                                "the line with 'kiosk staff-pin-hash' and "
-                                "paste it whole",
-                                why);
+        for (size_t k = 0; k < KEY_COUNT; k++) {
+            if (strcmp(bf.fields[i].key, keys[k].name) == 0) {
+                struct field fd = {&keys[k], &bf.fields[i], &bf, &src, cfg,
+                                   d};
+                keys[k].read(&fd);
+                break;
+            }
         }
     }
     blockfile_fini(&bf);

@@ -1,17 +1,21 @@
 /* config.h: the technician's settings file (/etc/kiosk/kiosk.conf), in the
- * content files' "key: value" format.  Keys: content, state-dir, fonts,
- * screen-diagonal-inch or screen-size-mm, rotation, idle-timeout,
- * staff-pin-hash.  Problems are diagnostics with file, line and column,
- * like the content's: a number that is not plain digits within its range
- * (so never "nan" or "inf"), a path longer than its buffer (never cut),
- * an empty path; the file itself must be a plain file, not a link. */
+ * content files' "key: value" format.  Its keys are one table in config.c
+ * -- each key's name, how its value is read, where it goes and what a
+ * refused value must be -- which `kiosk --help` lists too.
+ * Problems are diagnostics with file, line and column, like the content's:
+ * a number that is not plain digits within its range (so never "nan" or
+ * "inf"), a path longer than its buffer (never cut), an empty path; the
+ * file itself must be a plain file, not a link. */
 #ifndef APP_CONFIG_H
 #define APP_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
-#include "state/staff_pin.h"
 #include "core/diag.h"
+#include "state/staff_pin.h"
+
+#define APP_CONFIG_MAX_BYTES (64 * 1024) /* a larger file is refused */
 
 struct app_config {
     char content[1024];
@@ -28,5 +32,10 @@ struct app_config {
  * file does not set.  False if any error was reported. */
 bool app_config_read(const char *path, struct app_config *cfg,
                      struct diag_list *diags);
+
+/* The keys for people, in the table's order: "content, state-dir, ...,
+ * screen-diagonal-inch or screen-size-mm, ..." (a key that stands in for
+ * the one before it is joined to it by "or").  Cut to fit `size`. */
+void app_config_key_list(char *buf, size_t size);
 
 #endif

@@ -6,9 +6,9 @@
 
 #include "app/content_pick.h"
 #include "content/exhibit.h"
-#include "state/release.h"
 #include "core/diag.h"
 #include "core/log.h"
+#include "state/release.h"
 
 static bool loads(const char *dir, const struct text_fonts *fonts)
 {
@@ -27,7 +27,8 @@ enum content_pick app_pick_content(const char *state, const char *shipped,
 {
     if (state) {
         struct release_info list[256];
-        size_t count = release_list(state, list, 256);
+        size_t max = sizeof list / sizeof *list;
+        size_t count = release_list(state, list, max);
         if (!release_current(state) && count == 0) {
             /* A first boot: nothing imported yet is not a fault. */
             log_info("app", "no release imported into %s yet; showing the "
@@ -40,7 +41,7 @@ enum content_pick app_pick_content(const char *state, const char *shipped,
             return CONTENT_PICK_CURRENT;
         log_error("app", "the current release in %s is missing or does not "
                   "load; looking for an older one", state);
-        for (size_t i = count < 256 ? count : 256; i-- > 0;) {
+        for (size_t i = count < max ? count : max; i-- > 0;) {
             release_path(state, list[i].id, buf, n);
             if (loads(buf, fonts)) {
                 log_warn("app", "showing release %u instead", list[i].id);

@@ -73,6 +73,15 @@ bool exhibit_view_take(struct exhibit_view *v, struct exhibit_load *load)
     return ex != NULL;
 }
 
+void exhibit_load_free(struct exhibit_load *load)
+{
+    if (!load)
+        return;
+    content_destroy(load->exhibit);
+    diag_list_fini(&load->diags);
+    free(load);
+}
+
 bool exhibit_view_reload(struct exhibit_view *v)
 {
     struct exhibit_load load;

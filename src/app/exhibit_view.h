@@ -44,6 +44,9 @@ void exhibit_view_load(const struct exhibit_view *view, const char *dir,
 /* Takes a finished load (main thread); true if new content was taken.
  * *load is emptied. */
 bool exhibit_view_take(struct exhibit_view *view, struct exhibit_load *load);
+/* Frees a load on the heap (malloc'd), taken or not: its exhibit, its
+ * diagnostics and itself.  NULL is a no-op. */
+void exhibit_load_free(struct exhibit_load *load);
 
 /* The diagnostics of the last load (borrowed until the next reload). */
 const struct diag_list *exhibit_view_diags(const struct exhibit_view *view);

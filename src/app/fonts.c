@@ -2,13 +2,14 @@
 #include <stdio.h>
 
 #include "app/fonts.h"
+#include "app/settings.h"
 #include "core/diag.h"
 
-struct text_fonts *app_fonts_load(const struct cli_common *common)
+struct text_fonts *app_fonts_load(const struct app_settings *settings)
 {
     struct diag_list diags;
     diag_list_init(&diags);
-    struct text_fonts *fonts = text_fonts_load(common->fonts_manifest,
+    struct text_fonts *fonts = text_fonts_load(settings->fonts_manifest,
                                                &diags);
     diag_list_print(&diags, stderr);
     diag_list_fini(&diags);

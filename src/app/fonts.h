@@ -3,11 +3,11 @@
 #ifndef APP_FONTS_H
 #define APP_FONTS_H
 
-#include "app/cli.h"
+#include "app/settings.h"
 #include "text/font.h"
 
-/* Loads common->fonts_manifest; on failure prints every diagnostic to
+/* Loads settings->fonts_manifest; on failure prints every diagnostic to
  * stderr and returns NULL. */
-struct text_fonts *app_fonts_load(const struct cli_common *common);
+struct text_fonts *app_fonts_load(const struct app_settings *settings);
 
 #endif

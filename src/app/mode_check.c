@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/cli.h"
+#include "app/settings.h"
 #include "content/exhibit.h"
 #include "core/diag.h"
 #include "text/font.h"
@@ -25,7 +26,7 @@ static void summary(const struct diag_list *d, const char *dir,
                 d->warnings == 1 ? "" : "s");
 }
 
-int mode_check(int argc, char **argv, const struct cli_common *common)
+int mode_check(int argc, char **argv, const struct app_settings *settings)
 {
     const char *dir = NULL;
     bool json = false;
@@ -49,13 +50,13 @@ int mode_check(int argc, char **argv, const struct cli_common *common)
         }
     }
     if (!dir)
-        dir = common->content_dir;
+        dir = settings->content_dir;
 
     struct diag_list d;
     diag_list_init(&d);
     /* The manifest's problems are the check's: without fonts the folder
      * is not valid (content_load says why), never "valid, 1 warning". */
-    struct text_fonts *fonts = text_fonts_load(common->fonts_manifest, &d);
+    struct text_fonts *fonts = text_fonts_load(settings->fonts_manifest, &d);
     struct exhibit *ex = content_load(dir, fonts, &d);
     if (json) {
         printf("{\"path\":");

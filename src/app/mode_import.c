@@ -10,24 +10,26 @@
 
 #include "app/cli.h"
 #include "app/fonts.h"
-#include "state/stats.h"
-#include "state/import.h"
-#include "state/release.h"
-#include "state/stick_write.h"
+#include "app/settings.h"
 #include "core/log.h"
 #include "core/utf8.h"
+#include "state/import.h"
+#include "state/release.h"
+#include "state/stats.h"
+#include "state/stick_write.h"
 
 #define DEFAULT_STATE_DIR "/var/lib/kiosk"
 #define STATS_CSV_NAME "KIOSK-STATS.csv"
 #define STATS_MARKER "KIOSK-STATS"
 
 /* Parses [--state-dir DIR] and up to one operand. */
-static int options(const char *mode, const struct cli_common *common,
+static int options(const char *mode, const struct app_settings *settings,
                    int argc, char **argv, const char **state,
                    const char **operand)
 {
     /* kiosk.conf's state-dir (--config), else the installed one. */
-    *state = common->state_dir ? common->state_dir : DEFAULT_STATE_DIR;
+    *state = settings->state_dir ? settings->state_dir
+                                 : DEFAULT_STATE_DIR;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--state-dir") == 0) {
             if (!(*state = cli_value(mode, argc, argv, &i)))
@@ -209,16 +211,17 @@ static int write_stick(const char *stick, const struct import_result *r,
     return failed;
 }
 
-int mode_import(int argc, char **argv, const struct cli_common *common)
+int mode_import(int argc, char **argv,
+                const struct app_settings *settings)
 {
     const char *state, *stick = NULL;
-    int rc = options("import", common, argc, argv, &state, &stick);
+    int rc = options("import", settings, argc, argv, &state, &stick);
     if (rc != CLI_OK)
         return rc;
     if (!stick)
         return cli_usage_error("import", "the stick's folder (SRC) is "
                                "required, e.g. kiosk import /media/usb");
-    struct text_fonts *fonts = app_fonts_load(common);
+    struct text_fonts *fonts = app_fonts_load(settings);
     struct import_result r;
     bool ok = import_run(stick, state, fonts, &r);
     text_fonts_destroy(fonts);
@@ -255,10 +258,11 @@ int mode_import(int argc, char **argv, const struct cli_common *common)
     return ok || (stats_only && o.csv && !failed) ? CLI_OK : CLI_FAIL;
 }
 
-int mode_rollback(int argc, char **argv, const struct cli_common *common)
+int mode_rollback(int argc, char **argv,
+                  const struct app_settings *settings)
 {
     const char *state;
-    int rc = options("rollback", common, argc, argv, &state, NULL);
+    int rc = options("rollback", settings, argc, argv, &state, NULL);
     if (rc != CLI_OK)
         return rc;
     unsigned cur = release_current(state), prev = release_previous(state);
@@ -275,24 +279,26 @@ int mode_rollback(int argc, char **argv, const struct cli_common *common)
     return CLI_OK;
 }
 
-int mode_releases(int argc, char **argv, const struct cli_common *common)
+int mode_releases(int argc, char **argv,
+                  const struct app_settings *settings)
 {
     const char *state;
-    int rc = options("releases", common, argc, argv, &state, NULL);
+    int rc = options("releases", settings, argc, argv, &state, NULL);
     if (rc != CLI_OK)
         return rc;
     unsigned cur = release_current(state);
     struct release_info list[256];
-    size_t n = release_list(state, list, 256);
+    size_t max = sizeof list / sizeof *list;
+    size_t n = release_list(state, list, max);
     if (n == 0)
         printf("no releases in %s\n", state);
     int width = 4; /* the ids' column: wider past 9999, still aligned */
-    for (size_t i = 0; i < n && i < 256; i++) {
+    for (size_t i = 0; i < n && i < max; i++) {
         int digits = snprintf(NULL, 0, "%u", list[i].id);
         if (digits > width)
             width = digits;
     }
-    for (size_t i = 0; i < n && i < 256; i++) {
+    for (size_t i = 0; i < n && i < max; i++) {
         /* One line a release, whatever its .release holds. */
         char *date = utf8_escape(list[i].date, strlen(list[i].date));
         char *source = utf8_escape(list[i].source, strlen(list[i].source));

@@ -6,6 +6,7 @@
 
 #include "app/cli.h"
 #include "app/fonts.h"
+#include "app/settings.h"
 #include "core/xalloc.h"
 #include "text/dump.h"
 #include "text/font.h"
@@ -44,7 +45,7 @@ static char *read_all(const char *path, size_t max, size_t *len, int *err)
 static bool parse_align(const char *s, enum text_align *out)
 {
     static const char *const names[] = {"start", "center", "end", "justify"};
-    for (int i = 0; i < 4; i++) {
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         if (strcmp(s, names[i]) == 0) {
             *out = (enum text_align)i;
             return true;
@@ -53,78 +54,93 @@ static bool parse_align(const char *s, enum text_align *out)
     return false;
 }
 
-int mode_layout(int argc, char **argv, const struct cli_common *common)
+/* What the command line asks for. */
+struct layout_args {
+    long width, size; /* -1: not given */
+    enum text_lang lang;
+    const char *role, *file;
+    enum text_align align;
+    bool glyphs;
+};
+
+/* --width PX or --size PX at argv[*i], in range. */
+static int pixels(int argc, char **argv, int *i, struct layout_args *o)
 {
-    long width = -1, size = -1;
-    const char *lang_s = NULL, *role_s = "body", *file = NULL;
-    enum text_align align = TEXT_ALIGN_START;
-    bool glyphs = false;
+    const char *a = argv[*i], *v = cli_value(MODE, argc, argv, i);
+    if (!v)
+        return CLI_USAGE;
+    bool wide = a[2] == 'w';
+    long min = wide ? 1 : TEXT_MIN_SIZE_PX;
+    long max = wide ? TEXT_MAX_WIDTH_PX : TEXT_MAX_SIZE_PX;
+    if (!cli_parse_int(v, min, max, wide ? &o->width : &o->size))
+        return cli_usage_error(MODE, "%s '%s' must be a whole number of "
+                               "pixels from %ld to %ld", a, v, min, max);
+    return CLI_OK;
+}
+
+/* What must be given, once every option is read; the language. */
+static int required(struct layout_args *o, const char *lang)
+{
+    if (o->width < 0)
+        return cli_usage_error(MODE, "--width PX is required");
+    if (o->size < 0)
+        return cli_usage_error(MODE, "--size PX is required");
+    if (!lang)
+        return cli_usage_error(MODE, "--lang zh|en|ug is required");
+    if (!text_lang_parse(lang, &o->lang))
+        return cli_usage_error(MODE, "--lang '%s' must be zh, en or ug",
+                               lang);
+    if (!o->file)
+        return cli_usage_error(MODE, "a FILE holding one paragraph is "
+                               "required ('-' reads standard input)");
+    return CLI_OK;
+}
+
+static int options(int argc, char **argv, struct layout_args *o)
+{
+    const char *lang = NULL, *v;
     for (int i = 0; i < argc; i++) {
-        const char *a = argv[i], *v;
+        const char *a = argv[i];
+        int rc;
         if (strcmp(a, "--width") == 0 || strcmp(a, "--size") == 0) {
-            if (!(v = cli_value(MODE, argc, argv, &i)))
-                return CLI_USAGE;
-            long *slot = a[2] == 'w' ? &width : &size;
-            long max = a[2] == 'w' ? TEXT_MAX_WIDTH_PX : TEXT_MAX_SIZE_PX;
-            long min = a[2] == 'w' ? 1 : TEXT_MIN_SIZE_PX;
-            if (!cli_parse_int(v, min, max, slot))
-                return cli_usage_error(MODE, "%s '%s' must be a whole number "
-                                       "of pixels from %ld to %ld", a, v,
-                                       min, max);
+            if ((rc = pixels(argc, argv, &i, o)) != CLI_OK)
+                return rc;
         } else if (strcmp(a, "--lang") == 0) {
-            if (!(lang_s = cli_value(MODE, argc, argv, &i)))
+            if (!(lang = cli_value(MODE, argc, argv, &i)))
                 return CLI_USAGE;
         } else if (strcmp(a, "--role") == 0) {
-            if (!(role_s = cli_value(MODE, argc, argv, &i)))
+            if (!(o->role = cli_value(MODE, argc, argv, &i)))
                 return CLI_USAGE;
         } else if (strcmp(a, "--align") == 0) {
             if (!(v = cli_value(MODE, argc, argv, &i)))
                 return CLI_USAGE;
-            if (!parse_align(v, &align))
+            if (!parse_align(v, &o->align))
                 return cli_usage_error(MODE, "--align '%s' must be start, "
                                        "center, end or justify", v);
         } else if (strcmp(a, "--glyphs") == 0) {
-            glyphs = true;
+            o->glyphs = true;
         } else if (a[0] == '-' && a[1] == '-') {
             return cli_usage_error(MODE, "unknown option '%s'", a);
-        } else if (file) {
+        } else if (o->file) {
             return cli_usage_error(MODE, "only one FILE may be given");
         } else {
-            file = a;
+            o->file = a;
         }
     }
-    if (width < 0)
-        return cli_usage_error(MODE, "--width PX is required");
-    if (size < 0)
-        return cli_usage_error(MODE, "--size PX is required");
-    if (!lang_s)
-        return cli_usage_error(MODE, "--lang zh|en|ug is required");
-    enum text_lang lang;
-    if (!text_lang_parse(lang_s, &lang))
-        return cli_usage_error(MODE, "--lang '%s' must be zh, en or ug",
-                               lang_s);
-    if (!file)
-        return cli_usage_error(MODE, "a FILE holding one paragraph is "
-                               "required ('-' reads standard input)");
+    return required(o, lang);
+}
 
-    struct text_fonts *fonts = app_fonts_load(common);
-    if (!fonts)
-        return CLI_FAIL;
-    const struct text_role *role = text_fonts_role(fonts, role_s);
-    if (!role) {
-        text_fonts_destroy(fonts);
-        return cli_usage_error(MODE, "--role '%s' is not in %s", role_s,
-                               common->fonts_manifest);
-    }
-
+/* The paragraph in o->file laid out and written as JSON. */
+static int layout(const struct text_fonts *fonts,
+                  const struct text_role *role, const struct layout_args *o)
+{
     int err = 0;
     size_t len = 0;
-    char *text = read_all(file, TEXT_MAX_BYTES, &len, &err);
+    char *text = read_all(o->file, TEXT_MAX_BYTES, &len, &err);
     if (!text) {
-        fprintf(stderr, "kiosk: layout: %s: %s\n", file,
+        fprintf(stderr, "kiosk: layout: %s: %s\n", o->file,
                 err == EFBIG ? "larger than one paragraph may be (1 MiB)"
                              : strerror(err));
-        text_fonts_destroy(fonts);
         return CLI_FAIL;
     }
     /* One trailing newline (LF or CRLF) ends the file, not the paragraph. */
@@ -135,19 +151,38 @@ int mode_layout(int argc, char **argv, const struct cli_common *common)
     }
     struct text_params params = {
         .role = role,
-        .lang = lang,
-        .size_px = (int)size,
-        .width_px = (int)width,
-        .align = align,
+        .lang = o->lang,
+        .size_px = (int)o->size,
+        .width_px = (int)o->width,
+        .align = o->align,
     };
     struct text_layout *l = text_layout_create(fonts, &params, text, len);
     int rc = CLI_FAIL;
     if (l) {
-        text_layout_write_json(l, stdout, glyphs);
+        text_layout_write_json(l, stdout, o->glyphs);
         rc = fflush(stdout) == 0 ? CLI_OK : CLI_FAIL;
     }
     text_layout_destroy(l);
     free(text);
+    return rc;
+}
+
+int mode_layout(int argc, char **argv, const struct app_settings *settings)
+{
+    struct layout_args o = {.width = -1, .size = -1, .role = "body",
+                            .align = TEXT_ALIGN_START};
+    int rc = options(argc, argv, &o);
+    if (rc != CLI_OK)
+        return rc;
+    struct text_fonts *fonts = app_fonts_load(settings);
+    if (!fonts)
+        return CLI_FAIL;
+    const struct text_role *role = text_fonts_role(fonts, o.role);
+    if (role)
+        rc = layout(fonts, role, &o);
+    else
+        rc = cli_usage_error(MODE, "--role '%s' is not in %s", o.role,
+                             settings->fonts_manifest);
     text_fonts_destroy(fonts);
     return rc;
 }

@@ -1,9 +1,11 @@
-/* mode_render.c: `kiosk render` -- draw a page headless into a PNG.
+/* mode_render.c: `kiosk render` -- draw a page headless into a PNG, or
+ * play a script of touches on the exhibit.
  *
- * Pages: the type specimen (ui/specimen.c, the default) and the content
+ * Pages: the type specimen (ui/specimen.c, the default), the content
  * preview with its curator overlay (app/exhibit_view.c), exactly as the
- * window shows it.  The visitor screens and scripted touches extend this
- * mode later. */
+ * window shows it, and the map page with a place chosen.  With --script
+ * the visitor screens are played on a simulated clock (app/script_run.c)
+ * into screenshots and state dumps. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,16 +13,16 @@
 
 #include "app/cli.h"
 #include "app/exhibit_app.h"
-#include "app/script.h"
-#include "app/script_run.h"
-#include "app/staff.h"
 #include "app/exhibit_view.h"
 #include "app/fonts.h"
+#include "app/script_run.h"
+#include "app/settings.h"
 #include "content/exhibit.h"
 #include "core/diag.h"
 #include "core/xalloc.h"
-#include "render/atlas.h"
+#include "input/script.h"
 #include "map/hittest.h"
+#include "render/atlas.h"
 #include "render/headless.h"
 #include "ui/map_page.h"
 #include "ui/place_card.h"
@@ -32,12 +34,12 @@
 /* The map page of the content at full size, `select` (a place id) chosen. */
 static bool draw_map(SDL_Renderer *r, struct atlas *atlas,
                      const struct text_fonts *fonts,
-                     const struct cli_common *common, enum text_lang lang,
-                     const char *select, int w, int h)
+                     const struct app_settings *settings,
+                     enum text_lang lang, const char *select, int w, int h)
 {
     struct diag_list d;
     diag_list_init(&d);
-    struct exhibit *ex = content_load(common->content_dir, fonts, &d);
+    struct exhibit *ex = content_load(settings->content_dir, fonts, &d);
     diag_list_print(&d, stderr);
     diag_list_fini(&d);
     if (!ex)
@@ -81,63 +83,75 @@ static bool draw_map(SDL_Renderer *r, struct atlas *atlas,
     return ok;
 }
 
-/* Plays a script of touches on the exhibit (app/script_run.c). */
-static int run_script(const struct cli_common *common, const char *path,
-                      const char *out_dir, const char *state_path, int w,
-                      int h)
+/* The script at `path`, parsed (its diagnostics printed); false if it
+ * cannot be read or has an error. */
+static bool read_script(const char *path, struct script *script)
 {
-    size_t len = 0;
     FILE *f = fopen(path, "rb");
     if (!f) {
         fprintf(stderr, "kiosk: render: %s: %s\n", path, strerror(errno));
-        return CLI_FAIL;
+        return false;
     }
     char *text = xmalloc(SCRIPT_MAX_BYTES + 2);
-    len = fread(text, 1, SCRIPT_MAX_BYTES + 1, f);
+    size_t len = fread(text, 1, SCRIPT_MAX_BYTES + 1, f);
     fclose(f);
     struct diag_list d;
     diag_list_init(&d);
-    struct script script = {0};
-    bool parsed = script_parse(path, text, len, &script, &d);
+    bool parsed = script_parse(path, text, len, script, &d);
     free(text);
     diag_list_print(&d, stderr);
     diag_list_fini(&d);
-    if (!parsed) {
-        script_fini(&script);
-        return CLI_FAIL;
-    }
+    return parsed;
+}
+
+/* What the command line asks for. */
+struct render_args {
+    int w, h; /* 0: not given */
+    const char *out;
+    enum render_page { PAGE_SPECIMEN, PAGE_PREVIEW, PAGE_MAP } page;
+    enum text_lang lang;
+    const char *select, *script, *state;
+};
+
+/* Plays o->script on the content's exhibit at w x h (app/script_run.c),
+ * the staff panel as kiosk.conf sets it up (--config): its PIN and, with a
+ * state folder, releases and statistics. */
+static int run_script(const struct app_settings *settings,
+                      const struct render_args *o)
+{
+    struct script script = {0};
     struct stat st;
-    if (stat(out_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "kiosk: render: --out %s: not a folder; create it "
-                "first\n", out_dir);
+    if (!read_script(o->script, &script)) {
         script_fini(&script);
         return CLI_FAIL;
     }
-    struct text_fonts *fonts = app_fonts_load(common);
+    if (stat(o->out, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "kiosk: render: --out %s: not a folder; create it "
+                "first\n", o->out);
+        script_fini(&script);
+        return CLI_FAIL;
+    }
+    struct text_fonts *fonts = app_fonts_load(settings);
+    struct diag_list d;
     diag_list_init(&d);
-    struct exhibit *ex = fonts ? content_load(common->content_dir, fonts, &d)
+    struct exhibit *ex = fonts ? content_load(settings->content_dir, fonts,
+                                              &d)
                                : NULL;
     diag_list_print(&d, stderr);
     diag_list_fini(&d);
     int rc = CLI_FAIL;
     if (ex && render_headless_init()) {
-        struct render_target *t = render_target_create(w, h);
+        struct render_target *t = render_target_create(o->w, o->h);
         struct atlas *atlas = t ? atlas_create(t->renderer, fonts, NULL)
                                 : NULL;
         struct exhibit_app *app = exhibit_app_create(fonts);
-        /* The staff panel as kiosk.conf sets it up (--config): its PIN
-         * and, with a state folder, releases and statistics. */
-        struct staff_setup staff = {common->staff_pin, common->state_dir,
-                                    common->content_dir, common->rotation,
-                                    common->screen_diagonal_inch, true};
-        exhibit_app_set_staff(app, &staff);
-        exhibit_app_set_idle_timeout(app, common->idle_timeout_s);
-        exhibit_app_set_screen(app, common->screen_diagonal_inch);
+        app_settings_configure(settings, app, settings->content_dir, false,
+                               true);
         if (atlas) {
             exhibit_app_layout(app, t->renderer, ex,
-                               ex->settings.default_lang, w, h);
-            if (script_run(&script, path, app, t, atlas, out_dir,
-                           state_path))
+                               ex->settings.default_lang, o->w, o->h);
+            if (script_run(&script, o->script, app, t, atlas, o->out,
+                           o->state))
                 rc = CLI_OK;
         }
         exhibit_app_destroy(app);
@@ -151,92 +165,111 @@ static int run_script(const struct cli_common *common, const char *path,
     return rc;
 }
 
-int mode_render(int argc, char **argv, const struct cli_common *common)
+/* --size, --page or --lang at argv[*i], whose values are checked. */
+static int checked_option(int argc, char **argv, int *i,
+                          struct render_args *o)
 {
-    int w = 0, h = 0;
-    const char *out = NULL;
-    enum { PAGE_SPECIMEN, PAGE_PREVIEW, PAGE_MAP } page = PAGE_SPECIMEN;
-    enum text_lang lang = TEXT_LANG_EN;
-    const char *select = NULL, *script_path = NULL, *state_path = NULL;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i], *v;
-        if (strcmp(a, "--size") == 0) {
-            if (!(v = cli_value(MODE, argc, argv, &i)))
-                return CLI_USAGE;
-            if (!cli_parse_size(v, &w, &h))
-                return cli_usage_error(MODE, "--size '%s' must be WxH, e.g. "
-                                       "1920x1080 (1 to 16384 each)", v);
-        } else if (strcmp(a, "--page") == 0) {
-            if (!(v = cli_value(MODE, argc, argv, &i)))
-                return CLI_USAGE;
-            if (strcmp(v, "preview") == 0)
-                page = PAGE_PREVIEW;
-            else if (strcmp(v, "map") == 0)
-                page = PAGE_MAP;
-            else if (strcmp(v, "specimen") != 0)
-                return cli_usage_error(MODE, "--page '%s' must be specimen, "
-                                       "preview or map", v);
-        } else if (strcmp(a, "--lang") == 0) {
-            if (!(v = cli_value(MODE, argc, argv, &i)))
-                return CLI_USAGE;
-            if (!text_lang_parse(v, &lang))
-                return cli_usage_error(MODE, "--lang '%s' must be zh, en or "
-                                       "ug", v);
-        } else if (strcmp(a, "--script") == 0) {
-            if (!(script_path = cli_value(MODE, argc, argv, &i)))
-                return CLI_USAGE;
-        } else if (strcmp(a, "--state") == 0) {
-            if (!(state_path = cli_value(MODE, argc, argv, &i)))
-                return CLI_USAGE;
-        } else if (strcmp(a, "--select") == 0) {
-            if (!(select = cli_value(MODE, argc, argv, &i)))
-                return CLI_USAGE;
-        } else if (strcmp(a, "--out") == 0) {
-            if (!(out = cli_value(MODE, argc, argv, &i)))
-                return CLI_USAGE;
-        } else {
-            return cli_usage_error(MODE, "unknown option '%s'", a);
-        }
+    static const char *const pages[] = {"specimen", "preview", "map"};
+    const char *a = argv[*i], *v = cli_value(MODE, argc, argv, i);
+    size_t k = 0;
+    if (!v)
+        return CLI_USAGE;
+    if (strcmp(a, "--size") == 0) {
+        if (!cli_parse_size(v, &o->w, &o->h))
+            return cli_usage_error(MODE, "--size '%s' must be WxH, e.g. "
+                                   "1920x1080 (1 to 16384 each)", v);
+    } else if (strcmp(a, "--page") == 0) {
+        while (k < sizeof pages / sizeof *pages && strcmp(v, pages[k]) != 0)
+            k++;
+        if (k == sizeof pages / sizeof *pages)
+            return cli_usage_error(MODE, "--page '%s' must be specimen, "
+                                   "preview or map", v);
+        o->page = (enum render_page)k; /* in the enum's order */
+    } else if (!text_lang_parse(v, &o->lang)) {
+        return cli_usage_error(MODE, "--lang '%s' must be zh, en or ug", v);
     }
-    if (!w)
+    return CLI_OK;
+}
+
+/* The options, in order, then what is required. */
+static int options(int argc, char **argv, struct render_args *o)
+{
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i], **slot = NULL;
+        int rc = CLI_OK;
+        if (strcmp(a, "--size") == 0 || strcmp(a, "--page") == 0 ||
+            strcmp(a, "--lang") == 0)
+            rc = checked_option(argc, argv, &i, o);
+        else if (strcmp(a, "--script") == 0)
+            slot = &o->script;
+        else if (strcmp(a, "--state") == 0)
+            slot = &o->state;
+        else if (strcmp(a, "--select") == 0)
+            slot = &o->select;
+        else if (strcmp(a, "--out") == 0)
+            slot = &o->out;
+        else
+            return cli_usage_error(MODE, "unknown option '%s'", a);
+        if (slot && !(*slot = cli_value(MODE, argc, argv, &i)))
+            return CLI_USAGE;
+        if (rc != CLI_OK)
+            return rc;
+    }
+    if (!o->w)
         return cli_usage_error(MODE, "--size WxH is required");
-    if (!out)
-        return cli_usage_error(MODE, script_path
+    if (!o->out)
+        return cli_usage_error(MODE, o->script
                                          ? "--out DIR is required"
                                          : "--out FILE.png is required");
-    if (state_path && !script_path)
+    if (o->state && !o->script)
         return cli_usage_error(MODE, "--state FILE goes with --script");
-    if (script_path)
-        return run_script(common, script_path, out, state_path, w, h);
+    return CLI_OK;
+}
 
-    struct text_fonts *fonts = app_fonts_load(common);
+/* Draws the page into t; *view is the preview's, if that was drawn (the
+ * caller destroys it). */
+static bool draw_page(const struct app_settings *settings,
+                      const struct render_args *o,
+                      const struct text_fonts *fonts,
+                      struct render_target *t, struct atlas *atlas,
+                      struct exhibit_view **view)
+{
+    switch (o->page) {
+    case PAGE_MAP:
+        return draw_map(t->renderer, atlas, fonts, settings, o->lang,
+                        o->select, o->w, o->h);
+    case PAGE_PREVIEW:
+        *view = exhibit_view_create(fonts, settings->content_dir);
+        if (!exhibit_view_reload(*view))
+            diag_list_print(exhibit_view_diags(*view), stderr);
+        exhibit_view_layout(*view, o->w, o->h);
+        return exhibit_view_draw(*view, t->renderer, atlas);
+    case PAGE_SPECIMEN:
+        break;
+    }
+    return ui_specimen_draw(t->renderer, atlas, fonts, o->w, o->h);
+}
+
+/* The page drawn headless into o->out; a preview with no exhibit fails. */
+static int render_page(const struct app_settings *settings,
+                       const struct render_args *o)
+{
+    struct text_fonts *fonts = app_fonts_load(settings);
     if (!fonts)
         return CLI_FAIL;
     int rc = CLI_FAIL;
     if (render_headless_init()) {
-        struct render_target *t = render_target_create(w, h);
+        struct render_target *t = render_target_create(o->w, o->h);
         struct atlas *atlas = t ? atlas_create(t->renderer, fonts, NULL)
                                 : NULL;
         struct exhibit_view *view = NULL;
-        bool drawn = false;
-        if (atlas && page == PAGE_MAP) {
-            drawn = draw_map(t->renderer, atlas, fonts, common, lang, select,
-                             w, h);
-        } else if (atlas && page == PAGE_PREVIEW) {
-            view = exhibit_view_create(fonts, common->content_dir);
-            if (!exhibit_view_reload(view))
-                diag_list_print(exhibit_view_diags(view), stderr);
-            exhibit_view_layout(view, w, h);
-            drawn = exhibit_view_draw(view, t->renderer, atlas);
-        } else if (atlas) {
-            drawn = ui_specimen_draw(t->renderer, atlas, fonts, w, h);
-        }
-        if (drawn && render_target_save_png(t, out))
+        bool drawn = atlas && draw_page(settings, o, fonts, t, atlas, &view);
+        if (drawn && render_target_save_png(t, o->out))
             rc = view && !exhibit_view_has_exhibit(view) ? CLI_FAIL
                                                           : CLI_OK;
         else
             fprintf(stderr, "kiosk: render: could not draw or write %s\n",
-                    out);
+                    o->out);
         exhibit_view_destroy(view);
         atlas_destroy(atlas);
         render_target_destroy(t);
@@ -244,4 +277,13 @@ int mode_render(int argc, char **argv, const struct cli_common *common)
     }
     text_fonts_destroy(fonts);
     return rc;
+}
+
+int mode_render(int argc, char **argv, const struct app_settings *settings)
+{
+    struct render_args o = {.page = PAGE_SPECIMEN, .lang = TEXT_LANG_EN};
+    int rc = options(argc, argv, &o);
+    if (rc != CLI_OK)
+        return rc;
+    return o.script ? run_script(settings, &o) : render_page(settings, &o);
 }

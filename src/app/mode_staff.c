@@ -28,13 +28,14 @@
 #include <unistd.h>
 
 #include "app/cli.h"
+#include "app/config.h"
+#include "core/xalloc.h"
 #include "state/file_replace.h"
 #include "state/staff_pin.h"
-#include "core/xalloc.h"
 
 #define MODE "staff-pin-hash"
 #define SALT_BYTES 16
-#define CONF_MAX (64 * 1024) /* what app_config_read reads */
+#define CONF_MAX APP_CONFIG_MAX_BYTES /* what app_config_read reads */
 #define KEY "staff-pin-hash"
 
 static void wipe(volatile char *p, size_t n)
@@ -227,9 +228,9 @@ static int set_in_file(const char *path)
 }
 
 int mode_staff_pin_hash(int argc, char **argv,
-                        const struct cli_common *common)
+                        const struct app_settings *settings)
 {
-    (void)common;
+    (void)settings;
     const char *file = NULL;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--set") == 0) {

@@ -86,6 +86,79 @@ static bool write_state(struct run *r, const char *path)
     return fclose(f) == 0;
 }
 
+/* The finger moves evenly every 16 ms and lifts at the end: the gesture
+ * recognizer makes of it a drag (never a tap) and, if it was fast, a
+ * fling that goes on during later waits. */
+static void drag(struct run *r, const struct script_cmd *c)
+{
+    uint32_t steps = c->ms / STEP_MS > 0 ? c->ms / STEP_MS : 1;
+    pointer(r, INPUT_POINTER_DOWN, (float)c->a, (float)c->b);
+    for (uint32_t k = 1; k <= steps; k++) {
+        float f = (float)k / (float)steps;
+        advance(r, c->ms / steps > 0 ? c->ms / steps : 1);
+        pointer(r, INPUT_POINTER_MOVE, (float)c->a + (float)(c->c - c->a) * f,
+                (float)c->b + (float)(c->d - c->b) * f);
+    }
+    pointer(r, INPUT_POINTER_UP, (float)c->c, (float)c->d);
+    advance(r, STEP_MS);
+}
+
+/* shot, state: DIR/NAME.png or DIR/NAME.json. */
+static bool write_file(struct run *r, const struct script_cmd *c,
+                       const char *script_path, const char *out_dir)
+{
+    char path[4096];
+    bool ok;
+    if (c->op == SCRIPT_SHOT) {
+        snprintf(path, sizeof path, "%s/%s.png", out_dir, c->name);
+        exhibit_app_draw_shot(r->app, r->t->renderer, r->atlas, r->now);
+        ok = render_target_save_png(r->t, path);
+    } else {
+        snprintf(path, sizeof path, "%s/%s.json", out_dir, c->name);
+        ok = write_state(r, path);
+    }
+    if (!ok)
+        fprintf(stderr, "%s:%u: error: cannot write %s\n", script_path,
+                c->line, path);
+    return ok;
+}
+
+/* One command; false after a message if it could not be done. */
+static bool play(struct run *r, const struct script_cmd *c,
+                 const char *script_path, const char *out_dir)
+{
+    int x, y;
+    switch (c->op) {
+    case SCRIPT_TAP:
+        tap(r, (float)c->a, (float)c->b);
+        break;
+    case SCRIPT_TAP_ID:
+        if (!exhibit_app_target(r->app, c->name, &x, &y)) {
+            fprintf(stderr, "%s:%u: error: no target '%s' on this screen "
+                    "(see the targets in a state dump)\n", script_path,
+                    c->line, c->name);
+            return false;
+        }
+        tap(r, (float)x, (float)y);
+        break;
+    case SCRIPT_DRAG:
+        drag(r, c);
+        break;
+    case SCRIPT_WAIT:
+        advance(r, (uint32_t)c->ms);
+        break;
+    case SCRIPT_DOWN:
+    case SCRIPT_MOVE:
+    case SCRIPT_UP:
+        finger(r, c);
+        break;
+    case SCRIPT_SHOT:
+    case SCRIPT_STATE:
+        return write_file(r, c, script_path, out_dir);
+    }
+    return true;
+}
+
 bool script_run(const struct script *s, const char *script_path,
                 struct exhibit_app *app, struct render_target *t,
                 struct atlas *atlas, const char *out_dir,
@@ -94,69 +167,8 @@ bool script_run(const struct script *s, const char *script_path,
     struct run r = {.app = app, .t = t, .atlas = atlas, .dirty = true};
     bool ok = true;
     turn(&r); /* the first frame */
-    for (size_t i = 0; i < s->count; i++) {
-        const struct script_cmd *c = &s->cmds[i];
-        char path[4096];
-        switch (c->op) {
-        case SCRIPT_TAP:
-            tap(&r, (float)c->a, (float)c->b);
-            break;
-        case SCRIPT_TAP_ID: {
-            int x, y;
-            if (!exhibit_app_target(app, c->name, &x, &y)) {
-                fprintf(stderr, "%s:%u: error: no target '%s' on this "
-                        "screen (see the targets in a state dump)\n",
-                        script_path, c->line, c->name);
-                ok = false;
-                break;
-            }
-            tap(&r, (float)x, (float)y);
-            break;
-        }
-        case SCRIPT_DRAG: {
-            /* The finger moves evenly every 16 ms and lifts at the end:
-             * the gesture recognizer makes of it a drag (never a tap) and,
-             * if it was fast, a fling that goes on during later waits. */
-            uint32_t steps = c->ms / STEP_MS > 0 ? c->ms / STEP_MS : 1;
-            pointer(&r, INPUT_POINTER_DOWN, (float)c->a, (float)c->b);
-            for (uint32_t k = 1; k <= steps; k++) {
-                float f = (float)k / (float)steps;
-                advance(&r, c->ms / steps > 0 ? c->ms / steps : 1);
-                pointer(&r, INPUT_POINTER_MOVE,
-                        (float)c->a + (float)(c->c - c->a) * f,
-                        (float)c->b + (float)(c->d - c->b) * f);
-            }
-            pointer(&r, INPUT_POINTER_UP, (float)c->c, (float)c->d);
-            advance(&r, STEP_MS);
-            break;
-        }
-        case SCRIPT_WAIT:
-            advance(&r, (uint32_t)c->ms);
-            break;
-        case SCRIPT_DOWN:
-        case SCRIPT_MOVE:
-        case SCRIPT_UP:
-            finger(&r, c);
-            break;
-        case SCRIPT_SHOT:
-            snprintf(path, sizeof path, "%s/%s.png", out_dir, c->name);
-            exhibit_app_draw_shot(app, t->renderer, atlas, r.now);
-            if (!render_target_save_png(t, path)) {
-                fprintf(stderr, "%s:%u: error: cannot write %s\n",
-                        script_path, c->line, path);
-                ok = false;
-            }
-            break;
-        case SCRIPT_STATE:
-            snprintf(path, sizeof path, "%s/%s.json", out_dir, c->name);
-            if (!write_state(&r, path)) {
-                fprintf(stderr, "%s:%u: error: cannot write %s\n",
-                        script_path, c->line, path);
-                ok = false;
-            }
-            break;
-        }
-    }
+    for (size_t i = 0; i < s->count; i++)
+        ok &= play(&r, &s->cmds[i], script_path, out_dir);
     if (final_state && !write_state(&r, final_state)) {
         fprintf(stderr, "kiosk: render: cannot write %s\n", final_state);
         ok = false;

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 
 #include "app/exhibit_app.h"
-#include "app/script.h"
+#include "input/script.h"
 #include "render/headless.h"
 
 /* Runs `script`; files go to out_dir.  Problems (an unknown tap-id, a file

@@ -2,22 +2,24 @@
  *
  * One pass over the lines; each line is split into words (positions only,
  * nothing copied until a command is accepted), the first word chooses the
- * command and the rest are checked against it.  Commands go into the
+ * command from `commands` -- its word, its arguments and their ranges, its
+ * usage -- and the rest are checked against it.  Commands go into the
  * output as they are accepted; if any error was found the output is emptied
  * at the end, so a caller never sees half a script.  Columns are counted
  * the way the diagnostics printer draws the line: one per code point, one
  * per ill-formed subpart. */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "app/script.h"
 #include "core/suggest.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "input/script.h"
 
 #define MAX_WORDS 8 /* kept per line; more are only counted */
 #define SHOW_MAX 40 /* code points of a word quoted in a message */
@@ -37,25 +39,58 @@ struct parser {
     size_t commands; /* command lines seen, valid or not */
 };
 
+/* A number a command takes: where it goes in struct script_cmd, its
+ * range and what a message calls it ("'x' is not a time (0 to 600000
+ * milliseconds; 2 s is 2000)"). */
+struct number {
+    size_t at;
+    int min, max;
+    const char *what, *unit;
+};
+
+#define AT(field) offsetof(struct script_cmd, field)
+static const struct number
+    X = {AT(a), 0, SCRIPT_MAX_COORD, "a coordinate", ""},
+    Y = {AT(b), 0, SCRIPT_MAX_COORD, "a coordinate", ""},
+    X2 = {AT(c), 0, SCRIPT_MAX_COORD, "a coordinate", ""},
+    Y2 = {AT(d), 0, SCRIPT_MAX_COORD, "a coordinate", ""},
+    MS = {AT(ms), 0, SCRIPT_MAX_MS, "a time", " milliseconds; 2 s is 2000"},
+    FINGER = {AT(finger), 1, SCRIPT_MAX_FINGER, "a finger", ""};
+
+/* A command's arguments: `numbers` of them, or else one word (an ID or a
+ * NAME, into `name`) that `check` accepts or reports. */
 struct command {
     const char *word;
     enum script_op op;
-    unsigned numbers; /* how many numbers it takes; 0: one word */
     const char *usage;
+    unsigned numbers;
+    const struct number *number[5];
+    bool (*check)(struct parser *p, const struct command *c, struct word w);
+    const char *ext; /* a NAME's file: NAME + ext */
 };
 
+static bool check_id(struct parser *p, const struct command *cmd,
+                     struct word w);
+static bool check_name(struct parser *p, const struct command *c,
+                       struct word w);
+
 static const struct command commands[] = {
-    {"tap", SCRIPT_TAP, 2, "tap needs 2 numbers: X Y"},
-    {"tap-id", SCRIPT_TAP_ID, 0, "tap-id needs one ID, like 'region:yili'"},
-    {"drag", SCRIPT_DRAG, 5, "drag needs 5 numbers: X1 Y1 X2 Y2 MS"},
-    {"wait", SCRIPT_WAIT, 1, "wait needs 1 number: MS (milliseconds)"},
-    {"down", SCRIPT_DOWN, 3, "down needs 3 numbers: FINGER X Y"},
-    {"move", SCRIPT_MOVE, 3, "move needs 3 numbers: FINGER X Y"},
-    {"up", SCRIPT_UP, 1, "up needs 1 number: FINGER"},
-    {"shot", SCRIPT_SHOT, 0, "shot needs one NAME, like 'home' "
-     "(it writes DIR/home.png)"},
-    {"state", SCRIPT_STATE, 0, "state needs one NAME, like 'home' "
-     "(it writes DIR/home.json)"},
+    {"tap", SCRIPT_TAP, "tap needs 2 numbers: X Y", 2, {&X, &Y}, NULL, NULL},
+    {"tap-id", SCRIPT_TAP_ID, "tap-id needs one ID, like 'region:yili'", 0,
+     {NULL}, check_id, NULL},
+    {"drag", SCRIPT_DRAG, "drag needs 5 numbers: X1 Y1 X2 Y2 MS", 5,
+     {&X, &Y, &X2, &Y2, &MS}, NULL, NULL},
+    {"wait", SCRIPT_WAIT, "wait needs 1 number: MS (milliseconds)", 1, {&MS},
+     NULL, NULL},
+    {"down", SCRIPT_DOWN, "down needs 3 numbers: FINGER X Y", 3,
+     {&FINGER, &X, &Y}, NULL, NULL},
+    {"move", SCRIPT_MOVE, "move needs 3 numbers: FINGER X Y", 3,
+     {&FINGER, &X, &Y}, NULL, NULL},
+    {"up", SCRIPT_UP, "up needs 1 number: FINGER", 1, {&FINGER}, NULL, NULL},
+    {"shot", SCRIPT_SHOT, "shot needs one NAME, like 'home' (it writes "
+     "DIR/home.png)", 0, {NULL}, check_name, ".png"},
+    {"state", SCRIPT_STATE, "state needs one NAME, like 'home' (it writes "
+     "DIR/home.json)", 0, {NULL}, check_name, ".json"},
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof *commands)
@@ -174,6 +209,14 @@ static bool number(const struct parser *p, struct word w, int max, int *out)
     return true;
 }
 
+/* s with A-Z made a-z, into out (as large), NUL and all. */
+static void ascii_lower(const char *s, char *out)
+{
+    do
+        *out++ = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+    while (*s++);
+}
+
 static void unknown_command(struct parser *p, struct word w)
 {
     char shown[SHOW_MAX * 4 + 4];
@@ -185,10 +228,7 @@ static void unknown_command(struct parser *p, struct word w)
     if (w.len <= SCRIPT_MAX_NAME) {
         memcpy(word, p->line + w.off, w.len);
         word[w.len] = '\0';
-        for (size_t i = 0; i <= w.len; i++) {
-            char c = word[i];
-            lower[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-        }
+        ascii_lower(word, lower);
         for (size_t i = 0; i < COMMAND_COUNT; i++) {
             if (strcmp(lower, cands[i]) == 0) {
                 report(p, DIAG_ERROR, w.off, "unknown command '%s' — "
@@ -210,9 +250,12 @@ static void unknown_command(struct parser *p, struct word w)
             return;
         }
     }
+    char list[COMMAND_COUNT * 16] = "";
+    for (size_t i = 0, n = 0; i < COMMAND_COUNT && n < sizeof list; i++)
+        n += (size_t)snprintf(list + n, sizeof list - n, "%s, ",
+                              commands[i].word);
     report(p, DIAG_ERROR, w.off, "unknown command '%s' — a line is one of "
-           "tap, tap-id, drag, wait, down, move, up, shot, state, or a '#' "
-           "comment", shown);
+           "%sor a '#' comment", shown, list);
 }
 
 static bool id_char(char c)
@@ -228,8 +271,10 @@ static bool name_char(char c)
 }
 
 /* Checks a tap-id ID; true if it is good. */
-static bool check_id(struct parser *p, struct word w)
+static bool check_id(struct parser *p, const struct command *cmd,
+                     struct word w)
 {
+    (void)cmd;
     const char *s = p->line + w.off;
     char shown[SHOW_MAX * 4 + 4];
     bool upper_only = true; /* every bad character is an upper-case letter */
@@ -244,11 +289,7 @@ static bool check_id(struct parser *p, struct word w)
         show(p, w, shown);
         if (upper_only) {
             char lower[sizeof shown];
-            size_t i = 0;
-            do {
-                char c = shown[i];
-                lower[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-            } while (shown[i++]);
+            ascii_lower(shown, lower);
             report(p, DIAG_ERROR, w.off, "tap-id '%s' may only use "
                    "lower-case letters a-z, digits, ':', '.', '_' and '-' — "
                    "did you mean '%s'?", shown, lower);
@@ -291,7 +332,7 @@ static bool check_name(struct parser *p, const struct command *c,
                c->word, shown);
         return false;
     }
-    const char *ext = c->op == SCRIPT_SHOT ? ".png" : ".json";
+    const char *ext = c->ext;
     size_t el = strlen(ext);
     if (w.len > el && strncasecmp(s + w.len - el, ext, el) == 0)
         report(p, DIAG_WARNING, w.off, "%s name '%s' is written as "
@@ -300,86 +341,70 @@ static bool check_name(struct parser *p, const struct command *c,
     return true;
 }
 
+/* The command words[0] names, or NULL after an error. */
+static const struct command *find_command(struct parser *p, struct word w)
+{
+    for (size_t i = 0; i < COMMAND_COUNT; i++) {
+        if (word_is(p, w, commands[i].word))
+            return &commands[i];
+    }
+    unknown_command(p, w);
+    return NULL;
+}
+
+/* Whether the command has as many arguments as it takes (words[0] is the
+ * command, `nwords` words were counted); false after an error. */
+static bool count_args(struct parser *p, const struct command *c,
+                       const struct word *words, size_t nwords)
+{
+    size_t want = c->numbers ? c->numbers : 1;
+    size_t have = nwords - 1;
+    if (have < want)
+        report(p, DIAG_ERROR, words[0].off, "%s, found %zu", c->usage, have);
+    else if (have > want && c->numbers)
+        report(p, DIAG_ERROR, words[want + 1].off, "%s, found %zu",
+               c->usage, have);
+    else if (have > want)
+        report(p, DIAG_ERROR, words[want + 1].off, "%s; it cannot contain "
+               "spaces", c->usage);
+    return have == want;
+}
+
+/* The command's numbers args[0..c->numbers) into *cmd; false if any is
+ * not one (each reported). */
+static bool take_numbers(struct parser *p, const struct command *c,
+                         const struct word *args, struct script_cmd *cmd)
+{
+    bool ok = true;
+    for (size_t i = 0; i < c->numbers; i++) {
+        const struct number *n = c->number[i];
+        int v = 0;
+        if (number(p, args[i], n->max, &v) && v >= n->min) {
+            *(int *)((char *)cmd + n->at) = v;
+            continue;
+        }
+        char shown[SHOW_MAX * 4 + 4];
+        report(p, DIAG_ERROR, args[i].off, "'%s' is not %s (%d to %d%s)",
+               show(p, args[i], shown), n->what, n->min, n->max, n->unit);
+        ok = false;
+    }
+    return ok;
+}
+
 /* words[0..MAX_WORDS) are kept, `nwords` counted. */
 static void command(struct parser *p, const struct word *words,
                     size_t nwords)
 {
-    const struct command *c = NULL;
-    for (size_t i = 0; i < COMMAND_COUNT && !c; i++) {
-        if (word_is(p, words[0], commands[i].word))
-            c = &commands[i];
-    }
-    if (!c) {
-        unknown_command(p, words[0]);
+    const struct command *c = find_command(p, words[0]);
+    if (!c || !count_args(p, c, words, nwords))
         return;
-    }
-    size_t want = c->numbers ? c->numbers : 1;
-    size_t have = nwords - 1;
-    if (have < want) {
-        report(p, DIAG_ERROR, words[0].off, "%s, found %zu", c->usage, have);
-        return;
-    }
-    if (have > want) {
-        if (c->numbers)
-            report(p, DIAG_ERROR, words[want + 1].off, "%s, found %zu",
-                   c->usage, have);
-        else
-            report(p, DIAG_ERROR, words[want + 1].off, "%s; it cannot "
-                   "contain spaces", c->usage);
-        return;
-    }
-
-    struct script_cmd cmd;
-    memset(&cmd, 0, sizeof cmd);
-    cmd.op = c->op;
-    cmd.line = p->line_no;
-    bool ok = true;
+    struct script_cmd cmd = {.op = c->op, .line = p->line_no};
+    bool ok;
     if (c->numbers) {
-        int v[5] = {0};
-        for (size_t i = 0; i < want; i++) {
-            struct word w = words[i + 1];
-            bool ms = c->op == SCRIPT_WAIT || i == 4;
-            bool finger = i == 0 && (c->op == SCRIPT_DOWN ||
-                                     c->op == SCRIPT_MOVE ||
-                                     c->op == SCRIPT_UP);
-            int max = ms ? SCRIPT_MAX_MS
-                    : finger ? SCRIPT_MAX_FINGER : SCRIPT_MAX_COORD;
-            if (number(p, w, max, &v[i]) && (!finger || v[i] >= 1))
-                continue;
-            char shown[SHOW_MAX * 4 + 4];
-            show(p, w, shown);
-            if (finger)
-                report(p, DIAG_ERROR, w.off, "'%s' is not a finger (1 to "
-                       "%d)", shown, SCRIPT_MAX_FINGER);
-            else if (ms)
-                report(p, DIAG_ERROR, w.off, "'%s' is not a time (0 to %d "
-                       "milliseconds; 2 s is 2000)", shown, SCRIPT_MAX_MS);
-            else
-                report(p, DIAG_ERROR, w.off, "'%s' is not a coordinate "
-                       "(0 to %d)", shown, SCRIPT_MAX_COORD);
-            ok = false;
-        }
-        if (c->op == SCRIPT_WAIT) {
-            cmd.ms = v[0];
-        } else if (c->op == SCRIPT_DOWN || c->op == SCRIPT_MOVE ||
-                   c->op == SCRIPT_UP) {
-            cmd.finger = v[0];
-            cmd.a = v[1];
-            cmd.b = v[2];
-        } else {
-            cmd.a = v[0];
-            cmd.b = v[1];
-            cmd.c = v[2];
-            cmd.d = v[3];
-            cmd.ms = v[4];
-        }
-    } else {
-        struct word w = words[1];
-        ok = c->op == SCRIPT_TAP_ID ? check_id(p, w) : check_name(p, c, w);
-        if (ok) {
-            memcpy(cmd.name, p->line + w.off, w.len);
-            cmd.name[w.len] = '\0';
-        }
+        ok = take_numbers(p, c, words + 1, &cmd);
+    } else if ((ok = c->check(p, c, words[1]))) {
+        memcpy(cmd.name, p->line + words[1].off, words[1].len);
+        cmd.name[words[1].len] = '\0';
     }
     if (!ok || p->errors)
         return; /* the output is dropped anyway */

@@ -1,4 +1,5 @@
-/* script.h: the render script language -- parsing only, no SDL.
+/* script.h: the render script language -- parsing only: no SDL, no app
+ * (app/script_run.h plays a parsed script on the exhibit).
  *
  * `kiosk render --script FILE` replays one command a line on a simulated
  * clock (issue 5, section 6):
@@ -26,8 +27,8 @@
  * in range and whose names are safe; a script with any error yields no
  * commands at all.  Every error is a diagnostic with the line, the code
  * point column of the offending word, the line quoted and a fix. */
-#ifndef APP_SCRIPT_H
-#define APP_SCRIPT_H
+#ifndef INPUT_SCRIPT_H
+#define INPUT_SCRIPT_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -38,9 +39,9 @@
 #define SCRIPT_MAX_COMMANDS 100000
 #define SCRIPT_MAX_COORD 100000
 #define SCRIPT_MAX_MS 600000
-#define SCRIPT_MAX_ID 127   /* characters of a tap-id ID */
-#define SCRIPT_MAX_NAME 64
-#define SCRIPT_MAX_FINGER 10  /* characters of a shot / state NAME */
+#define SCRIPT_MAX_ID 127    /* characters of a tap-id ID */
+#define SCRIPT_MAX_NAME 64   /* characters of a shot / state NAME */
+#define SCRIPT_MAX_FINGER 10 /* fingers down at once, numbered from 1 */
 
 enum script_op {
     SCRIPT_TAP,    /* a, b = X, Y */

@@ -149,19 +149,13 @@ struct pending {
     bool halo;
 };
 
-static void place_labels(struct ui_map_page *p, int unit)
+/* The Soviet side's name, at the first of its anchors well inside the
+ * area; true if it was requested. */
+static bool soviet_label(struct ui_map_page *p, int unit, int size,
+                         struct map_label_request *req,
+                         struct pending *pend)
 {
     const struct map_scene *s = p->scene;
-    const struct content_map *m = s->map;
-    struct map_label_request req[MAX_LABELS];
-    struct pending pend[MAX_LABELS];
-    size_t n = 0;
-    /* Never smaller than a small panel can show legibly. */
-    int town_px = unit * 22 / 1000 > 15 ? unit * 22 / 1000 : 15;
-    int region_px = unit * 26 / 1000 > 17 ? unit * 26 / 1000 : 17;
-    int wide = p->area.w; /* labels are one line: no wrapping */
-
-    /* The Soviet side's name first: it explains the emphasised border. */
     const char *soviet = content_string(p->ex, "map.soviet-union", p->lang);
     for (size_t k = 0; k < sizeof soviet_anchor / sizeof *soviet_anchor;
          k++) {
@@ -172,16 +166,58 @@ static void place_labels(struct ui_map_page *p, int unit)
                                                    unit * 0.15 ||
             y < p->area.y + unit * 0.08 || y > p->area.y + p->area.h)
             continue;
-        struct text_layout *l = lay(p, "title", region_px, soviet, wide);
+        struct text_layout *l = lay(p, "title", size, soviet, p->area.w);
         if (!l)
-            break;
-        req[n] = (struct map_label_request){-1, (float)x, (float)y,
-                                            (float)text_layout_width_px(l),
-                                            (float)text_layout_height_px(l), 0, 0, 100,
-                                            false, 0};
-        pend[n++] = (struct pending){l, NULL, false};
-        break;
+            return false;
+        *req = (struct map_label_request){
+            -1, (float)x, (float)y, (float)text_layout_width_px(l),
+            (float)text_layout_height_px(l), 0, 0, 100, false, 0};
+        *pend = (struct pending){l, NULL, false};
+        return true;
     }
+    return false;
+}
+
+/* Keeps the placed labels (the form chosen), frees the rest. */
+static void keep_labels(struct ui_map_page *p, int unit,
+                        const struct pending *pend,
+                        const struct map_label_result *res, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct text_layout *use = res[i].short_form ? pend[i].brief
+                                                    : pend[i].full;
+        struct text_layout *other = res[i].short_form ? pend[i].full
+                                                      : pend[i].brief;
+        text_layout_destroy(other);
+        if (!res[i].placed) {
+            text_layout_destroy(use);
+            continue;
+        }
+        const struct map_rect *r = &res[i].rect;
+        struct label *lb = &p->labels[p->label_count++];
+        int pad = pend[i].halo ? unit * 4 / 1000 : 0;
+        lb->layout = use;
+        lb->box = (SDL_Rect){(int)lroundf(r->x), (int)lroundf(r->y),
+                             (int)lroundf(r->w), (int)lroundf(r->h)};
+        lb->tx = lb->box.x + pad;
+        lb->ty = lb->box.y + pad;
+        lb->halo = pend[i].halo;
+    }
+}
+
+static void place_labels(struct ui_map_page *p, int unit)
+{
+    const struct map_scene *s = p->scene;
+    const struct content_map *m = s->map;
+    struct map_label_request req[MAX_LABELS];
+    struct pending pend[MAX_LABELS];
+    /* Never smaller than a small panel can show legibly. */
+    int town_px = unit * 22 / 1000 > 15 ? unit * 22 / 1000 : 15;
+    int region_px = unit * 26 / 1000 > 17 ? unit * 26 / 1000 : 17;
+    int wide = p->area.w; /* labels are one line: no wrapping */
+
+    /* The Soviet side's name first: it explains the emphasised border. */
+    size_t n = soviet_label(p, unit, region_px, &req[0], &pend[0]) ? 1 : 0;
     for (uint32_t f = 0; f < m->feature_count && n < MAX_LABELS; f++) {
         const struct content_feature *ft = &m->features[f];
         const struct map_scene_feature *sf = &s->features[f];
@@ -216,26 +252,7 @@ static void place_labels(struct ui_map_page *p, int unit)
     struct map_label_params params = {unit * 6.0f / 1000, unit * 4.0f / 1000,
                                       unit * 24.0f / 1000};
     map_labels_place(req, n, &bounds, &params, res);
-    for (size_t i = 0; i < n; i++) {
-        struct text_layout *use = res[i].short_form ? pend[i].brief
-                                                    : pend[i].full;
-        struct text_layout *other = res[i].short_form ? pend[i].full
-                                                      : pend[i].brief;
-        text_layout_destroy(other);
-        if (!res[i].placed) {
-            text_layout_destroy(use);
-            continue;
-        }
-        const struct map_rect *r = &res[i].rect;
-        struct label *lb = &p->labels[p->label_count++];
-        int pad = pend[i].halo ? unit * 4 / 1000 : 0;
-        lb->layout = use;
-        lb->box = (SDL_Rect){(int)lroundf(r->x), (int)lroundf(r->y),
-                             (int)lroundf(r->w), (int)lroundf(r->h)};
-        lb->tx = lb->box.x + pad;
-        lb->ty = lb->box.y + pad;
-        lb->halo = pend[i].halo;
-    }
+    keep_labels(p, unit, pend, res, n);
 }
 
 static void scale_and_credit(struct ui_map_page *p, int unit)
