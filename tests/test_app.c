@@ -145,6 +145,48 @@ static void test_measure(void)
 
 /* A visit is recorded as one anonymous session when the idle reset ends
  * it, and the export lists it. */
+/* The screen's metrics: the named sizes are today's (1080 px reference,
+ * floors on small screens), the physical size gives px per mm, and the
+ * placement helpers mirror in Uyghur only. */
+static void test_metrics(void)
+{
+    struct ui_metrics m;
+    ui_metrics_init(&m, 1920, 1080, 21.5, TEXT_LANG_EN, false);
+    CHECK(m.bezel == 40 && m.bar_h == 72 && m.gap_s == 16 &&
+              m.button_h == 112 && ui_px(&m, 48) == 48 &&
+              ui_text_px(&m, 48) == 48,
+          "1920x1080: bezel %d, bar %d, button %d", m.bezel, m.bar_h,
+          m.button_h);
+    /* 2203 px over 546 mm */
+    CHECK(m.px_per_mm > 4.02 && m.px_per_mm < 4.05, "21.5\": %.3f px/mm",
+          m.px_per_mm);
+    ui_metrics_init(&m, 800, 480, 7, TEXT_LANG_EN, true);
+    CHECK(m.bezel == 40 && m.bar_h == 56 && m.bar_text == 18 &&
+              ui_text_px(&m, 48) == 21 * 125 / 100,
+          "800x480: floors (bezel %d, bar %d, label %d), larger text %d",
+          m.bezel, m.bar_h, m.bar_text, ui_text_px(&m, 48));
+    CHECK(m.px_per_mm > 5.2 && m.px_per_mm < 5.3, "7\" 800x480: %.3f px/mm",
+          m.px_per_mm);
+    ui_metrics_init(&m, 1920, 1080, 0, TEXT_LANG_EN, false);
+    CHECK(m.px_per_mm == 0, "no physical size: px/mm unknown");
+    SDL_Rect area = {100, 0, 1000, 50};
+    CHECK(ui_start_x(&m, area, 200) == 100 && ui_end_x(&m, area, 200) == 900 &&
+              ui_reading_slot(&m, 0, 2) == 0 &&
+              ui_align_start(&m, TEXT_LANG_UG) == TEXT_ALIGN_END,
+          "English: from the left");
+    ui_metrics_init(&m, 1920, 1080, 0, TEXT_LANG_UG, false);
+    CHECK(ui_start_x(&m, area, 200) == 900 && ui_end_x(&m, area, 200) == 100 &&
+              ui_reading_slot(&m, 0, 2) == 1 &&
+              ui_align_start(&m, TEXT_LANG_UG) == TEXT_ALIGN_START &&
+              ui_align_start(&m, TEXT_LANG_EN) == TEXT_ALIGN_END,
+          "Uyghur: from the right");
+    SDL_Rect a = {0, 0, 100, 10}, b = {0, 0, 50, 10};
+    SDL_Rect *row[2] = {&a, &b};
+    ui_row_from_end(&m, 10, 1010, row, 2, 8);
+    CHECK(a.x == 10 && b.x == 118, "Uyghur row from the left edge: %d %d",
+          a.x, b.x);
+}
+
 static void test_stats(void)
 {
     char dir[] = "/tmp/kiosk-test-app-stats-XXXXXX";
@@ -194,6 +236,7 @@ int main(void)
     if (!shipped_load(&fonts, &ex))
         return 1;
     test_measure();
+    test_metrics();
     test_stats();
     for (int l = 0; l < 3; l++) {
         journey((enum text_lang)l, 1920, 1080);

@@ -1,4 +1,5 @@
 /* display.c: the video driver, window and renderer (display.h). */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,4 +209,15 @@ void app_display_close(struct app_display *d)
     d->renderer = NULL;
     d->window = NULL;
     SDL_Quit();
+}
+
+double app_display_diagonal_inch(const struct app_display *d)
+{
+    int idx = d->window ? SDL_GetWindowDisplayIndex(d->window) : 0;
+    float ddpi = 0;
+    SDL_DisplayMode mode;
+    if (idx < 0 || SDL_GetDisplayDPI(idx, &ddpi, NULL, NULL) != 0 ||
+        !(ddpi > 0) || SDL_GetCurrentDisplayMode(idx, &mode) != 0)
+        return 0;
+    return sqrt((double)mode.w * mode.w + (double)mode.h * mode.h) / ddpi;
 }

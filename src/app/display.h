@@ -61,4 +61,8 @@ bool app_display_check_frame(struct app_display *d,
 
 void app_display_close(struct app_display *d);
 
+/* The display's diagonal in inches as SDL reports it (its DPI and mode),
+ * or 0 when it does not know. */
+double app_display_diagonal_inch(const struct app_display *d);
+
 #endif

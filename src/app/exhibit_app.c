@@ -79,8 +79,14 @@ static uint32_t idle_ms(const struct exhibit_app *a)
 
 void exhibit_app_set_screen(struct exhibit_app *a, double diagonal_inch)
 {
+    a->diag_given = diagonal_inch > 0;
     a->diag_inch = diagonal_inch > 0 ? diagonal_inch
                                      : MAP_SCREEN_DIAG_INCH_DEFAULT;
+}
+
+void exhibit_app_set_display_size(struct exhibit_app *a, double diagonal_inch)
+{
+    a->display_inch = diagonal_inch > 0 ? diagonal_inch : 0;
 }
 
 struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
@@ -127,7 +133,8 @@ static void scroll_bounds(struct exhibit_app *a)
 void app_relayout(struct exhibit_app *a)
 {
     app_screens_free(a);
-    ui_metrics_init(&a->m, a->m.w, a->m.h, a->diag_inch, a->m.lang,
+    ui_metrics_init(&a->m, a->m.w, a->m.h,
+                    a->diag_given ? a->diag_inch : a->display_inch, a->m.lang,
                     a->large_text);
     staff_layout(a->staff, a->m.lang, a->m.w, a->m.h);
     if (!a->ex)

@@ -98,6 +98,12 @@ void exhibit_app_set_idle_timeout(struct exhibit_app *app, unsigned seconds);
  * default 21.5"). */
 void exhibit_app_set_screen(struct exhibit_app *app, double diagonal_inch);
 
+/* The display's own diagonal as the video driver reports it (0: unknown):
+ * the screen's physical size in its metrics when kiosk.conf gives none
+ * (the touch slop keeps kiosk.conf's or the default). */
+void exhibit_app_set_display_size(struct exhibit_app *app,
+                                  double diagonal_inch);
+
 /* True when no finger is down and nothing moves: new content may be
  * swapped in without pulling anything from under a visitor's finger. */
 bool exhibit_app_quiet(const struct exhibit_app *app);

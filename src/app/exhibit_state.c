@@ -83,9 +83,10 @@ void exhibit_app_write_state(const struct exhibit_app *a, FILE *out)
         diag_json_string(a->ex->passages[i].id, out);
     }
     fprintf(out, "],\"idle\":{\"prompt\":%s,\"seconds_left\":%d},"
+                 "\"physical\":{\"diagonal_in\":%.1f,\"px_per_mm\":%.2f},"
                  "\"frames_drawn\":%lu,\"staff\":",
             a->prompt ? "true" : "false", a->prompt ? a->seconds_left : 0,
-            a->frames);
+            a->m.diagonal_in, a->m.px_per_mm, a->frames);
     staff_write_state(a->staff, out);
     fputs(",\"targets\":[", out);
     struct app_target *t = xmalloc(APP_MAX_TARGETS * sizeof *t);

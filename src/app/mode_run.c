@@ -166,6 +166,10 @@ static bool run_begin(struct run_ctx *c)
     c->rot = render_rotation_create(ren, c->set->rotation);
     c->app = exhibit_app_create(c->fonts);
     app_settings_configure(c->set, c->app, c->dir, true, false);
+    double reported = app_display_diagonal_inch(&c->display);
+    if (reported > 0)
+        log_info(MODE, "the display reports a %.1f-inch diagonal", reported);
+    exhibit_app_set_display_size(c->app, reported);
     content_news(c->view, c->app);
     const struct exhibit *ex = exhibit_view_exhibit(c->view);
     c->lang = ex ? ex->settings.default_lang : TEXT_LANG_EN;

@@ -70,7 +70,9 @@ struct exhibit_app {
     char pressed[48];           /* the button drawn pressed, or "" */
     bool swallow;               /* this touch dismissed the prompt */
     uint32_t attract_at;        /* the last breath frame */
-    double diag_inch;           /* the screen's, for sizes and touch slop */
+    double diag_inch;           /* kiosk.conf's or the default: touch slop */
+    bool diag_given;            /* kiosk.conf gave the size */
+    double display_inch;        /* the video driver's (0: unknown) */
     unsigned idle_override_s;   /* kiosk.conf's idle time; 0: content's */
     struct staff *staff;        /* the hidden staff panel, over everything */
     /* usage statistics */
