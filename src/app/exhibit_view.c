@@ -17,6 +17,7 @@ struct exhibit_view {
     struct ui_diag_overlay *overlay;
     bool curator; /* the overlay is drawn */
     int w, h;
+    bool preview_stale; /* laid out only when drawn (kiosk render) */
 };
 
 struct exhibit_view *exhibit_view_create(const struct text_fonts *fonts,
@@ -103,13 +104,16 @@ void exhibit_view_layout(struct exhibit_view *v, int w, int h)
 {
     v->w = w;
     v->h = h;
-    ui_preview_set(v->preview, v->exhibit, w, h);
+    v->preview_stale = true; /* the window never draws it */
     ui_diag_overlay_set(v->overlay, &v->diags, v->exhibit != NULL, w, h);
 }
 
 bool exhibit_view_draw(struct exhibit_view *v, SDL_Renderer *r,
                        struct atlas *atlas)
 {
+    if (v->preview_stale)
+        ui_preview_set(v->preview, v->exhibit, v->w, v->h);
+    v->preview_stale = false;
     bool ok = ui_preview_draw(v->preview, r, atlas);
     exhibit_view_draw_overlay(v, r, atlas);
     return ok;

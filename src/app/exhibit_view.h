@@ -74,8 +74,12 @@ void exhibit_view_problem(const struct exhibit_view *view, char *out,
 void exhibit_view_draw_overlay(struct exhibit_view *view,
                                SDL_Renderer *renderer, struct atlas *atlas);
 
-/* Lays out for a w x h screen (call after a reload or a resize). */
+/* Lays the overlay out for a w x h screen (call after a reload or a
+ * resize). */
 void exhibit_view_layout(struct exhibit_view *view, int w, int h);
+/* Draws the content preview (`kiosk render --page preview`; laid out here,
+ * the first time it is drawn after a layout -- the window never draws it)
+ * and the overlay. */
 bool exhibit_view_draw(struct exhibit_view *view, SDL_Renderer *renderer,
                        struct atlas *atlas);
 
