@@ -118,7 +118,7 @@ static int paragraph(struct page *pg, const struct para_style *st,
     }
     if (!render_text_layout(pg->renderer, pg->atlas, l, x, y, st->color))
         pg->ok = false;
-    int height = (l->height + TEXT_ONE - 1) / TEXT_ONE;
+    int height = text_layout_height_px(l);
     text_layout_destroy(l);
     return height;
 }
