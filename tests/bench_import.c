@@ -5,39 +5,26 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "bench.h"
-#include "check.h"
 #include "state/import.h"
 #include "core/diag.h"
+#include "proc.h"
 
 #define RUNS 11
-
-static size_t count(const char *log, const char *needle)
-{
-    size_t len, n = 0;
-    char *s = check_read_file(log, &len);
-    for (const char *p = s; p && (p = strstr(p, needle)); p++)
-        n++;
-    free(s);
-    return n;
-}
 
 int main(void)
 {
     char root[] = "/tmp/kiosk-bench-import-XXXXXX";
     if (!mkdtemp(root))
         return 1;
-    char cmd[4096], stick[600], state[600], log[600];
+    char stick[600], state[600], log[600];
     snprintf(stick, sizeof stick, "%s/stick", root);
     snprintf(state, sizeof state, "%s/state", root);
     snprintf(log, sizeof log, "%s/kiosk.log", root);
-    snprintf(cmd, sizeof cmd, "mkdir -p %s && cp -r content "
-             "%s/kiosk-content", stick, stick);
-    if (system(cmd) != 0)
+    if (proc_sh("mkdir -p %s && cp -r content %s/kiosk-content", stick,
+                stick) != 0)
         return 1;
     struct diag_list d;
     diag_list_init(&d);
@@ -61,40 +48,32 @@ int main(void)
     text_fonts_destroy(fonts);
 
     /* The switch to the screen, through the running program. */
-    pid_t pid = fork();
-    if (pid == 0) {
-        snprintf(cmd, sizeof cmd, "exec build/kiosk --windowed --size "
-                 "1920x1080 --log info --state-dir %s 2>%s", state, log);
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
-        execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
-        _exit(127);
-    }
-    double t_end = bench_now_ms() + 10000;
-    while (count(log, "content loaded") < 1 && bench_now_ms() < t_end)
-        usleep(2000);
+    static const char *const env[] = {"SDL_VIDEODRIVER=dummy", NULL};
+    struct proc kiosk;
+    proc_start(&kiosk,
+               (const char *const[]){"build/kiosk", "--windowed", "--size",
+                                     "1920x1080", "--log", "info",
+                                     "--state-dir", state, NULL},
+               &(struct proc_io){.env = env, .err = log});
+    proc_log_wait(log, "content loaded", 0, 10.0, NULL);
     usleep(300000);
     double sw[5];
     int nsw = 0;
     for (int i = 0; i < 5; i++) {
-        size_t before = count(log, "new content on screen");
-        snprintf(cmd, sizeof cmd, "build/kiosk import %s --state-dir %s "
-                 ">/dev/null", stick, state);
+        size_t mark = proc_log_size(log);
         /* The switch is the import's last step; time from its end. */
-        if (system(cmd) != 0)
+        if (proc_sh("build/kiosk import %s --state-dir %s >/dev/null", stick,
+                    state) != 0)
             break;
-        double t0 = bench_now_ms();
-        while (count(log, "new content on screen") <= before &&
-               bench_now_ms() - t0 < 5000)
-            usleep(1000);
-        sw[nsw++] = bench_now_ms() - t0;
+        double took;
+        proc_log_wait(log, "new content on screen", mark, 5.0, &took);
+        sw[nsw++] = took * 1000;
         usleep(200000);
     }
-    kill(pid, SIGTERM);
-    waitpid(pid, NULL, 0);
+    proc_stop(&kiosk, SIGTERM);
     if (nsw)
         printf("switch to the new release on screen (running exhibit, "
                "1920x1080): %.1f ms (median of %d; max %.1f)\n",
                bench_median(sw, (size_t)nsw), nsw, bench_max(sw, (size_t)nsw));
-    snprintf(cmd, sizeof cmd, "rm -rf %s", root);
-    return system(cmd) == 0 ? 0 : 1;
+    return proc_sh("rm -rf %s", root) == 0 ? 0 : 1;
 }

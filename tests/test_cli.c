@@ -3,13 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
 #include "check.h"
 #include "core/utf8.h"
+#include "proc.h"
 
 static const char *kiosk(void)
 {
@@ -20,9 +20,7 @@ static const char *kiosk(void)
 /* Runs `kiosk ARGS`, capturing stdout and stderr together. */
 static int run(const char *args, char **out)
 {
-    char cmd[9000];
-    snprintf(cmd, sizeof cmd, "%s %s", kiosk(), args);
-    return check_run(cmd, out);
+    return proc_sh_out(out, "%s %s", kiosk(), args);
 }
 
 static void expect(const char *args, int code, const char *needle)
@@ -135,9 +133,9 @@ static void test_config_values(void)
 
     /* The file itself: a link (the message names the settings file and
      * says what to do), a folder. */
-    if (system("rm -rf build/test/link.conf build/test/dir.conf && "
-               "ln -s cli.conf build/test/link.conf && "
-               "mkdir build/test/dir.conf") != 0)
+    if (proc_sh("rm -rf build/test/link.conf build/test/dir.conf && "
+                "ln -s cli.conf build/test/link.conf && "
+                "mkdir build/test/dir.conf") != 0)
         CHECK(false, "make the link and the folder");
     expect("--config build/test/link.conf check", 1,
            "build/test/link.conf: error: the settings file is a link (to "
@@ -170,13 +168,11 @@ static void test_check_json_names(void)
           NULL}},
     };
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
-        char cmd[2000], *out;
-        snprintf(cmd, sizeof cmd, "--version >/dev/null; "
-                 "d=build/test/json-names && rm -rf $d && "
-                 "cp -r tests/content/minimal $d && %s && "
-                 "%s check --format json $d 2>/dev/null",
-                 cases[c].setup, kiosk());
-        int rc = run(cmd, &out);
+        char *out;
+        int rc = proc_sh_out(&out, "d=build/test/json-names && rm -rf $d && "
+                             "cp -r tests/content/minimal $d && %s && "
+                             "%s check --format json $d 2>/dev/null",
+                             cases[c].setup, kiosk());
         size_t len = strlen(out);
         CHECK(rc == 1 && utf8_valid(out, len), "case %zu: the JSON is "
               "well-formed UTF-8 (exit %d)", c, rc);
@@ -244,13 +240,13 @@ int main(void)
            "/nonexistent/dir: error: there is no content folder here");
     {
         char *cout;
-        int crc = run("check tests/content/minimal 2>/dev/null >/dev/null; "
-                      "d=$(mktemp -d) && cp -r tests/content/minimal/. $d && "
-                      "sed -i '0,/^note.en:/s//nots.en:/' $d/places.txt && "
-                      "build/test/kiosk check $d; r=$?; "
-                      "build/test/kiosk check --format json $d | "
-                      "grep -c '\"line\":6,\"column\":1'; rm -rf $d; "
-                      "exit $r", &cout);
+        int crc = proc_sh_out(&cout, "d=$(mktemp -d) && cp -r "
+                              "tests/content/minimal/. $d && "
+                              "sed -i '0,/^note.en:/s//nots.en:/' "
+                              "$d/places.txt && build/test/kiosk check $d; "
+                              "r=$?; build/test/kiosk check --format json $d "
+                              "| grep -c '\"line\":6,\"column\":1'; "
+                              "rm -rf $d; exit $r");
         CHECK(crc == 1 && strstr(cout, "/places.txt:6:1: error: unknown key "
                                        "'nots.en' — did you mean 'note.en'?")
                   && strstr(cout, "    nots.en: A region.\n    ^\n") &&
@@ -267,9 +263,9 @@ int main(void)
            "there is no release before");
     {
         char *o;
-        int src = run("--version >/dev/null; sh -n deploy/kiosk-usb-import "
-                      "&& sh -n deploy/install-deps.sh && echo syntax-ok",
-                      &o);
+        int src = proc_sh_out(&o, "sh -n deploy/kiosk-usb-import && "
+                              "sh -n deploy/install-deps.sh && "
+                              "echo syntax-ok");
         CHECK(src == 0 && strstr(o, "syntax-ok"), "deploy scripts parse");
         free(o);
     }
@@ -328,10 +324,8 @@ int main(void)
         char *o;
         char cwd[4096];
         CHECK(getcwd(cwd, sizeof cwd) != NULL, "getcwd");
-        char args[8400];
-        snprintf(args, sizeof args, "--version >/dev/null; cd /tmp && "
-                 "%s/build/test/kiosk check %s/content", cwd, cwd);
-        int crc = run(args, &o);
+        int crc = proc_sh_out(&o, "cd /tmp && %s/build/test/kiosk check "
+                              "%s/content", cwd, cwd);
         CHECK(crc == 1 && strstr(o, "not checked: the fonts could not be "
                                     "loaded") &&
                   strstr(o, "NOT valid") && !strstr(o, ": valid"),
@@ -340,8 +334,8 @@ int main(void)
         free(o);
         /* make install builds and copies; it installs no packages (a
          * kiosk gets no compiler through it). */
-        crc = run("--version >/dev/null; make -n install PREFIX=/usr "
-                  "DESTDIR=build/test/root", &o);
+        crc = proc_sh_out(&o, "make -n install PREFIX=/usr "
+                          "DESTDIR=build/test/root");
         CHECK(crc == 0 && strstr(o, "install -D -m 0755") &&
                   !strstr(o, "install-deps") && !strstr(o, "apt-get -") &&
                   !strstr(o, "apt-get update"),
@@ -352,10 +346,10 @@ int main(void)
     /* make install DESTDIR= produces the documented tree. */
     {
         char *o;
-        int irc = run("--version >/dev/null; rm -rf build/test/root && "
-                      "make -s install PREFIX=/usr DESTDIR=build/test/root "
-                      ">/dev/null 2>&1 && cd build/test/root && find . "
-                      "\\( -type f -o -type l \\) | sort", &o);
+        int irc = proc_sh_out(&o, "rm -rf build/test/root && make -s "
+                              "install PREFIX=/usr DESTDIR=build/test/root "
+                              ">/dev/null 2>&1 && cd build/test/root && "
+                              "find . \\( -type f -o -type l \\) | sort");
         static const char *const files[] = {
             "./usr/bin/kiosk", "./etc/kiosk/kiosk.conf",
             "./usr/share/kiosk/fonts/manifest.txt",
@@ -377,25 +371,25 @@ int main(void)
                    "documented files");
         free(o);
         char *o2;
-        int crc = run("--version >/dev/null; build/test/root/usr/bin/kiosk "
-                      "--config build/test/root/etc/kiosk/kiosk.conf "
-                      "--content build/test/root/usr/share/kiosk/content "
-                      "--fonts build/test/root/usr/share/kiosk/fonts/"
-                      "manifest.txt check", &o2);
+        int crc = proc_sh_out(&o2, "build/test/root/usr/bin/kiosk "
+                              "--config build/test/root/etc/kiosk/kiosk.conf "
+                              "--content build/test/root/usr/share/kiosk/"
+                              "content --fonts build/test/root/usr/share/"
+                              "kiosk/fonts/manifest.txt check");
         CHECK(crc == 0 && strstr(o2, "valid"),
               "the installed program checks the installed content: %s", o2);
         free(o2);
         /* An upgrade keeps the technician's settings. */
         char *o3;
-        int urc = run("--version >/dev/null; echo 'idle-timeout: 45' >> "
-                      "build/test/root/etc/kiosk/kiosk.conf && make -s "
-                      "install PREFIX=/usr DESTDIR=build/test/root "
-                      ">/dev/null 2>&1 && tail -n 1 "
-                      "build/test/root/etc/kiosk/kiosk.conf", &o3);
+        int urc = proc_sh_out(&o3, "echo 'idle-timeout: 45' >> "
+                              "build/test/root/etc/kiosk/kiosk.conf && make "
+                              "-s install PREFIX=/usr DESTDIR=build/test/root "
+                              ">/dev/null 2>&1 && tail -n 1 "
+                              "build/test/root/etc/kiosk/kiosk.conf");
         CHECK(urc == 0 && strstr(o3, "idle-timeout: 45"),
               "make install again keeps /etc/kiosk/kiosk.conf: %s", o3);
         free(o3);
-        if (system("rm -rf build/test/root") != 0)
+        if (proc_sh("rm -rf build/test/root") != 0)
             CHECK(false, "cleanup");
     }
 

@@ -18,6 +18,7 @@
 #include "check.h"
 #include "content/exhibit.h"
 #include "core/diag.h"
+#include "proc.h"
 #include "text/font.h"
 
 static struct text_fonts *fonts;
@@ -475,34 +476,112 @@ static void test_forgiving(void)
     diag_list_fini(&d);
 }
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
+/* Hostile folders, one row each: how it is made -- a shell command run in
+ * a fresh copy of the minimal exhibit (NULL: no copy) --, what is loaded
+ * (NULL: the copy; a path in it; an absolute path), the file the
+ * diagnostic names (NULL: what is loaded) and the words it must have.
+ * Each must be refused with that message, within a second, without the
+ * peak memory growing by 64 MiB. */
+struct hostile_case {
+    const char *name, *make, *load, *file, *words;
+};
 
-/* Hostile folders: each refused with a message within a second. */
-static void hostile(const char *what, const char *dir, const char *file,
-                    const char *words)
+static const struct hostile_case hostile_cases[] = {
+    {"a 50 MB file", "truncate -s 50M report/en.txt", NULL, "report/en.txt",
+     "the limit is 1.0 MiB"},
+    {"a file of NUL bytes", "head -c 4096 /dev/zero > strings.txt", NULL,
+     "strings.txt", "NUL bytes"},
+    {"JSON nested 100,000 deep",
+     "{ head -c 100000 /dev/zero | tr '\\0' '['; "
+     "head -c 100000 /dev/zero | tr '\\0' ']'; } > map/regions.geojson",
+     NULL, "map/regions.geojson", "not valid JSON"},
+    {"GeoJSON with 1,000,000 points",
+     "{ printf '%s' '{\"type\":\"FeatureCollection\",\"features\":"
+     "[{\"type\":\"Feature\",\"properties\":{\"id\":\"yining\"},"
+     "\"geometry\":{\"type\":\"MultiPoint\",\"coordinates\":[[1,2]'; "
+     "yes ',[1,2]' | head -n 999999 | tr -d '\\n'; printf ']}}]}'; } "
+     "> map/towns.geojson",
+     NULL, "map/towns.geojson", "the limit is 500000 points"},
+    {"a link leaving the folder",
+     "rm places.txt && ln -s /etc/passwd places.txt", NULL, "places.txt",
+     "this file is a link (to '/etc/passwd')"},
+    /* A link anywhere in a content path is refused, inside the folder
+     * too: the folder must be what it seems, not a view of another. */
+    {"a link to a file inside the folder",
+     "mv places.txt places.real && ln -s places.real places.txt", NULL,
+     "places.txt", "this file is a link (to 'places.real')"},
+    {"map/ a link to a folder outside",
+     "mkdir -p \"$PWD.outside\" && cp -R map/. \"$PWD.outside/\" && "
+     "rm -r map && ln -s \"$PWD.outside\" map",
+     NULL, "map/regions.geojson", "the folder 'map' is a link"},
+    {"report/ a link to a folder inside",
+     "mv report report.real && ln -s report.real report", NULL,
+     "report/en.txt", "the folder 'report' is a link (to 'report.real')"},
+    {"a file name with a newline", "touch \"$(printf 'bad\\nname.txt')\"",
+     NULL, NULL, "'bad\\x0Aname.txt' contains a line break"},
+    {"an empty folder", "rm -r ./* ./.[!.]* 2>/dev/null; true", NULL, NULL,
+     "the content folder is empty"},
+    {"too many files",
+     "for i in $(seq 0 69); do touch \"$(printf 'extra%02d.txt' $i)\"; "
+     "done",
+     NULL, NULL, "more than 64 entries"},
+    /* 100,000 broken lines, then 100,000 blocks: checked in bounded time,
+     * the first problems kept, the rest counted. */
+    {"100,000 broken lines", "yes bad | head -n 100000 >> places.txt", NULL,
+     "places.txt", "expected 'key: value'"},
+    {"100,000 passages", "seq 0 99999 | sed 's/^/## p/' >> report/en.txt",
+     NULL, "report/en.txt", "more than 2000 blocks in one file"},
+    {"a passage of 20,001 characters",
+     "{ printf '\\n## long\\n'; yes '\xE5\xB7\xA5' | head -n 20001 | "
+     "tr -d '\\n'; } >> report/en.txt", /* 工 */
+     NULL, "report/en.txt", "is 20001 characters long; the limit is 20000"},
+    {"501 passages",
+     "for i in $(seq 0 500); do printf '\\n## extra-%d\\nText.\\n' $i; "
+     "done >> report/en.txt",
+     NULL, "report/en.txt", "more than 500 passages"},
+    {"a file given as the folder", "true", "places.txt", "places.txt",
+     "this is a file, not a content folder"},
+    {"no such folder", NULL, "/nonexistent/content", "/nonexistent",
+     "there is no content folder here"},
+    {"a folder in place of a file", "rm about.txt && mkdir about.txt", NULL,
+     "about.txt", "not a regular file"},
+    {"a pipe in place of a file", "rm about.txt && mkfifo about.txt", NULL,
+     "about.txt", "not a regular file"},
+};
+
+/* Makes and loads one hostile folder; three checks. */
+static void hostile(const struct hostile_case *c)
 {
+    char load[1024];
+    const char *dir = c->make ? fresh() : "";
+    if (c->make && proc_sh("cd '%s' && %s", dir, c->make) != 0)
+        fprintf(stderr, "%s: not made: %s\n", c->name, c->make);
+    if (!c->load)
+        snprintf(load, sizeof load, "%s", dir);
+    else if (c->load[0] == '/')
+        snprintf(load, sizeof load, "%s", c->load);
+    else
+        snprintf(load, sizeof load, "%s/%s", dir, c->load);
+    const char *file = c->file ? c->file : load;
+
     struct diag_list d;
     diag_list_init(&d);
     struct rusage before, after;
     getrusage(RUSAGE_SELF, &before);
-    double t0 = now_s();
-    struct exhibit *ex = content_load(dir, fonts, &d);
-    double t = now_s() - t0;
+    double t0 = proc_now();
+    struct exhibit *ex = content_load(load, fonts, &d);
+    double t = proc_now() - t0;
     getrusage(RUSAGE_SELF, &after);
     long grew_kb = after.ru_maxrss - before.ru_maxrss;
-    CHECK(grew_kb < 64 * 1024, "%s: peak memory grew by %ld KiB", what,
+    CHECK(grew_kb < 64 * 1024, "%s: peak memory grew by %ld KiB", c->name,
           grew_kb);
     bool found = false;
     for (size_t i = 0; i < d.count && !found; i++)
         found = strstr(d.items[i].path, file) &&
-                strstr(d.items[i].message, words);
-    CHECK(!ex && found, "%s: refused with '%s' on %s", what, words, file);
-    CHECK(t < 1.0, "%s: refused in %.3f s", what, t);
+                strstr(d.items[i].message, c->words);
+    CHECK(!ex && found, "%s: refused with '%s' on %s", c->name, c->words,
+          file);
+    CHECK(t < 1.0, "%s: refused in %.3f s", c->name, t);
     if (!found)
         diag_list_print(&d, stderr);
     content_destroy(ex);
@@ -511,139 +590,13 @@ static void hostile(const char *what, const char *dir, const char *file,
 
 static void test_hostile(void)
 {
-    const char *dir = fresh();
-    char path[1024];
-    snprintf(path, sizeof path, "%s/report/en.txt", dir);
-    sh("truncate -s 50M '%s'", path);
-    hostile("a 50 MB file", dir, "report/en.txt", "the limit is 1.0 MiB");
-
-    dir = fresh();
-    sh("head -c 4096 /dev/zero > '%s/strings.txt'", dir);
-    hostile("a file of NUL bytes", dir, "strings.txt", "NUL bytes");
-
-    dir = fresh();
-    snprintf(path, sizeof path, "%s/map/regions.geojson", dir);
-    FILE *f = fopen(path, "wb");
-    for (int i = 0; i < 100000; i++)
-        fputc('[', f);
-    for (int i = 0; i < 100000; i++)
-        fputc(']', f);
-    fclose(f);
-    hostile("JSON nested 100,000 deep", dir, "map/regions.geojson",
-            "not valid JSON");
-
-    dir = fresh();
-    snprintf(path, sizeof path, "%s/map/towns.geojson", dir);
-    f = fopen(path, "wb");
-    fputs("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
-          "\"Feature\",\"properties\":{\"id\":\"yining\"},\"geometry\":"
-          "{\"type\":\"MultiPoint\",\"coordinates\":[", f);
-    for (int i = 0; i < 1000000; i++)
-        fputs(i ? ",[1,2]" : "[1,2]", f);
-    fputs("]}}]}", f);
-    fclose(f);
-    hostile("GeoJSON with 1,000,000 points", dir, "map/towns.geojson",
-            "the limit is 500000 points");
-
-    dir = fresh();
-    sh("rm '%s/places.txt' && ln -s /etc/passwd '%s/places.txt'", dir, dir);
-    hostile("a link leaving the folder", dir, "places.txt",
-            "this file is a link (to '/etc/passwd')");
-
-    /* A link anywhere in a content path is refused, inside the folder
-     * too: the folder must be what it seems, not a view of another. */
-    dir = fresh();
-    sh("mv '%s/places.txt' '%s/places.real' && ln -s places.real "
-       "'%s/places.txt'", dir, dir, dir);
-    hostile("a link to a file inside the folder", dir, "places.txt",
-            "this file is a link (to 'places.real')");
-    dir = fresh();
-    sh("mkdir -p '%s.outside' && cp -R '%s/map/.' '%s.outside/' && "
-       "rm -r '%s/map' && ln -s '%s.outside' '%s/map'", dir, dir, dir, dir,
-       dir, dir);
-    hostile("map/ a link to a folder outside", dir, "map/regions.geojson",
-            "the folder 'map' is a link");
-    dir = fresh();
-    sh("mv '%s/report' '%s/report.real' && ln -s report.real "
-       "'%s/report'", dir, dir, dir);
-    hostile("report/ a link to a folder inside", dir, "report/en.txt",
-            "the folder 'report' is a link (to 'report.real')");
-
-    dir = fresh();
-    snprintf(path, sizeof path, "%s/bad\nname.txt", dir);
-    f = fopen(path, "w");
-    fclose(f);
-    hostile("a file name with a newline", dir, dir,
-            "'bad\\x0Aname.txt' contains a line break");
-
-    dir = fresh();
-    sh("rm -r '%s'/* '%s'/.[!.]* 2>/dev/null; true", dir, dir);
-    hostile("an empty folder", dir, dir, "the content folder is empty");
-
-    dir = fresh();
-    for (int i = 0; i < 70; i++)
-        sh("touch '%s/extra%02d.txt'", dir, i);
-    hostile("too many files", dir, dir, "more than 64 entries");
-
-    /* 100,000 broken lines, then 100,000 blocks: checked in bounded time,
-     * the first problems kept, the rest counted. */
-    dir = fresh();
-    snprintf(path, sizeof path, "%s/places.txt", dir);
-    f = fopen(path, "ab");
-    for (int i = 0; i < 100000; i++)
-        fputs("bad\n", f);
-    fclose(f);
-    hostile("100,000 broken lines", dir, "places.txt",
-            "expected 'key: value'");
-    dir = fresh();
-    snprintf(path, sizeof path, "%s/report/en.txt", dir);
-    f = fopen(path, "ab");
-    for (int i = 0; i < 100000; i++)
-        fprintf(f, "## p%d\n", i);
-    fclose(f);
-    hostile("100,000 passages", dir, "report/en.txt",
-            "more than 2000 blocks in one file");
-
-    dir = fresh();
-    snprintf(path, sizeof path, "%s/report/en.txt", dir);
-    f = fopen(path, "ab");
-    fputs("\n## long\n", f);
-    for (int i = 0; i < 20001; i++)
-        fputs("\xE5\xB7\xA5", f); /* 工 */
-    fclose(f);
-    hostile("a passage of 20,001 characters", dir, "report/en.txt",
-            "is 20001 characters long; the limit is 20000");
-
-    dir = fresh();
-    snprintf(path, sizeof path, "%s/report/en.txt", dir);
-    f = fopen(path, "ab");
-    for (int i = 0; i < 501; i++)
-        fprintf(f, "\n## extra-%d\nText.\n", i);
-    fclose(f);
-    hostile("501 passages", dir, "report/en.txt",
-            "more than 500 passages");
-
-    dir = fresh();
-    snprintf(path, sizeof path, "%s/places.txt", dir);
-    hostile("a file given as the folder", path, "places.txt",
-            "this is a file, not a content folder");
-
-    hostile("no such folder", "/nonexistent/content", "/nonexistent",
-            "there is no content folder here");
-
-    dir = fresh();
-    sh("rm '%s/about.txt' && mkdir '%s/about.txt'", dir, dir);
-    hostile("a folder in place of a file", dir, "about.txt",
-            "not a regular file");
-
-    dir = fresh();
-    sh("rm '%s/about.txt' && mkfifo '%s/about.txt'", dir, dir);
-    hostile("a pipe in place of a file", dir, "about.txt",
-            "not a regular file");
+    for (size_t i = 0; i < sizeof hostile_cases / sizeof *hostile_cases; i++)
+        hostile(&hostile_cases[i]);
 }
 
 /* Names that could show as something they are not, in the folder or in
- * report/: each refused, named escaped, with the reason. */
+ * report/: each refused, named escaped, with the reason -- two hostile
+ * folders a name. */
 static void test_hostile_names(void)
 {
     static const struct {
@@ -663,17 +616,14 @@ static void test_hostile_names(void)
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         for (int in_report = 0; in_report < 2; in_report++) {
-            const char *dir = fresh();
-            char path[1024], words[300];
-            snprintf(path, sizeof path, "%s/%s%s", dir,
-                     in_report ? "report/" : "", names[i].name);
-            FILE *f = fopen(path, "w");
-            if (f)
-                fclose(f);
+            const char *where = in_report ? "report/" : "";
+            char make[300], words[300];
+            snprintf(make, sizeof make, "touch '%s%s'", where,
+                     names[i].name);
             snprintf(words, sizeof words, "the file name '%s%s' contains %s",
-                     in_report ? "report/" : "", names[i].shown,
-                     names[i].why);
-            hostile(names[i].why, dir, dir, words);
+                     where, names[i].shown, names[i].why);
+            hostile(&(struct hostile_case){names[i].why, make, NULL, NULL,
+                                           words});
         }
     }
 }

@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "play.h"
+#include "proc.h"
 
 static char dir[] = "/tmp/kiosk-test-journeys-XXXXXX";
 
@@ -337,9 +338,7 @@ int main(void)
     test_drag_on_map();
     test_targets("1920x1080", 1920, 1080);
     test_targets("1080x1920", 1080, 1920);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
+    if (proc_sh("rm -rf '%s'", dir) != 0)
         return 1;
     return check_finish("test_journeys");
 }

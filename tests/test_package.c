@@ -10,6 +10,7 @@
  * namespace whose /run says whether systemd and udev run: without them
  * systemctl, deb-systemd-invoke and udevadm fail loudly, as in a chroot;
  * with them they must be called. */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,17 +20,19 @@
 #include <unistd.h>
 
 #include "check.h"
-
-static int run(const char *cmd, char **out)
-{
-    return check_run(cmd, out);
-}
+#include "proc.h"
 
 /* The first line of a command's output, without its newline. */
-static char *line_of(const char *cmd)
+static char *line_of(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+static char *line_of(const char *fmt, ...)
 {
-    char *out;
-    run(cmd, &out);
+    char cmd[1024], *out;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    proc_sh_out(&out, "%s", cmd);
     out[strcspn(out, "\n")] = '\0';
     return out;
 }
@@ -102,42 +105,36 @@ static void make_fake_bin(const char *bin)
 static int fake_run(const char *script, const char *args, bool running,
                     char **log)
 {
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd,
-             ": > build/test/pkg-fake/log; "
-             "unshare %s--mount sh -c 'mount -t tmpfs kiosk-test /run && "
-             "%s env -i FAKE_LOG=$PWD/build/test/pkg-fake/log "
-             "FAKE_STATE=$PWD/build/test/pkg-fake FAKE_RUNNING=%d "
-             "PATH=$PWD/build/test/pkg-fake/bin /bin/sh "
-             "build/test/pkg-control/%s %s'; r=$?; "
-             "cat build/test/pkg-fake/log; exit $r",
-             geteuid() == 0 ? "" : "--map-root-user ",
-             running ? "mkdir -p /run/systemd/system /run/udev &&" : "",
-             running, script, args);
-    return run(cmd, log);
+    return proc_sh_out(log, ": > build/test/pkg-fake/log; "
+                       "unshare %s--mount sh -c 'mount -t tmpfs kiosk-test "
+                       "/run && %s env -i "
+                       "FAKE_LOG=$PWD/build/test/pkg-fake/log "
+                       "FAKE_STATE=$PWD/build/test/pkg-fake FAKE_RUNNING=%d "
+                       "PATH=$PWD/build/test/pkg-fake/bin /bin/sh "
+                       "build/test/pkg-control/%s %s'; r=$?; "
+                       "cat build/test/pkg-fake/log; exit $r",
+                       geteuid() == 0 ? "" : "--map-root-user ",
+                       running ? "mkdir -p /run/systemd/system /run/udev &&"
+                               : "",
+                       running, script, args);
 }
 
 /* Fields, files and lintian for one built package. */
 static void check_deb(const char *deb, const char *arch, const char *version)
 {
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "dpkg-deb -f %s Package", deb);
-    char *v = line_of(cmd);
+    char *v = line_of("dpkg-deb -f %s Package", deb);
     CHECK(strcmp(v, "kiosk") == 0, "%s: Package is '%s'", deb, v);
     free(v);
-    snprintf(cmd, sizeof cmd, "dpkg-deb -f %s Version", deb);
-    v = line_of(cmd);
+    v = line_of("dpkg-deb -f %s Version", deb);
     CHECK(strcmp(v, version) == 0, "%s: Version '%s' is VERSION '%s'", deb,
           v, version);
     free(v);
-    snprintf(cmd, sizeof cmd, "dpkg-deb -f %s Architecture", deb);
-    v = line_of(cmd);
+    v = line_of("dpkg-deb -f %s Architecture", deb);
     CHECK(strcmp(v, arch) == 0, "%s: Architecture '%s' (want %s)", deb, v,
           arch);
     free(v);
 
-    snprintf(cmd, sizeof cmd, "dpkg-deb -f %s Depends", deb);
-    char *dep = line_of(cmd);
+    char *dep = line_of("dpkg-deb -f %s Depends", deb);
     /* From dpkg-shlibdeps: the libraries the binary links, versioned. */
     CHECK(strstr(dep, "libsdl2-2.0-0 (>= ") && strstr(dep, "libc6 (>= ") &&
               strstr(dep, "libharfbuzz0b (>= ") &&
@@ -156,8 +153,7 @@ static void check_deb(const char *deb, const char *arch, const char *version)
     free(dep);
 
     char *list;
-    snprintf(cmd, sizeof cmd, "dpkg-deb -c %s", deb);
-    int rc = run(cmd, &list);
+    int rc = proc_sh_out(&list, "dpkg-deb -c %s", deb);
     const char *files[] = {
         " ./usr/bin/kiosk\n",
         " ./usr/lib/kiosk/kiosk-usb-import\n",
@@ -196,8 +192,7 @@ static void check_deb(const char *deb, const char *arch, const char *version)
 
     /* lintian: no error and no warning (the kept tags are in README). */
     char *lint;
-    snprintf(cmd, sizeof cmd, "lintian --no-cfg %s", deb);
-    run(cmd, &lint);
+    proc_sh_out(&lint, "lintian --no-cfg %s", deb);
     bool clean = true;
     for (char *l = strtok(lint, "\n"); l; l = strtok(NULL, "\n"))
         if (strncmp(l, "E: ", 3) == 0 || strncmp(l, "W: ", 3) == 0) {
@@ -215,20 +210,18 @@ static void test_arm64(const char *version)
     char *out;
     int rc;
     struct stat st;
-    char cmd[1024];
     char adeb[256];
     snprintf(adeb, sizeof adeb, "build/deb/kiosk_%s_arm64.deb", version);
     remove(adeb);
-    rc = run("make -s deb DEB_ARCH=arm64", &out);
+    rc = proc_sh_out(&out, "make -s deb DEB_ARCH=arm64");
     CHECK(rc == 0 && stat(adeb, &st) == 0 && st.st_size > 10000,
           "make deb DEB_ARCH=arm64 builds %s: exit %d\n%s", adeb, rc,
           out);
     free(out);
     check_deb(adeb, "arm64", version);
-    snprintf(cmd, sizeof cmd,
-             "rm -rf build/test/pkg-root-arm64 && dpkg-deb -x %s "
-             "build/test/pkg-root-arm64", adeb);
-    rc = run(cmd, &out);
+    rc = proc_sh_out(&out,
+                     "rm -rf build/test/pkg-root-arm64 && dpkg-deb -x %s "
+                     "build/test/pkg-root-arm64", adeb);
     free(out);
     /* An AArch64 executable (ELF e_machine 183). */
     size_t n = 0;
@@ -238,9 +231,9 @@ static void test_arm64(const char *version)
               (unsigned char)elf[18] == 183 && elf[19] == 0,
           "the arm64 package holds an AArch64 program");
     free(elf);
-    rc = run("command -v qemu-aarch64 >/dev/null || exit 77; "
-             "qemu-aarch64 -L / build/test/pkg-root-arm64/usr/bin/kiosk "
-             "--help", &out);
+    rc = proc_sh_out(&out, "command -v qemu-aarch64 >/dev/null || exit 77; "
+                           "qemu-aarch64 -L / "
+                           "build/test/pkg-root-arm64/usr/bin/kiosk --help");
     if (rc != 77)
         CHECK(rc == 0 && strstr(out, "/usr/share/kiosk/content"),
               "the arm64 kiosk --help (qemu) shows /usr/share/kiosk:\n%s",
@@ -265,7 +258,7 @@ int main(int argc, char **argv)
 
     char *out;
     remove(deb);
-    int rc = run("make -s deb", &out);
+    int rc = proc_sh_out(&out, "make -s deb");
     struct stat st;
     CHECK(rc == 0 && stat(deb, &st) == 0 && st.st_size > 10000,
           "make deb builds %s: exit %d\n%s", deb, rc, out);
@@ -274,12 +267,10 @@ int main(int argc, char **argv)
 
     /* The control files: the conffile, and maintainer scripts that
      * parse. */
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd,
-             "rm -rf build/test/pkg-control build/test/pkg-root && "
-             "dpkg-deb -e %s build/test/pkg-control && "
-             "dpkg-deb -x %s build/test/pkg-root", deb, deb);
-    rc = run(cmd, &out);
+    rc = proc_sh_out(&out,
+                     "rm -rf build/test/pkg-control build/test/pkg-root && "
+                     "dpkg-deb -e %s build/test/pkg-control && "
+                     "dpkg-deb -x %s build/test/pkg-root", deb, deb);
     CHECK(rc == 0, "dpkg-deb -e / -x: %s", out);
     free(out);
     char *conffiles = check_read_file("build/test/pkg-control/conffiles",
@@ -293,8 +284,7 @@ int main(int argc, char **argv)
         char path[256];
         snprintf(path, sizeof path, "build/test/pkg-control/%s", scripts[i]);
         char *text = check_read_file(path, NULL);
-        snprintf(cmd, sizeof cmd, "sh -n %s", path);
-        rc = run(cmd, &out);
+        rc = proc_sh_out(&out, "sh -n %s", path);
         CHECK(text && strncmp(text, "#!/bin/sh\n", 10) == 0 &&
                   strstr(text, "\nset -e\n") && rc == 0 &&
                   access(path, X_OK) == 0,
@@ -325,7 +315,7 @@ int main(int argc, char **argv)
               strstr(pi, "[ -d /run/udev ]"),
           "postinst starts the service and reloads udev only where they run");
     free(pi);
-    rc = run("sh -n deploy/install.sh && echo syntax-ok", &out);
+    rc = proc_sh_out(&out, "sh -n deploy/install.sh && echo syntax-ok");
     CHECK(rc == 0 && strstr(out, "syntax-ok"), "deploy/install.sh parses");
     free(out);
 
@@ -361,7 +351,7 @@ int main(int argc, char **argv)
     free(manager);
 
     /* The packaged program's defaults are the installed folders. */
-    rc = run("build/test/pkg-root/usr/bin/kiosk --help", &out);
+    rc = proc_sh_out(&out, "build/test/pkg-root/usr/bin/kiosk --help");
     CHECK(rc == 0 && strstr(out, "(default: /usr/share/kiosk/content)") &&
               strstr(out, "/usr/share/kiosk/fonts/manifest.txt"),
           "the packaged kiosk --help shows /usr/share/kiosk defaults:\n%s",
@@ -372,8 +362,8 @@ int main(int argc, char **argv)
      * mmdebstrap image), with stubs only.  Needs /run/systemd/system and
      * /run/udev absent here, which the scripts test directly. */
     {
-        rc = run("rm -rf build/test/pkg-fake && "
-                 "mkdir -p build/test/pkg-fake/bin", &out);
+        rc = proc_sh_out(&out, "rm -rf build/test/pkg-fake && "
+                               "mkdir -p build/test/pkg-fake/bin");
         free(out);
         make_fake_bin("build/test/pkg-fake/bin");
         char *log;

@@ -21,6 +21,7 @@
 #include "state/staff_pin.h"
 #include "check.h"
 #include "core/diag.h"
+#include "proc.h"
 
 static char dir[] = "/tmp/kiosk-test-pin-cli-XXXXXX";
 
@@ -71,14 +72,13 @@ static void replace_all(char *s, size_t n, const char *from, const char *to)
 static int run_recipe(const char *recipe, const char *conf, const char *pin,
                       char **out)
 {
-    char r[2048], cmd[4096];
+    char r[2048];
     snprintf(r, sizeof r, "%s", recipe);
     replace_all(r, sizeof r, "sudo ", "");
     replace_all(r, sizeof r, "kiosk staff-pin-hash", "build/test/kiosk "
                                                      "staff-pin-hash");
     replace_all(r, sizeof r, "/etc/kiosk/kiosk.conf", conf);
-    snprintf(cmd, sizeof cmd, "printf '%s\\n' | bash -c '%s'", pin, r);
-    return check_run(cmd, out);
+    return proc_sh_out(out, "printf '%s\\n' | bash -c '%s'", pin, r);
 }
 
 /* The number of lines that start with "staff-pin-hash:" and the 1-based
@@ -144,9 +144,8 @@ static bool opens_with(const char *conf, const char *pin, const char *other)
 /* Files in the test folder whose names start with '.' (temporaries). */
 static int leftovers(void)
 {
-    char cmd[700], *out;
-    snprintf(cmd, sizeof cmd, "find '%s' -name '.*' ! -name . | wc -l", dir);
-    check_run(cmd, &out);
+    char *out;
+    proc_sh_out(&out, "find '%s' -name '.*' ! -name . | wc -l", dir);
     int n = atoi(out);
     free(out);
     return n;
@@ -226,13 +225,12 @@ static void test_readme_recipe_twice(void)
 /* --set on `text`: the result, or NULL if it failed. */
 static char *set_on(const char *text, const char *pin)
 {
-    char conf[700], cmd[1024];
+    char conf[700];
     snprintf(conf, sizeof conf, "%s/field.conf", dir);
     write_text(conf, text);
-    snprintf(cmd, sizeof cmd, "printf '%s\\n' | build/test/kiosk "
-             "staff-pin-hash --set '%s'", pin, conf);
     char *out;
-    int rc = check_run(cmd, &out);
+    int rc = proc_sh_out(&out, "printf '%s\\n' | build/test/kiosk "
+                         "staff-pin-hash --set '%s'", pin, conf);
     if (rc != 0)
         fprintf(stderr, "%s", out);
     free(out);
@@ -293,10 +291,9 @@ static void test_field_cases(void)
 static void expect_refused(const char *what, const char *path,
                            const char *needle)
 {
-    char cmd[1024], *out;
-    snprintf(cmd, sizeof cmd, "printf '2468\\n' | build/test/kiosk "
-             "staff-pin-hash --set '%s'", path);
-    int rc = check_run(cmd, &out);
+    char *out;
+    int rc = proc_sh_out(&out, "printf '2468\\n' | build/test/kiosk "
+                         "staff-pin-hash --set '%s'", path);
     CHECK(rc == 1 && strstr(out, path) && strstr(out, needle),
           "%s is refused, naming it (exit %d): %s", what, rc, out);
     free(out);
@@ -325,10 +322,9 @@ static void test_refusals(void)
     expect_refused("a FIFO", fifo, "is not a regular file");
     expect_refused("a missing file", missing, "No such file or directory");
 
-    char cmd[1024], *out;
-    snprintf(cmd, sizeof cmd, "printf '12a4\\n' | build/test/kiosk "
-             "staff-pin-hash --set '%s'", real);
-    int rc = check_run(cmd, &out);
+    char *out;
+    int rc = proc_sh_out(&out, "printf '12a4\\n' | build/test/kiosk "
+                         "staff-pin-hash --set '%s'", real);
     text = check_read_file(real, NULL);
     CHECK(rc == 1 && strstr(out, "the PIN must be 4 to 8 digits") && text &&
               strcmp(text, "rotation: 0\n") == 0,
@@ -374,7 +370,7 @@ static void test_make_install(void)
           "make install into / gives kiosk.conf to the kiosk group, or says "
           "why not:\n%s", out);
     free(out);
-    if (system("rm -rf build/test/pin-root") != 0)
+    if (proc_sh("rm -rf build/test/pin-root") != 0)
         CHECK(false, "cleanup");
 }
 
@@ -386,9 +382,7 @@ int main(void)
     test_field_cases();
     test_refusals();
     test_make_install();
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
+    if (proc_sh("rm -rf '%s'", dir) != 0)
         CHECK(false, "cleanup");
     return check_finish("test_pin_cli");
 }

@@ -25,6 +25,7 @@
 #include "state/stats.h"
 #include "check.h"
 #include "play.h"
+#include "proc.h"
 #include "shipped.h"
 #include "ui/bar_chart.h"
 #include "ui/staff_text.h"
@@ -34,23 +35,15 @@
 static char dir[] = "/tmp/kiosk-test-staff-XXXXXX";
 static char conf[600], conf_nopin[600], state_dir[600];
 
-static int sh(const char *cmd)
-{
-    return system(cmd);
-}
-
 /* Writes a kiosk.conf at path: the state folder, and the PIN's hash line
  * from `kiosk staff-pin-hash` unless pin is NULL. */
 static void write_conf(const char *path, const char *pin)
 {
-    char cmd[2048];
-    snprintf(cmd, sizeof cmd, "printf 'state-dir: %s\\n' > '%s'",
-             state_dir, path);
-    sh(cmd);
+    proc_sh("printf 'state-dir: %s\\n' > '%s'", state_dir, path);
     if (pin) {
-        snprintf(cmd, sizeof cmd, "echo %s | build/test/kiosk "
-                 "staff-pin-hash >> '%s'", pin, path);
-        CHECK(sh(cmd) == 0, "kiosk staff-pin-hash writes the line");
+        CHECK(proc_sh("echo %s | build/test/kiosk staff-pin-hash >> '%s'",
+                      pin, path) == 0,
+              "kiosk staff-pin-hash writes the line");
     }
 }
 
@@ -316,13 +309,13 @@ static void test_actions(void)
  * first and says so; the diagnostics name the current release. */
 static void test_rollback(void)
 {
-    char cmd[2048];
-    snprintf(cmd, sizeof cmd, "mkdir -p '%s/stick' && cp -r content "
-             "'%s/stick/kiosk-content' && build/test/kiosk import "
-             "'%s/stick' --state-dir '%s' >/dev/null && build/test/kiosk "
-             "import '%s/stick' --state-dir '%s' >/dev/null", dir, dir, dir,
-             state_dir, dir, state_dir);
-    if (!CHECK(sh(cmd) == 0, "two releases installed"))
+    if (!CHECK(proc_sh("mkdir -p '%s/stick' && cp -r content "
+                       "'%s/stick/kiosk-content' && build/test/kiosk import "
+                       "'%s/stick' --state-dir '%s' >/dev/null && "
+                       "build/test/kiosk import '%s/stick' --state-dir '%s' "
+                       ">/dev/null", dir, dir, dir, state_dir, dir,
+                       state_dir) == 0,
+               "two releases installed"))
         return;
     if (!play("rollback", conf,
               HOLD ENTER_PIN "state diag\n"
@@ -503,7 +496,7 @@ static void test_chart(void)
     for (int rtl = 0; rtl < 2; rtl++) {
         ui_bar_chart_set(&c, fonts, rtl ? TEXT_LANG_UG : TEXT_LANG_EN,
                          (SDL_Rect){100, 50, 600, 400}, 3, v, col, labels,
-                         20, rtl);
+                         20);
         SDL_Rect s0 = ui_bar_chart_segment(&c, 0, 0),
                  s1 = ui_bar_chart_segment(&c, 0, 1),
                  s2 = ui_bar_chart_segment(&c, 0, 2),
@@ -537,7 +530,7 @@ static void test_texts(void)
     const struct text_role *ui = text_fonts_role(fonts, "ui");
     size_t bad = 0, empty = 0;
     for (int id = 0; id < UI_ST_COUNT; id++) {
-        for (int l = 0; l < 3; l++) {
+        for (int l = 0; l < TEXT_LANG_COUNT; l++) {
             const char *s = ui_staff_text(id, l);
             empty += s[0] == '\0';
             uint32_t off[4];
@@ -561,7 +554,7 @@ static void test_texts(void)
 /* kiosk.conf's staff-pin-hash and the command that makes it. */
 static void test_config(void)
 {
-    char path[700], cmd[2048];
+    char path[700];
     struct diag_list d;
     struct app_config cfg;
 
@@ -594,17 +587,16 @@ static void test_config(void)
           d.count ? d.items[0].message : "");
     diag_list_fini(&d);
 
-    snprintf(cmd, sizeof cmd, "echo 12 | build/test/kiosk staff-pin-hash "
-             ">/dev/null 2>'%s/short.err'", dir);
-    int rc = sh(cmd);
+    int rc = proc_sh("echo 12 | build/test/kiosk staff-pin-hash "
+                     ">/dev/null 2>'%s/short.err'", dir);
     snprintf(path, sizeof path, "%s/short.err", dir);
     size_t len;
     char *err = check_read_file(path, &len);
-    CHECK(WEXITSTATUS(rc) == 1 && err && strstr(err, "4 to 8 digits"),
+    CHECK(rc == 1 && err && strstr(err, "4 to 8 digits"),
           "a 2-digit PIN is refused with the rule");
     free(err);
-    CHECK(WEXITSTATUS(sh("build/test/kiosk staff-pin-hash 1234 "
-                         ">/dev/null 2>&1")) == 2,
+    CHECK(proc_sh("build/test/kiosk staff-pin-hash 1234 >/dev/null 2>&1") ==
+              2,
           "a PIN on the command line is a usage error");
     /* idle-timeout overrides the content's 90 s. */
     snprintf(path, sizeof path, "%s/idle.conf", dir);
@@ -623,10 +615,10 @@ static void test_config(void)
         json_decref(b);
     }
     /* Two hashes of one PIN differ: the salt is fresh each time. */
-    snprintf(cmd, sizeof cmd, "test \"$(echo 1234 | build/test/kiosk "
-             "staff-pin-hash)\" != \"$(echo 1234 | build/test/kiosk "
-             "staff-pin-hash)\"");
-    CHECK(sh(cmd) == 0, "every hash gets its own salt");
+    CHECK(proc_sh("test \"$(echo 1234 | build/test/kiosk staff-pin-hash)\" "
+                  "!= \"$(echo 1234 | build/test/kiosk staff-pin-hash)\"") ==
+              0,
+          "every hash gets its own salt");
 }
 
 int main(void)
@@ -651,10 +643,8 @@ int main(void)
     test_chart();
     test_texts();
     test_config();
-    char cmd[700];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (!check_failed)
-        sh(cmd);
+        proc_sh("rm -rf '%s'", dir);
     else
         fprintf(stderr, "files kept in %s\n", dir);
     return check_finish("test_staff_panel");

@@ -96,13 +96,26 @@ static bool ids_equal(const struct stats_ids *a, const struct stats_ids *b)
     return true;
 }
 
+static bool screens_equal(const struct stats_screens *a,
+                          const struct stats_screens *b)
+{
+    if (a->count != b->count)
+        return false;
+    for (uint32_t i = 0; i < a->count; i++)
+        if (strcmp(a->screen[i].name, b->screen[i].name) != 0 ||
+            a->screen[i].shown != b->screen[i].shown)
+            return false;
+    return true;
+}
+
 static bool session_equal(const struct stats_session *a,
                           const struct stats_session *b)
 {
     return a->start == b->start && a->duration_s == b->duration_s &&
-           a->ended == b->ended && a->lang == b->lang &&
+           a->ended == b->ended && a->has_lang == b->has_lang &&
+           (!a->has_lang || a->lang == b->lang) &&
            a->lang_changed == b->lang_changed &&
-           memcmp(a->screens, b->screens, sizeof a->screens) == 0 &&
+           screens_equal(&a->screens, &b->screens) &&
            ids_equal(&a->places, &b->places) &&
            ids_equal(&a->passages, &b->passages);
 }
@@ -148,14 +161,26 @@ static void session_b(struct stats_session *s, int64_t start)
     stats_session_end(s, start + 12);
 }
 
-/* The longest line there is: every list full of 63-byte ids. */
+/* The screens the S1 format was made with, in its order. */
+static const char *const s1_screens[] = {"attract", "home", "reader", "map",
+                                         "about"};
+
+/* The longest line there is: as many screens as are kept, the longest
+ * names, each shown more often than counted; every list full of 63-byte
+ * ids. */
 static void session_big(struct stats_session *s, int64_t start)
 {
     stats_session_begin(s, start);
     stats_session_lang(s, "en");
-    for (int i = 0; i < STATS_SCREEN_COUNT; i++)
+    for (int i = 0; i < STATS_MAX_SCREENS; i++) {
+        char name[STATS_SCREEN_NAME_SIZE] =
+            "00-screen-with-a-long-name.abcd";
+        name[0] = (char)('0' + i / 10);
+        name[1] = (char)('0' + i % 10);
+        const char *n = i < 5 ? s1_screens[i] : name;
         for (int k = 0; k < 70000; k++)
-            stats_session_screen(s, stats_screen_name(i));
+            stats_session_screen(s, n);
+    }
     for (unsigned i = 0; i < STATS_MAX_IDS; i++) {
         char id[STATS_ID_SIZE] =
             "00-place-with-a-very-long-id.abcdefghijklmnopqrstuvwxyz01234567";
@@ -174,28 +199,49 @@ static void test_record(void)
 {
     struct stats_session s;
     stats_session_begin(&s, T0);
-    CHECK(s.start == T0 && !s.ended && s.lang == STATS_LANG_NONE,
+    CHECK(s.start == T0 && !s.ended && !s.has_lang,
           "begin: start %lld", (long long)s.start);
-    CHECK(stats_session_lang(&s, "en") && s.lang == STATS_LANG_EN &&
-          !s.lang_changed, "first language is no change");
+    CHECK(stats_session_lang(&s, "en") && s.has_lang &&
+          s.lang == TEXT_LANG_EN && !s.lang_changed,
+          "first language is no change");
     CHECK(stats_session_lang(&s, "en") && !s.lang_changed,
           "same language again is no change");
     CHECK(!stats_session_lang(&s, "fr") && !stats_session_lang(&s, "EN") &&
-          !stats_session_lang(&s, "") && s.lang == STATS_LANG_EN,
-          "unknown tags refused, nothing recorded");
-    CHECK(stats_session_lang(&s, "ug") && s.lang == STATS_LANG_UG &&
+          !stats_session_lang(&s, "") && s.lang == TEXT_LANG_EN,
+          "unknown codes refused, nothing recorded");
+    CHECK(stats_session_lang(&s, "ug") && s.lang == TEXT_LANG_UG &&
           s.lang_changed, "a different language is a change");
 
     CHECK(stats_session_screen(&s, "map") && stats_session_screen(&s, "map") &&
-          s.screens[STATS_SCREEN_MAP] == 2, "screens counted");
-    CHECK(!stats_session_screen(&s, "settings") &&
-          !stats_session_screen(&s, "Map"), "unknown screens refused");
-    for (int i = 0; i < STATS_SCREEN_COUNT; i++) {
-        enum stats_screen sc = (enum stats_screen)i;
-        CHECK(stats_session_screen(&s, stats_screen_name(sc)),
-              "screen name %d round trip", i);
+          stats_session_shown(&s, "map") == 2 &&
+          stats_session_shown(&s, "home") == 0, "screens counted");
+    static const char *const bad_screen[] = {
+        "", "Map", "a b", "a\tb", "a:b", "a;b", "a,b", "a/b", "\xe4\xbc\x8a",
+        "01234567890123456789012345678901", /* 32 bytes */
+    };
+    for (size_t i = 0; i < sizeof bad_screen / sizeof *bad_screen; i++)
+        CHECK(!stats_session_screen(&s, bad_screen[i]) &&
+                  stats_session_shown(&s, bad_screen[i]) == 0,
+              "screen name %zu refused", i);
+    CHECK(stats_session_screen(&s, "settings") &&
+              stats_session_screen(&s, "0123456789012345678901234567890") &&
+              stats_session_shown(&s, "settings") == 1,
+          "any valid name is a screen, up to 31 bytes");
+    CHECK(s.screens.count == 3 && strcmp(s.screens.screen[0].name, "map") == 0 &&
+              strcmp(s.screens.screen[1].name,
+                     "0123456789012345678901234567890") == 0 &&
+              strcmp(s.screens.screen[2].name, "settings") == 0,
+          "kept in the line's order: S1's screens, then by name");
+    for (unsigned i = 0; i < 20; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "s%u", i);
+        stats_session_screen(&s, name);
     }
-    CHECK(stats_screen_name(STATS_SCREEN_COUNT) == NULL, "no name past end");
+    CHECK(s.screens.count == STATS_MAX_SCREENS &&
+              !stats_session_screen(&s, "one-more") &&
+              stats_session_screen(&s, "map") &&
+              stats_session_shown(&s, "map") == 3,
+          "at most %d screens; a known one still counted", STATS_MAX_SCREENS);
 
     static const char *const bad[] = {
         "", "Yili", "a b", "a\tb", "a\nb", "a;b", "a,b", "a:b", "a/b",
@@ -297,7 +343,8 @@ static void test_line(void)
     CHECK(n > 4000 && n < STATS_LINE_MAX, "biggest line %zu bytes", n);
     CHECK(stats_parse_line(buf, n - 1, &p) && session_equal(&big, &p) &&
           p.duration_s == STATS_SESSION_MAX_S &&
-          p.screens[STATS_SCREEN_ABOUT] == UINT16_MAX,
+          stats_session_shown(&p, "about") == UINT16_MAX &&
+          p.screens.count == STATS_MAX_SCREENS,
           "biggest session parsed back");
     CHECK(stats_format_line(&big, buf, 100) == 0, "too small a buffer: 0");
 
@@ -309,6 +356,53 @@ static void test_line(void)
     strcpy(poked.places.id[0], "Bad Id");
     CHECK(stats_format_line(&poked, buf, sizeof buf) == 0,
           "an invalid id poked into the struct is not formatted");
+}
+
+/* Screens by name: the S1 format's five keep their order (so a line is
+ * what it always was), any other name follows them by name, in the line
+ * and in the CSV's screens column alike. */
+static void test_screen_names(void)
+{
+    struct stats_session s, p;
+    char buf[STATS_LINE_MAX];
+    stats_session_begin(&s, T0);
+    for (int i = 4; i >= 0; i--) /* recorded backwards */
+        stats_session_screen(&s, s1_screens[i]);
+    stats_session_end(&s, T0 + 5);
+    size_t n = stats_format_line(&s, buf, sizeof buf);
+    CHECK(n && strstr(buf, "\tattract:1;home:1;reader:1;map:1;about:1\t"),
+          "S1's screens in S1's order: %.*s", (int)n, buf);
+
+    stats_session_begin(&s, T0);
+    stats_session_lang(&s, "en");
+    static const char *const shown[] = {"home", "timeline", "about",
+                                        "attract", "archive", "home"};
+    for (size_t i = 0; i < sizeof shown / sizeof *shown; i++)
+        stats_session_screen(&s, shown[i]);
+    stats_session_end(&s, T0 + 30);
+    n = stats_format_line(&s, buf, sizeof buf);
+    static const char want[] = "\tattract:1;home:2;about:1;archive:1;"
+                               "timeline:1\t";
+    CHECK(n && strstr(buf, want), "new names after them, by name: %.*s",
+          (int)n, buf);
+    CHECK(stats_parse_line(buf, n - 1, &p) && session_equal(&s, &p),
+          "a line with new names parsed back");
+
+    char *state = make_state(), err[512];
+    CHECK(stats_append(state, &s, err, sizeof err), "append: %s", err);
+    char *out = NULL;
+    size_t out_len = 0;
+    FILE *f = open_memstream(&out, &out_len);
+    CHECK(stats_export_csv(state, f, NULL, err, sizeof err), "export: %s",
+          err);
+    fclose(f);
+    CHECK(out && strstr(out, "\n2024-05-30,2024-05-30T10:20:00Z,30,en,0,"
+                             "attract:1;home:2;about:1;archive:1;"
+                             "timeline:1,,\n"),
+          "the CSV's screens column holds them the same way:\n%s",
+          out ? out : "(null)");
+    free(out);
+    rm_tree(state);
 }
 
 static void test_parse_rejects(void)
@@ -346,7 +440,8 @@ static void test_parse_rejects(void)
         "a4676dc3",
         "S1\t1717064400\t95\tzh\t1\thome:0\tyili;urumqi\tarrival\ta4676dc3",
         "S1\t1717064400\t95\tzh\t1\thome:1;\tyili;urumqi\tarrival\ta4676dc3",
-        "S1\t1717064400\t95\tzh\t1\tkitchen:1\tyili;urumqi\tarrival\ta4676dc3",
+        "S1\t1717064400\t95\tzh\t1\tKitchen:1\tyili;urumqi\tarrival\ta4676dc3",
+        "S1\t1717064400\t95\tzh\t1\thome:1;:2\tyili;urumqi\tarrival\ta4676dc3",
         "S1\t1717064400\t95\tzh\t1\thome:1;reader:2\tyili;;urumqi\tarrival\t"
         "a4676dc3",
         "S1\t1717064400\t95\tzh\t1\thome:1;reader:2\tyili;yili\tarrival\t"
@@ -704,18 +799,18 @@ static void test_summary(void)
           "window %s .. %s", days[0].date, days[13].date);
     const struct stats_day *d = &days[13];
     CHECK(d->sessions == 3 && d->duration_s == 95 + 12 + 40 &&
-          d->lang[STATS_LANG_ZH] == 1 && d->lang[STATS_LANG_UG] == 1 &&
-          d->lang[STATS_LANG_EN] == 1 && d->lang[STATS_LANG_NONE] == 0 &&
+          d->lang[TEXT_LANG_ZH] == 1 && d->lang[TEXT_LANG_UG] == 1 &&
+          d->lang[TEXT_LANG_EN] == 1 && d->no_lang == 0 &&
           d->bad == 0, "today: %u sessions, %llu s", d->sessions,
           (unsigned long long)d->duration_s);
     d = &days[11];
     CHECK(strcmp(d->date, "2024-05-28") == 0 && d->sessions == 1 &&
-          d->duration_s == 12 && d->lang[STATS_LANG_UG] == 1,
+          d->duration_s == 12 && d->lang[TEXT_LANG_UG] == 1,
           "two days ago: %u", d->sessions);
     unsigned zero = 0;
     for (int i = 0; i < 14; i++)
         zero += i != 11 && i != 13 && days[i].sessions == 0 &&
-                days[i].duration_s == 0 && days[i].lang[STATS_LANG_UG] == 0;
+                days[i].duration_s == 0 && days[i].lang[TEXT_LANG_UG] == 0;
     CHECK(zero == 12, "the other 12 days empty (%u)", zero);
 
     struct stats_day early[3];
@@ -1125,6 +1220,7 @@ static bool days_equal(const struct stats_day *a, const struct stats_day *b,
             a[i].sessions != b[i].sessions ||
             a[i].duration_s != b[i].duration_s ||
             memcmp(a[i].lang, b[i].lang, sizeof a[i].lang) != 0 ||
+            a[i].no_lang != b[i].no_lang ||
             a[i].bad != b[i].bad || a[i].skipped != b[i].skipped)
             return false;
     return true;
@@ -1216,6 +1312,7 @@ int main(void)
     test_record();
     test_dates();
     test_line();
+    test_screen_names();
     test_parse_rejects();
     test_append_read();
     test_export();

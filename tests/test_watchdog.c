@@ -4,7 +4,6 @@
  * half the interval it is given -- even on a still screen, where it draws
  * nothing -- and a main loop that stops (SIGSTOP here) must fall silent,
  * which is how systemd's WatchdogSec detects a hang. */
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,25 +11,17 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <sys/un.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
+#include "proc.h"
 
 /* Counts datagrams containing `what` during `seconds`. */
 static int count(int fd, const char *what, double seconds)
 {
     int n = 0;
-    double end = now() + seconds;
-    while (now() < end) {
+    double end = proc_now() + seconds;
+    while (proc_now() < end) {
         char buf[256];
         ssize_t r = recv(fd, buf, sizeof buf - 1, 0);
         if (r <= 0)
@@ -57,51 +48,41 @@ int main(void)
     struct timeval tv = {0, 50000};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
 
-    pid_t pid = fork();
-    if (pid == 0) {
-        setenv("NOTIFY_SOCKET", path, 1);
-        setenv("WATCHDOG_USEC", "400000", 1);
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
-        execl("build/test/kiosk", "kiosk", "--windowed", "--size", "640x480",
-              (char *)NULL);
-        _exit(127);
-    }
+    /* The service manager's environment: where to say READY=1 and how
+     * often to ping. */
+    char notify[sizeof path + 16];
+    snprintf(notify, sizeof notify, "NOTIFY_SOCKET=%s", path);
+    const char *const env[] = {notify, "WATCHDOG_USEC=400000",
+                               "SDL_VIDEODRIVER=dummy", NULL};
+    struct proc kiosk;
+    proc_start(&kiosk,
+               (const char *const[]){"build/test/kiosk", "--windowed",
+                                     "--size", "640x480", NULL},
+               &(struct proc_io){.env = env});
     CHECK(count(fd, "READY=1", 10.0) == 1, "READY=1 after the first frame");
     int pings = count(fd, "WATCHDOG=1", 2.0);
     CHECK(pings >= 7 && pings <= 12, "about one ping per 200 ms on a still "
                                      "screen (%d in 2 s)", pings);
-    kill(pid, SIGSTOP);
+    kill(kiosk.pid, SIGSTOP);
     count(fd, "WATCHDOG=1", 0.3); /* drain what was already sent */
     int silent = count(fd, "WATCHDOG=1", 1.0);
     CHECK(silent == 0, "a stopped main loop stops pinging (%d pings in 1 s, "
                        "more than twice the 400 ms watchdog)", silent);
-    kill(pid, SIGCONT);
+    kill(kiosk.pid, SIGCONT);
     CHECK(count(fd, "WATCHDOG=1", 1.0) >= 3, "pings resume when it runs");
-    kill(pid, SIGTERM);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-          "it closes cleanly");
+    CHECK(proc_stop(&kiosk, SIGTERM) == 0, "it closes cleanly");
 
     /* No fonts: not a black screen but the error screen, alive and fed to
      * the watchdog until the service manager stops it. */
-    pid = fork();
-    if (pid == 0) {
-        setenv("NOTIFY_SOCKET", path, 1);
-        setenv("WATCHDOG_USEC", "400000", 1);
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
-        int devnull = open("/dev/null", O_WRONLY);
-        dup2(devnull, 2);
-        execl("build/test/kiosk", "kiosk", "--windowed", "--fonts",
-              "/nonexistent/manifest.txt", (char *)NULL);
-        _exit(127);
-    }
+    proc_start(&kiosk,
+               (const char *const[]){"build/test/kiosk", "--windowed",
+                                     "--fonts", "/nonexistent/manifest.txt",
+                                     NULL},
+               &(struct proc_io){.env = env, .err = "/dev/null"});
     CHECK(count(fd, "READY=1", 10.0) == 1, "no fonts: the error screen is up");
     CHECK(count(fd, "WATCHDOG=1", 1.0) >= 3, "and it feeds the watchdog");
-    kill(pid, SIGTERM);
-    waitpid(pid, &status, 0);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 1,
-          "SIGTERM ends it with status 1 (%d)", status);
+    int code = proc_stop(&kiosk, SIGTERM);
+    CHECK(code == 1, "SIGTERM ends it with status 1 (%d)", code);
     close(fd);
     unlink(path);
     return check_finish("test_watchdog");

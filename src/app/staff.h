@@ -48,9 +48,9 @@
 
 #include <SDL.h>
 
-#include "state/staff_pin.h"
 #include "input/gesture.h"
 #include "render/atlas.h"
+#include "state/staff_pin.h"
 #include "text/font.h"
 #include "ui/button.h"
 

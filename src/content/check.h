@@ -2,11 +2,12 @@
  * (private to content/).
  *
  * load.c reads and interprets each file on its own; passages.c builds the
- * report from the three language files; check.c checks what ties files
- * together -- passages present in every language, mentions that resolve
- * to a card, cards with a shape on the map and shapes with a card, the
- * interface strings the program needs, placeholders, and characters no
- * font can draw. */
+ * report from the three language files and checks them against each other
+ * (every passage in every language, the English order, each mention
+ * resolved to a card); check.c checks what else ties files together --
+ * cards with a shape on the map and shapes with a card, the interface
+ * strings the program needs, placeholders, and characters no font can
+ * draw. */
 #ifndef CONTENT_CHECK_H
 #define CONTENT_CHECK_H
 

@@ -20,7 +20,6 @@ struct ctx {
     size_t noffs;
     size_t feature;      /* index in the file, for positions */
     size_t errors;
-    size_t first_point;  /* mb->point_count when this file began */
 };
 
 static void err(struct ctx *c, const char *fmt, ...)
@@ -454,7 +453,7 @@ bool geojson_load(const struct content_source *src,
                   struct geojson_build *mb, struct diag_list *d)
 {
     struct ctx c = {.src = src, .d = d, .arena = arena, .mb = mb,
-                    .kind = kind, .first_point = mb->point_count};
+                    .kind = kind};
     size_t arrays = count_arrays(src->text, src->len);
     if (arrays > CONTENT_MAX_MAP_POINTS + CONTENT_MAX_MAP_POINTS / 5) {
         diag_add(d, DIAG_ERROR, src->path, 0, 0, NULL, "this map file has "

@@ -1,13 +1,15 @@
 /* load.c: a content folder into one checked, immutable exhibit.
  *
  * Order of work: list the folder (unknown files, too many, names that
- * could show as something they are not: utf8_name_problem), read every
- * known file (source.c: size, links, encoding), parse the block files
- * (blockfile.c) and map files (geojson.c), interpret each file's
- * fields, then check what links the files together (check.c).  Only if no
- * error was reported is the exhibit returned; its strings and arrays all
- * live in its arena.  The parsed files live until the end of content_load
- * so every check can still point at a line. */
+ * could show as something they are not: utf8_name_problem); only if that
+ * found no error, read every known file (source.c: size, links, encoding)
+ * and parse the block files (blockfile.c), interpret the settings,
+ * strings, places and about files, build the report (passages.c: after
+ * places, so mentions resolve), load the map files (geojson.c), then check
+ * what links the files together (check.c).  Only if no error was reported
+ * is the exhibit returned; its strings and arrays all live in its arena.
+ * The parsed files live until the end of content_load so every check can
+ * still point at a line. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -61,7 +63,9 @@ static bool known_name(const char *rel)
     return strcmp(rel, "report") == 0 || strcmp(rel, "map") == 0;
 }
 
-/* Lists dir/sub; warns about unknown files.  Returns the entry count. */
+/* Lists dir/sub: an error for a name that could show as something it is
+ * not and for too many entries, a warning for an unknown file.  Returns
+ * the entry count (counting stops just past the limit). */
 static size_t scan(struct content_loader *L, const char *sub)
 {
     char path[4096];

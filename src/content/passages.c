@@ -2,8 +2,9 @@
  *
  * report/en.txt sets the order; zh.txt and ug.txt must have the same ids.
  * Each passage's text has its mention marks parsed into plain text and
- * (start, end, place id) triples; the ids are resolved to places later in
- * check.c, once places.txt is loaded. */
+ * (start, end, place) triples, resolved at once: load.c has loaded
+ * places.txt before the report, and a mention of an id with no card is
+ * reported (content_check_unknown_place) and left out. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,8 +34,9 @@ static const struct bf_block *find_block(const struct blockfile *bf,
     return NULL;
 }
 
-/* Fills t from block b: plain text and unresolved mentions (their place
- * index holds the mention's index in the block for now). */
+/* Fills t from block b: its plain text and its mentions, each resolved to
+ * its place (one with an unknown id is reported and left out; all are
+ * left out when places.txt could not be read, which was reported). */
 static void passage_text(struct content_loader *L, enum content_file f,
                          const struct bf_block *b, struct content_text *t)
 {
@@ -79,84 +81,105 @@ static void passage_text(struct content_loader *L, enum content_file f,
     markup_result_fini(&r);
 }
 
+/* What is wrong with one language file on its own: fields before the
+ * first passage, too many passages. */
+static void check_report_file(struct content_loader *L, enum content_file f)
+{
+    const struct blockfile *bf = &L->bf[f];
+    for (size_t i = 0; i < bf->field_count; i++)
+        content_diag_at(L->d, DIAG_ERROR, bf->src, bf->fields[i].key_off,
+                        "text before the first passage; start a passage "
+                        "with '## id' (or make the line a comment with "
+                        "'# ')");
+    if (bf->block_count > CONTENT_MAX_PASSAGES)
+        content_diag_at(L->d, DIAG_ERROR, bf->src,
+                        bf->blocks[CONTENT_MAX_PASSAGES].off,
+                        "more than %d passages; the limit is %d",
+                        CONTENT_MAX_PASSAGES, CONTENT_MAX_PASSAGES);
+}
+
+/* Passage k of report/en.txt, in every language: its text from the block
+ * with the same id, or "" and an error at the end of a language file that
+ * lacks it (nothing for a file that could not be read: reported). */
+static void build_passage(struct content_loader *L, size_t k,
+                          struct content_passage *p)
+{
+    const struct blockfile *ebf = &L->bf[CONTENT_F_REPORT_EN];
+    for (int l = 0; l < CONTENT_LANGS; l++) {
+        enum content_file f = CONTENT_F_REPORT_ZH + l;
+        const struct bf_block *b =
+            L->parsed[f] ? find_block(&L->bf[f], p->id) : NULL;
+        L->passage_block[l][k] = b;
+        if (b) {
+            passage_text(L, f, b, &p->text[l]);
+            continue;
+        }
+        p->text[l].text = "";
+        if (!L->parsed[f])
+            continue;
+        unsigned el, ec;
+        content_position(ebf->src->text, ebf->blocks[k].off, &el, &ec);
+        content_diag_eof(L->d, DIAG_ERROR, &L->src[f],
+                         "passage '%s' (report/en.txt line %u) is missing "
+                         "here; add '## %s' with its text", p->id, el, p->id);
+    }
+}
+
+/* Passages in file f (zh or ug) that English does not have, and the first
+ * one out of English order (a warning: the English order is used). */
+static void check_against_english(struct content_loader *L,
+                                  enum content_file f)
+{
+    const struct blockfile *ebf = &L->bf[CONTENT_F_REPORT_EN];
+    const struct blockfile *bf = &L->bf[f];
+    size_t expect = 0; /* English position of the last passage matched */
+    bool order_ok = true;
+    for (size_t k = 0; k < bf->block_count; k++) {
+        const struct bf_block *b = &bf->blocks[k];
+        const struct bf_block *eb = find_block(ebf, b->id);
+        if (!eb) {
+            content_diag_at(L->d, DIAG_ERROR, bf->src, b->id_off,
+                            "passage '%s' is not in report/en.txt; every "
+                            "passage needs all three languages (is the id "
+                            "misspelt?)", b->id);
+            continue;
+        }
+        size_t pos = (size_t)(eb - ebf->blocks);
+        if (pos < expect && order_ok) {
+            content_diag_at(L->d, DIAG_WARNING, bf->src, b->off,
+                            "passage '%s' comes in a different order than "
+                            "in report/en.txt; the exhibit uses the English "
+                            "order", b->id);
+            order_ok = false;
+        }
+        expect = pos;
+    }
+}
+
+/* Each language file on its own first, then (only if English was read)
+ * the passages in English order, then what zh and ug have that English
+ * has not. */
 void content_load_passages(struct content_loader *L)
 {
     const enum content_file en = CONTENT_F_REPORT_EN;
-    for (int l = 0; l < CONTENT_LANGS; l++) {
-        enum content_file f = CONTENT_F_REPORT_ZH + l;
-        if (!L->parsed[f])
-            continue;
-        const struct blockfile *bf = &L->bf[f];
-        for (size_t i = 0; i < bf->field_count; i++)
-            content_diag_at(L->d, DIAG_ERROR, bf->src,
-                            bf->fields[i].key_off, "text before the first "
-                            "passage; start a passage with '## id' (or make "
-                            "the line a comment with '# ')");
-        if (bf->block_count > CONTENT_MAX_PASSAGES)
-            content_diag_at(L->d, DIAG_ERROR, bf->src,
-                            bf->blocks[CONTENT_MAX_PASSAGES].off,
-                            "more than %d passages; the limit is %d",
-                            CONTENT_MAX_PASSAGES, CONTENT_MAX_PASSAGES);
-    }
+    for (int l = 0; l < CONTENT_LANGS; l++)
+        if (L->parsed[CONTENT_F_REPORT_ZH + l])
+            check_report_file(L, CONTENT_F_REPORT_ZH + l);
     if (!L->parsed[en])
         return;
-    const struct blockfile *ebf = &L->bf[en];
     struct exhibit *ex = L->ex;
-    size_t n = ebf->block_count;
+    size_t n = L->bf[en].block_count;
     ex->passages = arena_alloc(ex->arena, (n + 1) * sizeof *ex->passages);
     for (int l = 0; l < CONTENT_LANGS; l++)
         L->passage_block[l] = xcalloc(n + 1, sizeof **L->passage_block);
-
     for (size_t k = 0; k < n; k++) {
         struct content_passage *p = &ex->passages[ex->passage_count++];
-        p->id = arena_strdup(ex->arena, ebf->blocks[k].id);
-        for (int l = 0; l < CONTENT_LANGS; l++) {
-            enum content_file f = CONTENT_F_REPORT_ZH + l;
-            const struct bf_block *b =
-                L->parsed[f] ? find_block(&L->bf[f], p->id) : NULL;
-            L->passage_block[l][k] = b;
-            if (b) {
-                passage_text(L, f, b, &p->text[l]);
-            } else {
-                p->text[l].text = "";
-                unsigned el, ec;
-                content_position(ebf->src->text, ebf->blocks[k].off, &el,
-                                 &ec);
-                if (L->parsed[f])
-                    content_diag_eof(
-                        L->d, DIAG_ERROR, &L->src[f],
-                        "passage '%s' (report/en.txt line %u) is missing "
-                        "here; add '## %s' with its text", p->id, el, p->id);
-            }
-        }
+        p->id = arena_strdup(ex->arena, L->bf[en].blocks[k].id);
+        build_passage(L, k, p);
     }
-    /* Passages in zh/ug that English does not have; order differences. */
     for (int l = 0; l < CONTENT_LANGS; l++) {
         enum content_file f = CONTENT_F_REPORT_ZH + l;
-        if (f == en || !L->parsed[f])
-            continue;
-        const struct blockfile *bf = &L->bf[f];
-        size_t expect = 0;
-        bool order_ok = true;
-        for (size_t k = 0; k < bf->block_count; k++) {
-            const struct bf_block *b = &bf->blocks[k];
-            const struct bf_block *eb = find_block(ebf, b->id);
-            if (!eb) {
-                content_diag_at(L->d, DIAG_ERROR, bf->src, b->id_off,
-                                "passage '%s' is not in report/en.txt; "
-                                "every passage needs all three languages "
-                                "(is the id misspelt?)", b->id);
-                continue;
-            }
-            size_t pos = (size_t)(eb - ebf->blocks);
-            if (pos < expect && order_ok) {
-                content_diag_at(L->d, DIAG_WARNING, bf->src, b->off,
-                                "passage '%s' comes in a different order "
-                                "than in report/en.txt; the exhibit uses "
-                                "the English order", b->id);
-                order_ok = false;
-            }
-            expect = pos;
-        }
+        if (f != en && L->parsed[f])
+            check_against_english(L, f);
     }
 }

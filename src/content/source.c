@@ -148,11 +148,12 @@ static void mib(size_t bytes, char buf[32])
         snprintf(buf, 32, "%zu KiB", (bytes + 1023) / 1024);
 }
 
-bool content_source_read(const char *dir, const char *name, size_t max_bytes,
-                         struct content_source *out, struct diag_list *d)
+/* Opens dir/name (see open_no_links) and checks that it is a regular file
+ * of at most max_bytes: its descriptor, with its size in *size, or -1
+ * with the diagnostic added. */
+static int open_regular(const char *dir, const char *name, const char *path,
+                        size_t max_bytes, size_t *size, struct diag_list *d)
 {
-    memset(out, 0, sizeof *out);
-    char *path = join(dir, name);
     struct stat st;
     char why[768];
     int fd = open_no_links(dir, name, why, sizeof why);
@@ -161,28 +162,31 @@ bool content_source_read(const char *dir, const char *name, size_t max_bytes,
                  fd < 0 ? why : strerror(errno));
         if (fd >= 0)
             close(fd);
-        free(path);
-        return false;
+        return -1;
     }
     if (!S_ISREG(st.st_mode)) {
         diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "this is not a regular "
                  "file (a folder, device or pipe); content must be plain "
                  "text files");
-        close(fd);
-        free(path);
-        return false;
-    }
-    if ((uintmax_t)st.st_size > max_bytes) {
+    } else if ((uintmax_t)st.st_size > max_bytes) {
         char have[32], limit[32];
         mib((size_t)st.st_size, have);
         mib(max_bytes, limit);
         diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "this file is %s; the "
                  "limit is %s — is it the right file?", have, limit);
-        close(fd);
-        free(path);
-        return false;
+    } else {
+        *size = (size_t)st.st_size;
+        return fd;
     }
-    size_t size = (size_t)st.st_size, n = 0;
+    close(fd);
+    return -1;
+}
+
+/* Reads at most `size` bytes of fd (fewer if the file shrank since its
+ * fstat) and closes it: the bytes, NUL-terminated, their count in *len. */
+static char *read_all(int fd, size_t size, size_t *len)
+{
+    size_t n = 0;
     char *raw = xmalloc(size + 1);
     while (n < size) {
         ssize_t r = read(fd, raw + n, size - n);
@@ -194,30 +198,40 @@ bool content_source_read(const char *dir, const char *name, size_t max_bytes,
     }
     close(fd);
     raw[n] = '\0';
+    *len = n;
+    return raw;
+}
 
-    /* NUL bytes: a binary file, or UTF-16 saved by a Windows editor. */
+/* NUL bytes: a binary file, or UTF-16 saved by a Windows editor.  False,
+ * with the diagnostic, if raw[0..n) holds one. */
+static bool check_no_nul(char *path, char *raw, size_t n,
+                         struct diag_list *d)
+{
     const char *nul = memchr(raw, '\0', n);
-    if (nul) {
-        struct content_source tmp = {.path = path, .text = raw};
-        size_t off = (size_t)(nul - raw);
-        raw[off] = '\0';
-        bool utf16 = n >= 2 && (((unsigned char)raw[0] == 0xFF &&
-                                 (unsigned char)raw[1] == 0xFE) ||
-                                ((unsigned char)raw[0] == 0xFE &&
-                                 (unsigned char)raw[1] == 0xFF));
-        if (utf16)
-            diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "this file is saved "
-                     "as UTF-16; save it as UTF-8 (in Notepad: File > Save "
-                     "as > Encoding: UTF-8)");
-        else
-            content_diag_at(d, DIAG_ERROR, &tmp, off, "this file contains "
-                            "NUL bytes; is it a text file? Save it as UTF-8 "
-                            "text");
-        free(raw);
-        free(path);
-        return false;
-    }
-    /* Invalid UTF-8: report the first bad byte's position. */
+    if (!nul)
+        return true;
+    /* raw as a source reads up to the first NUL: the line quoted ends at
+     * the bad byte. */
+    struct content_source tmp = {.path = path, .text = raw};
+    bool utf16 = n >= 2 && (((unsigned char)raw[0] == 0xFF &&
+                             (unsigned char)raw[1] == 0xFE) ||
+                            ((unsigned char)raw[0] == 0xFE &&
+                             (unsigned char)raw[1] == 0xFF));
+    if (utf16)
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "this file is saved "
+                 "as UTF-16; save it as UTF-8 (in Notepad: File > Save "
+                 "as > Encoding: UTF-8)");
+    else
+        content_diag_at(d, DIAG_ERROR, &tmp, (size_t)(nul - raw), "this "
+                        "file contains NUL bytes; is it a text file? Save "
+                        "it as UTF-8 text");
+    return false;
+}
+
+/* Invalid UTF-8: false, with a diagnostic at the first bad byte, if
+ * raw[0..n) (which holds no NUL) is not UTF-8. */
+static bool check_utf8(char *path, char *raw, size_t n, struct diag_list *d)
+{
     size_t i = 0;
     while (i < n) {
         size_t used;
@@ -230,13 +244,17 @@ bool content_source_read(const char *dir, const char *name, size_t max_bytes,
                             "UTF-8; save the file as UTF-8 (in Notepad: "
                             "File > Save as > Encoding: UTF-8)",
                             (unsigned char)save);
-            free(raw);
-            free(path);
             return false;
         }
         i += used;
     }
-    /* BOM, then CRLF / CR -> LF in place. */
+    return true;
+}
+
+/* Drops a leading BOM and turns CRLF and CR into LF, in place (the text
+ * only shrinks); returns the new length, NUL-terminated. */
+static size_t to_lf(char *raw, size_t n)
+{
     size_t start = n >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     size_t o = 0;
     for (size_t k = start; k < n; k++) {
@@ -249,7 +267,31 @@ bool content_source_read(const char *dir, const char *name, size_t max_bytes,
         }
     }
     raw[o] = '\0';
-    out->text = text_normalize_file(raw, o, &out->len);
+    return o;
+}
+
+/* The steps in order, each refusing the file with its diagnostic: open
+ * (links, regular file, size), read, no NUL, UTF-8; then the text is
+ * made LF-only and NFC, so every later position refers to it. */
+bool content_source_read(const char *dir, const char *name, size_t max_bytes,
+                         struct content_source *out, struct diag_list *d)
+{
+    memset(out, 0, sizeof *out);
+    char *path = join(dir, name);
+    size_t size, n;
+    int fd = open_regular(dir, name, path, max_bytes, &size, d);
+    if (fd < 0) {
+        free(path);
+        return false;
+    }
+    char *raw = read_all(fd, size, &n);
+    if (!check_no_nul(path, raw, n, d) || !check_utf8(path, raw, n, d)) {
+        free(raw);
+        free(path);
+        return false;
+    }
+    size_t len = to_lf(raw, n);
+    out->text = text_normalize_file(raw, len, &out->len);
     out->path = path;
     free(raw);
     return true;

@@ -1,10 +1,12 @@
 /* import.c: the USB import (see import.h).
  *
- * Order: lock, clean leftovers, find the folder, copy it (every file
- * synced), check it, describe the change, then -- only if valid -- write
- * its .release, sync, rename it into releases/, switch `current`, prune.
- * Each step passes fault points, so the tests can cut the power anywhere;
- * release.h says why no cut can leave a broken `current`. */
+ * Order (import_run's steps): lock, clean leftovers (lock_state); find the
+ * folder, copy it, every file synced (copy_from_stick); check it
+ * (check_copy); then -- only if valid -- write its .release, sync, rename
+ * it into releases/, switch `current`, prune (install); and whatever
+ * happened, describe the change and make the report (report).  Each step
+ * passes fault points, so the tests can cut the power anywhere; release.h
+ * says why no cut can leave a broken `current`. */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -19,12 +21,12 @@
 #include <unistd.h>
 
 #include "content/exhibit.h"
-#include "state/fault.h"
-#include "state/import.h"
-#include "state/release.h"
 #include "core/diag.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "state/fault.h"
+#include "state/import.h"
+#include "state/release.h"
 
 struct copy {
     size_t bytes, files;
@@ -420,116 +422,151 @@ void import_keep_report(const char *state, const char *text, size_t len)
         unlink(tmp);
 }
 
-bool import_run(const char *stick, const char *state,
-                const struct text_fonts *fonts, struct import_result *r)
-{
-    memset(r, 0, sizeof *r);
+/* One import: its paths, what it found and made, the diagnostics. */
+struct job {
+    const char *stick, *state;
+    const struct text_fonts *fonts;
+    struct import_result *r;
     struct diag_list d;
-    diag_list_init(&d);
-    char *body = NULL;
-    size_t blen = 0;
-    FILE *rep = open_memstream(&body, &blen);
-    time_t now = time(NULL);
-    char date[32];
-    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
-    fprintf(rep, "Kiosk content import, %s\n\n", date);
+    char date[32];          /* the import's time, UTC */
+    char staging[4200];     /* STATE/staging */
+    char folder[4800];      /* the kiosk-content folder on the stick */
+    int lockfd;
+    struct exhibit *ex;     /* the copy, checked */
+    struct exhibit *old;    /* the release it replaces, if it loads */
+};
 
-    char staging[4200], folder[4800] = "", lock[4200];
-    snprintf(staging, sizeof staging, "%s/staging", state);
-    snprintf(lock, sizeof lock, "%s/import.lock", state);
-    int lockfd = -1;
-    struct exhibit *ex = NULL, *old = NULL;
-    if (!release_prepare(state)) {
-        diag_add(&d, DIAG_ERROR, state, 0, 0, NULL, "the kiosk's state "
+/* The state folder made ready and locked for this import alone, and what
+ * an interrupted one left removed. */
+static bool lock_state(struct job *j)
+{
+    if (!release_prepare(j->state)) {
+        diag_add(&j->d, DIAG_ERROR, j->state, 0, 0, NULL, "the kiosk's state "
                  "folder cannot be prepared (%s)", strerror(errno));
-        goto done;
+        return false;
     }
-    lockfd = open(lock, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
-    if (lockfd < 0 || flock(lockfd, LOCK_EX | LOCK_NB) != 0) {
-        diag_add(&d, DIAG_ERROR, state, 0, 0, NULL, "another import is "
-                 "running; wait for it to finish");
-        goto done;
+    char lock[4200];
+    snprintf(lock, sizeof lock, "%s/import.lock", j->state);
+    j->lockfd = open(lock, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+    if (j->lockfd < 0 || flock(j->lockfd, LOCK_EX | LOCK_NB) != 0) {
+        diag_add(&j->d, DIAG_ERROR, j->state, 0, 0, NULL, "another import "
+                 "is running; wait for it to finish");
+        return false;
     }
-    release_remove_tree(staging); /* what an interrupted import left */
+    release_remove_tree(j->staging); /* what an interrupted import left */
     char cur_new[4200];
-    snprintf(cur_new, sizeof cur_new, "%s/current.new", state);
+    snprintf(cur_new, sizeof cur_new, "%s/current.new", j->state);
     unlink(cur_new);
     fault_point();
+    return true;
+}
 
-    import_status(state, "copying", 0, NULL);
+/* The stick's one kiosk-content folder copied into STATE/staging. */
+static bool copy_from_stick(struct job *j)
+{
+    import_status(j->state, "copying", 0, NULL);
     bool refused;
-    r->folders = find_folder(stick, folder, sizeof folder, &refused, &d);
-    if (r->folders != 1 || refused)
-        goto done;
-    struct copy c = {0, 0, &d};
-    int top = open_folder(&c, stick, folder);
-    if (top < 0 || !copy_tree(&c, top, folder, staging, 0) ||
-        !release_sync_path(state))
-        goto done;
+    j->r->folders = find_folder(j->stick, j->folder, sizeof j->folder,
+                                &refused, &j->d);
+    if (j->r->folders != 1 || refused)
+        return false;
+    struct copy c = {0, 0, &j->d};
+    int top = open_folder(&c, j->stick, j->folder);
+    if (top < 0 || !copy_tree(&c, top, j->folder, j->staging, 0) ||
+        !release_sync_path(j->state))
+        return false;
     fault_point();
+    return true;
+}
 
-    import_status(state, "checking", 40, NULL);
-    ex = content_load(staging, fonts, &d);
-    if (!ex)
-        goto done;
+/* The copy checked as `kiosk check` does (fonts required). */
+static bool check_copy(struct job *j)
+{
+    import_status(j->state, "checking", 40, NULL);
+    j->ex = content_load(j->staging, j->fonts, &j->d);
+    if (!j->ex)
+        return false;
     fault_point();
+    return true;
+}
 
-    import_status(state, "installing", 70, NULL);
+/* The checked copy becomes release `id`: its .release written, synced,
+ * renamed into releases/. */
+static bool make_release(struct job *j, unsigned id)
+{
+    struct release_info info = {.id = id, .passages = j->ex->passage_count,
+                                .places = j->ex->place_count};
+    snprintf(info.date, sizeof info.date, "%s", j->date);
+    size_t keep = utf8_prefix_len(j->folder, strlen(j->folder),
+                                  sizeof info.source - 1);
+    memcpy(info.source, j->folder, keep); /* the rest of info is zero */
+    if (!release_write_info(j->staging, &info) ||
+        !release_sync_path(j->staging)) {
+        diag_add(&j->d, DIAG_ERROR, j->staging, 0, 0, NULL, "writing the "
+                 "release failed (%s); is the kiosk's disk full?",
+                 strerror(errno));
+        return false;
+    }
+    fault_point();
+    char dest[4200], releases[4200];
+    release_path(j->state, id, dest, sizeof dest);
+    snprintf(releases, sizeof releases, "%s/releases", j->state);
+    if (rename(j->staging, dest) != 0 || !release_sync_path(releases)) {
+        diag_add(&j->d, DIAG_ERROR, dest, 0, 0, NULL, "installing the "
+                 "release failed (%s)", strerror(errno));
+        return false;
+    }
+    fault_point();
+    return true;
+}
+
+/* The release before is loaded (to describe the change), the copy
+ * installed as the next release, `current` switched to it, old ones
+ * pruned. */
+static bool install(struct job *j)
+{
+    import_status(j->state, "installing", 70, NULL);
     char curpath[4200];
-    if (release_current_path(state, curpath, sizeof curpath)) {
+    if (release_current_path(j->state, curpath, sizeof curpath)) {
         struct diag_list od;
         diag_list_init(&od);
-        old = content_load(curpath, fonts, &od);
+        j->old = content_load(curpath, j->fonts, &od);
         diag_list_fini(&od);
     }
-    unsigned newest = release_newest(state), id = newest + 1;
+    unsigned newest = release_newest(j->state), id = newest + 1;
     if (newest >= RELEASE_ID_MAX) {
-        diag_add(&d, DIAG_ERROR, state, 0, 0, NULL, "the release numbers "
-                 "are used up (release %u is there); remove the old "
-                 "releases from this folder", newest);
-        goto done;
+        diag_add(&j->d, DIAG_ERROR, j->state, 0, 0, NULL, "the release "
+                 "numbers are used up (release %u is there); remove the "
+                 "old releases from this folder", newest);
+        return false;
     }
-    struct release_info info = {.id = id, .passages = ex->passage_count,
-                                .places = ex->place_count};
-    snprintf(info.date, sizeof info.date, "%s", date);
-    size_t keep = utf8_prefix_len(folder, strlen(folder),
-                                  sizeof info.source - 1);
-    memcpy(info.source, folder, keep); /* the rest of info is zero */
-    if (!release_write_info(staging, &info) || !release_sync_path(staging)) {
-        diag_add(&d, DIAG_ERROR, staging, 0, 0, NULL, "writing the release "
-                 "failed (%s); is the kiosk's disk full?", strerror(errno));
-        goto done;
+    if (!make_release(j, id))
+        return false;
+    if (!release_switch(j->state, id)) {
+        diag_add(&j->d, DIAG_ERROR, j->state, 0, 0, NULL, "switching to "
+                 "the new release failed (%s)", strerror(errno));
+        return false;
     }
+    j->r->installed = true;
+    j->r->release = id;
+    release_prune(j->state);
     fault_point();
-    char dest[4200];
-    release_path(state, id, dest, sizeof dest);
-    char releases[4200];
-    snprintf(releases, sizeof releases, "%s/releases", state);
-    if (rename(staging, dest) != 0 || !release_sync_path(releases)) {
-        diag_add(&d, DIAG_ERROR, dest, 0, 0, NULL, "installing the release "
-                 "failed (%s)", strerror(errno));
-        goto done;
-    }
-    fault_point();
-    if (!release_switch(state, id)) {
-        diag_add(&d, DIAG_ERROR, state, 0, 0, NULL, "switching to the new "
-                 "release failed (%s)", strerror(errno));
-        goto done;
-    }
-    r->installed = true;
-    r->release = id;
-    release_prune(state);
-    fault_point();
+    return true;
+}
 
-done:;
+/* The result's counts and line, and the report: its head, the line, the
+ * diagnostics (with the stick's paths), what changed. */
+static void report(struct job *j, FILE *rep)
+{
+    struct import_result *r = j->r;
     char *changes = NULL;
     size_t clen = 0;
     FILE *cf = open_memstream(&changes, &clen);
     if (r->installed)
-        describe(old, ex, r, cf);
+        describe(j->old, j->ex, r, cf);
     fclose(cf);
-    r->errors = d.errors;
-    r->warnings = d.warnings;
+    r->errors = j->d.errors;
+    r->warnings = j->d.warnings;
     if (r->installed)
         snprintf(r->message, sizeof r->message, "Updated to release %u: %u "
                  "passage%s changed, %u added, %u removed", r->release,
@@ -537,28 +574,45 @@ done:;
                  r->removed);
     else
         snprintf(r->message, sizeof r->message, "Not installed: %zu "
-                 "error%s — see %s on the stick", d.errors,
-                 d.errors == 1 ? "" : "s", IMPORT_REPORT);
-    fprintf(rep, "%s\n\n", r->message);
-    if (folder[0])
-        relabel(&d, staging, IMPORT_FOLDER);
-    diag_list_print(&d, rep);
+                 "error%s — see %s on the stick", j->d.errors,
+                 j->d.errors == 1 ? "" : "s", IMPORT_REPORT);
+    fprintf(rep, "Kiosk content import, %s\n\n%s\n\n", j->date,
+            r->message);
+    if (j->folder[0])
+        relabel(&j->d, j->staging, IMPORT_FOLDER);
+    diag_list_print(&j->d, rep);
     if (r->installed)
         fprintf(rep, "\nChanges from the release before:\n%s",
                 clen ? changes : "  none\n");
-    fclose(rep);
-    import_keep_report(state, body, blen);
-    import_status(state, r->installed ? "done" : "failed", 100, r->message);
-    r->report = body; /* the caller writes it to the stick */
-    r->report_len = blen;
     free(changes);
-    if (!r->installed && folder[0])
-        release_remove_tree(staging);
-    content_destroy(ex);
-    content_destroy(old);
-    diag_list_fini(&d);
-    if (lockfd >= 0)
-        close(lockfd);
+}
+
+bool import_run(const char *stick, const char *state,
+                const struct text_fonts *fonts, struct import_result *r)
+{
+    memset(r, 0, sizeof *r);
+    struct job j = {.stick = stick, .state = state, .fonts = fonts, .r = r,
+                    .lockfd = -1};
+    diag_list_init(&j.d);
+    time_t now = time(NULL);
+    strftime(j.date, sizeof j.date, "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+    snprintf(j.staging, sizeof j.staging, "%s/staging", state);
+
+    if (lock_state(&j) && copy_from_stick(&j) && check_copy(&j))
+        install(&j);
+
+    FILE *rep = open_memstream(&r->report, &r->report_len);
+    report(&j, rep);
+    fclose(rep); /* the caller writes the report to the stick */
+    import_keep_report(state, r->report, r->report_len);
+    import_status(state, r->installed ? "done" : "failed", 100, r->message);
+    if (!r->installed && j.folder[0])
+        release_remove_tree(j.staging);
+    content_destroy(j.ex);
+    content_destroy(j.old);
+    diag_list_fini(&j.d);
+    if (j.lockfd >= 0)
+        close(j.lockfd);
     return r->installed;
 }
 

@@ -14,10 +14,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "state/fault.h"
-#include "state/release.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
+#include "state/fault.h"
+#include "state/release.h"
 
 bool release_sync_path(const char *path)
 {

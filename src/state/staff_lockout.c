@@ -10,9 +10,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/log.h"
 #include "state/file_replace.h"
 #include "state/staff_lockout.h"
-#include "core/log.h"
 
 /* Reads "KEY: DIGITS\n" at *s (at most `max_digits` digits). */
 static bool number_line(const char **s, const char *end, const char *key,

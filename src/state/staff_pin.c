@@ -15,8 +15,8 @@
 
 #include <argon2.h>
 
-#include "state/staff_pin.h"
 #include "core/sha256.h"
+#include "state/staff_pin.h"
 
 static const char ARGON2ID[] = "argon2id:";
 static const char SHA256[] = "sha256:";
@@ -84,29 +84,27 @@ static bool argon2_costs_ok(const struct staff_pin_kdf *k, char *err,
     return true;
 }
 
-/* The salt and digest sizes a function takes: [min, max] bytes. */
-static void salt_range(enum staff_pin_kdf_id id, size_t *min, size_t *max)
-{
-    *min = id == STAFF_PIN_KDF_ARGON2ID ? 8 : 1;
-    *max = STAFF_PIN_SALT_MAX;
-}
+/* The salt and digest sizes a function takes, in bytes. */
+struct sizes {
+    size_t salt_min, salt_max, digest_min, digest_max;
+};
 
-static void digest_range(enum staff_pin_kdf_id id, size_t *min, size_t *max)
+static struct sizes sizes_of(enum staff_pin_kdf_id id)
 {
-    *min = id == STAFF_PIN_KDF_ARGON2ID ? 16 : SHA256_DIGEST_SIZE;
-    *max = id == STAFF_PIN_KDF_ARGON2ID ? STAFF_PIN_DIGEST_MAX
-                                        : SHA256_DIGEST_SIZE;
+    if (id == STAFF_PIN_KDF_ARGON2ID)
+        return (struct sizes){8, STAFF_PIN_SALT_MAX, 16,
+                              STAFF_PIN_DIGEST_MAX};
+    return (struct sizes){1, STAFF_PIN_SALT_MAX, SHA256_DIGEST_SIZE,
+                          SHA256_DIGEST_SIZE};
 }
 
 static bool kdf_ok(const struct staff_pin_kdf *k, size_t salt_len)
 {
-    size_t smin, smax, dmin, dmax;
     if (k->id != STAFF_PIN_KDF_ARGON2ID && k->id != STAFF_PIN_KDF_SHA256)
         return false;
-    salt_range(k->id, &smin, &smax);
-    digest_range(k->id, &dmin, &dmax);
-    return salt_len >= smin && salt_len <= smax &&
-           k->digest_len >= dmin && k->digest_len <= dmax &&
+    struct sizes z = sizes_of(k->id);
+    return salt_len >= z.salt_min && salt_len <= z.salt_max &&
+           k->digest_len >= z.digest_min && k->digest_len <= z.digest_max &&
            (k->id == STAFF_PIN_KDF_SHA256 || argon2_costs_ok(k, NULL, 0));
 }
 
@@ -149,9 +147,10 @@ static const char *derive(const struct staff_pin_kdf *k, const uint8_t *salt,
 
 /* ---- the line ---------------------------------------------------------- */
 
-/* Checks that the field s[0..n) named `what` is an even number of hex
- * digits. */
-static bool check_hex(const char *s, size_t n, const char *what, char *err,
+/* The field s[0..n) named `what`: an even number of hex digits for
+ * min..max bytes, decoded into out[0..*len). */
+static bool parse_hex(const char *s, size_t n, const char *what, size_t min,
+                      size_t max, uint8_t *out, size_t *len, char *err,
                       size_t err_size)
 {
     for (size_t i = 0; i < n; i++) {
@@ -174,14 +173,20 @@ static bool check_hex(const char *s, size_t n, const char *what, char *err,
                 "the %s has an odd number of hex digits (%zu)", what, n);
         return false;
     }
-    return true;
-}
-
-/* Decodes n (even, checked) hex digits into out[0..n/2). */
-static void decode_hex(const char *s, size_t n, uint8_t *out)
-{
+    if (n / 2 < min || n / 2 > max) {
+        if (min == max)
+            set_err(err, err_size,
+                    "the %s has %zu bytes, expected %zu (%zu hex digits)",
+                    what, n / 2, min, 2 * min);
+        else
+            set_err(err, err_size, "the %s has %zu bytes, expected %zu to "
+                    "%zu", what, n / 2, min, max);
+        return false;
+    }
     for (size_t i = 0; i < n / 2; i++)
         out[i] = (uint8_t)(hex_value(s[2 * i]) << 4 | hex_value(s[2 * i + 1]));
+    *len = n / 2;
+    return true;
 }
 
 static char *encode_hex(char *w, const uint8_t *b, size_t n)
@@ -277,38 +282,16 @@ bool staff_pin_hash_parse(const char *text, struct staff_pin_hash *out,
         return false;
     }
     size_t salt_n = (size_t)(colon - salt), digest_n = strlen(digest);
-    size_t smin, smax, dmin, dmax;
-    salt_range(h.kdf.id, &smin, &smax);
-    digest_range(h.kdf.id, &dmin, &dmax);
+    struct sizes z = sizes_of(h.kdf.id);
     if (salt_n == 0) {
         set_err(err, err_size, "the salt is empty");
         return false;
     }
-    if (!check_hex(salt, salt_n, "salt", err, err_size))
+    if (!parse_hex(salt, salt_n, "salt", z.salt_min, z.salt_max, h.salt,
+                   &h.salt_len, err, err_size) ||
+        !parse_hex(digest, digest_n, "digest", z.digest_min, z.digest_max,
+                   h.digest, &h.kdf.digest_len, err, err_size))
         return false;
-    if (salt_n / 2 < smin || salt_n / 2 > smax) {
-        set_err(err, err_size, "the salt has %zu bytes, expected %zu to %zu",
-                salt_n / 2, smin, smax);
-        return false;
-    }
-    if (!check_hex(digest, digest_n, "digest", err, err_size))
-        return false;
-    if (digest_n / 2 < dmin || digest_n / 2 > dmax) {
-        if (dmin == dmax)
-            set_err(err, err_size,
-                    "the digest has %zu bytes, expected %zu (%zu hex "
-                    "digits)",
-                    digest_n / 2, dmin, 2 * dmin);
-        else
-            set_err(err, err_size,
-                    "the digest has %zu bytes, expected %zu to %zu",
-                    digest_n / 2, dmin, dmax);
-        return false;
-    }
-    decode_hex(salt, salt_n, h.salt);
-    h.salt_len = salt_n / 2;
-    decode_hex(digest, digest_n, h.digest);
-    h.kdf.digest_len = digest_n / 2;
     *out = h;
     return true;
 }
@@ -428,14 +411,25 @@ static struct staff_pin_outcome outcome(const struct staff_pin *p,
     };
 }
 
-struct staff_pin_outcome staff_pin_type(struct staff_pin *p, char c,
-                                        uint32_t now_ms)
+/* Lifts an ended lock; true, with the answer in *o, if the keys do nothing
+ * now: still locked, or a PIN is being checked. */
+static bool keys_off(struct staff_pin *p, uint32_t now_ms,
+                     struct staff_pin_outcome *o)
 {
     uint32_t left = refresh(p, now_ms);
     if (left > 0)
-        return outcome(p, STAFF_PIN_LOCKED, left);
-    if (p->checking)
-        return outcome(p, STAFF_PIN_CHECKING, 0);
+        *o = outcome(p, STAFF_PIN_LOCKED, left);
+    else if (p->checking)
+        *o = outcome(p, STAFF_PIN_CHECKING, 0);
+    return left > 0 || p->checking;
+}
+
+struct staff_pin_outcome staff_pin_type(struct staff_pin *p, char c,
+                                        uint32_t now_ms)
+{
+    struct staff_pin_outcome o;
+    if (keys_off(p, now_ms, &o))
+        return o;
     if (c < '0' || c > '9' || p->len == STAFF_PIN_MAX_DIGITS)
         return outcome(p, STAFF_PIN_IGNORED, 0);
     p->digits[p->len++] = c;
@@ -445,11 +439,9 @@ struct staff_pin_outcome staff_pin_type(struct staff_pin *p, char c,
 struct staff_pin_outcome staff_pin_backspace(struct staff_pin *p,
                                              uint32_t now_ms)
 {
-    uint32_t left = refresh(p, now_ms);
-    if (left > 0)
-        return outcome(p, STAFF_PIN_LOCKED, left);
-    if (p->checking)
-        return outcome(p, STAFF_PIN_CHECKING, 0);
+    struct staff_pin_outcome o;
+    if (keys_off(p, now_ms, &o))
+        return o;
     if (p->len == 0)
         return outcome(p, STAFF_PIN_IGNORED, 0);
     p->digits[--p->len] = 0;
@@ -468,13 +460,12 @@ struct staff_pin_outcome staff_pin_clear(struct staff_pin *p,
 struct staff_pin_outcome staff_pin_submit_begin(
     struct staff_pin *p, uint32_t now_ms, struct staff_pin_attempt *a)
 {
-    uint32_t left = refresh(p, now_ms);
-    if (left > 0) {
-        staff_pin_wipe(p);
-        return outcome(p, STAFF_PIN_LOCKED, left);
+    struct staff_pin_outcome o;
+    if (keys_off(p, now_ms, &o)) {
+        if (o.result == STAFF_PIN_LOCKED)
+            staff_pin_wipe(p);
+        return o;
     }
-    if (p->checking)
-        return outcome(p, STAFF_PIN_CHECKING, 0);
     if (!p->has_hash) {
         staff_pin_wipe(p);
         return outcome(p, STAFF_PIN_NO_HASH, 0);

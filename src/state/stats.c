@@ -19,21 +19,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "state/stats.h"
 #include "core/log.h"
 #include "core/xalloc.h"
+#include "state/stats.h"
 
 #define DAY_S INT64_C(86400)
 #define FIELDS 9
 #define DAY_NAME_LEN (STATS_DAY_NAME_SIZE - 1) /* "YYYY-MM-DD.log" */
 
-static const char *const screen_names[STATS_SCREEN_COUNT] = {
+/* The S1 format's own order for the screens it was made with; every
+ * other name follows them in byte order (see stats.h).  Not a list of the
+ * app's screens: a name missing here is counted all the same. */
+static const char *const s1_order[] = {
     "attract", "home", "reader", "map", "about",
 };
-
-static const char *const lang_tags[STATS_LANG_COUNT] = {
-    "", "zh", "en", "ug",
-};
+#define S1_ORDERED (sizeof s1_order / sizeof *s1_order)
 
 /* ---- errors ------------------------------------------------------------ */
 
@@ -98,31 +98,23 @@ void stats_utc_date(int64_t t, char out[11])
 
 /* ---- recording --------------------------------------------------------- */
 
-const char *stats_screen_name(enum stats_screen screen)
-{
-    if ((unsigned)screen >= STATS_SCREEN_COUNT)
-        return NULL;
-    return screen_names[screen];
-}
-
-const char *stats_lang_tag(enum stats_lang lang)
-{
-    if ((unsigned)lang >= STATS_LANG_COUNT)
-        return "";
-    return lang_tags[lang];
-}
-
-bool stats_id_valid(const char *id)
+/* 1..size-1 bytes of [a-z0-9.-]: an id or a screen's name. */
+static bool name_valid(const char *name, size_t size)
 {
     size_t n = 0;
-    for (; id[n]; n++) {
-        char c = id[n];
-        if (n >= STATS_ID_SIZE - 1 ||
+    for (; name[n]; n++) {
+        char c = name[n];
+        if (n >= size - 1 ||
             !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
               c == '.'))
             return false;
     }
     return n > 0;
+}
+
+bool stats_id_valid(const char *id)
+{
+    return name_valid(id, STATS_ID_SIZE);
 }
 
 void stats_session_begin(struct stats_session *s, int64_t now)
@@ -131,48 +123,73 @@ void stats_session_begin(struct stats_session *s, int64_t now)
     s->start = now < 0 ? 0 : now > STATS_TIME_MAX ? STATS_TIME_MAX : now;
 }
 
-static bool screen_find(const char *name, size_t len, enum stats_screen *out)
+/* Where a name goes in the line: the S1 order, then byte order. */
+static int screen_cmp(const char *a, const char *b)
 {
-    for (unsigned i = 0; i < STATS_SCREEN_COUNT; i++) {
-        if (strlen(screen_names[i]) == len &&
-            memcmp(screen_names[i], name, len) == 0) {
-            *out = (enum stats_screen)i;
-            return true;
-        }
+    size_t ra = S1_ORDERED, rb = S1_ORDERED;
+    for (size_t i = 0; i < S1_ORDERED; i++) {
+        ra = strcmp(a, s1_order[i]) == 0 ? i : ra;
+        rb = strcmp(b, s1_order[i]) == 0 ? i : rb;
     }
-    return false;
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    return ra < S1_ORDERED ? 0 : strcmp(a, b);
 }
 
-static bool lang_find(const char *tag, size_t len, enum stats_lang *out)
+/* The index of the screen called `name`, or -1. */
+static int screen_index(const struct stats_screens *sc, const char *name)
 {
-    for (unsigned i = STATS_LANG_ZH; i < STATS_LANG_COUNT; i++) {
-        if (strlen(lang_tags[i]) == len &&
-            memcmp(lang_tags[i], tag, len) == 0) {
-            *out = (enum stats_lang)i;
-            return true;
-        }
-    }
-    return false;
+    for (uint32_t i = 0; i < sc->count; i++)
+        if (strcmp(sc->screen[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Adds `name` shown `times` (1..UINT16_MAX) at its place in the line's
+ * order; false if it is invalid, already there or there is no room. */
+static bool screen_add(struct stats_screens *sc, const char *name,
+                       uint16_t times)
+{
+    if (!name_valid(name, STATS_SCREEN_NAME_SIZE) ||
+        screen_index(sc, name) >= 0 || sc->count >= STATS_MAX_SCREENS)
+        return false;
+    uint32_t i = 0;
+    while (i < sc->count && screen_cmp(sc->screen[i].name, name) < 0)
+        i++;
+    memmove(&sc->screen[i + 1], &sc->screen[i],
+            (sc->count - i) * sizeof sc->screen[0]);
+    memset(&sc->screen[i], 0, sizeof sc->screen[i]);
+    memcpy(sc->screen[i].name, name, strlen(name) + 1);
+    sc->screen[i].shown = times;
+    sc->count++;
+    return true;
 }
 
 bool stats_session_screen(struct stats_session *s, const char *name)
 {
-    enum stats_screen sc;
-    if (!screen_find(name, strlen(name), &sc))
-        return false;
-    if (s->screens[sc] < UINT16_MAX)
-        s->screens[sc]++;
+    int i = screen_index(&s->screens, name);
+    if (i < 0)
+        return screen_add(&s->screens, name, 1);
+    if (s->screens.screen[i].shown < UINT16_MAX)
+        s->screens.screen[i].shown++;
     return true;
 }
 
-bool stats_session_lang(struct stats_session *s, const char *tag)
+unsigned stats_session_shown(const struct stats_session *s, const char *name)
 {
-    enum stats_lang l;
-    if (!lang_find(tag, strlen(tag), &l))
+    int i = screen_index(&s->screens, name);
+    return i < 0 ? 0 : s->screens.screen[i].shown;
+}
+
+bool stats_session_lang(struct stats_session *s, const char *code)
+{
+    enum text_lang l;
+    if (!text_lang_parse(code, &l))
         return false;
-    if (s->lang != STATS_LANG_NONE && s->lang != l)
+    if (s->has_lang && s->lang != l)
         s->lang_changed = true;
     s->lang = l;
+    s->has_lang = true;
     return true;
 }
 
@@ -260,10 +277,41 @@ static bool ids_valid(const struct stats_ids *ids)
     return true;
 }
 
-static void put_ids(struct out *o, const struct stats_ids *ids)
+/* Valid names in the line's order, each shown at least once. */
+static bool screens_valid(const struct stats_screens *sc)
 {
-    for (uint32_t i = 0; i < ids->count; i++)
-        put(o, "%s%s", i ? ";" : "", ids->id[i]);
+    if (sc->count > STATS_MAX_SCREENS)
+        return false;
+    for (uint32_t i = 0; i < sc->count; i++) {
+        const char *name = sc->screen[i].name;
+        if (!memchr(name, '\0', STATS_SCREEN_NAME_SIZE) ||
+            !name_valid(name, STATS_SCREEN_NAME_SIZE) ||
+            sc->screen[i].shown == 0 ||
+            (i > 0 && screen_cmp(sc->screen[i - 1].name, name) >= 0))
+            return false;
+    }
+    return true;
+}
+
+static const char *lang_code(const struct stats_session *s)
+{
+    return s->has_lang ? text_lang_code(s->lang) : "";
+}
+
+/* The screens, places and passages, `sep` between them: the same in the
+ * line and in the CSV. */
+static void put_lists(struct out *o, const struct stats_session *s, char sep)
+{
+    const struct stats_screens *sc = &s->screens;
+    for (uint32_t i = 0; i < sc->count; i++)
+        put(o, "%s%s:%u", i ? ";" : "", sc->screen[i].name,
+            (unsigned)sc->screen[i].shown);
+    const struct stats_ids *list[2] = {&s->places, &s->passages};
+    for (int l = 0; l < 2; l++) {
+        put(o, "%c", sep);
+        for (uint32_t i = 0; i < list[l]->count; i++)
+            put(o, "%s%s", i ? ";" : "", list[l]->id[i]);
+    }
 }
 
 size_t stats_format_line(const struct stats_session *s, char *buf,
@@ -271,24 +319,14 @@ size_t stats_format_line(const struct stats_session *s, char *buf,
 {
     if (!s->ended || s->start < 0 || s->start > STATS_TIME_MAX ||
         s->duration_s > STATS_SESSION_MAX_S ||
-        (unsigned)s->lang >= STATS_LANG_COUNT || !ids_valid(&s->places) ||
+        (s->has_lang && (unsigned)s->lang >= TEXT_LANG_COUNT) ||
+        !screens_valid(&s->screens) || !ids_valid(&s->places) ||
         !ids_valid(&s->passages) || size == 0)
         return 0;
     struct out o = {.buf = buf, .size = size, .ok = true};
     put(&o, "S1\t%" PRId64 "\t%" PRIu32 "\t%s\t%d\t", s->start,
-        s->duration_s, lang_tags[s->lang], s->lang_changed ? 1 : 0);
-    bool first = true;
-    for (unsigned i = 0; i < STATS_SCREEN_COUNT; i++) {
-        if (!s->screens[i])
-            continue;
-        put(&o, "%s%s:%u", first ? "" : ";", screen_names[i],
-            (unsigned)s->screens[i]);
-        first = false;
-    }
-    put(&o, "\t");
-    put_ids(&o, &s->places);
-    put(&o, "\t");
-    put_ids(&o, &s->passages);
+        s->duration_s, lang_code(s), s->lang_changed ? 1 : 0);
+    put_lists(&o, s, '\t');
     put(&o, "\t");
     if (o.ok)
         put(&o, "%08" PRIx32 "\n", crc32(buf, o.len));
@@ -313,50 +351,53 @@ static bool parse_uint(const char *p, size_t n, uint64_t max, uint64_t *out)
     return true;
 }
 
-static bool parse_screens(const char *p, size_t n, struct stats_session *s)
+/* s[0..n) as a string in out[size]; false if it does not fit. */
+static bool copy_name(const char *s, size_t n, char *out, size_t size)
+{
+    if (n >= size)
+        return false;
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return true;
+}
+
+/* "name:count" into the session's screens. */
+static bool parse_screen(const char *p, size_t n, void *ctx)
+{
+    struct stats_session *s = ctx;
+    const char *colon = memchr(p, ':', n);
+    char name[STATS_SCREEN_NAME_SIZE];
+    uint64_t count;
+    if (!colon || !copy_name(p, (size_t)(colon - p), name, sizeof name))
+        return false;
+    size_t c = (size_t)(colon - p);
+    return parse_uint(colon + 1, n - c - 1, UINT16_MAX, &count) &&
+           count > 0 && screen_add(&s->screens, name, (uint16_t)count);
+}
+
+static bool parse_id(const char *p, size_t n, void *ids)
+{
+    char id[STATS_ID_SIZE];
+    return copy_name(p, n, id, sizeof id) && ids_add(ids, id);
+}
+
+/* Passes each ';'-separated item of p[0..n) to `item`; an empty field has
+ * none.  False at an empty item (a doubled or trailing ';') or one that
+ * `item` refuses. */
+static bool parse_list(const char *p, size_t n,
+                       bool (*item)(const char *, size_t, void *), void *ctx)
 {
     size_t i = 0;
     while (i < n) {
         const char *semi = memchr(p + i, ';', n - i);
         size_t end = semi ? (size_t)(semi - p) : n;
-        const char *colon = memchr(p + i, ':', end - i);
-        if (!colon)
+        if (!item(p + i, end - i, ctx))
             return false;
-        size_t c = (size_t)(colon - p);
-        enum stats_screen sc;
-        uint64_t count;
-        if (!screen_find(p + i, c - i, &sc) ||
-            !parse_uint(p + c + 1, end - c - 1, UINT16_MAX, &count) ||
-            count == 0 || s->screens[sc])
-            return false;
-        s->screens[sc] = (uint16_t)count;
         if (!semi)
             return true;
         i = end + 1;
         if (i == n)
             return false; /* trailing ';' */
-    }
-    return true;
-}
-
-static bool parse_ids(const char *p, size_t n, struct stats_ids *ids)
-{
-    size_t i = 0;
-    while (i < n) {
-        const char *semi = memchr(p + i, ';', n - i);
-        size_t end = semi ? (size_t)(semi - p) : n;
-        char id[STATS_ID_SIZE];
-        if (end - i >= sizeof id)
-            return false;
-        memcpy(id, p + i, end - i);
-        id[end - i] = '\0';
-        if (!ids_add(ids, id))
-            return false;
-        if (!semi)
-            return true;
-        i = end + 1;
-        if (i == n)
-            return false;
     }
     return true;
 }
@@ -389,11 +430,13 @@ bool stats_parse_line(const char *line, size_t len, struct stats_session *s)
     s->duration_s = (uint32_t)dur;
     s->ended = true;
     s->lang_changed = changed == 1;
-    if (fl[3] && !lang_find(f[3], fl[3], &s->lang))
+    char code[4];
+    if (fl[3] && (!copy_name(f[3], fl[3], code, sizeof code) ||
+                  !stats_session_lang(s, code)))
         return false;
-    if (!parse_screens(f[5], fl[5], s) ||
-        !parse_ids(f[6], fl[6], &s->places) ||
-        !parse_ids(f[7], fl[7], &s->passages))
+    if (!parse_list(f[5], fl[5], parse_screen, s) ||
+        !parse_list(f[6], fl[6], parse_id, &s->places) ||
+        !parse_list(f[7], fl[7], parse_id, &s->passages))
         return false;
 
     /* One spelling: the line must be what the writer would write. */
@@ -738,34 +781,19 @@ static void counts_add(struct stats_counts *to, const struct stats_counts *c)
 
 /* ---- export and summary ------------------------------------------------ */
 
-static void csv_ids(FILE *out, const struct stats_ids *ids)
-{
-    for (uint32_t i = 0; i < ids->count; i++)
-        fprintf(out, "%s%s", i ? ";" : "", ids->id[i]);
-}
-
 static void csv_row(const struct stats_session *s, void *ctx)
 {
-    FILE *out = ctx;
-    char date[11];
+    char date[11], row[STATS_LINE_MAX + 64];
     stats_utc_date(s->start, date);
     int64_t sec = s->start % DAY_S;
-    fprintf(out, "%s,%sT%02d:%02d:%02dZ,%" PRIu32 ",%s,%d,", date, date,
-            (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60),
-            s->duration_s, lang_tags[s->lang], s->lang_changed ? 1 : 0);
-    bool first = true;
-    for (unsigned i = 0; i < STATS_SCREEN_COUNT; i++) {
-        if (!s->screens[i])
-            continue;
-        fprintf(out, "%s%s:%u", first ? "" : ";", screen_names[i],
-                (unsigned)s->screens[i]);
-        first = false;
-    }
-    fputc(',', out);
-    csv_ids(out, &s->places);
-    fputc(',', out);
-    csv_ids(out, &s->passages);
-    fputc('\n', out);
+    struct out o = {.buf = row, .size = sizeof row, .ok = true};
+    put(&o, "%s,%sT%02d:%02d:%02dZ,%" PRIu32 ",%s,%d,", date, date,
+        (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60),
+        s->duration_s, lang_code(s), s->lang_changed ? 1 : 0);
+    put_lists(&o, s, ',');
+    put(&o, "\n");
+    if (o.ok) /* always: the row is the line's fields, and a line fits */
+        fwrite(row, 1, o.len, ctx);
 }
 
 bool stats_export_csv(const char *state_dir, FILE *out,
@@ -818,7 +846,10 @@ static void summary_add(const struct stats_session *s, void *ctx)
     struct stats_day *d = ctx;
     d->sessions++;
     d->duration_s += s->duration_s;
-    d->lang[s->lang]++;
+    if (s->has_lang)
+        d->lang[s->lang]++;
+    else
+        d->no_lang++;
 }
 
 bool stats_summary(const char *state_dir, int64_t now, unsigned days,

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "state/stats_reader.h"
 #include "core/worker.h"
 #include "core/xalloc.h"
+#include "state/stats_reader.h"
 
 struct stats_reader {
     struct worker worker;

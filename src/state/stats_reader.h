@@ -15,7 +15,8 @@
  * chunk at most, and a reader is never left running -- stats_reader_stop,
  * a new start and stats_reader_destroy all join the thread.
  *
- * Owner: the caller (app/staff.c); one thread uses a reader. */
+ * Owner: the caller (the staff panel's statistics page); one thread uses
+ * a reader. */
 #ifndef STATE_STATS_READER_H
 #define STATE_STATS_READER_H
 

@@ -4,6 +4,7 @@
 
 #include "render/draw_text.h"
 #include "ui/bar_chart.h"
+#include "ui/textlist.h"
 #include "ui/theme.h"
 
 uint32_t ui_bar_chart_axis_max(uint32_t max)
@@ -26,12 +27,8 @@ static struct text_layout *label_layout(const struct text_fonts *fonts,
                                         int size, int width,
                                         enum text_align align)
 {
-    const struct text_role *ui = text_fonts_role(fonts, "ui");
-    if (!ui || width < 1)
-        return NULL;
-    struct text_params p = {.role = ui, .lang = lang, .size_px = size,
-                            .width_px = width, .align = align};
-    return text_layout_create(fonts, &p, s, strlen(s));
+    return ui_text_lay(fonts, (struct ui_text_style){"ui", 0, TEXT_DIR_LANG},
+                       lang, size, width, align, s, strlen(s));
 }
 
 void ui_bar_chart_fini(struct ui_bar_chart *c)
@@ -58,14 +55,14 @@ void ui_bar_chart_set(struct ui_bar_chart *c, const struct text_fonts *fonts,
                       enum text_lang lang, SDL_Rect area, size_t bars,
                       const uint32_t (*value)[UI_CHART_STACKS],
                       const SDL_Color color[UI_CHART_STACKS],
-                      const char *const *labels, int label_px, bool rtl)
+                      const char *const *labels, int label_px)
 {
     ui_bar_chart_fini(c);
     if (bars > UI_CHART_MAX_BARS)
         bars = UI_CHART_MAX_BARS;
     c->area = area;
     c->bars = bars;
-    c->rtl = rtl;
+    c->rtl = text_lang_rtl(lang); /* time in the interface's reading order */
     memcpy(c->color, color, sizeof c->color);
     uint32_t max = 0;
     for (size_t i = 0; i < bars; i++) {
@@ -138,7 +135,7 @@ void ui_bar_chart_draw(const struct ui_bar_chart *c, SDL_Renderer *r,
     if (c->axis_label)
         render_text_layout(
             r, atlas, c->axis_label, c->area.x,
-            c->plot.y - (c->axis_label->height + TEXT_ONE - 1) / TEXT_ONE - 2,
+            c->plot.y - text_layout_height_px(c->axis_label) - 2,
             pal->muted);
     for (size_t i = 0; i < c->bars; i++) {
         int top_y = c->plot.y + c->plot.h;
@@ -155,7 +152,7 @@ void ui_bar_chart_draw(const struct ui_bar_chart *c, SDL_Renderer *r,
         if (c->total[i])
             render_text_layout(
                 r, atlas, c->total[i], x,
-                top_y - (c->total[i]->height + TEXT_ONE - 1) / TEXT_ONE - 4,
+                top_y - text_layout_height_px(c->total[i]) - 4,
                 pal->ink);
         if (c->label[i])
             render_text_layout(r, atlas, c->label[i], x,

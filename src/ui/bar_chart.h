@@ -5,9 +5,11 @@
  * value axis runs from 0 to a round number (1, 2 or 5 times a power of
  * ten) at or above the largest total, so equal values are equal heights
  * and a bar's height is proportional to its total.  Time runs in reading
- * order: left to right, or right to left when `rtl` (Uyghur).  Owner: the
- * caller's storage; the chart owns its label layouts (ui_bar_chart_fini)
- * and borrows the fonts. */
+ * order: left to right, or right to left when the interface's language
+ * reads so (text_lang_rtl) -- one of the two decisions about direction
+ * that are the content's own, not the placement helpers' (ui/theme.h).
+ * Owner: the caller's storage; the chart owns its label layouts
+ * (ui_bar_chart_fini) and borrows the fonts. */
 #ifndef UI_BAR_CHART_H
 #define UI_BAR_CHART_H
 
@@ -28,7 +30,7 @@ struct ui_bar_chart {
     SDL_Rect area; /* everything, labels included */
     SDL_Rect plot; /* where bars stand; the baseline is its bottom */
     size_t bars;
-    bool rtl;
+    bool rtl;      /* time runs right to left */
     uint32_t value[UI_CHART_MAX_BARS][UI_CHART_STACKS];
     uint32_t axis_max; /* the value at the plot's top */
     SDL_Color color[UI_CHART_STACKS];
@@ -41,13 +43,13 @@ struct ui_bar_chart {
 uint32_t ui_bar_chart_axis_max(uint32_t max);
 
 /* Lays out `bars` bars (at most UI_CHART_MAX_BARS) of UI_CHART_STACKS
- * segments each, bottom segment first, in `area`; labels[i] goes under
- * bar i (oldest first) at `label_px`. */
+ * segments each, bottom segment first, in `area`, for an interface in
+ * `lang`; labels[i] goes under bar i (oldest first) at `label_px`. */
 void ui_bar_chart_set(struct ui_bar_chart *c, const struct text_fonts *fonts,
                       enum text_lang lang, SDL_Rect area, size_t bars,
                       const uint32_t (*value)[UI_CHART_STACKS],
                       const SDL_Color color[UI_CHART_STACKS],
-                      const char *const *labels, int label_px, bool rtl);
+                      const char *const *labels, int label_px);
 void ui_bar_chart_fini(struct ui_bar_chart *c);
 
 /* Where segment `stack` of bar `bar` is drawn; w or h 0 if it is empty. */

@@ -7,6 +7,7 @@
 #include "render/draw_text.h"
 #include "text/layout.h"
 #include "ui/import_panel.h"
+#include "ui/textlist.h"
 #include "ui/theme.h"
 
 struct ui_import_panel {
@@ -64,22 +65,19 @@ void ui_import_panel_set(struct ui_import_panel *p, const char *status, int w,
         snprintf(line, sizeof line, "Updating the exhibit from the USB "
                  "stick: %s…", phase);
     p->percent = percent < 0 ? 0 : percent > 100 ? 100 : percent;
-    int unit = w < h ? w : h;
-    int pad = unit * 28 / 1080 > 12 ? unit * 28 / 1080 : 12;
-    int size = unit * 26 / 1080 > 16 ? unit * 26 / 1080 : 16;
+    struct ui_scale sc = ui_scale_of(w, h);
+    int pad = ui_scale_px(sc, 28, 12), size = ui_scale_px(sc, 26, 16);
     int pw = w * 70 / 100;
     text_layout_destroy(p->text);
-    const struct text_role *ui = text_fonts_role(p->fonts, "ui");
-    struct text_params tp = {.role = ui, .lang = TEXT_LANG_EN,
-                             .dir = TEXT_DIR_LTR, .size_px = size,
-                             .width_px = pw - 2 * pad,
-                             .line_height_pct = 130};
-    p->text = ui ? text_layout_create(p->fonts, &tp, line, strlen(line))
-                 : NULL;
-    int th = p->text ? (p->text->height + TEXT_ONE - 1) / TEXT_ONE : 0;
+    p->text = ui_text_lay(
+        p->fonts, (struct ui_text_style){"ui", UI_LINE_PCT_UI, TEXT_DIR_LTR},
+        TEXT_LANG_EN, size, pw - 2 * pad, TEXT_ALIGN_START, line,
+        strlen(line));
+    int th = text_layout_height_px(p->text);
     int bh = p->finished ? 0 : pad;
     int ph = pad + th + (bh ? pad / 2 + bh : 0) + pad;
-    p->panel = (SDL_Rect){(w - pw) / 2, h - ph - unit * 48 / 1080, pw, ph};
+    p->panel = (SDL_Rect){(w - pw) / 2, h - ph - ui_scale_px(sc, 48, 0), pw,
+                          ph};
     p->bar = (SDL_Rect){p->panel.x + pad, p->panel.y + pad + th + pad / 2,
                         pw - 2 * pad, bh};
     p->visible = true;

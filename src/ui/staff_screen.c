@@ -1,4 +1,9 @@
-/* staff_screen.c: the staff keypad and panel pages (see staff_screen.h). */
+/* staff_screen.c: the staff keypad and panel pages (see staff_screen.h).
+ *
+ * Sizes come from the screen's ui_metrics (the theme's one rule, at 1080
+ * px) and every mirrored placement from the theme's direction helpers, so
+ * this file never asks which way the interface reads; the chart's time
+ * axis is the chart's own decision (ui/bar_chart.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,32 +12,27 @@
 #include "render/draw_text.h"
 #include "ui/format.h"
 #include "ui/staff_screen.h"
+#include "ui/textlist.h"
 #include "ui/theme.h"
 
 #define MAX_BUTTONS 24
 #define MAX_TEXTS 48
-
-struct placed {
-    struct text_layout *layout;
-    int x, y;
-    SDL_Color color;
-};
 
 struct ui_staff_screen {
     const struct text_fonts *fonts;
     struct ui_staff_model m;
     enum text_lang lang;
     int w, h;
+    struct ui_metrics metrics; /* of the screen, in `lang` */
     struct ui_button button[MAX_BUTTONS];
     size_t button_count;
     bool keys_locked;  /* the keypad is drawn veiled and never hit */
     SDL_Rect keypad;   /* the keys' area */
-    struct placed text[MAX_TEXTS];
-    size_t text_count;
+    struct ui_textlist text; /* at most MAX_TEXTS */
     SDL_Rect header, body;
     SDL_Rect dots;     /* where the typed digits' dots go */
     struct ui_bar_chart chart;
-    SDL_Rect legend[UI_CHART_STACKS];
+    SDL_Rect legend[TEXT_LANG_COUNT];
 };
 
 static const char *const page_ids[UI_STAFF_PAGE_COUNT] = {
@@ -44,11 +44,12 @@ const char *ui_staff_page_id(enum ui_staff_page page)
     return (unsigned)page < UI_STAFF_PAGE_COUNT ? page_ids[page] : NULL;
 }
 
-/* zh, en, ug: the statistics' colours and the languages' own names. */
-static const SDL_Color lang_color[UI_CHART_STACKS] = {
-    {168, 52, 36, 255}, {44, 98, 150, 255}, {196, 136, 40, 255}};
-static const char *const lang_name[UI_CHART_STACKS] = {"中文", "English",
-                                                       "ئۇيغۇرچە"};
+/* The statistics' colour of each language, in enum text_lang's order. */
+static const SDL_Color lang_color[TEXT_LANG_COUNT] = {
+    [TEXT_LANG_ZH] = {168, 52, 36, 255},
+    [TEXT_LANG_EN] = {44, 98, 150, 255},
+    [TEXT_LANG_UG] = {196, 136, 40, 255},
+};
 
 struct ui_staff_screen *ui_staff_screen_create(const struct text_fonts *f)
 {
@@ -62,9 +63,7 @@ static void clear(struct ui_staff_screen *s)
     for (size_t i = 0; i < s->button_count; i++)
         ui_button_fini(&s->button[i]);
     s->button_count = 0;
-    for (size_t i = 0; i < s->text_count; i++)
-        text_layout_destroy(s->text[i].layout);
-    s->text_count = 0;
+    ui_textlist_take(&s->text, 0);
     ui_bar_chart_fini(&s->chart);
     memset(s->legend, 0, sizeof s->legend);
     s->keys_locked = false;
@@ -75,19 +74,13 @@ void ui_staff_screen_destroy(struct ui_staff_screen *s)
     if (!s)
         return;
     clear(s);
+    ui_textlist_fini(&s->text);
     free(s);
 }
 
 static int px(const struct ui_staff_screen *s, int at1080)
 {
-    int u = s->w < s->h ? s->w : s->h;
-    int v = u * at1080 / 1080;
-    return v > 1 ? v : 1;
-}
-
-static bool rtl(const struct ui_staff_screen *s)
-{
-    return s->lang == TEXT_LANG_UG;
+    return ui_px(&s->metrics, at1080);
 }
 
 /* Lays out `str` in a box at (x, y) of width w in direction `dir`;
@@ -97,17 +90,13 @@ static int add_text_dir(struct ui_staff_screen *s, const char *role,
                         int x, int y, int w, const char *str,
                         SDL_Color color)
 {
-    const struct text_role *r = text_fonts_role(s->fonts, role);
-    if (!r || s->text_count >= MAX_TEXTS || w < 1)
+    if (s->text.count >= MAX_TEXTS)
         return 0;
-    struct text_params p = {.role = r, .lang = s->lang, .dir = dir,
-                            .size_px = size, .width_px = w, .align = align};
-    struct text_layout *l = text_layout_create(s->fonts, &p, str,
-                                               strlen(str));
-    if (!l)
-        return 0;
-    s->text[s->text_count++] = (struct placed){l, x, y, color};
-    return (l->height + TEXT_ONE - 1) / TEXT_ONE;
+    struct text_layout *l = ui_text_lay(
+        s->fonts, (struct ui_text_style){role, 0, dir}, s->lang, size, w,
+        align, str, strlen(str));
+    ui_textlist_add(&s->text, l, x, y, color);
+    return text_layout_height_px(l);
 }
 
 /* Text in the screen's language and direction. */
@@ -120,12 +109,13 @@ static int add_text(struct ui_staff_screen *s, const char *role, int size,
 }
 
 /* A technical value (numbers, paths, the importer's English): always
- * left to right, on the reading side of its box. */
+ * left to right, lined up with the reading edge of its box as English
+ * text would be. */
 static int add_value(struct ui_staff_screen *s, int size, int x, int y,
                      int w, const char *str, SDL_Color color)
 {
     return add_text_dir(s, "ui", size, TEXT_DIR_LTR,
-                        rtl(s) ? TEXT_ALIGN_END : TEXT_ALIGN_START, x, y, w,
+                        ui_align_start(&s->metrics, TEXT_LANG_EN), x, y, w,
                         str, color);
 }
 
@@ -193,20 +183,21 @@ static void layout_pin(struct ui_staff_screen *s)
     s->keys_locked = !m->keys_enabled;
     y += 4 * kh + 4 * gap;
     /* Cancel then OK in reading order (the digits keep theirs). */
-    int bw = (gw - gap) / 2, left = gx, right = gx + bw + gap;
+    int bw = (gw - gap) / 2, slot_x[2] = {gx, gx + bw + gap};
+    const struct ui_metrics *mt = &s->metrics;
     add_button(s, "staff:pin:cancel", t(s, UI_ST_CANCEL), px(s, 30),
-               (SDL_Rect){rtl(s) ? right : left, y, bw, kh},
+               (SDL_Rect){slot_x[ui_reading_slot(mt, 0, 2)], y, bw, kh},
                UI_BUTTON_PLAIN);
     if (m->keys_enabled)
         add_button(s, "staff:pin:ok", t(s, UI_ST_OK), px(s, 30),
-                   (SDL_Rect){rtl(s) ? left : right, y, bw, kh},
+                   (SDL_Rect){slot_x[ui_reading_slot(mt, 1, 2)], y, bw, kh},
                    UI_BUTTON_PRIMARY);
     /* On a tall screen the whole keypad sits in the middle. */
     int dy = (s->h - (y + kh)) / 2 - px(s, 56);
     if (dy <= 0)
         return;
-    for (size_t i = 0; i < s->text_count; i++)
-        s->text[i].y += dy;
+    for (size_t i = 0; i < s->text.count; i++)
+        s->text.items[i].y += dy;
     for (size_t i = 0; i < s->button_count; i++)
         s->button[i].rect.y += dy;
     s->dots.y += dy;
@@ -224,15 +215,17 @@ static void layout_header(struct ui_staff_screen *s)
                       s->w - 2 * margin, t(s, UI_ST_TITLE), pal->accent);
     int title_w = 0;
     if (th > 0) {
-        const struct text_layout *l = s->text[s->text_count - 1].layout;
-        s->text[s->text_count - 1].y = (row - th) / 2;
+        struct ui_text *title = &s->text.items[s->text.count - 1];
+        const struct text_layout *l = title->layout;
+        title->y = (row - th) / 2;
         title_w = l->line_count ? l->lines[0].width / TEXT_ONE : 0;
     }
     struct ui_button *close = add_button(
         s, "staff:close", t(s, UI_ST_CLOSE), size,
         (SDL_Rect){0, (row - bh) / 2, 0, bh}, UI_BUTTON_PRIMARY);
+    SDL_Rect inside = {margin, 0, s->w - 2 * margin, row};
     if (close)
-        close->rect.x = rtl(s) ? margin : s->w - margin - close->rect.w;
+        close->rect.x = ui_end_x(&s->metrics, inside, close->rect.w);
     static const enum ui_staff_text tab_text[UI_STAFF_PAGE_COUNT] = {
         UI_ST_TAB_DIAG, UI_ST_TAB_STATS, UI_ST_TAB_TOUCH, UI_ST_TAB_ACTIONS};
     size_t first = s->button_count;
@@ -250,10 +243,12 @@ static void layout_header(struct ui_staff_screen *s)
     int x = own_row ? margin : start, y = (row - bh) / 2;
     if (own_row)
         y += row;
+    SDL_Rect screen = {0, 0, s->w, s->h};
     for (size_t i = first; i < s->button_count; i++) {
         struct ui_button *b = &s->button[i];
         b->rect.y = y;
-        b->rect.x = rtl(s) ? s->w - x - b->rect.w : x;
+        b->rect.x = x;
+        b->rect = ui_mirror_rect(&s->metrics, screen, b->rect);
         x += b->rect.w + gap;
     }
     s->header = (SDL_Rect){0, 0, s->w, own_row ? 2 * row : row};
@@ -269,7 +264,7 @@ static void layout_diag(struct ui_staff_screen *s)
     SDL_Rect b = s->body;
     int lw = b.w * 30 / 100, gap = px(s, 24), size = px(s, 26);
     int vw = b.w - lw - gap, y = b.y;
-    int lx = rtl(s) ? b.x + b.w - lw : b.x, vx = rtl(s) ? b.x : b.x + lw + gap;
+    int lx = ui_start_x(&s->metrics, b, lw), vx = ui_end_x(&s->metrics, b, vw);
     if (m->message[0]) /* e.g. the PIN should be set again */
         y += add_text(s, "ui", size, TEXT_ALIGN_START, b.x, y, b.w,
                       m->message, pal->accent) + px(s, 16);
@@ -296,7 +291,7 @@ static void layout_diag(struct ui_staff_screen *s)
                          : px(s, 12);
         if (y + lh > b.y + b.h) {
             if (line[0] && lh > 0) /* it does not fit: take it back */
-                text_layout_destroy(s->text[--s->text_count].layout);
+                ui_textlist_take(&s->text, s->text.count - 1);
             break;
         }
         y += lh;
@@ -320,16 +315,18 @@ static void layout_stats(struct ui_staff_screen *s)
     }
     y += add_text(s, "ui", px(s, 30), start, b.x, y, b.w,
                   t(s, UI_ST_CHART_TITLE), pal->accent) + px(s, 16);
-    /* The legend: a colour square and the language's own name. */
-    int lx = 0, sq = px(s, 24);
-    for (int k = 0; k < UI_CHART_STACKS; k++) {
-        int slot = px(s, 220);
-        int x = rtl(s) ? b.x + b.w - lx - slot : b.x + lx;
-        s->legend[k] = (SDL_Rect){rtl(s) ? x + slot - sq : x, y + px(s, 6),
-                                  sq, sq};
+    /* The legend: a colour square and the language's own name, each in
+     * a slot of its own from the reading edge. */
+    int lx = 0, sq = px(s, 24), slot = px(s, 220);
+    int name_w = slot - sq - px(s, 12);
+    for (int k = 0; k < TEXT_LANG_COUNT; k++) {
+        SDL_Rect at = ui_mirror_rect(&s->metrics, b,
+                                     (SDL_Rect){b.x + lx, y, slot, sq});
+        s->legend[k] = (SDL_Rect){ui_start_x(&s->metrics, at, sq),
+                                  y + px(s, 6), sq, sq};
         add_text(s, "ui", px(s, 24), start,
-                 rtl(s) ? x : x + sq + px(s, 12), y,
-                 slot - sq - px(s, 12), lang_name[k], pal->ink);
+                 ui_end_x(&s->metrics, at, name_w), y, name_w,
+                 text_lang_info((enum text_lang)k)->own_name, pal->ink);
         lx += slot;
     }
     y += px(s, 56);
@@ -340,7 +337,7 @@ static void layout_stats(struct ui_staff_screen *s)
     for (int d = 0; d < UI_STAFF_DAYS; d++)
         labels[d] = m->day_label[d];
     ui_bar_chart_set(&s->chart, s->fonts, s->lang, area, UI_STAFF_DAYS,
-                     m->day_sessions, lang_color, labels, px(s, 20), rtl(s));
+                     m->day_sessions, lang_color, labels, px(s, 20));
     y = area.y + area.h + px(s, 16);
     snprintf(n, sizeof n, "%u", m->total_sessions);
     ui_fill(line, sizeof line, t(s, UI_ST_VISITS), "n", n);
@@ -369,7 +366,7 @@ static void layout_actions(struct ui_staff_screen *s)
     const struct ui_staff_model *m = &s->m;
     SDL_Rect b = s->body;
     int bw = b.w < px(s, 820) ? b.w : px(s, 820), bh = px(s, 104);
-    int x = rtl(s) ? b.x + b.w - bw : b.x, y = b.y;
+    int x = ui_start_x(&s->metrics, b, bw), y = b.y;
     char label[256], n[16];
     if (m->rollback_to) {
         snprintf(n, sizeof n, "%u", m->rollback_to);
@@ -411,6 +408,7 @@ void ui_staff_screen_set(struct ui_staff_screen *s,
     s->lang = lang;
     s->w = w;
     s->h = h;
+    ui_metrics_init(&s->metrics, w, h, 0, lang, false);
     s->header = s->body = s->dots = s->keypad = (SDL_Rect){0, 0, 0, 0};
     if (m->view == UI_STAFF_VIEW_PIN) {
         layout_pin(s);
@@ -499,8 +497,8 @@ static void draw_touches(const struct ui_staff_screen *s, SDL_Renderer *r,
         SDL_RenderDrawLine(r, b.x, y, b.x + b.w, y);
         SDL_RenderDrawLine(r, x, b.y, x, b.y + b.h);
         SDL_RenderDrawLine(r, (int)touch[i].x0, (int)touch[i].y0, x, y);
-        SDL_SetRenderDrawColor(r, lang_color[i % 3].r, lang_color[i % 3].g,
-                               lang_color[i % 3].b, 255);
+        const SDL_Color *c = &lang_color[i % TEXT_LANG_COUNT];
+        SDL_SetRenderDrawColor(r, c->r, c->g, c->b, 255);
         disc(r, x, y, px(s, 36));
         disc(r, (int)touch[i].x0, (int)touch[i].y0, px(s, 8));
     }
@@ -534,10 +532,7 @@ void ui_staff_screen_draw(const struct ui_staff_screen *s, SDL_Renderer *r,
                  (SDL_Rect){s->dots.x + s->dots.w / 2 - s->dots.h * 2,
                             s->dots.y + s->dots.h / 2, s->dots.h * 4, 2});
     }
-    for (size_t i = 0; i < s->text_count; i++) {
-        const struct placed *p = &s->text[i];
-        render_text_layout(r, atlas, p->layout, p->x, p->y, p->color);
-    }
+    ui_textlist_draw(&s->text, r, atlas, 0, s->text.count, 0, 0, 255, NULL);
     for (size_t i = 0; i < s->button_count; i++)
         ui_button_draw(&s->button[i], r, atlas,
                        pressed && enabled(s, &s->button[i]) &&
@@ -548,7 +543,7 @@ void ui_staff_screen_draw(const struct ui_staff_screen *s, SDL_Renderer *r,
         return;
     if (s->m.page == UI_STAFF_PAGE_STATS) {
         ui_bar_chart_draw(&s->chart, r, atlas);
-        for (int k = 0; k < UI_CHART_STACKS; k++)
+        for (int k = 0; k < TEXT_LANG_COUNT; k++)
             if (s->legend[k].w)
                 fill(r, lang_color[k], 255, s->legend[k]);
     } else if (s->m.page == UI_STAFF_PAGE_TOUCH) {

@@ -6,7 +6,8 @@
  * is laid out in ui_staff_screen_set, when the model, the language or the
  * size changes, never while drawing; the touch test's points are the only
  * thing passed at draw time.  The keypad keeps the telephone order in
- * every language; the panel's bar, rows and chart are mirrored in Uyghur.
+ * every language; the panel's bar, rows and chart are mirrored when the
+ * interface reads right to left (Uyghur).
  *
  * Button ids (for taps, scripts and the state dump):
  *   staff:key:0 .. staff:key:9, staff:key:back, staff:key:clear,
@@ -34,6 +35,9 @@
 #define UI_STAFF_DIAG_ROWS 10
 #define UI_STAFF_DAYS 14
 #define UI_STAFF_MAX_TOUCHES 10
+
+_Static_assert(UI_CHART_STACKS == TEXT_LANG_COUNT,
+               "the statistics chart stacks one segment per language");
 
 enum ui_staff_view {
     UI_STAFF_VIEW_PIN,
@@ -66,7 +70,8 @@ struct ui_staff_model {
         char value[256];
     } diag[UI_STAFF_DIAG_ROWS];
     char import_report[2048];
-    /* statistics: sessions per day by last language (zh, en, ug) */
+    /* statistics: sessions per day by last language, one stack of the
+     * chart each, in enum text_lang's order */
     bool stats_available;
     bool stats_reading; /* the summary is still being read */
     uint32_t day_sessions[UI_STAFF_DAYS][UI_CHART_STACKS];

@@ -2,7 +2,7 @@
 #include "ui/staff_text.h"
 
 /* zh, en, ug -- the order of enum text_lang. */
-static const char *const text[UI_ST_COUNT][3] = {
+static const char *const text[UI_ST_COUNT][TEXT_LANG_COUNT] = {
     [UI_ST_TITLE] = {"工作人员", "Staff", "خىزمەتچىلەر"},
     [UI_ST_ENTER_PIN] = {"请输入工作人员密码", "Enter the staff PIN",
                          "خىزمەتچى پارولىنى كىرگۈزۈڭ"},
@@ -93,7 +93,7 @@ static const char *const text[UI_ST_COUNT][3] = {
 
 const char *ui_staff_text(enum ui_staff_text id, enum text_lang lang)
 {
-    if ((unsigned)id >= UI_ST_COUNT || (unsigned)lang > 2)
+    if ((unsigned)id >= UI_ST_COUNT || (unsigned)lang >= TEXT_LANG_COUNT)
         return "";
     const char *s = text[id][lang];
     return s ? s : text[id][TEXT_LANG_EN];
