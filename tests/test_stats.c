@@ -227,7 +227,8 @@ static void test_record(void)
               stats_session_screen(&s, "0123456789012345678901234567890") &&
               stats_session_shown(&s, "settings") == 1,
           "any valid name is a screen, up to 31 bytes");
-    CHECK(s.screens.count == 3 && strcmp(s.screens.screen[0].name, "map") == 0 &&
+    CHECK(s.screens.count == 3 &&
+              strcmp(s.screens.screen[0].name, "map") == 0 &&
               strcmp(s.screens.screen[1].name,
                      "0123456789012345678901234567890") == 0 &&
               strcmp(s.screens.screen[2].name, "settings") == 0,
