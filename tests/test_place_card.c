@@ -187,6 +187,7 @@ static int gap(SDL_Rect a, SDL_Rect b)
 }
 
 struct reach {
+    int at_top; /* cards whose first row is in sight at once */
     int places, rows, unreached, dropped, small, apart, outside, missed;
     double min_row_mm, min_close_mm, min_gap_mm;
     float max_offset_sum;
@@ -219,7 +220,7 @@ static void reach(const struct panel *p, enum text_lang lang, bool large,
         bool seen[64] = {false};
         float max = ui_place_card_max_offset(c);
         out->max_offset_sum += max;
-        float step = view.h / 3 > 1 ? (float)(view.h / 3) : 1;
+        float step = 4; /* px: a visitor can stop anywhere */
         for (float off = 0;; off += step) {
             if (off > max)
                 off = max;
@@ -268,8 +269,9 @@ static void reach(const struct panel *p, enum text_lang lang, bool large,
                 for (size_t k = 0; k < want && k < 64; k++)
                     if (refs[k].passage == (uint32_t)t[i].passage) {
                         seen[k] = true;
-                        if (k == 0 && off == 0)
-                            out->first_row_y[pl] = r.y;
+                        out->at_top += k == 0 && off == 0;
+                        if (k == 0 && out->first_row_y[pl] < 0)
+                            out->first_row_y[pl] = r.y + (int)off;
                     }
             }
             if (off >= max)
@@ -279,6 +281,10 @@ static void reach(const struct panel *p, enum text_lang lang, bool large,
             if (seen[k])
                 continue;
             out->unreached++;
+            if (getenv("CARD_DEBUG"))
+                fprintf(stderr, "  view %d+%d max %.0f rows %zu box %dx%d\n",
+                        view.y, view.h, (double)max,
+                        ui_place_card_row_count(c), box.w, box.h);
             fprintf(stderr, "%s %dx%d lang %d%s: %s's passage %s never "
                     "reachable\n", p->name, p->w, p->h, lang,
                     large ? " large" : "", e->places[pl].id,
@@ -312,15 +318,20 @@ static void test_reach(const struct panel *p, enum text_lang lang)
                   x->apart, x->outside, x->missed);
         }
     /* Passage links first: a long note moves no first row. */
-    int moved = 0, shown = 0;
+    int moved = 0, rows = 0;
     for (uint32_t pl = 0; pl < ex->place_count && pl < 64; pl++) {
         moved += r[0][0].first_row_y[pl] != r[1][0].first_row_y[pl];
-        shown += r[0][0].first_row_y[pl] >= 0;
+        rows += r[0][0].first_row_y[pl] >= 0;
     }
-    CHECK(moved == 0 && shown > 0,
-          "%s lang %d: the first row at the same place with a 2,000-"
-          "character note (%d moved; %d cards show their first row at the "
-          "top)", p->name, lang, moved, shown);
+    /* On the larger panels the rows are in sight when the card opens. */
+    bool large_panel = p->mm_w >= 200 && p->mm_h >= 130;
+    CHECK(!large_panel || r[1][0].at_top == rows,
+          "%s lang %d: %d of %d cards show their first passage at once, "
+          "with a 2,000-character note", p->name, lang, r[1][0].at_top,
+          rows);
+    CHECK(moved == 0 && rows > 5,
+          "%s lang %d: every first row where it was with a 2,000-character "
+          "note (%d moved, of %d)", p->name, lang, moved, rows);
     CHECK(r[0][1].max_offset_sum > r[0][0].max_offset_sum &&
               r[1][0].max_offset_sum > r[0][0].max_offset_sum,
           "%s lang %d: larger text and a longer note make the cards "
@@ -528,18 +539,21 @@ static void test_app(const struct panel *p, enum text_lang lang)
     size_t want = content_mentions_of(ex, (uint32_t)(yili - ex->places),
                                       lang, refs, 64);
     char ids[32][64], top_id[64] = "";
-    SDL_Rect first = {0, 0, 0, 0};
-    size_t n = app_passages(a, ids, 32, &first);
-    CHECK(n >= 1, "%s lang %d: the card shows a passage row at once (%zu)",
-          p->name, lang, n);
+    size_t n = app_passages(a, ids, 32, NULL);
     if (n)
         snprintf(top_id, sizeof top_id, "%s", ids[0]);
+    /* (Whether one is in sight at once on the larger panels: test_reach.
+     * On these two the card's box is too small for that.) */
     bool seen[64] = {false};
-    int cx = first.x + first.w / 2, cy = first.y + first.h / 2;
+    /* Drags start in the card: under its close control, half way down. */
+    CHECK(exhibit_app_target(a, "card:close", &x, &y), "%s lang %d: "
+          "card:close", p->name, lang);
+    int step_px = p->w / 20 > 24 ? p->w / 20 : 24;
+    int cx = x, cy = y + (p->h - y) / 2;
     /* A drag on the map (away from the card) scrolls nothing. */
     int mx, my;
     exhibit_app_target(a, "town:urumqi", &mx, &my);
-    drag(a, r, mx, my, -first.h * 2, &now);
+    drag(a, r, mx, my, -step_px * 2, &now);
     char ids2[32][64];
     size_t n2 = app_passages(a, ids2, 32, NULL);
     CHECK(n2 == n && (!n || strcmp(ids2[0], top_id) == 0) &&
@@ -547,8 +561,13 @@ static void test_app(const struct panel *p, enum text_lang lang)
           "%s lang %d: a drag on the map leaves the card as it was",
           p->name, lang);
     /* Dragging the card up, a row's height at a time, shows them all. */
-    char last_new[80] = "";
-    for (int step = 0; step < 40; step++) {
+    char last_new[80] = "", first_id[80];
+    snprintf(first_id, sizeof first_id, "passage:%s",
+             want ? ex->passages[refs[0].passage].id : "");
+    int first_step = -1, fx = 0, fy = 0;
+    for (int step = 0; step < 400; step++) {
+        if (first_step < 0 && exhibit_app_target(a, first_id, &fx, &fy))
+            first_step = step;
         n = app_passages(a, ids, 32, NULL);
         for (size_t i = 0; i < n && i < 32; i++)
             for (size_t k = 0; k < want && k < 64; k++) {
@@ -565,7 +584,7 @@ static void test_app(const struct panel *p, enum text_lang lang)
             reached += seen[k];
         if (reached == want)
             break;
-        drag(a, r, cx, cy, -first.h, &now);
+        drag(a, r, cx, cy, -step_px, &now);
     }
     size_t reached = 0;
     for (size_t k = 0; k < want && k < 64; k++)
@@ -599,10 +618,16 @@ static void test_app(const struct panel *p, enum text_lang lang)
     exhibit_app_tap(a, r, x, y, now += 100);
     exhibit_app_target(a, "region:yili", &x, &y);
     exhibit_app_tap(a, r, x, y, now += 100);
-    n = app_passages(a, ids, 32, NULL);
-    CHECK(n && strcmp(ids[0], top_id) == 0,
-          "%s lang %d: Yili's card opens at its top again (%s)", p->name,
-          lang, n ? ids[0] : "nothing");
+    /* As many drags as the first time bring the first passage to the
+     * same place: the card had started at its top. */
+    for (int step = 0; step < first_step; step++)
+        drag(a, r, cx, cy, -step_px, &now);
+    int gx = -1, gy = -1;
+    bool again = exhibit_app_target(a, first_id, &gx, &gy);
+    CHECK(first_step >= 0 && again && gx == fx && gy == fy,
+          "%s lang %d: Yili's card opens at its top again (%s after %d "
+          "drags at %d,%d, first %d,%d)", p->name, lang, first_id,
+          first_step, gx, gy, fx, fy);
     /* The close control closes the card and leaves the map. */
     bool have = exhibit_app_target(a, "card:close", &x, &y);
     exhibit_app_tap(a, r, x, y, now += 100);

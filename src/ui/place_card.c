@@ -1,12 +1,13 @@
 /* place_card.c: the place card (see place_card.h).
  *
- * Two parts: the pinned header (the name in the interface's language and
- * the close control) in screen coordinates, and the body -- the other two
- * names, the count, the passage rows, the note -- placed in screen
- * coordinates as they are at offset 0 and drawn shifted up by the offset,
- * clipped to the view.  Rows are as many as the passages that mention the
- * place (no fixed limit); a row's snippet is cut shorter until it fits its
- * lines, never the row itself. */
+ * Two parts: the pinned header (the close control and, when it is short
+ * enough to pin, the name in the interface's language) in screen
+ * coordinates, and the body -- the count, the passage rows, the name in
+ * the other two languages, the note -- placed in screen coordinates as
+ * they are at offset 0 and drawn shifted up by the offset, clipped to the
+ * view.  Rows are as many as the passages that mention the place (no
+ * fixed limit); a row's snippet is cut shorter until it fits its lines
+ * (about half the view at most), never the row itself. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "ui/button.h"
 #include "ui/format.h"
 #include "ui/place_card.h"
+#include "ui/scroll_hint.h"
 #include "ui/textlist.h"
 #include "ui/theme.h"
 
@@ -85,20 +87,6 @@ void ui_place_card_destroy(struct ui_place_card *c)
     free(c);
 }
 
-/* TODO(merge main): ui_mm(), m->target and m->list_row from the theme
- * replace this once the physical metrics land; until then the panel's
- * density, or the theme's default panel (21.5") when it is unknown. */
-static int mm(const struct ui_metrics *m, double v)
-{
-    double ppm = m->px_per_mm;
-    if (ppm <= 0) {
-        double d = SDL_sqrt((double)m->w * m->w + (double)m->h * m->h);
-        ppm = d / (21.5 * 25.4);
-    }
-    int px = (int)(v * ppm + 0.999);
-    return px > 1 ? px : 1;
-}
-
 static void add_rule(struct ui_place_card *c, SDL_Rect r)
 {
     c->rules = xgrow(c->rules, &c->rule_cap, c->rule_count + 1,
@@ -129,12 +117,14 @@ static int place(struct ui_textlist *list, struct text_layout *l, int x,
 
 /* The passage's words around the mention: enough context to recognise the
  * passage (about 30 characters of Latin or Arabic script, 16 of Chinese)
- * in as few lines as that takes at this width, at most three; cut shorter
- * until it fits them.  The mention's bytes in the snippet in *hs, *he. */
+ * in as few lines as that takes at this width, at most `max_lines`; cut
+ * shorter until it fits them.  The mention's bytes in the snippet in *hs,
+ * *he. */
 static struct text_layout *snippet(struct ui_place_card *c,
                                    const struct exhibit *ex,
                                    const struct content_mention_ref *ref,
-                                   int size, int w, size_t *hs, size_t *he)
+                                   int size, int w, uint32_t max_lines,
+                                   size_t *hs, size_t *he)
 {
     enum text_lang lang = c->m.lang;
     const struct content_text *t = &ex->passages[ref->passage].text[lang];
@@ -148,8 +138,8 @@ static struct text_layout *snippet(struct ui_place_card *c,
     uint32_t lines = (uint32_t)((want + per_line - 1) / per_line);
     if (lines < 1)
         lines = 1;
-    if (lines > 3)
-        lines = 3;
+    if (lines > max_lines)
+        lines = max_lines;
     size_t chars = per_line * lines;
     if (chars > 90)
         chars = 90;
@@ -165,42 +155,58 @@ static struct text_layout *snippet(struct ui_place_card *c,
     return l;
 }
 
-/* The header: the name in the interface's language at the reading edge,
- * the close control at the far edge; returns its bottom. */
+/* The header: the close control at the far edge and, pinned beside it,
+ * the name in the interface's language at the reading edge (a name of
+ * more than two lines steps down a size).  A name too tall to pin (more
+ * than a quarter of the card: a small panel, larger text) goes to the top
+ * of the scrolled body instead (*title). Returns the header's bottom. */
 static int set_header(struct ui_place_card *c, const struct content_place *pl,
-                      SDL_Rect inner)
+                      SDL_Rect inner, struct text_layout **title)
 {
     const struct ui_metrics *m = &c->m;
     const struct ui_palette *pal = ui_theme_palette();
-    int side = mm(m, 10.0); /* TODO(merge main): m->target, >= 9 mm */
+    /* A target and a little more: the corner a visitor reaches for. */
+    int side = m->target + ui_mm(m, 1.0);
     SDL_Rect box = {ui_end_x(m, inner, side), inner.y, side, side};
     ui_button_place(&c->close, c->fonts, ui_action_id(UI_ACTION_CARD_CLOSE),
-                    "\xc3\x97" /* × */, TEXT_LANG_EN, side * 3 / 4, box,
+                    "\xc3\x97" /* × */, TEXT_LANG_EN, side * 2 / 3, box,
                     UI_BUTTON_PLAIN);
-    int gap = m->gap_s;
-    int tw = inner.w - side - gap;
-    struct text_layout *title = lay(c, "title", m->lang,
-                                    ui_text_px(m, m->type.heading), tw,
-                                    pl->name[m->lang]);
-    int th = text_layout_height_px(title);
+    int tw = inner.w - side - m->gap_s;
+    int size = ui_text_px(m, m->type.heading);
+    struct text_layout *t = lay(c, "title", m->lang, size, tw,
+                                pl->name[m->lang]);
+    if (t && t->line_count > 2) {
+        text_layout_destroy(t);
+        size = ui_text_px(m, m->type.lead);
+        t = lay(c, "title", m->lang, size, tw, pl->name[m->lang]);
+    }
+    int th = text_layout_height_px(t);
     int h = th > side ? th : side;
+    if (h > inner.h / 4) { /* scrolled, at the body's full width */
+        text_layout_destroy(t);
+        *title = lay(c, "title", m->lang, size, inner.w, pl->name[m->lang]);
+        return inner.y + side;
+    }
+    *title = NULL;
     SDL_Rect text_box = {inner.x, inner.y, inner.w, h};
-    place(&c->head, title, ui_start_x(m, text_box, tw),
-          inner.y + (h - th) / 2, pal->accent);
+    place(&c->head, t, ui_start_x(m, text_box, tw), inner.y + (h - th) / 2,
+          pal->accent);
     c->close.rect.y = inner.y + (h - side) / 2;
     return inner.y + h;
 }
 
-/* One row per passage: its snippet, "Read this passage" under it, the
- * chevron at the far edge; returns the bottom of the last. */
-static int set_rows(struct ui_place_card *c, const struct exhibit *ex,
-                    const struct content_mention_ref *refs, size_t n, int y)
+/* Where a row's text goes: beside the chevron, from the reading edge. */
+struct row_box {
+    SDL_Rect inner;   /* the card's text column */
+    int text_x, text_w;
+    const char *caption; /* "Read this passage" on every row, or NULL */
+};
+
+/* The chevron, pointing the reading way (laid left-to-right, so it is
+ * never mirrored twice); fills in the rows' text box. */
+static struct row_box set_chevron(struct ui_place_card *c, SDL_Rect inner)
 {
     const struct ui_metrics *m = &c->m;
-    const struct ui_palette *pal = ui_theme_palette();
-    SDL_Rect v = c->view;
-    int pad = m->gap_m, vpad = m->gap_s;
-    int body = ui_text_px(m, m->type.lead), small = ui_text_px(m, m->type.label);
     bool mirrored = ui_metrics_mirrored(m);
     c->chevron = ui_text_lay(c->fonts,
                              (struct ui_text_style){"ui", UI_LINE_PCT_UI,
@@ -210,38 +216,94 @@ static int set_rows(struct ui_place_card *c, const struct exhibit *ex,
                              mirrored ? "\xe2\x80\xb9" : "\xe2\x80\xba", 3);
     int cw = c->chevron ? text_layout_width_px(c->chevron) : 0;
     c->chevron_h = c->chevron ? text_layout_height_px(c->chevron) : 0;
-    SDL_Rect inner = {v.x + pad, v.y, v.w - 2 * pad, v.h};
     c->chevron_x = ui_end_x(m, inner, cw);
-    int tw = inner.w - cw - m->gap_s;
-    int tx = ui_start_x(m, inner, tw);
-    const char *open = content_string(ex, "map.open-passage", m->lang);
-    int min_h = mm(m, 11.0); /* TODO(merge main): m->list_row */
+    struct row_box b = {inner, 0, inner.w - cw - m->gap_s, NULL};
+    b.text_x = ui_start_x(m, inner, b.text_w);
+    return b;
+}
+
+/* One row per passage: its snippet, the caption under it (if any) and the
+ * chevron at the far edge.  A row is at least a list row tall and at most
+ * about half the view, so each is wholly in sight at some offset.
+ * Returns the bottom of the last. */
+static int set_rows(struct ui_place_card *c, const struct exhibit *ex,
+                    const struct content_mention_ref *refs, size_t n, int y,
+                    const struct row_box *b)
+{
+    const struct ui_metrics *m = &c->m;
+    const struct ui_palette *pal = ui_theme_palette();
+    SDL_Rect v = c->view;
+    int vpad = m->gap_s;
+    int body = ui_text_px(m, m->type.lead), small = ui_text_px(m, m->type.label);
+    int line = body * UI_LINE_PCT_CARD / 100;
+    int cap_h = b->caption ? small * UI_LINE_PCT_CARD / 100 : 0;
+    int room = v.h / 2 - 2 * vpad - cap_h;
+    uint32_t max_lines = room > line ? (uint32_t)(room / line) : 1;
     c->rows = xcalloc(n ? n : 1, sizeof *c->rows);
-    add_rule(c, (SDL_Rect){inner.x, y, inner.w, 1});
+    add_rule(c, (SDL_Rect){b->inner.x, y, b->inner.w, 1});
     for (size_t i = 0; i < n; i++) {
         size_t hs = 0, he = 0;
-        struct text_layout *s = snippet(c, ex, &refs[i], body, tw, &hs, &he);
-        struct text_layout *o = lay(c, "ui", m->lang, small, tw, open);
+        struct text_layout *s = snippet(c, ex, &refs[i], body, b->text_w,
+                                        max_lines, &hs, &he);
+        struct text_layout *o =
+            b->caption ? lay(c, "ui", m->lang, small, b->text_w, b->caption)
+                       : NULL;
         int sh = text_layout_height_px(s), oh = text_layout_height_px(o);
         int h = sh + oh + 2 * vpad;
-        if (h < min_h)
-            h = min_h;
+        if (h < m->list_row) /* rows of one list may touch */
+            h = m->list_row;
         int ty = y + (h - sh - oh) / 2;
-        struct ui_text *t = ui_textlist_add(&c->body, s, tx, ty, pal->ink);
+        struct ui_text *t = ui_textlist_add(&c->body, s, b->text_x, ty,
+                                            pal->ink);
         if (t) {
             t->hl_start = (uint32_t)hs;
             t->hl_end = (uint32_t)he;
         }
-        place(&c->body, o, tx, ty + sh, pal->muted);
+        place(&c->body, o, b->text_x, ty + sh, pal->muted);
         struct card_row *r = &c->rows[c->row_count++];
         r->passage = refs[i].passage;
         snprintf(r->id, sizeof r->id, "passage:%s",
                  ex->passages[refs[i].passage].id);
         r->rect = (SDL_Rect){v.x, y, v.w, h};
         y += h;
-        add_rule(c, (SDL_Rect){inner.x, y - 1, inner.w, 1});
+        add_rule(c, (SDL_Rect){b->inner.x, y - 1, b->inner.w, 1});
     }
     return y;
+}
+
+/* The count heading, filled in (c->heading), and the list's hint: "Read
+ * this passage" goes on every row when it fits a row's line, else once,
+ * under the heading.  Returns the bottom. */
+static int set_heading(struct ui_place_card *c, const struct exhibit *ex,
+                       size_t n, int y, struct row_box *b)
+{
+    const struct ui_metrics *m = &c->m;
+    const struct ui_palette *pal = ui_theme_palette();
+    int small = ui_text_px(m, m->type.label);
+    char num[16];
+    snprintf(num, sizeof num, "%zu", n);
+    ui_fill(c->heading, sizeof c->heading,
+            content_string(ex, n == 0   ? "map.no-mentions"
+                               : n == 1 ? "map.mentions-one"
+                                        : "map.mentions-count",
+                           m->lang),
+            "count", num);
+    y += place(&c->body, lay(c, "ui", m->lang, small, b->inner.w,
+                             c->heading),
+               b->inner.x, y, pal->accent);
+    if (!n)
+        return y;
+    const char *open = content_string(ex, "map.open-passage", m->lang);
+    struct text_layout *probe = lay(c, "ui", m->lang, small, b->text_w, open);
+    bool per_row = probe && probe->line_count == 1;
+    text_layout_destroy(probe);
+    if (per_row) {
+        b->caption = open;
+        return y + m->gap_xs;
+    }
+    y += place(&c->body, lay(c, "ui", m->lang, small, b->inner.w, open),
+               b->inner.x, y, pal->muted);
+    return y + m->gap_xs;
 }
 
 void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
@@ -273,52 +335,46 @@ void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
                  ? panel.y + panel.h - pad
                  : m->h - m->bezel;
     SDL_Rect inner = {x0 + pad, y0, x1 - x0 - 2 * pad, y1 - y0};
-    int top = set_header(c, pl, inner);
-    top += mm(m, 2.0); /* TODO(merge main): m->target_gap */
+    struct text_layout *title;
+    int top = set_header(c, pl, inner, &title);
+    top += m->target_gap > m->gap_s ? m->target_gap : m->gap_s;
     add_rule(c, (SDL_Rect){inner.x, top, inner.w, 1});
     top += 1;
     c->view = (SDL_Rect){x0, top, x1 - x0, y1 - top > 0 ? y1 - top : 0};
+    inner.y = top;
+    inner.h = c->view.h;
 
+    /* The count and a row per passage first; then the name in the other
+     * two languages and the note. */
     int y = c->view.y + m->gap_s;
-    int w = inner.w;
-    int small = ui_text_px(m, m->type.label);
-    /* The name in the other two languages, each in its own direction. */
+    y += place(&c->body, title, inner.x, y, pal->accent);
+    size_t n = content_mentions_of(ex, place_index, lang, NULL, 0);
+    struct content_mention_ref *refs = xcalloc(n ? n : 1, sizeof *refs);
+    n = content_mentions_of(ex, place_index, lang, refs, n);
+    struct row_box rows = set_chevron(c, inner);
+    y = set_heading(c, ex, n, y, &rows);
+    y = n ? set_rows(c, ex, refs, n, y, &rows) : y;
+    free(refs);
+
     static const enum text_lang others[3][2] = {
         [TEXT_LANG_ZH] = {TEXT_LANG_EN, TEXT_LANG_UG},
         [TEXT_LANG_EN] = {TEXT_LANG_ZH, TEXT_LANG_UG},
         [TEXT_LANG_UG] = {TEXT_LANG_ZH, TEXT_LANG_EN},
     };
-    for (int k = 0; k < 2; k++) {
-        enum text_lang l = others[lang][k];
-        y += place(&c->body, lay(c, "title", l, small, w, pl->name[l]),
-                   inner.x, y, pal->muted);
-    }
-    y += m->gap_m;
-
-    /* The count, then a row per passage. */
-    size_t n = content_mentions_of(ex, place_index, lang, NULL, 0);
-    struct content_mention_ref *refs = xcalloc(n ? n : 1, sizeof *refs);
-    n = content_mentions_of(ex, place_index, lang, refs, n);
-    char num[16];
-    snprintf(num, sizeof num, "%zu", n);
-    ui_fill(c->heading, sizeof c->heading,
-            content_string(ex, n == 0   ? "map.no-mentions"
-                               : n == 1 ? "map.mentions-one"
-                                        : "map.mentions-count",
-                           lang),
-            "count", num);
-    y += place(&c->body, lay(c, "title", lang, small, w, c->heading),
-               inner.x, y, pal->accent);
-    y += m->gap_xs;
-    y = n ? set_rows(c, ex, refs, n, y) : y;
-    free(refs);
+    char names[512];
+    snprintf(names, sizeof names, "%s \xc2\xb7 %s",
+             pl->name[others[lang][0]], pl->name[others[lang][1]]);
+    y += m->gap_l;
+    y += place(&c->body, lay(c, "title", lang,
+                             ui_text_px(m, m->type.label), inner.w, names),
+               inner.x, y, pal->muted);
 
     /* The curator's note after the passages. */
     const char *note = pl->note[lang];
     if (note && note[0]) {
-        y += m->gap_l;
+        y += m->gap_s;
         y += place(&c->body, lay(c, "body", lang,
-                                 ui_text_px(m, m->type.lead), w, note),
+                                 ui_text_px(m, m->type.lead), inner.w, note),
                    inner.x, y, pal->ink);
     }
     y += m->gap_m;
@@ -411,11 +467,10 @@ void ui_place_card_draw(struct ui_place_card *c, SDL_Renderer *r,
     }
     ui_textlist_draw(&c->body, r, atlas, 0, c->body.count, 0, dy, 255,
                      &c->view);
+    /* Where the visitor is: the position bar and the edge fades. */
+    ui_scroll_hint_draw(r, &c->m, c->view, (int)c->offset,
+                        (int)ui_place_card_max_offset(c));
     SDL_RenderSetClipRect(r, clip_old.w ? &clip_old : NULL);
-    /* TODO(merge main): the shared position indicator, once
-     * ui/scroll_hint.h lands:
-     *   ui_scroll_hint_draw(r, &c->m, c->view, (int)c->offset,
-     *                       (int)ui_place_card_max_offset(c)); */
 }
 
 size_t ui_place_card_targets(const struct ui_place_card *c,
@@ -428,9 +483,15 @@ size_t ui_place_card_targets(const struct ui_place_card *c,
         out[n] = (struct ui_card_target){c->close.id, -1, c->close.rect};
     n++;
     for (size_t i = 0; i < c->row_count; i++) {
-        SDL_Rect rr = row_now(c, &c->rows[i]);
-        if (rr.y < c->view.y || rr.y + rr.h > c->view.y + c->view.h)
-            continue; /* not wholly in the view */
+        SDL_Rect rr = row_now(c, &c->rows[i]), seen;
+        if (!SDL_IntersectRect(&rr, &c->view, &seen))
+            continue;
+        /* Wholly in the view; or, a row taller than the view (a long
+         * word in large text on a narrow card), filling it. */
+        bool whole = seen.h == rr.h, fills = seen.h == c->view.h;
+        if (!whole && !fills)
+            continue;
+        rr = seen;
         if (n < max)
             out[n] = (struct ui_card_target){c->rows[i].id,
                                              (int)c->rows[i].passage, rr};

@@ -1,11 +1,13 @@
-/* place_card.h: the card of a selected place -- its names in Chinese,
- * English and Uyghur, a count of the passages that mention it ("Mentioned
- * in 5 passages"), one row per passage (a snippet with the mention
- * highlighted, "Read this passage" and a chevron) leading to the reader,
- * then the curator's note; a close control at the top.
+/* place_card.h: the card of a selected place -- its name, a count of the
+ * passages that mention it ("Mentioned in 5 passages"), one row per
+ * passage (a snippet with the mention highlighted, "Read this passage" on
+ * the row or once as the list's hint, a chevron) leading to the reader,
+ * then its name in the other two languages and the curator's note; a
+ * close control at the top.
  *
- * Nothing is dropped: the title and the close control stay pinned at the
- * top and everything below them scrolls in the card's view (kinetic, by
+ * Nothing is dropped: the close control (and the name, when it is short
+ * enough) stays pinned at the top and everything below scrolls in the
+ * card's view with the shared position bar and fades (kinetic, by
  * the screen's scroller through ui_place_card_set_offset), so every
  * passage row is reachable however long the note, however large the text
  * and however small the panel.  Sizes come from the screen's metrics (type
@@ -82,7 +84,8 @@ void ui_place_card_draw(struct ui_place_card *card, SDL_Renderer *renderer,
                         struct atlas *atlas);
 
 /* The targets on screen now -- the close control, then the rows wholly
- * inside the view -- up to max; returns how many there are. */
+ * inside the view (a row taller than the view: while it fills the view,
+ * as the part in sight) -- up to max; returns how many there are. */
 size_t ui_place_card_targets(const struct ui_place_card *card,
                              struct ui_card_target *out, size_t max);
 /* All the card's passage rows (on screen or not), in report order. */
