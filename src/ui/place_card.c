@@ -165,8 +165,11 @@ static int set_header(struct ui_place_card *c, const struct content_place *pl,
 {
     const struct ui_metrics *m = &c->m;
     const struct ui_palette *pal = ui_theme_palette();
-    /* A target and a little more: the corner a visitor reaches for. */
+    /* A target and a little more, or the reader's toggle where that is
+     * larger: the corner a visitor reaches for. */
     int side = m->target + ui_mm(m, 1.0);
+    if (side < m->toggle_h)
+        side = m->toggle_h;
     SDL_Rect box = {ui_end_x(m, inner, side), inner.y, side, side};
     ui_button_place(&c->close, c->fonts, ui_action_id(UI_ACTION_CARD_CLOSE),
                     "\xc3\x97" /* × */, TEXT_LANG_EN, side * 2 / 3, box,
