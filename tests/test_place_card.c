@@ -460,6 +460,13 @@ static void test_drawn(enum text_lang lang)
 
 /* ---- in the app ---------------------------------------------------------- */
 
+/* Passage targets in a state dump outside the card's view (below its
+ * close control, inside the bezel) or under 11 mm tall, since the last
+ * reset; and the bounds they are checked against. */
+static int dump_bad;
+static SDL_Rect dump_bounds;
+static double dump_px_per_mm;
+
 /* The passage targets in the app's state, in order (at most max). */
 static size_t app_passages(const struct exhibit_app *a, char ids[][64],
                            size_t max, SDL_Rect *first)
@@ -477,12 +484,15 @@ static size_t app_passages(const struct exhibit_app *a, char ids[][64],
         const char *id = json_string_value(json_object_get(v, "id"));
         if (!id || strncmp(id, "passage:", 8) != 0)
             continue;
+        SDL_Rect rr = {(int)json_integer_value(json_object_get(v, "x")),
+                       (int)json_integer_value(json_object_get(v, "y")),
+                       (int)json_integer_value(json_object_get(v, "w")),
+                       (int)json_integer_value(json_object_get(v, "h"))};
         if (n == 0 && first)
-            *first = (SDL_Rect){
-                (int)json_integer_value(json_object_get(v, "x")),
-                (int)json_integer_value(json_object_get(v, "y")),
-                (int)json_integer_value(json_object_get(v, "w")),
-                (int)json_integer_value(json_object_get(v, "h"))};
+            *first = rr;
+        if (dump_px_per_mm > 0)
+            dump_bad += !inside(dump_bounds, rr) ||
+                        rr.h / dump_px_per_mm < 11.0;
         if (n < max)
             snprintf(ids[n], 64, "%s", id);
         n++;
@@ -550,6 +560,12 @@ static void test_app(const struct panel *p, enum text_lang lang)
           "card:close", p->name, lang);
     int step_px = p->w / 20 > 24 ? p->w / 20 : 24;
     int cx = x, cy = y + (p->h - y) / 2;
+    struct ui_metrics m;
+    ui_metrics_init(&m, p->w, p->h, diag_in(p), lang, false);
+    dump_bad = 0;
+    dump_px_per_mm = p->w / p->mm_w;
+    dump_bounds = (SDL_Rect){m.bezel, y, p->w - 2 * m.bezel,
+                             p->h - m.bezel - y};
     /* A drag on the map (away from the card) scrolls nothing. */
     int mx, my;
     exhibit_app_target(a, "town:urumqi", &mx, &my);
@@ -589,6 +605,10 @@ static void test_app(const struct panel *p, enum text_lang lang)
     size_t reached = 0;
     for (size_t k = 0; k < want && k < 64; k++)
         reached += seen[k];
+    CHECK(dump_bad == 0, "%s lang %d: every passage target in the state "
+          "dumps is in the card's view, inside the bezel, >= 11 mm tall (%d "
+          "not)", p->name, lang, dump_bad);
+    dump_px_per_mm = 0;
     CHECK(reached == want && want >= 4,
           "%s lang %d: dragging the card reaches all %zu of Yili's passages "
           "(%zu)", p->name, lang, want, reached);
