@@ -22,6 +22,13 @@ void render_text_log_clear(struct render_text_log *log)
     log->count = 0;
 }
 
+void render_text_log_cover(struct render_text_log *log, const SDL_Rect *rect)
+{
+    for (size_t i = 0; log && i < log->count; i++)
+        if (!rect || SDL_HasIntersection(&log->items[i].box, rect))
+            log->items[i].covered = true;
+}
+
 bool render_text_log_probe_char(uint32_t cp)
 {
     return (cp >= 'A' && cp <= 'Z' && cp != 'J' && cp != 'Q') ||
@@ -104,6 +111,8 @@ void render_text_log_write_json(const struct render_text_log *log, FILE *f)
         write_rect(f, "box", r->box);
         fputc(',', f);
         write_rect(f, "clip", r->clip);
+        if (r->covered)
+            fputs(",\"covered\":true", f);
         if (r->probe.w > 0) {
             fputc(',', f);
             write_rect(f, "probe", r->probe);

@@ -34,6 +34,7 @@ struct render_text_record {
     char role[16];
     SDL_Color color;
     char text[RENDER_TEXT_LOG_EXCERPT]; /* the start, whole characters */
+    bool covered; /* a scrim or panel drawn over it since */
 };
 
 /* Owner: the caller (init/fini on its storage). */
@@ -53,6 +54,10 @@ void render_text_log_add(struct render_text_log *log,
                          const struct text_layout *layout, int x, int y,
                          SDL_Rect vp, const SDL_Rect *clip, SDL_Color color,
                          SDL_Rect probe, uint32_t probe_cp);
+/* Marks the records drawn so far as covered (a modal's scrim over the
+ * screen): NULL log is a no-op, NULL rect the whole screen, else the
+ * records whose box meets `rect`. */
+void render_text_log_cover(struct render_text_log *log, const SDL_Rect *rect);
 /* True for a character whose ink height is the probe's (see above). */
 bool render_text_log_probe_char(uint32_t cp);
 /* The records as a JSON array. */

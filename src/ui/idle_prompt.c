@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "render/draw_text.h"
+#include "render/text_log.h"
 #include "ui/action.h"
 #include "ui/format.h"
 #include "ui/idle_prompt.h"
@@ -59,6 +60,8 @@ void ui_idle_prompt_draw(const struct ui_idle_prompt *s, SDL_Renderer *r,
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(r, 0, 0, 0, 120);
     SDL_RenderFillRect(r, NULL);
+    /* the screen behind is dimmed: not for reading while the prompt asks */
+    render_text_log_cover(atlas_text_log(atlas), NULL);
     SDL_SetRenderDrawColor(r, pal->paper.r, pal->paper.g, pal->paper.b, 255);
     SDL_RenderFillRect(r, &s->panel);
     ui_column_draw(&s->title, r, atlas, 255);
