@@ -220,7 +220,7 @@ static void reach(const struct panel *p, enum text_lang lang, bool large,
         bool seen[64] = {false};
         float max = ui_place_card_max_offset(c);
         out->max_offset_sum += max;
-        float step = 4; /* px: a visitor can stop anywhere */
+        float step = 1; /* px: a visitor can stop anywhere */
         for (float off = 0;; off += step) {
             if (off > max)
                 off = max;

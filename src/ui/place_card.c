@@ -157,9 +157,10 @@ static struct text_layout *snippet(struct ui_place_card *c,
 
 /* The header: the close control at the far edge and, pinned beside it,
  * the name in the interface's language at the reading edge (a name of
- * more than two lines steps down a size).  A name too tall to pin (more
- * than a quarter of the card: a small panel, larger text) goes to the top
- * of the scrolled body instead (*title). Returns the header's bottom. */
+ * more than two lines steps down a size).  A name taller than the control
+ * and than a quarter of the card (a small panel, larger text) goes to the
+ * top of the scrolled body instead (*title).  Returns the header's
+ * bottom. */
 static int set_header(struct ui_place_card *c, const struct content_place *pl,
                       SDL_Rect inner, struct text_layout **title)
 {
@@ -170,9 +171,16 @@ static int set_header(struct ui_place_card *c, const struct content_place *pl,
     int side = m->target + ui_mm(m, 1.0);
     if (side < m->toggle_h)
         side = m->toggle_h;
+    /* The cross is type like any other: on the text floor, and the box
+     * grows round it (larger text grows the control too). */
+    int glyph = side * 2 / 3;
+    if (glyph < ui_text_px(m, m->type.label))
+        glyph = ui_text_px(m, m->type.label);
+    if (side < glyph * 5 / 4)
+        side = glyph * 5 / 4;
     SDL_Rect box = {ui_end_x(m, inner, side), inner.y, side, side};
     ui_button_place(&c->close, c->fonts, ui_action_id(UI_ACTION_CARD_CLOSE),
-                    "\xc3\x97" /* × */, TEXT_LANG_EN, side * 2 / 3, box,
+                    "\xc3\x97" /* × */, TEXT_LANG_EN, glyph, box,
                     UI_BUTTON_PLAIN);
     int tw = inner.w - side - m->gap_s;
     int size = ui_text_px(m, m->type.heading);
@@ -185,7 +193,7 @@ static int set_header(struct ui_place_card *c, const struct content_place *pl,
     }
     int th = text_layout_height_px(t);
     int h = th > side ? th : side;
-    if (h > inner.h / 4) { /* scrolled, at the body's full width */
+    if (th > side && h > inner.h / 4) { /* scrolled, at full width */
         text_layout_destroy(t);
         *title = lay(c, "title", m->lang, size, inner.w, pl->name[m->lang]);
         return inner.y + side;
