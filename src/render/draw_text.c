@@ -53,7 +53,12 @@ bool render_text_layout(SDL_Renderer *renderer, struct atlas *atlas,
                 const struct text_glyph *g =
                     &layout->glyphs[run->first_glyph + gi];
                 const struct atlas_glyph *ag =
-                    atlas_lookup(atlas, run->face, g->id, size, rgb);
+                    atlas_lookup(atlas, run->face, g->id,
+                                 layout->fonts
+                                     ? text_face_size_px(layout->fonts,
+                                                         run->face, size)
+                                     : size,
+                                 rgb);
                 if (!ag) {
                     ok = false;
                     continue;
