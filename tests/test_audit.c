@@ -325,27 +325,6 @@ static const char *const screens[] = {"attract0", "attract1", "attract2",
                                       "summary_deep", "map", "card",
                                       "about", "idle"};
 
-/* The steps that choose language `lang` from Home: its button, or on a
- * panel whose bar has no room for three, the chooser first (then "shot
- * chooser" shows it open).  Found by playing to Home once. */
-static const char *lang_steps(const char *dir, const char *args,
-                              const char *size, const char *lang,
-                              bool *chooser)
-{
-    char script[256], id[32];
-    snprintf(script, sizeof script, "wait 600\ntap 10 10\nwait 400\n"
-             "state home\n");
-    *chooser = false;
-    if (!play_script(dir, "probe", args, size, script))
-        return "";
-    json_t *st = play_state(dir, "home");
-    snprintf(id, sizeof id, "lang:%s", lang);
-    *chooser = !play_has_target(st, id) &&
-               play_has_target(st, "nav:language");
-    json_decref(st);
-    return *chooser ? "tap-id nav:language\nwait 300\nshot chooser\n" : "";
-}
-
 static void audit(const struct panel *p, int li, bool large)
 {
     char dir[] = "/tmp/kiosk-test-audit-XXXXXX";
@@ -360,7 +339,7 @@ static void audit(const struct panel *p, int li, bool large)
     snprintf(size, sizeof size, "%dx%d", p->w, p->h);
     int cx = p->w / 2, top = p->h * 3 / 4, bottom = p->h / 4;
     bool chooser;
-    const char *choose = lang_steps(dir, args, size, langs[li], &chooser);
+    const char *choose = play_choose_lang(dir, args, size, langs[li], &chooser);
     snprintf(script, sizeof script,
              "wait 600\nshot attract0\nwait 1300\nshot attract1\n"
              "wait 1700\nshot attract2\ntap %d %d\nwait 400\n"

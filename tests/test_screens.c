@@ -14,6 +14,7 @@
 
 #include "check.h"
 #include "image_compare.h"
+#include "play.h"
 #include "render/headless.h"
 
 static const struct image_tolerance tol = {48, 0.00005};
@@ -35,23 +36,27 @@ static void screens(const char *lang, const struct panel *p)
     char dir[] = "/tmp/kiosk-test-screens-XXXXXX";
     if (!mkdtemp(dir))
         return;
-    char script[1024], path[600], conf[600], cmd[2000];
+    char script[1024], path[600], conf[600], cmd[2000], args[700];
+    snprintf(conf, sizeof conf, "%s/kiosk.conf", dir);
+    FILE *f = fopen(conf, "w");
+    fprintf(f, "screen-size-mm: %s\nidle-timeout: 30\n", p->mm);
+    fclose(f);
+    snprintf(args, sizeof args, "--config %s", conf);
+    bool chooser;
+    const char *choose = play_choose_lang(dir, args, p->size, lang,
+                                          &chooser);
     snprintf(script, sizeof script,
              "wait 600\nshot attract\ntap 300 300\nwait 300\n"
-             "tap-id lang:%s\nwait 300\nshot home\ntap-id nav:read\n"
+             "%stap-id lang:%s\nwait 300\nshot home\ntap-id nav:read\n"
              "wait 300\nshot reader\ntap-id nav:summary\nwait 300\n"
              "shot summary\ntap-id nav:summary\ntap-id nav:home\n"
              "tap-id nav:map\nwait 600\nshot map\ntap-id region:yili\n"
              "wait 800\nshot card\ntap-id nav:home\ntap-id nav:about\n"
              "wait 300\nshot about\nwait 31000\nshot idle\n",
-             lang);
+             choose, lang);
     snprintf(path, sizeof path, "%s/s.script", dir);
-    snprintf(conf, sizeof conf, "%s/kiosk.conf", dir);
-    FILE *f = fopen(path, "w");
+    f = fopen(path, "w");
     fputs(script, f);
-    fclose(f);
-    f = fopen(conf, "w");
-    fprintf(f, "screen-size-mm: %s\nidle-timeout: 30\n", p->mm);
     fclose(f);
     snprintf(cmd, sizeof cmd, "build/test/kiosk --config %s render --size "
              "%s --script %s --out %s", conf, p->size, path, dir);
@@ -59,8 +64,10 @@ static void screens(const char *lang, const struct panel *p)
         return;
     static const char *const names[] = {"attract", "home", "reader",
                                         "summary", "map", "card",
-                                        "about", "idle"};
+                                        "about", "idle", "chooser"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        if (strcmp(names[i], "chooser") == 0 && !chooser)
+            continue;
         bool wanted = p->all || strcmp(names[i], "reader") == 0 ||
                       strcmp(names[i], "map") == 0;
         if (!wanted)
