@@ -40,6 +40,7 @@ struct ui_place_card {
     struct ui_textlist head; /* the pinned title */
     struct ui_textlist body; /* at offset 0 */
     struct ui_button close;
+    bool close_scrolls; /* no room to pin it: it scrolls with the body */
     struct text_layout *chevron; /* one, drawn on every row */
     int chevron_x, chevron_h;
     struct card_row *rows;
@@ -65,6 +66,7 @@ static void clear(struct ui_place_card *c)
     ui_textlist_take(&c->head, 0);
     ui_textlist_take(&c->body, 0);
     ui_button_fini(&c->close);
+    c->close_scrolls = false;
     text_layout_destroy(c->chevron);
     c->chevron = NULL;
     free(c->rows);
@@ -348,16 +350,32 @@ void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
     SDL_Rect inner = {x0 + pad, y0, x1 - x0 - 2 * pad, y1 - y0};
     struct text_layout *title;
     int top = set_header(c, pl, inner, &title);
-    top += m->target_gap > m->gap_s ? m->target_gap : m->gap_s;
-    add_rule(c, (SDL_Rect){inner.x, top, inner.w, 1});
-    top += 1;
-    c->view = (SDL_Rect){x0, top, x1 - x0, y1 - top > 0 ? y1 - top : 0};
-    inner.y = top;
+    int gap = m->target_gap > m->gap_s ? m->target_gap : m->gap_s;
+    int y;
+    if (y1 - (top + gap + 1) >= 2 * m->list_row) {
+        top += gap;
+        add_rule(c, (SDL_Rect){inner.x, top, inner.w, 1});
+        top += 1;
+        c->view = (SDL_Rect){x0, top, x1 - x0, y1 - top};
+        y = c->view.y + m->gap_s;
+    } else {
+        /* A box too short to pin anything (a small panel, larger text, a
+         * tall bar): the whole card scrolls, the close control and the
+         * name at its top. */
+        c->close_scrolls = true;
+        if (!title) {
+            ui_textlist_take(&c->head, 0);
+            title = lay(c, "title", lang, ui_text_px(m, m->type.lead),
+                        inner.w, pl->name[lang]);
+        }
+        c->view = (SDL_Rect){x0, y0, x1 - x0, y1 > y0 ? y1 - y0 : 0};
+        y = c->close.rect.y + c->close.rect.h + gap;
+    }
+    inner.y = c->view.y;
     inner.h = c->view.h;
 
     /* The count and a row per passage first; then the name in the other
      * two languages and the note. */
-    int y = c->view.y + m->gap_s;
     y += place(&c->body, title, inner.x, y, pal->accent);
     size_t n = content_mentions_of(ex, place_index, lang, NULL, 0);
     struct content_mention_ref *refs = xcalloc(n ? n : 1, sizeof *refs);
@@ -424,6 +442,15 @@ void ui_place_card_press(struct ui_place_card *c, const char *id)
     snprintf(c->pressed, sizeof c->pressed, "%s", id ? id : "");
 }
 
+/* The close control on screen now. */
+static SDL_Rect close_now(const struct ui_place_card *c)
+{
+    SDL_Rect s = c->close.rect;
+    if (c->close_scrolls)
+        s.y -= (int)c->offset;
+    return s;
+}
+
 /* The row's touch area on screen now. */
 static SDL_Rect row_now(const struct ui_place_card *c, const struct card_row *r)
 {
@@ -446,11 +473,13 @@ void ui_place_card_draw(struct ui_place_card *c, SDL_Renderer *r,
     SDL_RenderFillRect(r, &edge);
     edge.x = c->panel.x + c->panel.w - 2;
     SDL_RenderFillRect(r, &edge);
-    if (c->rule_count)
+    size_t pinned_rules = c->close_scrolls ? 0 : 1;
+    if (pinned_rules && c->rule_count)
         SDL_RenderFillRect(r, &c->rules[0]);
     ui_textlist_draw(&c->head, r, atlas, 0, c->head.count, 0, 0, 255, NULL);
-    ui_button_draw(&c->close, r, atlas,
-                   strcmp(c->pressed, c->close.id) == 0);
+    bool close_pressed = strcmp(c->pressed, c->close.id) == 0;
+    if (!c->close_scrolls)
+        ui_button_draw(&c->close, r, atlas, close_pressed);
 
     SDL_Rect clip_old;
     SDL_RenderGetClipRect(r, &clip_old);
@@ -470,8 +499,13 @@ void ui_place_card_draw(struct ui_place_card *c, SDL_Renderer *r,
             render_text_layout(r, atlas, c->chevron, c->chevron_x,
                                rr.y + (rr.h - c->chevron_h) / 2, pal->accent);
     }
+    if (c->close_scrolls) {
+        struct ui_button b = c->close; /* shifted; the layout borrowed */
+        b.rect = close_now(c);
+        ui_button_draw(&b, r, atlas, close_pressed);
+    }
     SDL_SetRenderDrawColor(r, pal->rule.r, pal->rule.g, pal->rule.b, 255);
-    for (size_t i = 1; i < c->rule_count; i++) {
+    for (size_t i = pinned_rules; i < c->rule_count; i++) {
         SDL_Rect rule = c->rules[i];
         rule.y += dy;
         SDL_RenderFillRect(r, &rule);
@@ -490,16 +524,21 @@ size_t ui_place_card_targets(const struct ui_place_card *c,
     size_t n = 0;
     if (c->place < 0)
         return 0;
-    if (n < max)
-        out[n] = (struct ui_card_target){c->close.id, -1, c->close.rect};
-    n++;
+    SDL_Rect cr = close_now(c), cseen;
+    bool close_in = !c->close_scrolls ||
+                    (SDL_IntersectRect(&cr, &c->view, &cseen) &&
+                     cseen.h == cr.h);
+    if (close_in && n < max)
+        out[n] = (struct ui_card_target){c->close.id, -1, cr};
+    n += close_in;
     for (size_t i = 0; i < c->row_count; i++) {
         SDL_Rect rr = row_now(c, &c->rows[i]), seen;
         if (!SDL_IntersectRect(&rr, &c->view, &seen))
             continue;
         /* Wholly in the view; or, a row taller than the view (a long
          * word in large text on a narrow card), filling it. */
-        bool whole = seen.h == rr.h, fills = seen.h == c->view.h;
+        bool whole = seen.h == rr.h,
+             fills = seen.h == c->view.h && seen.h >= c->m.list_row;
         if (!whole && !fills)
             continue;
         rr = seen;
@@ -529,7 +568,9 @@ struct ui_card_hit ui_place_card_hit(const struct ui_place_card *c, int x,
     if (c->place < 0 || !SDL_PointInRect(&pt, &c->panel))
         return h;
     h.part = UI_CARD_NOTHING;
-    if (ui_button_hit(&c->close, x, y)) {
+    SDL_Rect cr = close_now(c);
+    if (c->close.label && SDL_PointInRect(&pt, &cr) &&
+        (!c->close_scrolls || SDL_PointInRect(&pt, &c->view))) {
         h.part = UI_CARD_CLOSE;
         h.id = c->close.id;
         return h;
