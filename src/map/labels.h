@@ -31,6 +31,13 @@ struct map_label_request {
     bool is_town;
     float dot_r;     /* towns: the dot's radius (an obstacle for every
                         label); ignored for regions */
+    /* Regions: more centres to try after the anchor, best first (x, y
+     * pairs, spot_count of them; borrowed for the call). */
+    const float *spots;
+    size_t spot_count;
+    bool inside; /* params->inside must accept the rect */
+    bool leader; /* may be led out with a line */
+    bool must;   /* never dropped */
 };
 
 enum map_label_pos {
@@ -46,6 +53,9 @@ enum map_label_pos {
     MAP_LABEL_UPPER_LEFT,
     MAP_LABEL_LOWER_RIGHT,
     MAP_LABEL_LOWER_LEFT,
+    MAP_LABEL_SPOT,   /* centred on one of the request's spots */
+    MAP_LABEL_LEADER, /* beside the anchor, a line leads to it */
+    MAP_LABEL_FORCED, /* `must`, and nothing else fitted */
 };
 
 struct map_label_result {
@@ -53,6 +63,8 @@ struct map_label_result {
     bool short_form;        /* the short form (w2 x h2) was placed */
     enum map_label_pos pos;
     struct map_rect rect;   /* where the label goes (if placed) */
+    float lx0, ly0, lx1, ly1; /* MAP_LABEL_LEADER: the line, from the
+                                 anchor to the rect's nearest edge */
 };
 
 struct map_label_params {
@@ -60,6 +72,11 @@ struct map_label_params {
     float pad;         /* the least space between two labels, and between a
                           label and any dot */
     float edge_margin; /* the least space between a label and the bounds */
+    /* Whether `r` may hold the label of req->feature (requests with
+     * `inside`); NULL accepts every rect. */
+    bool (*inside)(const void *ctx, int32_t feature,
+                   const struct map_rect *r);
+    const void *ctx;
 };
 
 /* Sensible values for 24 px text at 1080p: gap 6, pad 4, margin 12. */
