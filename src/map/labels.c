@@ -137,6 +137,30 @@ static void take(struct placer *pl, struct map_label_result *o, int form,
     pl->placed[pl->placed_count++] = *r;
 }
 
+/* Whether segment a-b passes through rect r (Liang-Barsky clipping). */
+static bool segment_hits_rect(float ax, float ay, float bx, float by,
+                              const struct map_rect *r)
+{
+    float t0 = 0.0f, t1 = 1.0f, dx = bx - ax, dy = by - ay;
+    float p[4] = {-dx, dx, -dy, dy};
+    float q[4] = {ax - r->x, r->x + r->w - ax, ay - r->y, r->y + r->h - ay};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0.0f) {
+            if (q[i] < 0.0f)
+                return false;
+            continue;
+        }
+        float t = q[i] / p[i];
+        if (p[i] < 0.0f)
+            t0 = fmaxf(t0, t);
+        else
+            t1 = fminf(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    return true;
+}
+
 /* Beside the anchor, in eight directions at growing distances, the
  * horizontal ones first (a label beside its place reads best). */
 static bool lead_out(struct placer *pl, size_t i, int form,
@@ -158,15 +182,57 @@ static bool lead_out(struct placer *pl, size_t i, int form,
             struct map_rect r = {cx - w / 2.0f, cy - h / 2.0f, w, h};
             if (!fits(pl, i, &r))
                 continue;
+            /* The line crosses no label placed before. */
+            float ex = fminf(fmaxf(q->ax, r.x), r.x + r.w);
+            float ey = fminf(fmaxf(q->ay, r.y), r.y + r.h);
+            bool clear = true;
+            for (size_t c = 0; c < pl->placed_count && clear; c++)
+                clear = !segment_hits_rect(q->ax, q->ay, ex, ey,
+                                           &pl->placed[c]);
+            if (!clear)
+                continue;
             take(pl, o, form, MAP_LABEL_LEADER, &r);
             o->lx0 = q->ax;
             o->ly0 = q->ay;
-            o->lx1 = fminf(fmaxf(q->ax, r.x), r.x + r.w);
-            o->ly1 = fminf(fmaxf(q->ay, r.y), r.y + r.h);
+            o->lx1 = ex;
+            o->ly1 = ey;
             return true;
         }
     }
     return false;
+}
+
+/* A `must` label's last search: every position of a grid over the
+ * bounds, the nearest to the anchor that fits (its leader may cross other
+ * labels). */
+static bool scan(struct placer *pl, size_t i, int form,
+                 struct map_label_result *o)
+{
+    const struct map_label_request *q = &pl->req[i];
+    const struct map_rect *b = pl->bounds;
+    float w = form ? q->w2 : q->w, h = form ? q->h2 : q->h;
+    float step = fmaxf(h / 2.0f, 2.0f);
+    float best = INFINITY;
+    struct map_rect pick = {0, 0, 0, 0};
+    for (float y = b->y; y + h <= b->y + b->h; y += step)
+        for (float x = b->x; x + w <= b->x + b->w; x += step) {
+            struct map_rect r = {x, y, w, h};
+            float cx = fminf(fmaxf(q->ax, x), x + w) - q->ax;
+            float cy = fminf(fmaxf(q->ay, y), y + h) - q->ay;
+            float d = cx * cx + cy * cy;
+            if (d < best && fits(pl, i, &r)) {
+                best = d;
+                pick = r;
+            }
+        }
+    if (!(best < INFINITY))
+        return false;
+    take(pl, o, form, MAP_LABEL_LEADER, &pick);
+    o->lx0 = q->ax;
+    o->ly0 = q->ay;
+    o->lx1 = fminf(fmaxf(q->ax, pick.x), pick.x + pick.w);
+    o->ly1 = fminf(fmaxf(q->ay, pick.y), pick.y + pick.h);
+    return true;
 }
 
 static void place_one(struct placer *pl, size_t i, struct map_label_result *o)
@@ -206,6 +272,8 @@ static void place_one(struct placer *pl, size_t i, struct map_label_result *o)
     if (!q->must || !(q->w > 0.0f && q->h > 0.0f))
         return;
     int form = q->w2 > 0.0f && q->h2 > 0.0f && q->w2 < q->w ? 1 : 0;
+    if (scan(pl, i, form, o))
+        return;
     float w = form ? q->w2 : q->w, h = form ? q->h2 : q->h;
     const struct map_rect *b = pl->bounds;
     float m = pl->par->edge_margin;

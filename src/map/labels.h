@@ -1,4 +1,4 @@
-/* labels.h: where map labels go, which are shortened and which dropped.
+/* labels.h: where map labels go, which are shortened, led out or dropped.
  *
  * Independent of fonts: the caller measures each label (and an optional
  * short form) and gives its size; placement returns rectangles.  Greedy by
@@ -6,11 +6,22 @@
  * candidate position that keeps it inside the bounds less the edge margin,
  * clear of every label placed before it and of every town dot (those of
  * dropped labels too) by `pad`; if no position fits the full label, the
- * short form is tried at every position; else the label is dropped.
+ * short form is tried at every position.
  * Town candidates, in order: right of the dot, left, above, below, then
  * upper-right, upper-left, lower-right, lower-left, each `gap` from the
  * dot's edge.  Region candidates: centred on the anchor, then shifted up,
- * then down, by the label's height (off a dot under the anchor).  The
+ * then down, by the label's height (off a dot under the anchor), then
+ * centred on each of the caller's `spots` in order.  A request with
+ * `inside` set also needs params->inside to accept the rect (a region's
+ * label on its own fill).
+ * A request with `leader` set that fits nowhere is then led out: beside
+ * the anchor in eight directions at growing distances (inside the bounds,
+ * clear of labels and dots), with a line from the anchor that crosses no
+ * label placed before.  A request with `must` set is never dropped: its
+ * smallest form then takes the position nearest the anchor on a grid over
+ * the bounds that fits (led out; the line may cross labels), and as a
+ * last resort is put centred on the anchor, moved inside the bounds,
+ * whatever it covers (MAP_LABEL_FORCED).  Anything else is dropped.  The
  * same input always gives the same output. */
 #ifndef MAP_LABELS_H
 #define MAP_LABELS_H

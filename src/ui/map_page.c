@@ -72,6 +72,7 @@ struct ui_map_page {
     SDL_Rect scale_bar, scale_box, credit_box;
     struct text_layout *scale_text, *credit;
     int scale_tx, scale_ty, credit_tx, credit_ty;
+    bool scale_in_panel; /* the credit needs the strip's whole width */
     struct text_layout *title, *instruction;
     int title_x, title_y, instr_x, instr_y;
 };
@@ -225,6 +226,7 @@ struct pending {
     int feature, size_px;
 };
 
+
 struct inside_ctx {
     const struct map_scene *scene;
     float step;
@@ -255,6 +257,11 @@ static const char *label_text(const struct ui_map_page *p, uint32_t f)
     return p->ex->places[ft->place].name[p->m.lang];
 }
 
+static bool m_is_town(const struct ui_map_page *p, int f)
+{
+    return p->scene->map->features[f].kind == CONTENT_TOWN;
+}
+
 /* How many passages mention a place (in any language's text). */
 static int mentions(const struct exhibit *ex, int32_t place)
 {
@@ -274,7 +281,6 @@ static int mentions(const struct exhibit *ex, int32_t place)
 /* Keeps the placed labels (the form chosen), frees the rest; a town with
  * no label is hidden. */
 static void keep_labels(struct ui_map_page *p, const struct pending *pend,
-                        const struct map_label_request *req,
                         const struct map_label_result *res, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -285,7 +291,7 @@ static void keep_labels(struct ui_map_page *p, const struct pending *pend,
         text_layout_destroy(other);
         if (!res[i].placed) {
             text_layout_destroy(use);
-            if (req[i].is_town)
+            if (m_is_town(p, pend[i].feature))
                 p->scene->features[pend[i].feature].hidden = true;
             continue;
         }
@@ -386,7 +392,18 @@ static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r)
         .ctx = &ictx,
     };
     map_labels_place(req, n, &bounds, &params, res);
-    keep_labels(p, pend, req, res, n);
+    /* A town whose label found no room will not be drawn: its dot is no
+     * obstacle, so place again without it. */
+    bool again = false;
+    for (size_t i = 0; i < n; i++)
+        if (req[i].is_town && !res[i].placed) {
+            req[i].is_town = false;
+            req[i].w = req[i].h = req[i].w2 = req[i].h2 = 0;
+            again = true;
+        }
+    if (again)
+        map_labels_place(req, n, &bounds, &params, res);
+    keep_labels(p, pend, res, n);
 }
 
 /* ---- the strip: scale bar and credit ------------------------------------ */
@@ -410,6 +427,17 @@ static int lay_strip(struct ui_map_page *p, SDL_Rect area)
     int inner = area.w - 2 * m->bezel;
     int room = inner - scale_w - m->gap_m - 2 * hp;
     const char *credit = content_string(p->ex, "map.attribution", m->lang);
+    /* A credit that would wrap beside the bar takes the strip's whole
+     * width, and the bar goes to the foot of the panel instead (under a
+     * card when one is open: the credit must always show, the bar need
+     * not). */
+    struct text_layout *one = lay(p, "ui", size, credit, 4 * area.w,
+                                  TEXT_ALIGN_START);
+    int one_w = text_layout_width_px(one) + 2 * hp;
+    p->scale_in_panel = one_w > room && one_w <= inner;
+    text_layout_destroy(one);
+    if (p->scale_in_panel)
+        room = inner - 2 * hp;
     p->credit = lay(p, "ui", size, credit, room,
                     ui_metrics_mirrored(m) ? TEXT_ALIGN_START
                                            : TEXT_ALIGN_END);
@@ -417,6 +445,8 @@ static int lay_strip(struct ui_map_page *p, SDL_Rect area)
     int scale_h = text_layout_height_px(p->scale_text) + ui_mm(m, 0.6) +
                   bar_h + 2 * hp;
     int credit_h = text_layout_height_px(p->credit) + 2 * hp;
+    if (p->scale_in_panel)
+        scale_h = 0;
     return (scale_h > credit_h ? scale_h : credit_h) + m->gap_xs +
            m->bezel / 2;
 }
@@ -452,6 +482,13 @@ static void place_strip(struct ui_map_page *p)
     SDL_Rect inner = {st.x + m->bezel, st.y, st.w - 2 * m->bezel, st.h};
     p->scale_box = (SDL_Rect){ui_start_x(m, inner, box_w), bottom - box_h,
                               box_w, box_h};
+    if (p->scale_in_panel) {
+        SDL_Rect pin = {p->panel.x + m->margin, p->panel.y,
+                        p->panel.w - 2 * m->margin, p->panel.h};
+        p->scale_box = (SDL_Rect){ui_start_x(m, pin, box_w),
+                                  p->panel.y + p->panel.h - m->gap_m - box_h,
+                                  box_w, box_h};
+    }
     bool mirrored = ui_metrics_mirrored(m);
     p->scale_tx = mirrored ? p->scale_box.x + p->scale_box.w - hp - tw
                            : p->scale_box.x + hp;
@@ -487,8 +524,9 @@ static void lay_panel(struct ui_map_page *p)
     p->instr_y = p->title_y + text_layout_height_px(p->title) + m->gap_m;
     /* A short panel keeps the instruction, the title goes (the bar may
      * say where the visitor is). */
-    if (p->instr_y + text_layout_height_px(p->instruction) >
-        pn.y + pn.h - m->margin) {
+    int foot = pn.y + pn.h - m->margin -
+               (p->scale_in_panel ? p->scale_box.h + m->gap_m : 0);
+    if (p->instr_y + text_layout_height_px(p->instruction) > foot) {
         text_layout_destroy(p->title);
         p->title = NULL;
         p->instr_y = p->title_y;
@@ -727,11 +765,17 @@ bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
                                      p->panel.y, 2, p->panel.h}
                         : (SDL_Rect){p->panel.x, p->panel.y, p->panel.w, 2};
     fill(r, pal->rule, 255, &edge);
-    SDL_RenderSetClipRect(r, &p->panel);
-    if (p->title)
+    int cdx, cdy; /* under a card that has slid in, nothing to draw */
+    bool covered = p->selected >= 0 &&
+                   !ui_map_page_card_shift(p, now_ms, &cdx, &cdy);
+    SDL_Rect text_clip = p->panel;
+    if (p->scale_in_panel)
+        text_clip.h = p->scale_box.y - p->m.gap_s - p->panel.y;
+    SDL_RenderSetClipRect(r, &text_clip);
+    if (p->title && !covered)
         render_text_layout(r, atlas, p->title, p->title_x, p->title_y,
                            pal->accent);
-    if (p->instruction)
+    if (p->instruction && !covered)
         render_text_layout(r, atlas, p->instruction, p->instr_x, p->instr_y,
                            pal->ink);
     SDL_RenderSetClipRect(r, NULL);
