@@ -91,7 +91,9 @@ struct map_label_params {
 };
 
 /* Sensible values for 24 px text at 1080p: gap 6, pad 4, margin 12. */
-#define MAP_LABEL_PARAMS_DEFAULT {6.0f, 4.0f, 12.0f}
+#define MAP_LABEL_PARAMS_DEFAULT \
+    {.gap = 6.0f, .pad = 4.0f, .edge_margin = 12.0f, .inside = NULL, \
+     .ctx = NULL}
 
 /* Places n requests inside `bounds`; out[i] answers req[i].  Needs no
  * allocation beyond O(n) scratch; O(n^2) per candidate. */

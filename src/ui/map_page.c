@@ -383,7 +383,7 @@ static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r)
                                      size};
     }
     struct map_label_result res[MAX_LABELS];
-    struct inside_ctx ictx = {s, (float)region_px / 3};
+    struct inside_ctx ictx = {s, 4.0f}; /* as fine as a test samples */
     struct map_label_params params = {
         .gap = (float)ui_mm(mt, 1.0),
         .pad = (float)ui_mm(mt, 0.7),
@@ -408,6 +408,17 @@ static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r)
 
 /* ---- the strip: scale bar and credit ------------------------------------ */
 
+/* The scale's and the credit's type: the smallest size the panel allows,
+ * not grown by "Larger text" (that is for what a visitor reads; grown, the
+ * credit would take the small panels' map away). */
+static int caption_px(const struct ui_map_page *p)
+{
+    struct ui_metrics normal;
+    ui_metrics_init_view(&normal, p->m.w, p->m.h, p->m.diagonal_in,
+                         p->m.view_mm, p->m.lang, false);
+    return ui_text_px(&normal, 18);
+}
+
 /* The strip runs along the foot of the whole area, under the map and the
  * panel (a card stops above it, so the credit is never covered): the
  * scale bar at the reading edge, the credit at the far one, wrapped to
@@ -415,7 +426,7 @@ static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r)
 static int lay_strip(struct ui_map_page *p, SDL_Rect area)
 {
     const struct ui_metrics *m = &p->m;
-    int size = ui_text_px(m, 18);
+    int size = caption_px(p);
     int hp = p->halo_pad;
     char text[128];
     ui_fill(text, sizeof text, content_string(p->ex, "map.scale", m->lang),
@@ -469,7 +480,7 @@ static void place_strip(struct ui_map_page *p)
     ui_fill(text, sizeof text, content_string(p->ex, "map.scale", m->lang),
             "km", value);
     text_layout_destroy(p->scale_text);
-    p->scale_text = lay(p, "ui", ui_text_px(m, 18), text, st.w,
+    p->scale_text = lay(p, "ui", caption_px(p), text, st.w,
                         TEXT_ALIGN_START);
     int th = text_layout_height_px(p->scale_text);
     int tw = text_layout_width_px(p->scale_text);
