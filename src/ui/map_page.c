@@ -8,7 +8,8 @@
  * the towns whose labels found no room hidden, then the still image
  * (map/paint.c) uploaded as one static texture.  Drawing copies the
  * texture, blends the selection's mask, draws leader lines, labels and
- * the strip's halos, and the panel's title and instruction.
+ * the strip's halos, and the panel's instruction (the bar shows the
+ * screen's title).
  *
  * Invariant: nothing tappable and no label of it lies under the panel,
  * so a card sliding over the panel never hides what was tapped. */
@@ -73,8 +74,8 @@ struct ui_map_page {
     struct text_layout *scale_text, *credit;
     int scale_tx, scale_ty, credit_tx, credit_ty;
     bool scale_in_panel; /* the credit needs the strip's whole width */
-    struct text_layout *title, *instruction;
-    int title_x, title_y, instr_x, instr_y;
+    struct text_layout *instruction;
+    int instr_x, instr_y;
 };
 
 static const struct map_style base_style = {
@@ -109,9 +110,8 @@ static void clear(struct ui_map_page *p)
     p->label_count = 0;
     text_layout_destroy(p->scale_text);
     text_layout_destroy(p->credit);
-    text_layout_destroy(p->title);
     text_layout_destroy(p->instruction);
-    p->scale_text = p->credit = p->title = p->instruction = NULL;
+    p->scale_text = p->credit = p->instruction = NULL;
     if (p->highlight)
         SDL_DestroyTexture(p->highlight);
     p->highlight = NULL;
@@ -408,15 +408,17 @@ static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r)
 
 /* ---- the strip: scale bar and credit ------------------------------------ */
 
-/* The scale's and the credit's type: the smallest size the panel allows,
- * not grown by "Larger text" (that is for what a visitor reads; grown, the
- * credit would take the small panels' map away). */
+/* The scale's and the credit's type: fine print, not body text -- its
+ * capitals 3 mm on the panel (UI_CAP_RATIO of the size), or the design's
+ * 18 px at 1080 scaled where that is larger, never grown by "Larger
+ * text".  At the body floor (4.8 mm) the credit took four lines and a
+ * quarter of the map's height on Touch Display 2. */
+#define CAPTION_CAP_MM 3.0
 static int caption_px(const struct ui_map_page *p)
 {
-    struct ui_metrics normal;
-    ui_metrics_init_view(&normal, p->m.w, p->m.h, p->m.diagonal_in,
-                         p->m.view_mm, p->m.lang, false);
-    return ui_text_px(&normal, 18);
+    int phys = (int)ceil(CAPTION_CAP_MM * p->m.px_per_mm / UI_CAP_RATIO);
+    int design = ui_px(&p->m, 18);
+    return phys > design ? phys : design;
 }
 
 /* The strip runs along the foot of the whole area, under the map and the
@@ -444,9 +446,17 @@ static int lay_strip(struct ui_map_page *p, SDL_Rect area)
      * not). */
     struct text_layout *one = lay(p, "ui", size, credit, 4 * area.w,
                                   TEXT_ALIGN_START);
+    struct text_layout *beside = lay(p, "ui", size, credit, room,
+                                     TEXT_ALIGN_START);
     int one_w = text_layout_width_px(one) + 2 * hp;
-    p->scale_in_panel = one_w > room && one_w <= inner;
+    /* Beside the bar it would wrap: at the panel's foot the bar leaves
+     * the credit the whole width, which it takes if it then fits one
+     * line, or if beside the bar it would need more than two. */
+    p->scale_in_panel =
+        one_w > room && (one_w <= inner ||
+                         (beside && beside->line_count > 2));
     text_layout_destroy(one);
+    text_layout_destroy(beside);
     if (p->scale_in_panel)
         room = inner - 2 * hp;
     p->credit = lay(p, "ui", size, credit, room,
@@ -524,24 +534,13 @@ static void lay_panel(struct ui_map_page *p)
     SDL_Rect pn = p->panel;
     int w = pn.w - 2 * m->margin;
     enum text_align al = ui_align_start(m, m->lang);
-    p->title = lay(p, "title", ui_text_px(m, m->type.heading),
-                   content_string(p->ex, "map.title", m->lang), w, al);
+    /* The bar says where the visitor is (map.title); the panel what to
+     * do. */
     p->instruction = lay(p, "ui", ui_text_px(m, m->type.lead),
                          content_string(p->ex, "map.instruction", m->lang),
                          w, al);
-    p->title_x = pn.x + m->margin;
-    p->title_y = pn.y + m->margin;
-    p->instr_x = p->title_x;
-    p->instr_y = p->title_y + text_layout_height_px(p->title) + m->gap_m;
-    /* A short panel keeps the instruction, the title goes (the bar may
-     * say where the visitor is). */
-    int foot = pn.y + pn.h - m->margin -
-               (p->scale_in_panel ? p->scale_box.h + m->gap_m : 0);
-    if (p->instr_y + text_layout_height_px(p->instruction) > foot) {
-        text_layout_destroy(p->title);
-        p->title = NULL;
-        p->instr_y = p->title_y;
-    }
+    p->instr_x = pn.x + m->margin;
+    p->instr_y = pn.y + m->margin;
 }
 
 /* ---- set ---------------------------------------------------------------- */
@@ -783,9 +782,6 @@ bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
     if (p->scale_in_panel)
         text_clip.h = p->scale_box.y - p->m.gap_s - p->panel.y;
     SDL_RenderSetClipRect(r, &text_clip);
-    if (p->title && !covered)
-        render_text_layout(r, atlas, p->title, p->title_x, p->title_y,
-                           pal->accent);
     if (p->instruction && !covered)
         render_text_layout(r, atlas, p->instruction, p->instr_x, p->instr_y,
                            pal->ink);

@@ -2,8 +2,8 @@
  * regions, the 1962 Sino-Soviet border, the neighbouring countries tinted
  * and named, the towns and their labels in the current language, a scale
  * bar and the attribution in a reserved strip, and the panel at the far
- * side that says what to do (the map's title and an instruction) until a
- * place card slides over it.
+ * side that says what to do (an instruction) until a place card slides
+ * over it.
  *
  * The map never moves: it is fitted to the area less the card's panel, so
  * opening a card covers only the panel, never a region, a town or a label
