@@ -167,8 +167,14 @@ static SDL_Rect card_box(const struct ui_metrics *m)
     ui_chrome_show(&chrome, "map.title");
     int top = chrome.bottom + m->gap_xs;
     ui_chrome_fini(&chrome);
-    SDL_Rect below = {0, top, m->w, m->h - top}, map, card;
-    ui_map_page_split(m, below, true, &map, &card);
+    SDL_Rect below = {0, top, m->w, m->h - top};
+    /* the panel the map page leaves for the card, as the kiosk takes it */
+    struct render_target *t = render_target_create(m->w, m->h);
+    struct ui_map_page *page = ui_map_page_create(fonts);
+    ui_map_page_set(page, t->renderer, m, ex, below, 32);
+    SDL_Rect card = ui_map_page_panel(page);
+    ui_map_page_destroy(page);
+    render_target_destroy(t);
     return card;
 }
 

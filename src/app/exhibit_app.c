@@ -306,7 +306,7 @@ static void select_place(struct exhibit_app *a, int place, uint32_t now,
         stats_session_place(&a->session, a->ex->places[place].id);
     a->place = place;
     if ((before < 0) != (place < 0))
-        app_screens_layout_map(a); /* the card appears or goes */
+        app_screens_layout_card(a); /* the card appears or goes */
     else if (place >= 0)
         ui_place_card_set(a->card, a->ex, (uint32_t)place, &a->m,
                           a->card_area);

@@ -24,22 +24,29 @@ void app_screens_free(struct exhibit_app *a)
 
 static float slop(const struct exhibit_app *a)
 {
-    return map_slop_px(MAP_SLOP_MM_DEFAULT, a->m.diagonal_in, a->m.w, a->m.h);
+    return (float)(MAP_SLOP_MM_DEFAULT * a->m.px_per_mm);
+}
+
+/* The card over the map's far side; the map itself does not move. */
+void app_screens_layout_card(struct exhibit_app *a)
+{
+    a->card_area = a->place >= 0 ? ui_map_page_panel(a->map)
+                                 : (SDL_Rect){0, 0, 0, 0};
+    if (a->place >= 0)
+        ui_place_card_set(a->card, a->ex, (uint32_t)a->place, &a->m,
+                          a->card_area);
 }
 
 void app_screens_layout_map(struct exhibit_app *a)
 {
-    SDL_Rect below = {0, a->content.y, a->m.w, a->m.h - a->content.y};
-    ui_map_page_split(&a->m, below, a->place >= 0, &a->map_area,
-                      &a->card_area);
-    ui_map_page_set(a->map, a->renderer, a->ex, a->m.lang, a->map_area,
+    a->map_area = (SDL_Rect){0, a->content.y, a->m.w,
+                             a->m.h - a->content.y};
+    ui_map_page_set(a->map, a->renderer, &a->m, a->ex, a->map_area,
                     slop(a));
-    if (a->place >= 0) {
+    if (a->place >= 0) /* already open: no slide */
         ui_map_page_select(a->map, a->renderer,
                            a->ex->places[a->place].feature, 0);
-        ui_place_card_set(a->card, a->ex, (uint32_t)a->place, &a->m,
-                          a->card_area);
-    }
+    app_screens_layout_card(a);
 }
 
 /* The reader: the summary toggle at the reading edge, the report below. */
@@ -292,10 +299,18 @@ static bool map_draw(struct exhibit_app *a, SDL_Renderer *r,
                      struct atlas *atlas, uint32_t now)
 {
     bool anim = ui_map_page_draw(a->map, r, atlas, now);
-    if (a->place >= 0) {
-        ui_place_card_press(a->card, a->pressed);
+    if (a->place < 0)
+        return anim;
+    ui_place_card_press(a->card, a->pressed);
+    int dx, dy; /* the card slides in over the still map */
+    if (ui_map_page_card_shift(a->map, now, &dx, &dy)) {
+        SDL_Rect shifted = {dx, dy, a->m.w, a->m.h};
+        SDL_RenderSetViewport(r, &shifted);
         ui_place_card_draw(a->card, r, atlas);
+        SDL_RenderSetViewport(r, NULL);
+        return true;
     }
+    ui_place_card_draw(a->card, r, atlas);
     return anim;
 }
 

@@ -136,6 +136,8 @@ void app_screens_layout(struct exhibit_app *a);
 void app_screens_free(struct exhibit_app *a);
 /* The map and its card, again (the card appears, goes or changes). */
 void app_screens_layout_map(struct exhibit_app *a);
+/* Only the card's box and content (a card opened or closed). */
+void app_screens_layout_card(struct exhibit_app *a);
 
 /* The controller's navigation, for the rows (exhibit_app.c).  app_go
  * moves forward: the screen left (and what it showed) goes on the
