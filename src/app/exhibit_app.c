@@ -89,6 +89,12 @@ void exhibit_app_set_display_size(struct exhibit_app *a, double diagonal_inch)
     a->display_inch = diagonal_inch > 0 ? diagonal_inch : 0;
 }
 
+void exhibit_app_set_text_log(struct exhibit_app *a,
+                              const struct render_text_log *log)
+{
+    a->text_log = log;
+}
+
 void exhibit_app_set_viewing_distance(struct exhibit_app *a, double view_mm)
 {
     a->view_mm = view_mm > 0 ? view_mm : 0;
@@ -306,6 +312,7 @@ static void select_place(struct exhibit_app *a, int place, uint32_t now,
                           a->card_area);
     ui_map_page_select(a->map, a->renderer,
                        place >= 0 ? a->ex->places[place].feature : -1, now);
+    scroll_bounds(a); /* a new card starts at its top */
 }
 
 void app_select_place(struct exhibit_app *a, int place, uint32_t now)
@@ -407,6 +414,14 @@ void exhibit_app_scroll(struct exhibit_app *a, float dy, uint32_t now)
     apply_scroll(a);
 }
 
+/* Whether a drag from (x, y) moves this screen's scroller. */
+static bool drag_scrolls(const struct exhibit_app *a, float x, float y)
+{
+    const struct app_screen_ops *ops = app_screen(a->screen);
+    return ops->offset &&
+           (!ops->scrolls_at || ops->scrolls_at(a, (int)x, (int)y));
+}
+
 /* The id of the button under (x, y) on this screen, for press feedback. */
 static const char *button_at(const struct exhibit_app *a, int x, int y)
 {
@@ -469,15 +484,16 @@ bool exhibit_app_pointer(struct exhibit_app *a, SDL_Renderer *renderer,
                 a->pressed[0] = '\0';
                 changed = true;
             }
-            if (g.kind == INPUT_GESTURE_DRAG &&
-                app_screen(a->screen)->offset) {
+            if (g.kind == INPUT_GESTURE_DRAG_BEGIN)
+                a->drag_scrolls = drag_scrolls(a, g.start_x, g.start_y);
+            if (g.kind == INPUT_GESTURE_DRAG && a->drag_scrolls) {
                 input_scroll_drag(&a->scroll, -g.dy);
                 apply_scroll(a);
                 changed = true;
             }
             break;
         case INPUT_GESTURE_DRAG_END:
-            input_scroll_release(&a->scroll, -g.vy);
+            input_scroll_release(&a->scroll, a->drag_scrolls ? -g.vy : 0);
             a->scroll_at = g.time_ms;
             changed = true;
             break;

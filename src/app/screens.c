@@ -236,13 +236,21 @@ static void reader_targets(const struct exhibit_app *a,
 
 static bool map_tap(struct exhibit_app *a, int x, int y, uint32_t now)
 {
-    SDL_Point pt = {x, y};
-    if (a->place >= 0 && SDL_PointInRect(&pt, &a->card_area)) {
-        int passage = ui_place_card_hit(a->card, x, y);
-        if (passage < 0)
-            return false;
-        app_open_reader(a, (uint32_t)passage);
+    struct ui_card_hit h = a->place >= 0
+                               ? ui_place_card_hit(a->card, x, y)
+                               : (struct ui_card_hit){UI_CARD_OUTSIDE, -1,
+                                                      NULL};
+    switch (h.part) {
+    case UI_CARD_CLOSE:
+        app_select_place(a, -1, now); /* the map stays */
         return true;
+    case UI_CARD_PASSAGE:
+        app_open_reader(a, (uint32_t)h.passage);
+        return true;
+    case UI_CARD_NOTHING:
+        return false;
+    case UI_CARD_OUTSIDE:
+        break;
     }
     int f = ui_map_page_hit(a->map, (float)x, (float)y);
     int place = f >= 0 ? a->ex->map.features[f].place : -1;
@@ -252,12 +260,42 @@ static bool map_tap(struct exhibit_app *a, int x, int y, uint32_t now)
     return true;
 }
 
+static const char *map_button_at(const struct exhibit_app *a, int x, int y)
+{
+    return a->place >= 0 ? ui_place_card_hit(a->card, x, y).id : NULL;
+}
+
+/* The card scrolls, and only a drag that starts on it. */
+static float map_offset(const struct exhibit_app *a)
+{
+    return a->place >= 0 ? ui_place_card_offset(a->card) : 0;
+}
+
+static void map_set_offset(struct exhibit_app *a, float offset)
+{
+    if (a->place >= 0)
+        ui_place_card_set_offset(a->card, offset);
+}
+
+static float map_max_offset(const struct exhibit_app *a)
+{
+    return a->place >= 0 ? ui_place_card_max_offset(a->card) : 0;
+}
+
+static bool map_scrolls_at(const struct exhibit_app *a, int x, int y)
+{
+    SDL_Point pt = {x, y};
+    return a->place >= 0 && SDL_PointInRect(&pt, &a->card_area);
+}
+
 static bool map_draw(struct exhibit_app *a, SDL_Renderer *r,
                      struct atlas *atlas, uint32_t now)
 {
     bool anim = ui_map_page_draw(a->map, r, atlas, now);
-    if (a->place >= 0)
+    if (a->place >= 0) {
+        ui_place_card_press(a->card, a->pressed);
         ui_place_card_draw(a->card, r, atlas);
+    }
     return anim;
 }
 
@@ -277,12 +315,14 @@ static void map_targets(const struct exhibit_app *a, struct app_target *out,
                                   r, r};
         (*n)++;
     }
-    const struct ui_card_item *items;
-    size_t ni = a->place >= 0 ? ui_place_card_items(a->card, &items) : 0;
-    for (size_t i = 0; i < ni && *n < max; i++) {
-        snprintf(out[*n].id, sizeof out[*n].id, "passage:%s",
-                 a->ex->passages[items[i].passage].id);
-        out[*n].rect = items[i].rect;
+    /* The card's close control and the rows wholly in its view. */
+    struct ui_card_target ct[APP_MAX_TARGETS];
+    size_t nc = a->place >= 0 ? ui_place_card_targets(a->card, ct,
+                                                      APP_MAX_TARGETS)
+                              : 0;
+    for (size_t i = 0; i < nc && i < APP_MAX_TARGETS && *n < max; i++) {
+        snprintf(out[*n].id, sizeof out[*n].id, "%s", ct[i].id);
+        out[*n].rect = ct[i].rect;
         (*n)++;
     }
 }
@@ -329,7 +369,10 @@ static const struct app_screen_ops screens[] = {
                            .tap = reader_tap, .button_at = reader_button_at,
                            .draw = reader_draw, .targets = reader_targets},
     [APP_SCREEN_MAP] = {.name = "map", .title = "map.title", .chrome = true,
-                        .tap = map_tap, .draw = map_draw,
+                        .offset = map_offset, .set_offset = map_set_offset,
+                        .max_offset = map_max_offset,
+                        .scrolls_at = map_scrolls_at, .tap = map_tap,
+                        .button_at = map_button_at, .draw = map_draw,
                         .targets = map_targets},
     [APP_SCREEN_ABOUT] = {.name = "about", .title = "about.title",
                           .chrome = true,

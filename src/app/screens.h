@@ -85,7 +85,8 @@ struct exhibit_app {
     struct input_gesture gesture;
     struct input_scroll scroll; /* the current screen's, if it scrolls */
     uint32_t scroll_at;         /* when the scroll was last stepped */
-    char pressed[48];           /* the button drawn pressed, or "" */
+    bool drag_scrolls;          /* this drag moves the scroller */
+    char pressed[160];          /* the button drawn pressed, or "" */
     bool swallow;               /* this touch dismissed the prompt */
     uint32_t attract_at;        /* the last breath frame */
     double diag_inch;           /* kiosk.conf's or the default: touch slop */
@@ -93,6 +94,8 @@ struct exhibit_app {
     double display_inch;        /* the video driver's (0: unknown) */
     double view_mm;             /* kiosk.conf's viewing distance (0: the
                                    default) */
+    const struct render_text_log *text_log; /* the last frame's text, for
+                                               the state dump; borrowed */
     unsigned idle_override_s;   /* kiosk.conf's idle time; 0: content's */
     struct staff *staff;        /* the hidden staff panel, over everything */
     /* usage statistics */
@@ -110,6 +113,8 @@ struct app_screen_ops {
     float (*offset)(const struct exhibit_app *a);
     void (*set_offset)(struct exhibit_app *a, float offset);
     float (*max_offset)(const struct exhibit_app *a);
+    /* Whether a drag starting at (x, y) scrolls; NULL: anywhere does. */
+    bool (*scrolls_at)(const struct exhibit_app *a, int x, int y);
     /* A tap at (x, y) off the bar; true if anything changed.  NULL: none. */
     bool (*tap)(struct exhibit_app *a, int x, int y, uint32_t now);
     /* The id of the button under (x, y), for the pressed look, or NULL. */
