@@ -11,18 +11,20 @@
 #include "ui/theme.h"
 
 static const struct ui_chrome_fit fits[UI_CHROME_FITS] = {
-    {true, true, UI_CHROME_LANGS_ROW, false},
-    {true, false, UI_CHROME_LANGS_ROW, false},
-    {false, true, UI_CHROME_LANGS_ROW, false},
-    {false, false, UI_CHROME_LANGS_ROW, false},
-    {false, false, UI_CHROME_LANGS_OWN_ROW, false},
-    {false, false, UI_CHROME_LANGS_MENU, false},
-    {false, false, UI_CHROME_LANGS_MENU, true},
+    {true, true, UI_CHROME_LANGS_ROW, false, false},
+    {true, false, UI_CHROME_LANGS_ROW, false, false},
+    {false, true, UI_CHROME_LANGS_ROW, false, false},
+    {false, false, UI_CHROME_LANGS_ROW, false, false},
+    {false, false, UI_CHROME_LANGS_OWN_ROW, false, false},
+    {false, false, UI_CHROME_LANGS_MENU, false, false},
+    {false, false, UI_CHROME_LANGS_MENU, true, false},
+    {false, false, UI_CHROME_LANGS_MENU, true, true},
 };
 
 static const char *const fit_names[UI_CHROME_FITS] = {
     "one row", "one row, size glyph", "title below", "title below, size glyph",
     "languages below", "language chooser", "language chooser, nav above",
+    "language chooser, nav above, home icon",
 };
 
 /* What the layout needs besides the chrome: kept while laying out. */
@@ -92,6 +94,12 @@ static int max_title_w(const struct ui_chrome *c)
     return w;
 }
 
+/* Home as a house: a square target. */
+static int home_icon_w(const struct bar *b)
+{
+    return b->m->bar_h > b->m->target ? b->m->bar_h : b->m->target;
+}
+
 /* How much narrower the segments are with tight padding (gap_xs instead
  * of the gap each side). */
 static int tightening(const struct ui_chrome *c, const struct bar *b)
@@ -116,7 +124,8 @@ static void tighten_langs(struct ui_chrome *c, const struct bar *b)
 static bool fits_width(const struct ui_chrome *c, const struct bar *b,
                        const struct ui_chrome_fit *f, int *rows)
 {
-    int W = b->area.w, nav = c->back.rect.w + b->gap + c->home.rect.w;
+    int home = f->home_icon ? home_icon_w(b) : c->home.rect.w;
+    int W = b->area.w, nav = c->back.rect.w + b->gap + home;
     int far = far_w(c, b, f);
     int title = max_title_w(c);
     bool ok;
@@ -307,6 +316,12 @@ static void lay_menu(struct ui_chrome *c, const struct bar *b)
                       margin + hh + m->gap_s +
                           TEXT_LANG_COUNT * row_h +
                           (TEXT_LANG_COUNT - 1) * b->gap + margin};
+    /* Below its button if it fits, else as low as it fits (over the
+     * bar: then the button is covered, and a tap beside the rows closes
+     * the chooser). */
+    int lowest = m->h - m->bezel - panel.h;
+    if (panel.y > lowest)
+        panel.y = lowest > m->bezel ? lowest : m->bezel;
     c->menu_panel = panel;
     int hw = label_w(c->menu_heading);
     c->menu_heading_at = (SDL_Point){
@@ -378,6 +393,8 @@ void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
     if (c->fit.langs == UI_CHROME_LANGS_OWN_ROW &&
         langs_w(c, b.gap) > b.area.w)
         tighten_langs(c, &b);
+    if (c->fit.home_icon)
+        c->home.rect.w = home_icon_w(&b);
     /* Rows from the top: [nav], controls, [languages], [title]. */
     int y = bezel;
     if (c->fit.nav_own_row) {
@@ -528,7 +545,8 @@ size_t ui_chrome_targets(const struct ui_chrome *c, const char **ids,
     if (c->menu_open) {
         for (int i = 0; i < TEXT_LANG_COUNT; i++)
             ADD(&c->menu_row[i]);
-        ADD(&c->menu_button);
+        if (!SDL_HasIntersection(&c->menu_panel, &c->menu_button.rect))
+            ADD(&c->menu_button);
         return n;
     }
     if (c->nav) {
@@ -700,6 +718,30 @@ static void draw_menu_button(const struct ui_chrome *c, SDL_Renderer *r,
     }
 }
 
+/* Home as a house: a roof and walls in the button's outline. */
+static void draw_home_icon(const struct ui_chrome *c, SDL_Renderer *r,
+                           bool down)
+{
+    const struct ui_palette *pal = ui_theme_palette();
+    SDL_Rect b = c->home.rect;
+    if (down)
+        fill(r, b, pal->muted);
+    else
+        outline(r, b, c->line, pal->accent);
+    SDL_Color ink = down ? pal->paper : pal->accent;
+    SDL_SetRenderDrawColor(r, ink.r, ink.g, ink.b, 255);
+    int s = b.h / 2, cx = b.x + b.w / 2, top = b.y + b.h / 4;
+    int eave = top + s / 2, bottom = top + s;
+    for (int k = 0; k < c->line + 1; k++) {
+        SDL_RenderDrawLine(r, cx - s / 2 - k / 2, eave + k / 2, cx, top + k);
+        SDL_RenderDrawLine(r, cx, top + k, cx + s / 2 + k / 2, eave + k / 2);
+        SDL_RenderDrawLine(r, cx - s / 3 + k, eave, cx - s / 3 + k, bottom);
+        SDL_RenderDrawLine(r, cx + s / 3 - k, eave, cx + s / 3 - k, bottom);
+        SDL_RenderDrawLine(r, cx - s / 3, bottom - k, cx + s / 3,
+                           bottom - k);
+    }
+}
+
 static void draw_menu(const struct ui_chrome *c, SDL_Renderer *r,
                       struct atlas *atlas, const char *pressed)
 {
@@ -723,8 +765,12 @@ void ui_chrome_draw(const struct ui_chrome *c, SDL_Renderer *r,
     if (c->nav) {
         ui_button_draw(&c->back, r, atlas,
                        pressed && strcmp(pressed, c->back.id) == 0);
-        ui_button_draw(&c->home, r, atlas,
-                       pressed && strcmp(pressed, c->home.id) == 0);
+        if (c->fit.home_icon)
+            draw_home_icon(c, r,
+                           pressed && strcmp(pressed, c->home.id) == 0);
+        else
+            ui_button_draw(&c->home, r, atlas,
+                           pressed && strcmp(pressed, c->home.id) == 0);
         if (c->shown >= 0) {
             const struct ui_chrome_title *t = &c->title[c->shown];
             render_text_layout(r, atlas, t->layout, t->rect.x, t->rect.y,
