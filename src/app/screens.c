@@ -320,14 +320,20 @@ static void map_targets(const struct exhibit_app *a, struct app_target *out,
     const struct map_scene *s = ui_map_page_scene(a->map);
     struct map_target mt[64];
     float sl = slop(a);
-    size_t k = s ? map_scene_targets(s, sl, mt, 64) : 0;
-    int r = (int)sl;
+    /* under a card's sheet the map has none */
+    bool covered = a->place >= 0 && ui_map_page_sheet(a->map);
+    size_t k = s && !covered ? map_scene_targets(s, sl, mt, 64) : 0;
+    /* A place's touch area: its label's, or the square inside the slop
+     * disc round the point that hit-tests back to it. */
+    int r = (int)(sl * 1.41f);
     for (size_t i = 0; i < k && i < 64 && *n < max; i++) {
         const struct content_feature *f = &a->ex->map.features[mt[i].feature];
         snprintf(out[*n].id, sizeof out[*n].id, "%s:%s",
                  f->kind == CONTENT_TOWN ? "town" : "region", f->id);
-        out[*n].rect = (SDL_Rect){(int)mt[i].x - r / 2, (int)mt[i].y - r / 2,
-                                  r, r};
+        if (!ui_map_page_label_target(a->map, (int)mt[i].feature,
+                                      &out[*n].rect))
+            out[*n].rect = (SDL_Rect){(int)mt[i].x - r / 2,
+                                      (int)mt[i].y - r / 2, r, r};
         (*n)++;
     }
     /* The card's close control and the rows wholly in its view. */

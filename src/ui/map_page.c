@@ -76,6 +76,10 @@ struct ui_map_page {
     bool scale_in_panel; /* the credit needs the strip's whole width */
     struct text_layout *instruction;
     int instr_x, instr_y;
+    /* A panel too small for a card's measure: the card is a sheet over
+     * the whole area and the instruction a band at the map's top. */
+    bool sheet;
+    SDL_Rect band;
 };
 
 static const struct map_style base_style = {
@@ -163,14 +167,29 @@ static int ink_left(const struct text_layout *l)
 
 /* ---- the parts of the area ---------------------------------------------- */
 
-static SDL_Rect panel_of(const struct ui_metrics *m, SDL_Rect area)
+/* The card's side panel: 36 % of a landscape area's width, 45 % of a
+ * portrait one's height -- or, where that is narrower than a card's
+ * measure (UI_MAP_SHEET_MM: about 20 characters of 4.8 mm capitals with
+ * the card's margins) or too short for its header and a row, the whole
+ * area, over which the card comes as a sheet (*sheet). */
+#define UI_MAP_SHEET_W_MM 75.0
+#define UI_MAP_SHEET_H_MM 65.0
+static SDL_Rect panel_of(const struct ui_metrics *m, SDL_Rect area,
+                         bool *sheet)
 {
+    *sheet = false;
     if (m->w >= m->h) { /* a landscape screen */
         int cw = area.w * 36 / 100;
-        return (SDL_Rect){ui_end_x(m, area, cw), area.y, cw, area.h};
+        if (cw >= ui_mm(m, UI_MAP_SHEET_W_MM) &&
+            area.h >= ui_mm(m, UI_MAP_SHEET_H_MM))
+            return (SDL_Rect){ui_end_x(m, area, cw), area.y, cw, area.h};
+    } else {
+        int ch = area.h * 45 / 100;
+        if (ch >= ui_mm(m, UI_MAP_SHEET_H_MM))
+            return (SDL_Rect){area.x, area.y + area.h - ch, area.w, ch};
     }
-    int ch = area.h * 45 / 100;
-    return (SDL_Rect){area.x, area.y + area.h - ch, area.w, ch};
+    *sheet = true;
+    return area;
 }
 
 SDL_Rect ui_map_page_panel(const struct ui_map_page *p)
@@ -179,8 +198,10 @@ SDL_Rect ui_map_page_panel(const struct ui_map_page *p)
 }
 
 static SDL_Rect view_of(const struct ui_metrics *m, SDL_Rect area,
-                        SDL_Rect panel)
+                        SDL_Rect panel, bool sheet)
 {
+    if (sheet)
+        return area;
     if (m->w >= m->h)
         return (SDL_Rect){ui_start_x(m, area, area.w - panel.w), area.y,
                           area.w - panel.w, area.h};
@@ -317,11 +338,18 @@ static void keep_labels(struct ui_map_page *p, const struct pending *pend,
     }
 }
 
-static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r)
+static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
+                         bool normal_size)
 {
     const struct map_scene *s = p->scene;
     const struct content_map *m = s->map;
     const struct ui_metrics *mt = &p->m;
+    struct ui_metrics normal;
+    if (normal_size) {
+        ui_metrics_init_view(&normal, mt->w, mt->h, mt->diagonal_in,
+                             mt->view_mm, mt->lang, false);
+        mt = &normal;
+    }
     struct map_label_request req[MAX_LABELS];
     struct pending pend[MAX_LABELS];
     static float spots[MAX_LABELS][2 * MAX_SPOTS];
@@ -452,7 +480,7 @@ static int lay_strip(struct ui_map_page *p, SDL_Rect area)
     /* Beside the bar it would wrap: at the panel's foot the bar leaves
      * the credit the whole width, which it takes if it then fits one
      * line, or if beside the bar it would need more than two. */
-    p->scale_in_panel =
+    p->scale_in_panel = !p->sheet &&
         one_w > room && (one_w <= inner ||
                          (beside && beside->line_count > 2));
     text_layout_destroy(one);
@@ -531,16 +559,22 @@ static void place_strip(struct ui_map_page *p)
 static void lay_panel(struct ui_map_page *p)
 {
     const struct ui_metrics *m = &p->m;
-    SDL_Rect pn = p->panel;
+    SDL_Rect pn = p->sheet ? p->view : p->panel;
     int w = pn.w - 2 * m->margin;
     enum text_align al = ui_align_start(m, m->lang);
     /* The bar says where the visitor is (map.title); the panel what to
-     * do. */
+     * do -- or, on a small panel, a band across the map's top. */
+    text_layout_destroy(p->instruction);
     p->instruction = lay(p, "ui", ui_text_px(m, m->type.lead),
                          content_string(p->ex, "map.instruction", m->lang),
                          w, al);
     p->instr_x = pn.x + m->margin;
-    p->instr_y = pn.y + m->margin;
+    p->instr_y = pn.y + (p->sheet ? m->gap_s : m->margin);
+    p->band = (SDL_Rect){0, 0, 0, 0};
+    if (p->sheet)
+        p->band = (SDL_Rect){pn.x, pn.y, pn.w,
+                             text_layout_height_px(p->instruction) +
+                                 2 * m->gap_s};
 }
 
 /* ---- set ---------------------------------------------------------------- */
@@ -600,13 +634,27 @@ bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
     if (!ex || area.w < 16 || area.h < 16)
         return false;
     scale_style(p);
+    panel_of(m, area, &p->sheet); /* the strip's arrangement needs it */
     int strip_h = lay_strip(p, area);
     p->strip = (SDL_Rect){area.x, area.y + area.h - strip_h, area.w,
                           strip_h};
     SDL_Rect above = {area.x, area.y, area.w, area.h - strip_h};
-    p->panel = panel_of(m, above);
-    p->view = view_of(m, above, p->panel);
+    bool sheet;
+    p->panel = panel_of(m, above, &sheet);
+    if (p->sheet)
+        p->panel = above;
+    p->view = view_of(m, above, p->panel, p->sheet);
+    lay_panel(p);
     SDL_Rect fit_r = p->view;
+    if (p->sheet && p->band.h > p->view.h * 2 / 5) {
+        text_layout_destroy(p->instruction); /* the map needs the room */
+        p->instruction = NULL;
+        p->band = (SDL_Rect){0, 0, 0, 0};
+    }
+    if (p->sheet) { /* the map below the instruction's band */
+        fit_r.y += p->band.h;
+        fit_r.h -= p->band.h;
+    }
     struct map_rect rect = {(float)area.x, (float)area.y, (float)area.w,
                             (float)area.h};
     struct map_rect fit = {(float)fit_r.x, (float)fit_r.y, (float)fit_r.w,
@@ -619,17 +667,74 @@ bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
                   fit_r.h);
         return false;
     }
-    place_labels(p, fit_r);
+    place_labels(p, fit_r, false);
+    /* With larger text a small map may hold its regions' names only by
+     * forcing one over another: then the labels keep the normal size
+     * (still 4.8 mm capitals) rather than cover each other. */
+    bool forced = false;
+    for (size_t i = 0; i < p->label_count; i++)
+        forced |= p->labels[i].pos == MAP_LABEL_FORCED;
+    if (forced && m->large_text) {
+        for (size_t i = 0; i < p->label_count; i++)
+            text_layout_destroy(p->labels[i].layout);
+        p->label_count = 0;
+        for (uint32_t i = 0; i < p->scene->town_count; i++)
+            p->scene->features[p->scene->towns[i]].hidden = false;
+        place_labels(p, fit_r, true);
+    }
     place_strip(p);
-    lay_panel(p);
     return paint(p, renderer);
+}
+
+bool ui_map_page_sheet(const struct ui_map_page *p)
+{
+    return p->sheet;
+}
+
+bool ui_map_page_label_target(const struct ui_map_page *p, int feature,
+                               SDL_Rect *out)
+{
+    for (size_t i = 0; i < p->label_count; i++) {
+        const struct label *lb = &p->labels[i];
+        if (lb->feature == feature && !lb->muted) {
+            *out = ui_touch_rect(&p->m, lb->box);
+            return true;
+        }
+    }
+    return false;
 }
 
 int ui_map_page_hit(const struct ui_map_page *p, float x, float y)
 {
     SDL_Point pt = {(int)floorf(x), (int)floorf(y)};
-    if (!p->scene || SDL_PointInRect(&pt, &p->panel))
+    /* the panel (a sheet only while a card is open) and the band are not
+     * the map's */
+    bool card = !p->sheet || p->selected >= 0;
+    if (!p->scene || (card && SDL_PointInRect(&pt, &p->panel)) ||
+        SDL_PointInRect(&pt, &p->band))
         return -1;
+    /* a place's label is a target of its own, as large as a finger: a
+     * small region or a label led out of it is found by its name -- the
+     * label under the finger, else the nearest whose touch area it is in */
+    int best = -1;
+    long best_d = 0;
+    for (size_t i = 0; p->scene && i < p->label_count; i++) {
+        const struct label *lb = &p->labels[i];
+        SDL_Rect t;
+        if (!ui_map_page_label_target(p, lb->feature, &t) ||
+            !SDL_PointInRect(&pt, &t))
+            continue;
+        if (SDL_PointInRect(&pt, &lb->box))
+            return lb->feature;
+        long dx = pt.x - (lb->box.x + lb->box.w / 2);
+        long dy = pt.y - (lb->box.y + lb->box.h / 2);
+        if (best < 0 || dx * dx + dy * dy < best_d) {
+            best = lb->feature;
+            best_d = dx * dx + dy * dy;
+        }
+    }
+    if (best >= 0)
+        return best;
     return map_hit(p->scene, x, y, p->slop);
 }
 
@@ -737,6 +842,27 @@ static void draw_leader(SDL_Renderer *r, const struct ui_map_page *p,
     }
 }
 
+/* The strip: a reserved margin of paper, a halo under the scale and the
+ * credit all the same. */
+static void draw_strip(SDL_Renderer *r, const struct ui_map_page *p,
+                       struct atlas *atlas)
+{
+    const struct ui_palette *pal = ui_theme_palette();
+    fill(r, pal->paper, 255, &p->strip);
+    SDL_Rect hair = {p->view.x, p->strip.y, p->view.w, 1};
+    fill(r, pal->rule, 255, &hair);
+    fill(r, pal->paper, 225, &p->scale_box);
+    fill(r, pal->paper, 225, &p->credit_box);
+    fill(r, pal->ink, 255, &p->scale_bar);
+    if (p->scale_text)
+        render_text_layout(r, atlas, p->scale_text,
+                           p->scale_tx - ink_left(p->scale_text),
+                           p->scale_ty, pal->ink);
+    if (p->credit)
+        render_text_layout(r, atlas, p->credit, p->credit_tx, p->credit_ty,
+                           pal->muted);
+}
+
 bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
                       struct atlas *atlas, uint32_t now_ms)
 {
@@ -766,6 +892,27 @@ bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
         render_text_layout(r, atlas, lb->layout, x, lb->ty,
                            lb->muted ? pal->muted : pal->ink);
     }
+    int cdx, cdy; /* under a card that has slid in, nothing to draw */
+    bool sliding = ui_map_page_card_shift(p, now_ms, &cdx, &cdy);
+    bool covered = p->selected >= 0 && !sliding;
+    if (p->sheet) {
+        /* the instruction's band; the card brings its own sheet */
+        if (p->selected >= 0) {
+            SDL_Rect under = {p->panel.x + cdx, p->panel.y + cdy,
+                              p->panel.w, p->panel.h};
+            fill(r, pal->paper, 255, &under);
+        } else if (p->band.h > 0) {
+            fill(r, pal->paper, 235, &p->band);
+            SDL_Rect hair = {p->band.x, p->band.y + p->band.h - 1,
+                             p->band.w, 1};
+            fill(r, pal->rule, 255, &hair);
+            if (p->instruction)
+                render_text_layout(r, atlas, p->instruction, p->instr_x,
+                                   p->instr_y, pal->ink);
+        }
+        draw_strip(r, p, atlas);
+        return animating || sliding;
+    }
     /* The panel the card will slide over. */
     fill(r, pal->paper, 255, &p->panel);
     SDL_Rect edge = p->m.w >= p->m.h
@@ -775,9 +922,6 @@ bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
                                      p->panel.y, 2, p->panel.h}
                         : (SDL_Rect){p->panel.x, p->panel.y, p->panel.w, 2};
     fill(r, pal->rule, 255, &edge);
-    int cdx, cdy; /* under a card that has slid in, nothing to draw */
-    bool covered = p->selected >= 0 &&
-                   !ui_map_page_card_shift(p, now_ms, &cdx, &cdy);
     SDL_Rect text_clip = p->panel;
     if (p->scale_in_panel)
         text_clip.h = p->scale_box.y - p->m.gap_s - p->panel.y;
@@ -786,24 +930,8 @@ bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
         render_text_layout(r, atlas, p->instruction, p->instr_x, p->instr_y,
                            pal->ink);
     SDL_RenderSetClipRect(r, NULL);
-    /* The strip: a reserved margin of paper, a halo under the scale and
-     * the credit all the same. */
-    fill(r, pal->paper, 255, &p->strip);
-    SDL_Rect hair = {p->view.x, p->strip.y, p->view.w, 1};
-    fill(r, pal->rule, 255, &hair);
-    fill(r, pal->paper, 225, &p->scale_box);
-    fill(r, pal->paper, 225, &p->credit_box);
-    fill(r, pal->ink, 255, &p->scale_bar);
-    if (p->scale_text)
-        render_text_layout(r, atlas, p->scale_text,
-                           p->scale_tx - ink_left(p->scale_text),
-                           p->scale_ty, pal->ink);
-    if (p->credit)
-        render_text_layout(r, atlas, p->credit, p->credit_tx, p->credit_ty,
-                           pal->muted);
-    int dx, dy;
-    animating |= ui_map_page_card_shift(p, now_ms, &dx, &dy);
-    return animating;
+    draw_strip(r, p, atlas);
+    return animating || sliding;
 }
 
 const struct map_scene *ui_map_page_scene(const struct ui_map_page *p)
@@ -836,6 +964,8 @@ void ui_map_page_parts(const struct ui_map_page *p,
     SDL_Rect instr = {p->instr_x, p->instr_y,
                       text_layout_width_px(p->instruction),
                       text_layout_height_px(p->instruction)};
-    *out = (struct ui_map_page_parts){p->panel, p->view, p->strip,
-                                      p->scale_box, p->credit_box, instr};
+    *out = (struct ui_map_page_parts){p->panel,      p->view,
+                                      p->strip,      p->scale_box,
+                                      p->credit_box, instr,
+                                      p->sheet,      p->band};
 }

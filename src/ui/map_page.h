@@ -57,8 +57,18 @@ bool ui_map_page_set(struct ui_map_page *page, SDL_Renderer *renderer,
  * both put the card by this. */
 SDL_Rect ui_map_page_panel(const struct ui_map_page *page);
 
+/* True when the card comes as a sheet over the whole map (a panel too
+ * small for it at the side): while it is open the map has no targets. */
+bool ui_map_page_sheet(const struct ui_map_page *page);
+
+/* The touch area of `feature`'s label (its box grown to a target each
+ * way); false if it has none or it names a neighbouring country. */
+bool ui_map_page_label_target(const struct ui_map_page *page, int feature,
+                              SDL_Rect *out);
+
 /* The feature a touch at (x, y) selects, or -1 (nothing under the
- * panel: the card or the instruction is there). */
+ * panel: the card or the instruction is there).  A place's label selects
+ * its place. */
 int ui_map_page_hit(const struct ui_map_page *page, float x, float y);
 
 /* Selects a feature (-1: none) at time now_ms; its highlight fades in,
@@ -101,6 +111,10 @@ size_t ui_map_page_label_info(const struct ui_map_page *page,
  * (halo included) of the scale bar with its text and of the credit. */
 struct ui_map_page_parts {
     SDL_Rect panel, view, strip, scale, credit, instruction;
+    bool sheet;    /* the card comes as a sheet over the whole view */
+    SDL_Rect band; /* then the instruction's band at its top (0 x 0 when
+                      the map would keep less than 60 % of the view: the
+                      instruction gives way to the map) */
 };
 void ui_map_page_parts(const struct ui_map_page *page,
                        struct ui_map_page_parts *out);
