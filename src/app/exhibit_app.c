@@ -144,7 +144,7 @@ void app_relayout(struct exhibit_app *a)
     staff_layout(a->staff, a->m.lang, a->m.w, a->m.h);
     if (!a->ex)
         return;
-    app_screens_layout(a); /* the About page starts at its top again */
+    app_screens_layout(a); /* the reader and About keep their place */
     scroll_bounds(a);
 }
 
@@ -162,6 +162,7 @@ void exhibit_app_layout(struct exhibit_app *a, SDL_Renderer *renderer,
         a->place = -1;
         ui_reader_highlight(a->reader, -1, false);
         ui_reader_set_offset(a->reader, 0);
+        ui_about_reset(&a->about);
     }
     app_relayout(a);
 }
@@ -224,6 +225,7 @@ static void reset(struct exhibit_app *a)
     a->m.lang = a->ex ? a->ex->settings.default_lang : TEXT_LANG_EN;
     ui_reader_highlight(a->reader, -1, false);
     ui_reader_set_offset(a->reader, 0);
+    ui_about_reset(&a->about);
     a->screen = APP_SCREEN_ATTRACT;
     a->pressed[0] = '\0';
     input_gesture_reset(&a->gesture, 0);

@@ -42,7 +42,9 @@ void app_screens_layout_map(struct exhibit_app *a)
     }
 }
 
-/* The reader: the summary toggle at the reading edge, the report below. */
+/* The reader: the summary toggle at the reading edge (a whole target
+ * tall, its label at the interface's label size), the report below.  The
+ * reader keeps the visitor's passage across the new layout itself. */
 static void layout_reader(struct exhibit_app *a)
 {
     const struct ui_metrics *m = &a->m;
@@ -51,17 +53,26 @@ static void layout_reader(struct exhibit_app *a)
                                                 ? "reader.summary-hide"
                                                 : "reader.summary-show",
                                      m->lang);
+    int h = m->toggle_h > m->target ? m->toggle_h : m->target;
     ui_button_place(&a->summary_button, a->fonts,
                     ui_action_id(UI_ACTION_SUMMARY), sum, m->lang,
-                    ui_px(m, m->type.label), (SDL_Rect){0, c.y, 0, m->toggle_h},
+                    ui_text_px(m, m->type.label), (SDL_Rect){0, c.y, 0, h},
                     a->summary ? UI_BUTTON_SELECTED : UI_BUTTON_PLAIN);
+    if (a->summary_button.rect.w > c.w) { /* a narrow panel: two lines */
+        ui_button_place(&a->summary_button, a->fonts,
+                        ui_action_id(UI_ACTION_SUMMARY), sum, m->lang,
+                        ui_text_px(m, m->type.label),
+                        (SDL_Rect){0, c.y, c.w, h},
+                        a->summary ? UI_BUTTON_SELECTED : UI_BUTTON_PLAIN);
+        int th = text_layout_height_px(a->summary_button.label) + m->gap_s;
+        if (th > h)
+            a->summary_button.rect.h = h = th;
+    }
     a->summary_button.rect.x = ui_start_x(m, c, a->summary_button.rect.w);
-    int top = c.y + m->toggle_h + m->gap_s;
-    float offset = ui_reader_offset(a->reader);
+    int top = c.y + h + m->gap_s;
     ui_reader_set(a->reader, a->ex, m, (SDL_Rect){c.x, top, c.w,
                                                   c.y + c.h - top},
                   a->summary);
-    ui_reader_set_offset(a->reader, offset);
 }
 
 void app_screens_layout(struct exhibit_app *a)
@@ -196,8 +207,8 @@ static bool reader_draw(struct exhibit_app *a, SDL_Renderer *r,
     return false;
 }
 
-/* Mentions are numbered per passage in the order their columns are laid
- * out (Chinese, then English; or the summary). */
+/* Mentions are numbered per passage: Chinese, then English, then the
+ * summary's; each target is the mention's touch area. */
 static void reader_targets(const struct exhibit_app *a,
                            struct app_target *out, size_t *n, size_t max)
 {
@@ -207,8 +218,10 @@ static void reader_targets(const struct exhibit_app *a,
     for (size_t i = 0; i < k && i < APP_MAX_TARGETS && *n < max; i++) {
         const struct content_passage *p = &a->ex->passages[rt[i].passage];
         uint32_t seq = rt[i].mention;
-        if (rt[i].lang == TEXT_LANG_EN)
+        if (rt[i].lang != TEXT_LANG_ZH)
             seq += p->text[TEXT_LANG_ZH].mention_count;
+        if (rt[i].lang == TEXT_LANG_UG)
+            seq += p->text[TEXT_LANG_EN].mention_count;
         snprintf(out[*n].id, sizeof out[*n].id, "mention:%s:%u", p->id, seq);
         out[*n].rect = rt[i].rect;
         (*n)++;
@@ -275,12 +288,12 @@ static void map_targets(const struct exhibit_app *a, struct app_target *out,
 
 static float about_offset(const struct exhibit_app *a)
 {
-    return a->about.column.offset;
+    return ui_about_offset(&a->about);
 }
 
 static void about_set_offset(struct exhibit_app *a, float offset)
 {
-    a->about.column.offset = offset;
+    ui_about_set_offset(&a->about, offset);
 }
 
 static float about_max_offset(const struct exhibit_app *a)
