@@ -258,6 +258,8 @@ static struct plan plan_for(const struct ui_reader *r, const enum text_lang *lan
 
 /* ---- layout ------------------------------------------------------------- */
 
+static bool justify_holds(const struct ui_reader *r, int width);
+
 static struct text_layout *lay_body(const struct ui_reader *r,
                                     enum text_lang lang, int width,
                                     enum text_align align,
@@ -509,7 +511,8 @@ void ui_reader_set(struct ui_reader *r, const struct exhibit *ex,
         r->measure[l].chars = pl.w[i] / cpx[l];
         r->measure[l].align =
             l == TEXT_LANG_EN
-                ? (r->measure[l].chars >= READER_JUSTIFY_CHARS
+                ? (r->measure[l].chars >= READER_JUSTIFY_CHARS &&
+                           justify_holds(r, pl.w[i])
                        ? TEXT_ALIGN_JUSTIFY
                        : TEXT_ALIGN_START)
                 : ui_align_own(l, TEXT_ALIGN_JUSTIFY);
@@ -826,6 +829,33 @@ static int32_t space_advance(const struct ui_reader *r, enum text_lang l)
     return adv;
 }
 
+/* The word gaps of one layout's full lines against `space`. */
+static void layout_gaps(const struct text_layout *t, int32_t space,
+                        struct ui_reader_gaps *out)
+{
+    for (uint32_t k = 0; t && k + 1 < t->line_count; k++) {
+        const struct text_line *ln = &t->lines[k];
+        double worst = 0;
+        for (uint32_t ru = ln->first_run; ru < ln->first_run + ln->run_count;
+             ru++) {
+            const struct text_run *run = &t->runs[ru];
+            for (uint32_t g = run->first_glyph;
+                 g < run->first_glyph + run->glyph_count; g++) {
+                const struct text_glyph *gl = &t->glyphs[g];
+                if (t->text[gl->cluster] != ' ' || gl->cluster + 1 >= ln->end)
+                    continue; /* not a space inside the line */
+                double q = (double)gl->advance / space;
+                worst = q > worst ? q : worst;
+            }
+        }
+        if (worst <= 0)
+            continue;
+        out->lines++;
+        out->over2 += worst > 2.0;
+        out->worst = worst > out->worst ? worst : out->worst;
+    }
+}
+
 struct ui_reader_gaps ui_reader_word_gaps(const struct ui_reader *r,
                                           enum text_lang l)
 {
@@ -833,35 +863,28 @@ struct ui_reader_gaps ui_reader_word_gaps(const struct ui_reader *r,
     int32_t space = space_advance(r, l);
     if (space <= 0)
         return out;
-    for (uint32_t i = 0; i < r->row_count; i++) {
+    for (uint32_t i = 0; i < r->row_count; i++)
         for (int c = 0; c < BLOCKS; c++) {
             const struct block *b = &r->rows[i].block[c];
-            if (!b->layout || b->lang != l)
-                continue;
-            const struct text_layout *t = b->layout;
-            for (uint32_t k = 0; k + 1 < t->line_count; k++) {
-                const struct text_line *ln = &t->lines[k];
-                double worst = 0;
-                for (uint32_t ru = ln->first_run;
-                     ru < ln->first_run + ln->run_count; ru++) {
-                    const struct text_run *run = &t->runs[ru];
-                    for (uint32_t g = run->first_glyph;
-                         g < run->first_glyph + run->glyph_count; g++) {
-                        const struct text_glyph *gl = &t->glyphs[g];
-                        if (t->text[gl->cluster] != ' ' ||
-                            gl->cluster + 1 >= ln->end)
-                            continue; /* not a space inside the line */
-                        double q = (double)gl->advance / space;
-                        worst = q > worst ? q : worst;
-                    }
-                }
-                if (worst <= 0)
-                    continue;
-                out.lines++;
-                out.over2 += worst > 2.0;
-                out.worst = worst > out.worst ? worst : out.worst;
-            }
+            if (b->layout && b->lang == l)
+                layout_gaps(b->layout, space, &out);
         }
-    }
     return out;
+}
+
+/* Whether the report's English justified `width` px wide keeps every
+ * word gap within READER_GAP_MAX spaces (without hyphenation a narrow
+ * justified measure opens rivers). */
+static bool justify_holds(const struct ui_reader *r, int width)
+{
+    struct ui_reader_gaps g = {1, 0, 0};
+    int32_t space = space_advance(r, TEXT_LANG_EN);
+    for (uint32_t i = 0; space > 0 && i < r->ex->passage_count; i++) {
+        struct text_layout *t =
+            lay_body(r, TEXT_LANG_EN, width, TEXT_ALIGN_JUSTIFY,
+                     &r->ex->passages[i].text[TEXT_LANG_EN]);
+        layout_gaps(t, space, &g);
+        text_layout_destroy(t);
+    }
+    return space > 0 && g.worst <= READER_GAP_MAX;
 }

@@ -14,7 +14,9 @@
  * text under its own heading.  English is justified only in a column of at
  * least READER_JUSTIFY_CHARS characters, ragged otherwise.  Columns carry
  * heads that say whose text each is (the archive's, or prepared for the
- * exhibit).
+ * exhibit).  Justified English must also keep every word gap within
+ * READER_GAP_MAX spaces over the whole report at that measure, else it is
+ * set ragged (there is no hyphenation yet).
  *
  * ui_reader_set lays out every passage once (for an exhibit, language,
  * size and mode); scrolling only moves the drawing offset, so a frame
@@ -39,7 +41,8 @@
 #define READER_MIN_CHARS_LATIN 28 /* a column's least measure */
 #define READER_MIN_CHARS_HAN 14
 #define READER_MAX_CHARS 72       /* a column's widest measure, Latin */
-#define READER_JUSTIFY_CHARS 45   /* English justified from here on */
+#define READER_JUSTIFY_CHARS 45   /* English justified from here on, */
+#define READER_GAP_MAX 2.0        /* if no word gap then passes 2 spaces */
 
 struct ui_reader;
 
