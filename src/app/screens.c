@@ -178,8 +178,12 @@ static float reader_max_offset(const struct exhibit_app *a)
 static bool reader_tap(struct exhibit_app *a, int x, int y, uint32_t now)
 {
     if (ui_button_hit(&a->summary_button, x, y)) {
+        /* Only the reader changes: lay it out again (it keeps the
+         * visitor's passage) and let app_go give the scroller its new
+         * bounds and offset. */
         a->summary = !a->summary;
-        app_relayout(a);
+        layout_reader(a);
+        app_go(a, APP_SCREEN_READER);
         return true;
     }
     struct ui_reader_hit h = ui_reader_hit(a->reader, x, y);
