@@ -89,6 +89,12 @@ void exhibit_app_set_display_size(struct exhibit_app *a, double diagonal_inch)
     a->display_inch = diagonal_inch > 0 ? diagonal_inch : 0;
 }
 
+void exhibit_app_set_text_log(struct exhibit_app *a,
+                              const struct render_text_log *log)
+{
+    a->text_log = log;
+}
+
 void exhibit_app_set_viewing_distance(struct exhibit_app *a, double view_mm)
 {
     a->view_mm = view_mm > 0 ? view_mm : 0;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/screens.h"
+#include "render/text_log.h"
 #include "app/staff.h"
 #include "core/diag.h"
 #include "core/xalloc.h"
@@ -83,10 +84,14 @@ void exhibit_app_write_state(const struct exhibit_app *a, FILE *out)
         diag_json_string(a->ex->passages[i].id, out);
     }
     fprintf(out, "],\"idle\":{\"prompt\":%s,\"seconds_left\":%d},"
-                 "\"physical\":{\"diagonal_in\":%.1f,\"px_per_mm\":%.2f},"
+                 "\"physical\":{\"diagonal_in\":%.1f,\"known\":%s,"
+                 "\"px_per_mm\":%.3f,\"viewing_distance_mm\":%.0f,"
+                 "\"bezel\":%d,\"target\":%d,\"text_floor\":%d},"
                  "\"frames_drawn\":%lu,\"staff\":",
             a->prompt ? "true" : "false", a->prompt ? a->seconds_left : 0,
-            a->m.diagonal_in, a->m.px_per_mm, a->frames);
+            a->m.diagonal_in, a->m.size_known ? "true" : "false",
+            a->m.px_per_mm, a->m.view_mm, a->m.bezel, a->m.target,
+            a->m.text_floor, a->frames);
     staff_write_state(a->staff, out);
     fputs(",\"targets\":[", out);
     struct app_target *t = xmalloc(APP_MAX_TARGETS * sizeof *t);
@@ -98,5 +103,10 @@ void exhibit_app_write_state(const struct exhibit_app *a, FILE *out)
                 t[i].rect.y, t[i].rect.w, t[i].rect.h);
     }
     free(t);
-    fputs("]}\n", out);
+    fputs("]", out);
+    if (a->text_log) {
+        fputs(",\"texts\":", out);
+        render_text_log_write_json(a->text_log, out);
+    }
+    fputs("}\n", out);
 }

@@ -75,6 +75,8 @@ struct exhibit_app {
     double display_inch;        /* the video driver's (0: unknown) */
     double view_mm;             /* kiosk.conf's viewing distance (0: the
                                    default) */
+    const struct render_text_log *text_log; /* the last frame's text, for
+                                               the state dump; borrowed */
     unsigned idle_override_s;   /* kiosk.conf's idle time; 0: content's */
     struct staff *staff;        /* the hidden staff panel, over everything */
     /* usage statistics */
