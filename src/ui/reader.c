@@ -272,17 +272,27 @@ static struct text_layout *lay_body(const struct ui_reader *r,
 }
 
 /* A heading for `lang`'s text, in the interface's language, lined up with
- * the edge that text starts from. */
+ * the edge that text starts from.  `shorten`: above each passage in one
+ * column, where the whole heading would wrap, only its part before " · "
+ * (the language's name; strings.txt says so). */
 static struct text_layout *lay_head(const struct ui_reader *r,
-                                    enum text_lang lang, int width)
+                                    enum text_lang lang, int width,
+                                    bool shorten)
 {
     const char *s = content_string(r->ex, head_id[lang], r->m.lang);
     bool same = text_lang_rtl(lang) == text_lang_rtl(r->m.lang);
-    return ui_text_lay(r->fonts,
-                       (struct ui_text_style){"ui", UI_LINE_PCT_UI,
-                                              TEXT_DIR_LANG},
-                       r->m.lang, ui_text_px(&r->m, r->m.type.label), width,
-                       same ? TEXT_ALIGN_START : TEXT_ALIGN_END, s, strlen(s));
+    struct ui_text_style st = {"ui", UI_LINE_PCT_UI, TEXT_DIR_LANG};
+    int size = ui_text_px(&r->m, r->m.type.label);
+    enum text_align al = same ? TEXT_ALIGN_START : TEXT_ALIGN_END;
+    struct text_layout *l =
+        ui_text_lay(r->fonts, st, r->m.lang, size, width, al, s, strlen(s));
+    const char *dot = strstr(s, " \u00b7 ");
+    if (shorten && l && l->line_count > 1 && dot && dot > s) {
+        text_layout_destroy(l);
+        l = ui_text_lay(r->fonts, st, r->m.lang, size, width, al, s,
+                        (size_t)(dot - s));
+    }
+    return l;
 }
 
 /* Grows [*a, *b) to at least t about its centre, inside [lo, hi], moving
@@ -431,7 +441,7 @@ static int place_row(struct ui_reader *r, struct row *row,
             top = i ? bottom + gap : r->pad;
         }
         if (pl->headed[i]) {
-            b->head = lay_head(r, l, pl->w[i]);
+            b->head = lay_head(r, l, pl->w[i], true);
             b->head_y = top;
             top += text_layout_height_px(b->head) + head_gap;
         }
@@ -522,7 +532,7 @@ void ui_reader_set(struct ui_reader *r, const struct exhibit *ex,
         if (pl.headed[i])
             continue;
         struct head *h = &r->heads[r->head_count++];
-        h->layout = lay_head(r, langs[i], pl.w[i]);
+        h->layout = lay_head(r, langs[i], pl.w[i], false);
         h->x = pl.x[i];
         int hh = text_layout_height_px(h->layout);
         if (hh > r->band_h)
