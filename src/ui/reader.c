@@ -318,24 +318,15 @@ static bool overlap_1d(int a0, int a1, int b0, int b1)
 }
 
 /* One axis of a touch area: the word's [w0, w1) grown to `t` inside
- * [lo, hi], stopping first half way to a neighbouring word and, only if
- * that leaves too little, at the neighbour's word itself. */
+ * [lo, hi], but never past half way to a neighbouring word (near_lo,
+ * near_hi: the nearest word edges on either side), so two areas at most
+ * touch; squeezed on one side it grows on the other. */
 static void grow_axis(int *a, int *b, int w0, int w1, int t, int lo, int hi,
-                      const int *near_lo, const int *near_hi)
+                      int near_lo, int near_hi)
 {
-    int soft_lo = *near_lo > lo ? (*near_lo + w0) / 2 : lo;
-    int soft_hi = *near_hi < hi ? (*near_hi + w1 + 1) / 2 : hi;
-    if (soft_lo < lo)
-        soft_lo = lo;
-    if (soft_hi > hi)
-        soft_hi = hi;
-    if (soft_hi - soft_lo >= t) {
-        grow(a, b, t, soft_lo, soft_hi);
-    } else {
-        int hard_lo = *near_lo > lo ? *near_lo : lo;
-        int hard_hi = *near_hi < hi ? *near_hi : hi;
-        grow(a, b, t, hard_lo, hard_hi);
-    }
+    int half_lo = near_lo > lo ? (near_lo + w0) / 2 : lo;
+    int half_hi = near_hi < hi ? (near_hi + w1) / 2 : hi;
+    grow(a, b, t, half_lo > lo ? half_lo : lo, half_hi < hi ? half_hi : hi);
 }
 
 static void add_area(struct ui_reader *r, struct area a)
@@ -363,10 +354,13 @@ static void place_areas(struct ui_reader *r)
                     b->layout, t->mentions[k].start, t->mentions[k].end, rr,
                     FRAGMENTS);
                 for (size_t f = 0; f < n && f < FRAGMENTS; f++) {
-                    SDL_Rect w = {b->x + rr[f].x / TEXT_ONE,
-                                  row->y + b->y + rr[f].y / TEXT_ONE,
-                                  (rr[f].w + TEXT_ONE - 1) / TEXT_ONE,
-                                  (rr[f].h + TEXT_ONE - 1) / TEXT_ONE};
+                    /* both edges rounded, so boxes that meet touch */
+                    int x0 = render_round26(rr[f].x),
+                        x1 = render_round26(rr[f].x + rr[f].w),
+                        y0 = render_round26(rr[f].y),
+                        y1 = render_round26(rr[f].y + rr[f].h);
+                    SDL_Rect w = {b->x + x0, row->y + b->y + y0, x1 - x0,
+                                  y1 - y0};
                     add_area(r, (struct area){i, k, (uint8_t)c, f == 0, w, w});
                 }
             }
@@ -388,7 +382,7 @@ static void place_areas(struct ui_reader *r)
                 nhi = o.x;
         }
         int x0 = w.x, x1 = w.x + w.w;
-        grow_axis(&x0, &x1, w.x, w.x + w.w, t, 0, r->view.w, &nlo, &nhi);
+        grow_axis(&x0, &x1, w.x, w.x + w.w, t, 0, r->view.w, nlo, nhi);
         a->touch.x = x0, a->touch.w = x1 - x0;
     }
     /* up and down: neighbours whose areas share some of its width */
@@ -407,7 +401,7 @@ static void place_areas(struct ui_reader *r)
                 nhi = o->word.y;
         }
         int y0 = w.y, y1 = w.y + w.h;
-        grow_axis(&y0, &y1, w.y, w.y + w.h, t, 0, r->content_h, &nlo, &nhi);
+        grow_axis(&y0, &y1, w.y, w.y + w.h, t, 0, r->content_h, nlo, nhi);
         a->touch.y = y0, a->touch.h = y1 - y0;
     }
 }
