@@ -27,7 +27,13 @@ void ui_about_set(struct ui_about *s, const struct text_fonts *fonts,
     int body = ui_text_px(m, m->type.lead);
     s->m = *m;
     s->view = c;
+    /* clear of the position bar at the far edge */
     SDL_Rect ac = c;
+    int bar = ui_view_bar_room(m);
+    ac.w -= bar;
+    if (ui_metrics_mirrored(m))
+        ac.x += bar;
+    c = ac;
     if (ac.w > body * 34) {
         ac.w = body * 34;
         ac.x = ui_start_x(m, c, ac.w);

@@ -73,6 +73,12 @@ void ui_column_draw_range(const struct ui_column *c, SDL_Renderer *r,
 
 /* ---- text inside a view ------------------------------------------------- */
 
+int ui_view_bar_room(const struct ui_metrics *m)
+{
+    int bar = ui_mm(m, UI_VIEW_BAR_MM);
+    return (bar < 3 ? 3 : bar) + m->gap_s;
+}
+
 double ui_view_line_shown(int top, int bottom, int view_top, int view_bottom)
 {
     if (bottom <= top)

@@ -20,6 +20,7 @@
 #include "text/font.h"
 #include "text/layout.h"
 #include "ui/textlist.h"
+#include "ui/theme.h"
 
 struct ui_column {
     const struct text_fonts *fonts;
@@ -48,6 +49,11 @@ void ui_column_draw(const struct ui_column *c, SDL_Renderer *renderer,
 void ui_column_draw_range(const struct ui_column *c, SDL_Renderer *renderer,
                           struct atlas *atlas, size_t from, size_t to,
                           Uint8 alpha);
+
+/* The room text in a scrolling view keeps clear at the view's far edge
+ * for the position bar (ui/scroll_hint.c draws it 1.2 mm wide there). */
+#define UI_VIEW_BAR_MM 1.2
+int ui_view_bar_room(const struct ui_metrics *m);
 
 /* How much of a line [top, bottom) shows inside [view_top, view_bottom),
  * 0..1. */

@@ -22,9 +22,6 @@
 
 #define BLOCKS 3
 #define FRAGMENTS 4 /* a mention broken over lines: its first boxes */
-/* The scroll hint's bar (ui/scroll_hint.c draws it 1.2 mm wide, at least
- * 3 px, at the view's far edge); the text keeps clear of it. */
-#define HINT_BAR_MM 1.2
 
 /* Text of each script to measure a column by: the advance per character
  * of ordinary prose (the report's own register). */
@@ -502,7 +499,7 @@ void ui_reader_set(struct ui_reader *r, const struct exhibit *ex,
     enum text_lang langs[BLOCKS];
     int n = view_langs(m, summary, langs);
     /* The text keeps clear of the position bar at the view's far edge. */
-    int bar = ui_mm(m, HINT_BAR_MM) + m->gap_s;
+    int bar = ui_view_bar_room(m);
     int left = ui_metrics_mirrored(m) ? bar : 0;
     struct plan pl = plan_for(r, langs, n, area.w - bar, gap, cpx);
     for (int i = 0; i < n; i++)
