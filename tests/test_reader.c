@@ -185,6 +185,18 @@ static void test_toggle(const struct panel *p, enum text_lang l,
           "%s %s: passage %s kept across text size (%d) and language (%d)",
           p->name, lang_name[l], ex->passages[want].id, size_ok, lang_ok);
 
+    /* A passage opened from the map stays the visitor's passage, even the
+     * last, which cannot reach the top. */
+    uint32_t last = ex->passage_count - 1;
+    ui_reader_show_passage(u.a->reader, last);
+    tap_id(&u, "nav:summary");
+    bool last_ok = keeps(r, (int)last);
+    tap_id(&u, "nav:summary");
+    last_ok &= keeps(r, (int)last);
+    CHECK(last_ok, "%s %s: the last passage, opened, survives the toggle "
+          "both ways (anchor %d)", p->name, lang_name[l],
+          ui_reader_anchor(r));
+
     /* The toggle is a whole target tall and wide. */
     struct ui_metrics *m = &u.a->m;
     SDL_Rect b = u.a->summary_button.rect;

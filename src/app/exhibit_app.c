@@ -216,8 +216,7 @@ void app_open_reader(struct exhibit_app *a, uint32_t passage)
         stats_session_passage(&a->session, a->ex->passages[passage].id);
     ui_reader_highlight(a->reader, -1, false);
     ui_reader_highlight(a->reader, (int)passage, true);
-    ui_reader_set_offset(a->reader,
-                         ui_reader_passage_offset(a->reader, passage));
+    ui_reader_show_passage(a->reader, passage);
     app_go(a, APP_SCREEN_READER); /* the scroller starts at the passage */
 }
 

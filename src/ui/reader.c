@@ -612,6 +612,14 @@ float ui_reader_passage_offset(const struct ui_reader *r, uint32_t p)
     return o > m ? m : o;
 }
 
+void ui_reader_show_passage(struct ui_reader *r, uint32_t p)
+{
+    if (p >= r->row_count)
+        return;
+    r->offset = ui_reader_passage_offset(r, p);
+    keep_anchor(r, (int)p, 0);
+}
+
 int ui_reader_top_passage(const struct ui_reader *r)
 {
     float at = r->offset < 0 ? 0 : r->offset;

@@ -108,6 +108,10 @@ void ui_reader_set_offset(struct ui_reader *reader, float offset);
 float ui_reader_offset(const struct ui_reader *reader);
 /* The offset that puts passage p at the top. */
 float ui_reader_passage_offset(const struct ui_reader *reader, uint32_t p);
+/* Puts passage p at the top (as far as the report allows) and makes it
+ * the visitor's passage, even when the report ends before it reaches the
+ * top. */
+void ui_reader_show_passage(struct ui_reader *reader, uint32_t p);
 /* The passage at the top of the view. */
 int ui_reader_top_passage(const struct ui_reader *reader);
 /* The visitor's passage: the top one when they last scrolled, kept across
