@@ -338,22 +338,25 @@ static void audit(const struct panel *p, int li, bool large)
     snprintf(args, sizeof args, "--config %s", conf);
     snprintf(size, sizeof size, "%dx%d", p->w, p->h);
     int cx = p->w / 2, top = p->h * 3 / 4, bottom = p->h / 4;
+    bool chooser;
+    const char *choose = play_choose_lang(dir, args, size, langs[li], &chooser);
     snprintf(script, sizeof script,
              "wait 600\nshot attract0\nwait 1300\nshot attract1\n"
              "wait 1700\nshot attract2\ntap %d %d\nwait 400\n"
-             "tap-id lang:%s\nwait 300\n%s"
+             "%stap-id lang:%s\nwait 300\n%s"
              "shot home\ntap-id nav:read\nwait 400\nshot reader\n"
              "tap-id nav:summary\nwait 300\nshot summary\n"
              "tap-id nav:summary\nwait 300\n"
              "drag %d %d %d %d 200\nwait 1500\ndrag %d %d %d %d 200\n"
              "wait 1500\ndrag %d %d %d %d 200\nwait 1500\n"
              "tap-id nav:summary\nwait 300\nshot summary_deep\n"
-             "tap-id nav:summary\nwait 300\ntap-id nav:back\nwait 300\n"
+             "tap-id nav:summary\nwait 300\ntap-id nav:home\nwait 300\n"
              "tap-id nav:map\nwait 800\nshot map\ntap-id region:yili\n"
-             "wait 800\nshot card\ntap-id nav:back\nwait 300\n"
+             "wait 800\nshot card\ntap-id nav:home\nwait 300\n"
              "tap-id nav:about\nwait 400\nshot about\nwait 31000\n"
              "shot idle\n",
-             cx, p->h / 2, langs[li], large ? "tap-id nav:text-size\n" : "",
+             cx, p->h / 2, choose, langs[li],
+             large ? "tap-id nav:text-size\n" : "",
              cx, top, cx, bottom, cx, top, cx, bottom, cx, top, cx, bottom);
     /* every shot's state too */
     char full[4096], *o = full;
@@ -373,8 +376,12 @@ static void audit(const struct panel *p, int li, bool large)
     char name[64];
     snprintf(name, sizeof name, "audit-%s-%s", size, langs[li]);
     if (play_script(dir, name, args, size, full)) {
-        for (size_t i = 0; i < sizeof screens / sizeof *screens; i++) {
-            struct shot s = {.p = p, .lang = langs[li], .name = screens[i],
+        for (size_t i = 0; i < sizeof screens / sizeof *screens + 1; i++) {
+            bool last = i == sizeof screens / sizeof *screens;
+            if (last && !chooser)
+                break;
+            struct shot s = {.p = p, .lang = langs[li],
+                             .name = last ? "chooser" : screens[i],
                              .large = large};
             if (!shot_open(&s, dir)) {
                 shot_close(&s);
@@ -382,10 +389,9 @@ static void audit(const struct panel *p, int li, bool large)
             }
             audit_texts(&s);
             audit_targets(&s);
-            if (strncmp(screens[i], "summary", 7) == 0)
+            if (strncmp(s.name, "summary", 7) == 0)
                 audit_not_blank(&s);
-            if (strcmp(screens[i], "map") == 0 ||
-                strcmp(screens[i], "card") == 0)
+            if (strcmp(s.name, "map") == 0 || strcmp(s.name, "card") == 0)
                 audit_map_labels(&s, (enum text_lang)li);
             shot_close(&s);
         }

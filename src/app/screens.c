@@ -24,22 +24,29 @@ void app_screens_free(struct exhibit_app *a)
 
 static float slop(const struct exhibit_app *a)
 {
-    return map_slop_px(MAP_SLOP_MM_DEFAULT, a->m.diagonal_in, a->m.w, a->m.h);
+    return (float)(MAP_SLOP_MM_DEFAULT * a->m.px_per_mm);
+}
+
+/* The card over the map's far side; the map itself does not move. */
+void app_screens_layout_card(struct exhibit_app *a)
+{
+    a->card_area = a->place >= 0 ? ui_map_page_panel(a->map)
+                                 : (SDL_Rect){0, 0, 0, 0};
+    if (a->place >= 0)
+        ui_place_card_set(a->card, a->ex, (uint32_t)a->place, &a->m,
+                          a->card_area);
 }
 
 void app_screens_layout_map(struct exhibit_app *a)
 {
-    SDL_Rect below = {0, a->content.y, a->m.w, a->m.h - a->content.y};
-    ui_map_page_split(&a->m, below, a->place >= 0, &a->map_area,
-                      &a->card_area);
-    ui_map_page_set(a->map, a->renderer, a->ex, a->m.lang, a->map_area,
+    a->map_area = (SDL_Rect){0, a->content.y, a->m.w,
+                             a->m.h - a->content.y};
+    ui_map_page_set(a->map, a->renderer, &a->m, a->ex, a->map_area,
                     slop(a));
-    if (a->place >= 0) {
+    if (a->place >= 0) /* already open: no slide */
         ui_map_page_select(a->map, a->renderer,
                            a->ex->places[a->place].feature, 0);
-        ui_place_card_set(a->card, a->ex, (uint32_t)a->place, &a->m,
-                          a->card_area);
-    }
+    app_screens_layout_card(a);
 }
 
 /* The reader: the summary toggle at the reading edge (a whole target
@@ -75,15 +82,31 @@ static void layout_reader(struct exhibit_app *a)
                   a->summary);
 }
 
-void app_screens_layout(struct exhibit_app *a)
+/* The bar, fitted to every screen's title, showing the current one's. */
+static void layout_chrome(struct exhibit_app *a)
 {
     const struct ui_metrics *m = &a->m;
-    ui_chrome_set(&a->chrome, a->fonts, a->ex, m, app_screen(a->screen)->back);
+    const char *titles[UI_CHROME_TITLES];
+    size_t n = 0;
+    for (int s = 0; s <= APP_SCREEN_ABOUT && n < UI_CHROME_TITLES; s++)
+        if (app_screen((enum app_screen)s)->title)
+            titles[n++] = app_screen((enum app_screen)s)->title;
+    ui_chrome_set(&a->chrome, a->fonts, a->ex, m, titles, n);
+    ui_chrome_show(&a->chrome, app_screen(a->screen)->title);
     int top = a->chrome.bottom + m->gap_xs;
     a->content = (SDL_Rect){m->bezel, top, m->w - 2 * m->bezel,
                             m->h - top - m->bezel};
+    top = a->chrome.home_bottom + m->gap_xs;
+    a->home_content = (SDL_Rect){m->bezel, top, m->w - 2 * m->bezel,
+                                 m->h - top - m->bezel};
+}
+
+void app_screens_layout(struct exhibit_app *a)
+{
+    const struct ui_metrics *m = &a->m;
+    layout_chrome(a);
     ui_attract_set(&a->attract, a->fonts, a->ex, m);
-    ui_home_set(&a->home, a->fonts, a->ex, m, a->content);
+    ui_home_set(&a->home, a->fonts, a->ex, m, a->home_content);
     ui_about_set(&a->about, a->fonts, a->ex, m, a->content);
     ui_idle_prompt_set(&a->idle, a->fonts, a->ex, m);
     layout_reader(a);
@@ -237,13 +260,21 @@ static void reader_targets(const struct exhibit_app *a,
 
 static bool map_tap(struct exhibit_app *a, int x, int y, uint32_t now)
 {
-    SDL_Point pt = {x, y};
-    if (a->place >= 0 && SDL_PointInRect(&pt, &a->card_area)) {
-        int passage = ui_place_card_hit(a->card, x, y);
-        if (passage < 0)
-            return false;
-        app_open_reader(a, (uint32_t)passage);
+    struct ui_card_hit h = a->place >= 0
+                               ? ui_place_card_hit(a->card, x, y)
+                               : (struct ui_card_hit){UI_CARD_OUTSIDE, -1,
+                                                      NULL};
+    switch (h.part) {
+    case UI_CARD_CLOSE:
+        app_select_place(a, -1, now); /* the map stays */
         return true;
+    case UI_CARD_PASSAGE:
+        app_open_reader(a, (uint32_t)h.passage);
+        return true;
+    case UI_CARD_NOTHING:
+        return false;
+    case UI_CARD_OUTSIDE:
+        break;
     }
     int f = ui_map_page_hit(a->map, (float)x, (float)y);
     int place = f >= 0 ? a->ex->map.features[f].place : -1;
@@ -253,12 +284,50 @@ static bool map_tap(struct exhibit_app *a, int x, int y, uint32_t now)
     return true;
 }
 
+static const char *map_button_at(const struct exhibit_app *a, int x, int y)
+{
+    return a->place >= 0 ? ui_place_card_hit(a->card, x, y).id : NULL;
+}
+
+/* The card scrolls, and only a drag that starts on it. */
+static float map_offset(const struct exhibit_app *a)
+{
+    return a->place >= 0 ? ui_place_card_offset(a->card) : 0;
+}
+
+static void map_set_offset(struct exhibit_app *a, float offset)
+{
+    if (a->place >= 0)
+        ui_place_card_set_offset(a->card, offset);
+}
+
+static float map_max_offset(const struct exhibit_app *a)
+{
+    return a->place >= 0 ? ui_place_card_max_offset(a->card) : 0;
+}
+
+static bool map_scrolls_at(const struct exhibit_app *a, int x, int y)
+{
+    SDL_Point pt = {x, y};
+    return a->place >= 0 && SDL_PointInRect(&pt, &a->card_area);
+}
+
 static bool map_draw(struct exhibit_app *a, SDL_Renderer *r,
                      struct atlas *atlas, uint32_t now)
 {
     bool anim = ui_map_page_draw(a->map, r, atlas, now);
-    if (a->place >= 0)
+    if (a->place < 0)
+        return anim;
+    ui_place_card_press(a->card, a->pressed);
+    int dx, dy; /* the card slides in over the still map */
+    if (ui_map_page_card_shift(a->map, now, &dx, &dy)) {
+        SDL_Rect shifted = {dx, dy, a->m.w, a->m.h};
+        SDL_RenderSetViewport(r, &shifted);
         ui_place_card_draw(a->card, r, atlas);
+        SDL_RenderSetViewport(r, NULL);
+        return true;
+    }
+    ui_place_card_draw(a->card, r, atlas);
     return anim;
 }
 
@@ -278,12 +347,14 @@ static void map_targets(const struct exhibit_app *a, struct app_target *out,
                                   r, r};
         (*n)++;
     }
-    const struct ui_card_item *items;
-    size_t ni = a->place >= 0 ? ui_place_card_items(a->card, &items) : 0;
-    for (size_t i = 0; i < ni && *n < max; i++) {
-        snprintf(out[*n].id, sizeof out[*n].id, "passage:%s",
-                 a->ex->passages[items[i].passage].id);
-        out[*n].rect = items[i].rect;
+    /* The card's close control and the rows wholly in its view. */
+    struct ui_card_target ct[APP_MAX_TARGETS];
+    size_t nc = a->place >= 0 ? ui_place_card_targets(a->card, ct,
+                                                      APP_MAX_TARGETS)
+                              : 0;
+    for (size_t i = 0; i < nc && i < APP_MAX_TARGETS && *n < max; i++) {
+        snprintf(out[*n].id, sizeof out[*n].id, "%s", ct[i].id);
+        out[*n].rect = ct[i].rect;
         (*n)++;
     }
 }
@@ -316,22 +387,27 @@ static bool about_draw(struct exhibit_app *a, SDL_Renderer *r,
 /* ---- the table ---------------------------------------------------------- */
 
 static const struct app_screen_ops screens[] = {
-    [APP_SCREEN_ATTRACT] = {.name = "attract", .back = true,
+    [APP_SCREEN_ATTRACT] = {.name = "attract",
                             .tap = attract_tap, .draw = attract_draw,
                             .targets = attract_targets},
     [APP_SCREEN_HOME] = {.name = "home", .chrome = true, .tap = home_tap,
                          .button_at = home_button_at, .draw = home_draw,
                          .targets = home_targets},
-    [APP_SCREEN_READER] = {.name = "reader", .back = true, .chrome = true,
+    [APP_SCREEN_READER] = {.name = "reader", .title = "reader.title",
+                           .chrome = true,
                            .offset = reader_offset,
                            .set_offset = reader_set_offset,
                            .max_offset = reader_max_offset,
                            .tap = reader_tap, .button_at = reader_button_at,
                            .draw = reader_draw, .targets = reader_targets},
-    [APP_SCREEN_MAP] = {.name = "map", .back = true, .chrome = true,
-                        .tap = map_tap, .draw = map_draw,
+    [APP_SCREEN_MAP] = {.name = "map", .title = "map.title", .chrome = true,
+                        .offset = map_offset, .set_offset = map_set_offset,
+                        .max_offset = map_max_offset,
+                        .scrolls_at = map_scrolls_at, .tap = map_tap,
+                        .button_at = map_button_at, .draw = map_draw,
                         .targets = map_targets},
-    [APP_SCREEN_ABOUT] = {.name = "about", .back = true, .chrome = true,
+    [APP_SCREEN_ABOUT] = {.name = "about", .title = "about.title",
+                          .chrome = true,
                           .offset = about_offset,
                           .set_offset = about_set_offset,
                           .max_offset = about_max_offset,
