@@ -176,8 +176,16 @@ static void test_toggle(const struct panel *p, enum text_lang l,
     int want = ui_reader_top_passage(r);
     tap_id(&u, "nav:text-size");
     bool size_ok = keeps(r, want);
+    if (getenv("READER_DEBUG"))
+        fprintf(stderr, "%s %d: want %d anchor %d top %d off %.0f max %.0f\n",
+                p->name, l, want, ui_reader_anchor(r), ui_reader_top_passage(r),
+                ui_reader_offset(r), ui_reader_max_offset(r));
     tap_id(&u, "nav:text-size");
     size_ok &= keeps(r, want);
+    if (getenv("READER_DEBUG"))
+        fprintf(stderr, "%s %d: want %d anchor %d top %d off %.0f max %.0f\n",
+                p->name, l, want, ui_reader_anchor(r), ui_reader_top_passage(r),
+                ui_reader_offset(r), ui_reader_max_offset(r));
     const char *other = l == TEXT_LANG_UG ? "lang:en" : "lang:ug";
     tap_id(&u, other);
     bool lang_ok = keeps(r, want);
@@ -530,6 +538,36 @@ out:
     close_run(&u);
 }
 
+/* Where the bar leaves too little room (7" with larger text), the toggle
+ * sits at the report's top and scrolls with it: reachable at the top, and
+ * still there after a tap; the report is laid out, not empty. */
+static void test_toggle_scrolls(void)
+{
+    for (int l = 0; l < TEXT_LANG_COUNT; l++) {
+        struct run u;
+        if (!open_run(&u, &panels[0], (enum text_lang)l))
+            goto next;
+        tap_id(&u, "nav:text-size");
+        const struct ui_reader *r = u.a->reader;
+        int x, y;
+        bool at_top = exhibit_app_target(u.a, "nav:summary", &x, &y);
+        tap_id(&u, "nav:summary");
+        bool after = exhibit_app_target(u.a, "nav:summary", &x, &y);
+        bool summary = u.a->summary;
+        scroll_to(&u, ui_reader_max_offset(r));
+        bool far = exhibit_app_target(u.a, "nav:summary", &x, &y);
+        bool scrolls = ui_reader_lead(r) > 0;
+        CHECK(ui_reader_top_passage(r) >= 0 && at_top && after && summary &&
+                  far == !scrolls,
+              "7\" %s larger: the toggle %s; at the top %d, after a tap %d "
+              "(summary %d), at the end %d", lang_name[l],
+              scrolls ? "scrolls with the report" : "stays above it", at_top,
+              after, summary, far);
+    next:
+        close_run(&u);
+    }
+}
+
 /* About keeps its section across a text-size change. */
 static void test_about(void)
 {
@@ -588,6 +626,7 @@ int main(void)
     test_dump_targets();
     test_edges();
     test_about();
+    test_toggle_scrolls();
     /* Every passage on the two small panels and 1080p (pixels on the
      * small ones), every third elsewhere: a toggle lays out every screen. */
     for (size_t p = 0; p < PANELS; p++) {

@@ -91,12 +91,16 @@ struct ui_reader {
     int anchor;
     double anchor_share;
     char anchor_id[96];
+    float anchor_lead; /* the offset when at or above the first passage's
+                          top, or -1 */
+    int lead;          /* room above the first passage (ui_reader_set_lead) */
 };
 
 struct ui_reader *ui_reader_create(const struct text_fonts *fonts)
 {
     struct ui_reader *r = xcalloc(1, sizeof *r);
     r->fonts = fonts;
+    r->anchor_lead = 0; /* the top */
     return r;
 }
 
@@ -535,7 +539,7 @@ void ui_reader_set(struct ui_reader *r, const struct exhibit *ex,
         r->view.h -= r->band_h;
     }
     r->rows = xcalloc(ex->passage_count + 1, sizeof *r->rows);
-    int y = 0;
+    int y = r->lead;
     for (uint32_t i = 0; i < ex->passage_count; i++) {
         struct row *row = &r->rows[r->row_count++];
         row->y = y;
@@ -549,10 +553,30 @@ void ui_reader_set(struct ui_reader *r, const struct exhibit *ex,
     /* The same passage at the top, as far into it as before. */
     int a = find_anchor(r);
     double share = r->anchor_share;
+    float lead_at = r->anchor_lead;
     keep_anchor(r, a, share);
     float o = (float)(r->rows[a].y + share * r->rows[a].h);
+    if (a == 0 && lead_at >= 0) { /* above the first passage: stay */
+        o = lead_at < (float)r->rows[0].y ? lead_at : (float)r->rows[0].y;
+        r->anchor_lead = o;
+    }
     float max = ui_reader_max_offset(r);
     r->offset = o > max ? max : o;
+}
+
+void ui_reader_set_lead(struct ui_reader *r, int px)
+{
+    r->lead = px > 0 ? px : 0;
+}
+
+int ui_reader_lead(const struct ui_reader *r)
+{
+    return r->lead;
+}
+
+int ui_reader_lead_y(const struct ui_reader *r)
+{
+    return r->view.y - (int)r->offset;
 }
 
 SDL_Rect ui_reader_view(const struct ui_reader *r)
@@ -587,8 +611,10 @@ void ui_reader_set_offset(struct ui_reader *r, float offset)
     float lo = -(float)r->view.h, hi = ui_reader_max_offset(r) + r->view.h;
     r->offset = offset < lo ? lo : offset > hi ? hi : offset;
     if (!r->row_count) {
-        if (offset <= 0)
+        if (offset <= 0) {
             keep_anchor(r, 0, 0);
+            r->anchor_lead = 0;
+        }
         return;
     }
     float max = ui_reader_max_offset(r);
@@ -596,6 +622,7 @@ void ui_reader_set_offset(struct ui_reader *r, float offset)
     int top = ui_reader_top_passage(r);
     const struct row *row = &r->rows[top];
     keep_anchor(r, top, row->h ? (at - (float)row->y) / (float)row->h : 0);
+    r->anchor_lead = at <= (float)r->rows[0].y ? at : -1;
 }
 
 float ui_reader_offset(const struct ui_reader *r)
@@ -618,6 +645,7 @@ void ui_reader_show_passage(struct ui_reader *r, uint32_t p)
         return;
     r->offset = ui_reader_passage_offset(r, p);
     keep_anchor(r, (int)p, 0);
+    r->anchor_lead = -1;
 }
 
 int ui_reader_top_passage(const struct ui_reader *r)

@@ -92,6 +92,14 @@ void ui_reader_destroy(struct ui_reader *reader);
 void ui_reader_set(struct ui_reader *reader, const struct exhibit *ex,
                    const struct ui_metrics *m, SDL_Rect area, bool summary);
 
+/* Room of `px` above the first passage, for a control that scrolls with
+ * the report (the summary toggle where the screen is too short to keep it
+ * above); 0: none.  Takes effect at the next ui_reader_set. */
+void ui_reader_set_lead(struct ui_reader *reader, int px);
+int ui_reader_lead(const struct ui_reader *reader);
+/* The screen y of that room's top now. */
+int ui_reader_lead_y(const struct ui_reader *reader);
+
 /* The scrolling part of the area (below the column heads). */
 SDL_Rect ui_reader_view(const struct ui_reader *reader);
 enum ui_reader_arrangement
