@@ -151,7 +151,7 @@ void app_relayout(struct exhibit_app *a)
     staff_layout(a->staff, a->m.lang, a->m.w, a->m.h);
     if (!a->ex)
         return;
-    app_screens_layout(a); /* the About page starts at its top again */
+    app_screens_layout(a); /* the reader and About keep their place */
     scroll_bounds(a);
 }
 
@@ -170,6 +170,7 @@ void exhibit_app_layout(struct exhibit_app *a, SDL_Renderer *renderer,
         a->place = -1;
         ui_reader_highlight(a->reader, -1, false);
         ui_reader_set_offset(a->reader, 0);
+        ui_about_reset(&a->about);
     }
     app_relayout(a);
 }
@@ -326,8 +327,7 @@ void app_open_reader(struct exhibit_app *a, uint32_t passage)
         stats_session_passage(&a->session, a->ex->passages[passage].id);
     ui_reader_highlight(a->reader, -1, false);
     ui_reader_highlight(a->reader, (int)passage, true);
-    ui_reader_set_offset(a->reader,
-                         ui_reader_passage_offset(a->reader, passage));
+    ui_reader_show_passage(a->reader, passage);
     app_go(a, APP_SCREEN_READER); /* the scroller starts at the passage */
 }
 
@@ -341,6 +341,7 @@ static void reset(struct exhibit_app *a)
     a->m.lang = a->ex ? a->ex->settings.default_lang : TEXT_LANG_EN;
     ui_reader_highlight(a->reader, -1, false);
     ui_reader_set_offset(a->reader, 0);
+    ui_about_reset(&a->about);
     a->screen = APP_SCREEN_ATTRACT;
     a->history_n = 0; /* the next visitor starts afresh */
     a->pressed[0] = '\0';

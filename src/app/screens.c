@@ -49,7 +49,12 @@ void app_screens_layout_map(struct exhibit_app *a)
     app_screens_layout_card(a);
 }
 
-/* The reader: the summary toggle at the reading edge, the report below. */
+/* The reader: the summary toggle at the reading edge (a whole target
+ * tall, its label at the interface's label size), the report below.  Where
+ * the screen is too short to keep the toggle above the report and still
+ * show a few lines of it (a small panel with larger text), the toggle sits
+ * at the report's top and scrolls with it.  The reader keeps the
+ * visitor's passage across the new layout itself. */
 static void layout_reader(struct exhibit_app *a)
 {
     const struct ui_metrics *m = &a->m;
@@ -58,17 +63,57 @@ static void layout_reader(struct exhibit_app *a)
                                                 ? "reader.summary-hide"
                                                 : "reader.summary-show",
                                      m->lang);
+    int h = m->toggle_h > m->target ? m->toggle_h : m->target;
+    enum ui_button_style style =
+        a->summary ? UI_BUTTON_SELECTED : UI_BUTTON_PLAIN;
+    int label = ui_text_px(m, m->type.label);
     ui_button_place(&a->summary_button, a->fonts,
-                    ui_action_id(UI_ACTION_SUMMARY), sum, m->lang,
-                    ui_px(m, m->type.label), (SDL_Rect){0, c.y, 0, m->toggle_h},
-                    a->summary ? UI_BUTTON_SELECTED : UI_BUTTON_PLAIN);
+                    ui_action_id(UI_ACTION_SUMMARY), sum, m->lang, label,
+                    (SDL_Rect){0, c.y, 0, h}, style);
+    if (a->summary_button.rect.w > c.w) { /* a narrow panel: two lines */
+        ui_button_place(&a->summary_button, a->fonts,
+                        ui_action_id(UI_ACTION_SUMMARY), sum, m->lang, label,
+                        (SDL_Rect){0, c.y, c.w, h}, style);
+        int th = text_layout_height_px(a->summary_button.label) + m->gap_s;
+        if (th > h)
+            a->summary_button.rect.h = h = th;
+    }
     a->summary_button.rect.x = ui_start_x(m, c, a->summary_button.rect.w);
-    int top = c.y + m->toggle_h + m->gap_s;
-    float offset = ui_reader_offset(a->reader);
+    /* three lines of body text under the toggle, or it scrolls */
+    int lines = ui_text_px(m, m->type.lead) * 3 * 3 / 2;
+    bool scrolls = c.h - (h + m->gap_s) < lines;
+    int top = scrolls ? c.y : c.y + h + m->gap_s;
+    ui_reader_set_lead(a->reader, scrolls ? h + m->gap_s : 0);
     ui_reader_set(a->reader, a->ex, m, (SDL_Rect){c.x, top, c.w,
                                                   c.y + c.h - top},
                   a->summary);
-    ui_reader_set_offset(a->reader, offset);
+}
+
+/* The toggle where it is now: above the report, or at its top, scrolled
+ * with it (the reader keeps room for it: ui_reader_set_lead). */
+static bool toggle_scrolls(const struct exhibit_app *a)
+{
+    return ui_reader_lead(a->reader) > 0;
+}
+
+static struct ui_button toggle_now(const struct exhibit_app *a)
+{
+    struct ui_button b = a->summary_button; /* borrows the label */
+    if (toggle_scrolls(a))
+        b.rect.y = ui_reader_lead_y(a->reader);
+    return b;
+}
+
+/* Whether a point is on the toggle (inside the report's view when it
+ * scrolls with the report). */
+static bool toggle_hit(const struct exhibit_app *a, int x, int y)
+{
+    struct ui_button b = toggle_now(a);
+    SDL_Point p = {x, y};
+    SDL_Rect v = ui_reader_view(a->reader);
+    if (toggle_scrolls(a) && !SDL_PointInRect(&p, &v))
+        return false;
+    return ui_button_hit(&b, x, y);
 }
 
 /* The bar, fitted to every screen's title, showing the current one's. */
@@ -189,9 +234,13 @@ static float reader_max_offset(const struct exhibit_app *a)
 
 static bool reader_tap(struct exhibit_app *a, int x, int y, uint32_t now)
 {
-    if (ui_button_hit(&a->summary_button, x, y)) {
+    if (toggle_hit(a, x, y)) {
+        /* Only the reader changes: lay it out again (it keeps the
+         * visitor's passage) and let app_go give the scroller its new
+         * bounds and offset. */
         a->summary = !a->summary;
-        app_relayout(a);
+        layout_reader(a);
+        app_go(a, APP_SCREEN_READER);
         return true;
     }
     struct ui_reader_hit h = ui_reader_hit(a->reader, x, y);
@@ -205,33 +254,49 @@ static bool reader_tap(struct exhibit_app *a, int x, int y, uint32_t now)
 static const char *reader_button_at(const struct exhibit_app *a, int x,
                                     int y)
 {
-    return ui_button_hit(&a->summary_button, x, y) ? a->summary_button.id
-                                                    : NULL;
+    return toggle_hit(a, x, y) ? a->summary_button.id : NULL;
 }
 
 static bool reader_draw(struct exhibit_app *a, SDL_Renderer *r,
                         struct atlas *atlas, uint32_t now)
 {
     (void)now;
-    ui_button_draw(&a->summary_button, r, atlas,
-                   strcmp(a->pressed, a->summary_button.id) == 0);
+    struct ui_button b = toggle_now(a);
+    bool pressed = strcmp(a->pressed, b.id) == 0;
+    SDL_Rect v = ui_reader_view(a->reader), old;
+    SDL_bool had = SDL_RenderIsClipEnabled(r);
+    SDL_RenderGetClipRect(r, &old);
+    if (toggle_scrolls(a)) /* in the report: clipped to its view */
+        SDL_RenderSetClipRect(r, &v);
+    ui_button_draw(&b, r, atlas, pressed);
+    SDL_RenderSetClipRect(r, had ? &old : NULL);
     ui_reader_draw(a->reader, r, atlas);
     return false;
 }
 
-/* Mentions are numbered per passage in the order their columns are laid
- * out (Chinese, then English; or the summary). */
+/* Mentions are numbered per passage: Chinese, then English, then the
+ * summary's; each target is the mention's touch area. */
 static void reader_targets(const struct exhibit_app *a,
                            struct app_target *out, size_t *n, size_t max)
 {
-    app_add_button(&a->summary_button, out, n, max);
+    struct ui_button b = toggle_now(a);
+    SDL_Rect v = ui_reader_view(a->reader), in;
+    if (!toggle_scrolls(a)) {
+        app_add_button(&b, out, n, max);
+    } else if (SDL_IntersectRect(&b.rect, &v, &in) &&
+               in.h >= a->m.target && in.w >= a->m.target) {
+        b.rect = in; /* the part in sight, when a whole target */
+        app_add_button(&b, out, n, max);
+    }
     struct ui_reader_target *rt = xmalloc(APP_MAX_TARGETS * sizeof *rt);
     size_t k = ui_reader_targets(a->reader, rt, APP_MAX_TARGETS);
     for (size_t i = 0; i < k && i < APP_MAX_TARGETS && *n < max; i++) {
         const struct content_passage *p = &a->ex->passages[rt[i].passage];
         uint32_t seq = rt[i].mention;
-        if (rt[i].lang == TEXT_LANG_EN)
+        if (rt[i].lang != TEXT_LANG_ZH)
             seq += p->text[TEXT_LANG_ZH].mention_count;
+        if (rt[i].lang == TEXT_LANG_UG)
+            seq += p->text[TEXT_LANG_EN].mention_count;
         snprintf(out[*n].id, sizeof out[*n].id, "mention:%s:%u", p->id, seq);
         out[*n].rect = rt[i].rect;
         (*n)++;
@@ -352,12 +417,12 @@ static void map_targets(const struct exhibit_app *a, struct app_target *out,
 
 static float about_offset(const struct exhibit_app *a)
 {
-    return a->about.column.offset;
+    return ui_about_offset(&a->about);
 }
 
 static void about_set_offset(struct exhibit_app *a, float offset)
 {
-    a->about.column.offset = offset;
+    ui_about_set_offset(&a->about, offset);
 }
 
 static float about_max_offset(const struct exhibit_app *a)

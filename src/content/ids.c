@@ -20,6 +20,7 @@ const char *const content_string_ids[] = {
     "reader.summary-hide",
     "reader.column-zh",
     "reader.column-en",
+    "reader.column-ug",
     "map.title",
     "map.instruction",
     "map.soviet-union",
