@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/screens.h"
+#include "render/text_log.h"
 #include "core/xalloc.h"
 #include "map/hittest.h"
 #include "map/scene.h"
@@ -367,6 +368,8 @@ static bool map_draw(struct exhibit_app *a, SDL_Renderer *r,
     if (a->place < 0)
         return anim;
     ui_place_card_press(a->card, a->pressed);
+    /* what the card comes over is not for reading */
+    render_text_log_cover(atlas_text_log(atlas), &a->card_area);
     int dx, dy; /* the card slides in over the still map */
     if (ui_map_page_card_shift(a->map, now, &dx, &dy)) {
         SDL_Rect shifted = {dx, dy, a->m.w, a->m.h};

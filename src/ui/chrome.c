@@ -233,7 +233,10 @@ static void lay_controls(struct ui_chrome *c, struct bar *b)
     /* The text size: a small and a large A, the label after them. */
     const struct ui_text_style st = {"ui", UI_LINE_PCT_UI, TEXT_DIR_LTR};
     c->glyph_small = ui_text_lay(b->fonts, st, TEXT_LANG_EN,
-                                 m->bar_text * 3 / 4, 4096, TEXT_ALIGN_START,
+                                 m->bar_text * 3 / 4 > m->text_floor
+                                     ? m->bar_text * 3 / 4
+                                     : m->text_floor,
+                                 4096, TEXT_ALIGN_START,
                                  "A", 1);
     c->glyph_large = ui_text_lay(b->fonts, st, TEXT_LANG_EN,
                                  m->bar_text * 5 / 4, 4096, TEXT_ALIGN_START,
@@ -377,17 +380,25 @@ void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
         if (ok[i] && chooser < 0 && fits[i].langs == UI_CHROME_LANGS_MENU)
             chooser = i;
     }
+    /* The first that fits in a quarter of the screen's height; where none
+     * does (a short panel with larger text), the lowest that fits. */
     c->fit_index = UI_CHROME_FITS;
+    int low = -1;
     for (int i = 0; i < UI_CHROME_FITS; i++) {
         if (!ok[i])
             continue;
-        if (fits[i].langs == UI_CHROME_LANGS_OWN_ROW &&
-            height[i] > m->h / 4 && chooser >= 0 &&
-            height[chooser] < height[i])
+        if (low < 0 || height[i] < height[low])
+            low = i;
+        if (height[i] > m->h / 4 &&
+            (fits[i].langs != UI_CHROME_LANGS_OWN_ROW || chooser < 0 ||
+             height[chooser] < height[i]))
             continue;
         c->fit_index = i + 1;
+        low = -2;
         break;
     }
+    if (low >= 0)
+        c->fit_index = low + 1;
     c->fit = fits[c->fit_index - 1];
     fits_width(c, &b, &c->fit, &c->rows);
     if (c->fit.langs == UI_CHROME_LANGS_OWN_ROW &&

@@ -436,17 +436,12 @@ static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
 
 /* ---- the strip: scale bar and credit ------------------------------------ */
 
-/* The scale's and the credit's type: fine print, not body text -- its
- * capitals 3 mm on the panel (UI_CAP_RATIO of the size), or the design's
- * 18 px at 1080 scaled where that is larger, never grown by "Larger
- * text".  At the body floor (4.8 mm) the credit took four lines and a
- * quarter of the map's height on Touch Display 2. */
-#define CAPTION_CAP_MM 3.0
+/* The scale's and the credit's type: the smallest the metrics allow (the
+ * text floor: 4.8 mm capitals, larger with larger text) -- fine print by
+ * place and colour, not by size; the credit wraps in its strip. */
 static int caption_px(const struct ui_map_page *p)
 {
-    int phys = (int)ceil(CAPTION_CAP_MM * p->m.px_per_mm / UI_CAP_RATIO);
-    int design = ui_px(&p->m, 18);
-    return phys > design ? phys : design;
+    return ui_text_px(&p->m, 18);
 }
 
 /* The strip runs along the foot of the whole area, under the map and the
