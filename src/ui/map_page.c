@@ -485,6 +485,21 @@ static int lay_strip(struct ui_map_page *p, SDL_Rect area)
     p->credit = lay(p, "ui", size, credit, room,
                     ui_metrics_mirrored(m) ? TEXT_ALIGN_START
                                            : TEXT_ALIGN_END);
+    /* Where it still wraps, the licence's own short form: from the '©' to
+     * the bracket, "© OpenStreetMap contributors" (its name and licence
+     * are in About). */
+    const char *c0 = strstr(credit, "\xC2\xA9");
+    if (p->credit && p->credit->line_count > 1 && c0) {
+        char brief[128];
+        size_t n = strcspn(c0, "(\xEF"); /* '(' or a full-width '（' */
+        while (n > 0 && c0[n - 1] == ' ')
+            n--;
+        snprintf(brief, sizeof brief, "%.*s", (int)n, c0);
+        text_layout_destroy(p->credit);
+        p->credit = lay(p, "ui", size, brief, room,
+                        ui_metrics_mirrored(m) ? TEXT_ALIGN_START
+                                               : TEXT_ALIGN_END);
+    }
     int bar_h = ui_mm(m, 0.8);
     int scale_h = text_layout_height_px(p->scale_text) + ui_mm(m, 0.6) +
                   bar_h + 2 * hp;

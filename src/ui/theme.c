@@ -137,7 +137,7 @@ void ui_metrics_init_view(struct ui_metrics *m, int w, int h,
     m->bar_text = ui_text_px(m, m->type.label);
     /* a label's line and a little air above and below it */
     m->bar_h = at_least(at_least(ui_scale_px(s, 72, 1), m->target),
-                        m->bar_text * 17 / 10);
+                        m->bar_text * 14 / 10);
     m->bar_gap = at_least(ui_scale_px(s, 16, 1), m->target_gap);
     m->gap_xs = at_least(ui_scale_px(s, 8, 1), mm_px(ppm, 1));
     m->gap_s = at_least(ui_scale_px(s, 16, 1), mm_px(ppm, 2));
