@@ -477,3 +477,8 @@ void ui_map_page_split(const struct ui_metrics *m, SDL_Rect area,
         map->h = area.h - ch;
     }
 }
+
+const struct map_style *ui_map_page_style(void)
+{
+    return &style;
+}

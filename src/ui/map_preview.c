@@ -1,0 +1,90 @@
+/* map_preview.c: the map pictured in a box (see map_preview.h). */
+#include <math.h>
+#include <stdlib.h>
+
+#include "core/log.h"
+#include "core/xalloc.h"
+#include "map/paint.h"
+#include "map/raster.h"
+#include "ui/map_page.h"
+#include "ui/map_preview.h"
+
+static void drop(struct ui_map_preview *p)
+{
+    if (p->texture)
+        SDL_DestroyTexture(p->texture);
+    p->texture = NULL;
+    map_scene_destroy(p->scene);
+    p->scene = NULL;
+    p->ex = NULL;
+}
+
+void ui_map_preview_fini(struct ui_map_preview *p)
+{
+    drop(p);
+    p->renderer = NULL;
+}
+
+/* Builds the scene and the texture for a w x h picture. */
+static bool paint(struct ui_map_preview *p, SDL_Renderer *renderer,
+                  const struct exhibit *ex, int w, int h, float margin)
+{
+    struct map_rect rect = {0, 0, (float)w, (float)h};
+    p->scene = map_scene_build(&ex->map, &rect, margin);
+    if (!p->scene) {
+        log_error("ui", "the map preview cannot be fitted into %dx%d", w, h);
+        return false;
+    }
+    struct map_raster *raster = map_raster_create(w, h);
+    uint32_t *img = xmalloc((size_t)w * (size_t)h * sizeof *img);
+    map_paint(p->scene, ui_map_page_style(), raster, img, w);
+    map_raster_destroy(raster);
+    p->texture = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888,
+                                   SDL_TEXTUREACCESS_STATIC, w, h);
+    if (p->texture)
+        SDL_UpdateTexture(p->texture, NULL, img, w * 4);
+    free(img);
+    if (!p->texture) {
+        log_error("ui", "cannot make the map preview's texture: %s",
+                  SDL_GetError());
+        return false;
+    }
+    p->ex = ex;
+    p->renderer = renderer;
+    return true;
+}
+
+bool ui_map_preview_set(struct ui_map_preview *p, SDL_Renderer *renderer,
+                        const struct exhibit *ex, SDL_Rect box,
+                        float margin_px)
+{
+    bool same = p->texture && p->ex == ex && p->renderer == renderer &&
+                p->box.w == box.w && p->box.h == box.h;
+    p->box = box;
+    if (same)
+        return true; /* the picture has no words: it stays */
+    drop(p);
+    if (!ex || box.w < 16 || box.h < 16)
+        return false;
+    return paint(p, renderer, ex, box.w, box.h, margin_px);
+}
+
+void ui_map_preview_draw(const struct ui_map_preview *p, SDL_Renderer *r)
+{
+    if (p->texture)
+        SDL_RenderCopy(r, p->texture, NULL, &p->box);
+}
+
+bool ui_map_preview_anchor(const struct ui_map_preview *p, uint32_t feature,
+                           SDL_Point *at)
+{
+    if (!p->scene || feature >= p->scene->map->feature_count)
+        return false;
+    const struct map_scene_feature *f = &p->scene->features[feature];
+    if (f->box.x0 > f->box.x1)
+        return false;
+    at->x = p->box.x + (int)lroundf(f->anchor_x);
+    at->y = p->box.y + (int)lroundf(f->anchor_y);
+    return at->x >= p->box.x && at->x < p->box.x + p->box.w &&
+           at->y >= p->box.y && at->y < p->box.y + p->box.h;
+}
