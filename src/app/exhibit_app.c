@@ -89,6 +89,11 @@ void exhibit_app_set_display_size(struct exhibit_app *a, double diagonal_inch)
     a->display_inch = diagonal_inch > 0 ? diagonal_inch : 0;
 }
 
+void exhibit_app_set_viewing_distance(struct exhibit_app *a, double view_mm)
+{
+    a->view_mm = view_mm > 0 ? view_mm : 0;
+}
+
 struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
 {
     struct exhibit_app *a = xcalloc(1, sizeof *a);
@@ -133,9 +138,9 @@ static void scroll_bounds(struct exhibit_app *a)
 void app_relayout(struct exhibit_app *a)
 {
     app_screens_free(a);
-    ui_metrics_init(&a->m, a->m.w, a->m.h,
-                    a->diag_given ? a->diag_inch : a->display_inch, a->m.lang,
-                    a->large_text);
+    ui_metrics_init_view(&a->m, a->m.w, a->m.h,
+                         a->diag_given ? a->diag_inch : a->display_inch,
+                         a->view_mm, a->m.lang, a->large_text);
     staff_layout(a->staff, a->m.lang, a->m.w, a->m.h);
     if (!a->ex)
         return;

@@ -99,10 +99,14 @@ void exhibit_app_set_idle_timeout(struct exhibit_app *app, unsigned seconds);
 void exhibit_app_set_screen(struct exhibit_app *app, double diagonal_inch);
 
 /* The display's own diagonal as the video driver reports it (0: unknown):
- * the screen's physical size in its metrics when kiosk.conf gives none
- * (the touch slop keeps kiosk.conf's or the default). */
+ * the screen's physical size in its metrics (type, targets, touch slop)
+ * when kiosk.conf gives none. */
 void exhibit_app_set_display_size(struct exhibit_app *app,
                                   double diagonal_inch);
+/* The visitor's distance from the screen in mm (0: UI_VIEW_MM_DEFAULT):
+ * the type grows with it. */
+void exhibit_app_set_viewing_distance(struct exhibit_app *app,
+                                      double view_mm);
 
 /* True when no finger is down and nothing moves: new content may be
  * swapped in without pulling anything from under a visitor's finger. */

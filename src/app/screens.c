@@ -24,7 +24,7 @@ void app_screens_free(struct exhibit_app *a)
 
 static float slop(const struct exhibit_app *a)
 {
-    return map_slop_px(MAP_SLOP_MM_DEFAULT, a->diag_inch, a->m.w, a->m.h);
+    return map_slop_px(MAP_SLOP_MM_DEFAULT, a->m.diagonal_in, a->m.w, a->m.h);
 }
 
 void app_screens_layout_map(struct exhibit_app *a)

@@ -73,6 +73,8 @@ struct exhibit_app {
     double diag_inch;           /* kiosk.conf's or the default: touch slop */
     bool diag_given;            /* kiosk.conf gave the size */
     double display_inch;        /* the video driver's (0: unknown) */
+    double view_mm;             /* kiosk.conf's viewing distance (0: the
+                                   default) */
     unsigned idle_override_s;   /* kiosk.conf's idle time; 0: content's */
     struct staff *staff;        /* the hidden staff panel, over everything */
     /* usage statistics */

@@ -17,7 +17,7 @@ void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
                    bool back)
 {
     ui_chrome_fini(c);
-    bool large_text = m->text_pct > 100;
+    bool large_text = m->large_text;
     enum text_lang lang = m->lang;
     int bezel = m->bezel, bh = m->bar_h, size = m->bar_text;
     SDL_Rect bar = {bezel, bezel, m->w - 2 * bezel, bh};

@@ -135,9 +135,9 @@ void ui_reader_set(struct ui_reader *r, const struct exhibit *ex,
         return;
     }
     /* Sizes scale with the reader's own area: 28 px body text at 1080,
-     * grown by the text size, never under 16 px. */
+     * grown by the text size and the panel's physical floor. */
     struct ui_scale sc = ui_scale_of(area.w, area.h);
-    int size = ui_scale_text(sc, m->type.lead, m->text_pct, 16);
+    int size = ui_text_px_in(m, sc, m->type.lead);
     int gap = ui_scale_px(sc, 48, 0);
     r->pad = ui_scale_px(sc, 24, 0);
     r->columns = !summary && area.w >= area.h * 3 / 4;
