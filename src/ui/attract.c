@@ -44,35 +44,53 @@ static int add_text(struct ui_attract *s, const char *role, int line_pct,
     return text_layout_height_px(l);
 }
 
-/* The invitation at the bottom of `col`: the cue ring at the reading
- * edge, the three languages beside it.  Returns its height. */
+/* The invitation across `col` (its x and width): the cue ring at the
+ * reading edge, the three languages beside it -- stacked, or with `one`
+ * each on the same line, the slide's language shown; laid out at y 0
+ * (moved into place by place_invitation).  Returns its height. */
 static int lay_invitation(struct ui_attract *s, const struct exhibit *ex,
-                          const struct ui_metrics *m, SDL_Rect col)
+                          const struct ui_metrics *m, SDL_Rect col, bool one)
 {
     const struct ui_palette *pal = ui_theme_palette();
     int cell = s->cue.cell;
     int tw = col.w - cell - m->gap_m;
     int tx = ui_end_x(m, col, tw);
-    int size = ui_text_px(m, m->type.lead);
+    int size = ui_text_px(m, m->type.heading);
     s->invite_first = s->text.count;
-    int y = 0;
+    s->invite_one = one;
+    int y = 0, tallest = 0;
     for (int i = 0; i < TEXT_LANG_COUNT; i++) {
         enum text_lang l = (enum text_lang)i;
-        y += add_text(s, "ui", UI_LINE_PCT_UI, l, size, tx, y, tw,
-                      ui_align_start(m, l),
-                      content_string(ex, "attract.touch", l), pal->ink);
-        if (i + 1 < TEXT_LANG_COUNT)
-            y += m->gap_xs;
+        size_t k = s->text.count;
+        int h = add_text(s, "ui", UI_LINE_PCT_UI, l, size, tx, one ? 0 : y,
+                         tw, ui_align_start(m, l),
+                         content_string(ex, "attract.touch", l), pal->ink);
+        s->invite_item[i] = s->text.count > k ? (int)k : -1;
+        tallest = max_i(tallest, h);
+        if (!one)
+            y += h + (i + 1 < TEXT_LANG_COUNT ? m->gap_xs : 0);
     }
+    if (one)
+        y = tallest;
     s->invite_count = s->text.count - s->invite_first;
     int h = max_i(y, cell);
-    int top = col.y + col.h - h;
-    for (size_t k = s->invite_first; k < s->text.count; k++)
-        s->text.items[k].y += top + (h - y) / 2;
-    s->invite_box = (SDL_Rect){col.x, top, col.w, h};
-    s->cue_at = (SDL_Point){ui_start_x(m, col, cell) + cell / 2,
-                            top + h / 2};
+    for (size_t k = s->invite_first; k < s->text.count; k++) {
+        struct ui_text *t = &s->text.items[k];
+        t->y += one ? (h - text_layout_height_px(t->layout)) / 2
+                    : (h - y) / 2;
+    }
+    s->invite_box = (SDL_Rect){col.x, 0, col.w, h};
+    s->cue_at = (SDL_Point){ui_start_x(m, col, cell) + cell / 2, h / 2};
     return h;
+}
+
+static void place_invitation(struct ui_attract *s, int top)
+{
+    for (size_t k = s->invite_first; k < s->invite_first + s->invite_count;
+         k++)
+        s->text.items[k].y += top;
+    s->invite_box.y += top;
+    s->cue_at.y += top;
 }
 
 /* The places quotation `text` names, if it is found word for word in a
@@ -143,11 +161,12 @@ static void lay_marks(struct ui_attract *s, struct ui_attract_slide *sl,
     }
 }
 
-/* The slides at quotation size `size`, their text `tw` wide at `tx`; the
- * tallest slide's height. */
+/* The slides at quotation size `size` in the box `qa` (its x and
+ * width); the tallest slide's height. */
 static int lay_slides(struct ui_attract *s, const struct exhibit *ex,
-                      const struct ui_metrics *m, int size, int tx, int tw)
+                      const struct ui_metrics *m, int size, SDL_Rect qa)
 {
+    int tw = qa.w - s->rule_w - m->gap_l;
     const struct ui_palette *pal = ui_theme_palette();
     int source_px = ui_text_px(m, m->type.label);
     int tallest = 0;
@@ -163,9 +182,13 @@ static int lay_slides(struct ui_attract *s, const struct exhibit *ex,
             snprintf(source, sizeof source, "— %s",
                      ex->settings.subtitle[l] ? ex->settings.subtitle[l]
                                               : "");
-            enum text_align al = ui_align_start(m, l);
-            *sl = (struct ui_attract_slide){.lang = l,
-                                            .first = s->text.count};
+            /* Each language from its own start, the rule there. */
+            bool rtl = text_lang_rtl(l);
+            int tx = rtl ? qa.x : qa.x + qa.w - tw;
+            enum text_align al = TEXT_ALIGN_START;
+            *sl = (struct ui_attract_slide){
+                .lang = l, .first = s->text.count,
+                .rule_x = rtl ? qa.x + qa.w - s->rule_w : qa.x};
             int h = add_text(s, "body", ui_body_line_pct(l), l, size, tx, 0,
                              tw, al, quote, pal->ink);
             h += m->gap_m;
@@ -180,6 +203,20 @@ static int lay_slides(struct ui_attract *s, const struct exhibit *ex,
     return tallest;
 }
 
+/* Moves the map and its marks down by dy. */
+static void shift_map(struct ui_attract *s, int dy)
+{
+    s->map.box.y += dy;
+    for (int i = 0; i < s->slide_count; i++) {
+        struct ui_attract_slide *sl = &s->slide[i];
+        for (int k = 0; k < sl->mark_count; k++) {
+            sl->mark[k].y += dy;
+            sl->label_box[k].y += dy;
+            s->text.items[sl->label_first + (size_t)k].y += dy;
+        }
+    }
+}
+
 void ui_attract_set(struct ui_attract *s, SDL_Renderer *renderer,
                     const struct text_fonts *fonts, const struct exhibit *ex,
                     const struct ui_metrics *m)
@@ -188,48 +225,80 @@ void ui_attract_set(struct ui_attract *s, SDL_Renderer *renderer,
     s->fonts = fonts;
     s->slide_count = 0;
     s->invite_count = 0;
-    SDL_Rect a = {m->bezel, m->bezel, m->w - 2 * m->bezel,
-                  m->h - 2 * m->bezel};
-    SDL_Rect map, col;
-    if (m->w >= m->h) { /* the map at the reading side, the words beside */
-        int mw = a.w * 48 / 100;
-        map = (SDL_Rect){ui_start_x(m, a, mw), a.y, mw, a.h};
-        int cw = a.w - mw - m->gap_xl;
-        col = (SDL_Rect){ui_end_x(m, a, cw), a.y, cw, a.h};
-    } else { /* the map above */
-        int mh = a.h * 42 / 100;
-        map = (SDL_Rect){a.x, a.y, a.w, mh};
-        col = (SDL_Rect){a.x, a.y + mh + m->gap_xl, a.w,
-                         a.h - mh - m->gap_xl};
-    }
     int stroke = max_i(ui_mm(m, 0.8), ui_px(m, 5));
     ui_touch_ring_set(&s->cue, renderer, max_i(ui_mm(m, 6), ui_px(m, 44)),
                       stroke, true);
     ui_touch_ring_set(&s->mark, renderer, max_i(ui_mm(m, 4), ui_px(m, 30)),
                       stroke, false);
-    ui_map_preview_set(&s->map, renderer, ex, map, (float)s->mark.cell / 2);
-    if (!ex)
+    if (!ex) {
+        ui_map_preview_fini(&s->map);
         return;
+    }
+    SDL_Rect a = {m->bezel, m->bezel, m->w - 2 * m->bezel,
+                  m->h - 2 * m->bezel};
+    int gap = max_i(m->gap_l, ui_px(m, 64));
+    int fit = m->gap_s; /* the rings may reach past the picture */
+    double aspect = ui_map_preview_aspect(ex);
+    SDL_Rect map, qa;
+    if (m->w >= m->h) {
+        /* The map at the reading side with the invitation under it, the
+         * quotations beside.  When the three languages' invitation would
+         * leave the map less than 80 % of its natural height, it shows
+         * the quotation's language only. */
+        int mw = a.w / 2;
+        SDL_Rect col = {ui_start_x(m, a, mw), a.y, mw, a.h};
+        int natural = (int)(mw / aspect) + 2 * fit;
+        int ih = lay_invitation(s, ex, m, col, false);
+        if (a.h - ih - gap < natural * 8 / 10) {
+            ui_textlist_take(&s->text, s->invite_first);
+            ih = lay_invitation(s, ex, m, col, true);
+        }
+        int mh = natural < a.h - ih - gap ? natural : a.h - ih - gap;
+        int top = a.y + (a.h - mh - gap - ih) / 2;
+        map = (SDL_Rect){col.x, top, mw, mh};
+        place_invitation(s, top + mh + gap);
+        int cw = a.w - mw - gap;
+        qa = (SDL_Rect){ui_end_x(m, a, cw), a.y, cw, a.h};
+    } else {
+        /* The map above, the quotations, the invitation at the foot (in
+         * the quotation's language when three would take over a fifth of
+         * the screen). */
+        int ih = lay_invitation(s, ex, m, a, false);
+        if (ih > a.h / 5) {
+            ui_textlist_take(&s->text, s->invite_first);
+            ih = lay_invitation(s, ex, m, a, true);
+        }
+        place_invitation(s, a.y + a.h - ih);
+        int mh = (int)(a.w / aspect) + 2 * fit;
+        if (mh > a.h * 42 / 100)
+            mh = a.h * 42 / 100;
+        map = (SDL_Rect){a.x, a.y, a.w, mh};
+        int qy = a.y + mh + gap;
+        qa = (SDL_Rect){a.x, qy, a.w, a.y + a.h - ih - gap - qy};
+    }
+    ui_map_preview_set(&s->map, renderer, ex, map, (float)fit);
 
-    int ih = lay_invitation(s, ex, m, col);
-    SDL_Rect qa = {col.x, col.y, col.w, col.h - ih - m->gap_xl};
-    int rule_w = max_i(ui_mm(m, 1.2), ui_px(m, 6));
-    int tw = qa.w - rule_w - m->gap_l;
-    int tx = ui_end_x(m, qa, tw);
+    s->rule_w = max_i(ui_mm(m, 1.2), ui_px(m, 6));
     /* The largest quotation size at which every slide fits the box; at
      * the smallest, a slide too tall for it drifts through. */
     size_t base = s->text.count;
     int tallest = 0;
     for (size_t k = 0; k < sizeof quote_sizes / sizeof *quote_sizes; k++) {
         ui_textlist_take(&s->text, base);
-        tallest = lay_slides(s, ex, m, quote_px(m, quote_sizes[k]), tx, tw);
+        tallest = lay_slides(s, ex, m, quote_px(m, quote_sizes[k]), qa);
         if (tallest <= qa.h)
             break;
     }
     int bh = tallest < qa.h ? tallest : qa.h;
     s->quote_box = (SDL_Rect){qa.x, qa.y + (qa.h - bh) / 2, qa.w, bh};
-    s->rule = (SDL_Rect){ui_start_x(m, qa, rule_w), s->quote_box.y, rule_w,
-                         bh};
+    if (m->w < m->h) {
+        /* The room the quotations leave goes above and below the whole,
+         * not between its parts. */
+        int slack = (qa.h - bh) / 2;
+        shift_map(s, slack);
+        s->quote_box.y = qa.y + slack;
+        place_invitation(s, -slack);
+    }
 }
 
 void ui_attract_fini(struct ui_attract *s)
@@ -304,7 +373,13 @@ SDL_Rect ui_attract_slide_box(const struct ui_attract *s, int slide,
 static void draw_slide(const struct ui_attract *s, SDL_Renderer *r,
                        struct atlas *atlas, int i, int top)
 {
+    const struct ui_palette *pal = ui_theme_palette();
     const struct ui_attract_slide *sl = &s->slide[i];
+    SDL_Rect rule = {sl->rule_x, top, s->rule_w, sl->height};
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(r, pal->accent.r, pal->accent.g, pal->accent.b,
+                           255);
+    SDL_RenderFillRect(r, &rule);
     ui_textlist_draw(&s->text, r, atlas, sl->first, sl->first + sl->count,
                      0, top, 255, &s->quote_box);
 }
@@ -329,7 +404,6 @@ static void draw_marks(const struct ui_attract *s, SDL_Renderer *r,
 void ui_attract_draw(const struct ui_attract *s, SDL_Renderer *r,
                      struct atlas *atlas, uint32_t now)
 {
-    const struct ui_palette *pal = ui_theme_palette();
     float breath = (float)(now % UI_ATTRACT_PERIOD_MS) / UI_ATTRACT_PERIOD_MS;
     ui_map_preview_draw(&s->map, r);
     if (s->slide_count == 0)
@@ -337,7 +411,8 @@ void ui_attract_draw(const struct ui_attract *s, SDL_Renderer *r,
     float move, shown;
     int i = phase(s, now, &move, &shown);
     int next = (i + 1) % s->slide_count;
-    draw_marks(s, r, atlas, move >= 0.5f ? next : i, breath);
+    int shown_i = move >= 0.5f ? next : i;
+    draw_marks(s, r, atlas, shown_i, breath);
 
     SDL_Rect old;
     SDL_RenderGetClipRect(r, &old);
@@ -351,11 +426,14 @@ void ui_attract_draw(const struct ui_attract *s, SDL_Renderer *r,
                        (int)lroundf((1 - move) * (float)step));
     SDL_RenderSetClipRect(r, old.w ? &old : NULL);
 
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(r, pal->accent.r, pal->accent.g, pal->accent.b,
-                           255);
-    SDL_RenderFillRect(r, &s->rule);
-    ui_textlist_draw(&s->text, r, atlas, s->invite_first,
-                     s->invite_first + s->invite_count, 0, 0, 255, NULL);
+    if (s->invite_one) { /* the language of the quotation shown */
+        int k = s->invite_item[s->slide[shown_i].lang];
+        if (k >= 0)
+            ui_textlist_draw(&s->text, r, atlas, (size_t)k, (size_t)k + 1, 0,
+                             0, 255, NULL);
+    } else {
+        ui_textlist_draw(&s->text, r, atlas, s->invite_first,
+                         s->invite_first + s->invite_count, 0, 0, 255, NULL);
+    }
     ui_touch_ring_draw(&s->cue, r, s->cue_at.x, s->cue_at.y, breath);
 }

@@ -17,6 +17,7 @@
 #ifndef UI_ATTRACT_H
 #define UI_ATTRACT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -40,6 +41,7 @@ struct ui_attract_slide {
     enum text_lang lang;
     size_t first, count;
     int height;
+    int rule_x; /* the rule, at the language's own start */
     uint32_t place[UI_ATTRACT_MARKS];     /* the places ringed */
     SDL_Point mark[UI_ATTRACT_MARKS];
     SDL_Rect label_box[UI_ATTRACT_MARKS]; /* a label's paper plate */
@@ -54,10 +56,12 @@ struct ui_attract {
     struct ui_touch_ring cue;  /* beside the invitation, with a dot */
     struct ui_touch_ring mark; /* round the quoted places */
     SDL_Rect quote_box;        /* the quotations pass through it */
-    SDL_Rect rule;             /* the accent rule at its reading edge */
+    int rule_w;                /* the accent rule at a quotation's start */
     struct ui_attract_slide slide[UI_ATTRACT_SLIDES];
     int slide_count;
     size_t invite_first, invite_count; /* the invitation's lines */
+    int invite_item[TEXT_LANG_COUNT];  /* each language's, or -1 */
+    bool invite_one;                   /* only the quotation's shown */
     SDL_Rect invite_box;               /* they and the cue */
     SDL_Point cue_at;
 };

@@ -11,9 +11,9 @@ static int max_i(int a, int b)
 }
 
 /* The card: the title, its date and archive, the summary. */
-static void lay_card(struct ui_home *s, const struct text_fonts *fonts,
-                     const struct exhibit *ex, const struct ui_metrics *m,
-                     SDL_Rect box)
+static void lay_card_at(struct ui_home *s, const struct text_fonts *fonts,
+                        const struct exhibit *ex, const struct ui_metrics *m,
+                        SDL_Rect box, int title_px)
 {
     const struct ui_palette *pal = ui_theme_palette();
     enum text_lang lang = m->lang;
@@ -23,8 +23,7 @@ static void lay_card(struct ui_home *s, const struct text_fonts *fonts,
     int tw = box.w - rule_w - m->gap_l;
     ui_column_init(&s->card, fonts,
                    (SDL_Rect){ui_end_x(m, box, tw), box.y, tw, box.h});
-    ui_column_add(&s->card, "title", lang, ui_text_px(m, m->type.heading),
-                  start, 0, ex->settings.title[lang], pal->accent, 0);
+    ui_column_add(&s->card, "title", lang, title_px, start, 0, ex->settings.title[lang], pal->accent, 0);
     ui_column_add(&s->card, "ui", lang, ui_text_px(m, m->type.label), start,
                   UI_LINE_PCT_UI, ex->settings.subtitle[lang], pal->muted,
                   m->gap_s);
@@ -34,6 +33,19 @@ static void lay_card(struct ui_home *s, const struct text_fonts *fonts,
                   m->gap_m);
     /* The rule spans what is shown of the card. */
     s->rule.h = s->card.height < box.h ? s->card.height : box.h;
+}
+
+/* The title at the heading size, or at the body's when the card would
+ * not fit then (it scrolls if it still does not). */
+static void lay_card(struct ui_home *s, const struct text_fonts *fonts,
+                     const struct exhibit *ex, const struct ui_metrics *m,
+                     SDL_Rect box)
+{
+    lay_card_at(s, fonts, ex, m, box, ui_text_px(m, m->type.heading));
+    if (s->card.height > box.h) {
+        ui_column_fini(&s->card);
+        lay_card_at(s, fonts, ex, m, box, ui_text_px(m, m->type.lead));
+    }
 }
 
 /* The buttons stacked in `box` from its top. */
@@ -62,6 +74,22 @@ static int buttons_height(const struct ui_metrics *m)
            (UI_HOME_BUTTONS - 1) * max_i(m->gap_m, m->target_gap);
 }
 
+/* The width a button needs for its label on one line (placed to fit:
+ * the label plus its size either side) with a little air. */
+static int label_room(const struct ui_metrics *m, const struct ui_button *b)
+{
+    return b->rect.w - 2 * ui_text_px(m, m->type.action) + 2 * m->gap_m;
+}
+
+static void lay_caption(struct ui_home *s, const struct text_fonts *fonts,
+                        const struct exhibit *ex, const struct ui_metrics *m,
+                        SDL_Rect r)
+{
+    ui_button_place(&s->caption, fonts, ui_action_id(UI_ACTION_MAP),
+                    content_string(ex, "home.map", m->lang), m->lang,
+                    ui_text_px(m, m->type.action), r, UI_BUTTON_PRIMARY);
+}
+
 /* The map's picture in `box`, its caption along the foot. */
 static void lay_preview(struct ui_home *s, SDL_Renderer *renderer,
                         const struct text_fonts *fonts,
@@ -70,11 +98,8 @@ static void lay_preview(struct ui_home *s, SDL_Renderer *renderer,
 {
     s->preview = box;
     int ch = m->button_h;
-    ui_button_place(&s->caption, fonts, ui_action_id(UI_ACTION_MAP),
-                    content_string(ex, "home.map", m->lang), m->lang,
-                    ui_text_px(m, m->type.action),
-                    (SDL_Rect){box.x, box.y + box.h - ch, box.w, ch},
-                    UI_BUTTON_PRIMARY);
+    lay_caption(s, fonts, ex, m,
+                (SDL_Rect){box.x, box.y + box.h - ch, box.w, ch});
     SDL_Rect pic = {box.x, box.y, box.w, box.h - ch};
     ui_map_preview_set(&s->map, renderer, ex, pic, (float)m->gap_m);
 }
@@ -86,24 +111,44 @@ void ui_home_set(struct ui_home *s, SDL_Renderer *renderer,
     ui_column_fini(&s->card);
     s->m = *m;
     int bh = buttons_height(m);
+    double aspect = ui_map_preview_aspect(ex);
     if (c.w >= c.h) { /* two columns: the card and buttons, the map */
-        int sw = c.w * 46 / 100;
-        SDL_Rect col = {ui_start_x(m, c, sw), c.y, sw, c.h};
-        int pw = c.w - sw - m->gap_xl;
+        /* At least 46 % (56 % if the card does not fit then), and wide
+         * enough for the buttons' labels while the map's column keeps
+         * room for its caption's. */
+        int gap = max_i(m->gap_l, ui_px(m, 64));
+        lay_buttons(s, fonts, ex, m, (SDL_Rect){c.x, c.y, 0, bh});
+        int least = 0;
+        for (int i = 0; i < UI_HOME_BUTTONS; i++)
+            least = max_i(least, label_room(m, &s->button[i]));
+        lay_caption(s, fonts, ex, m, (SDL_Rect){c.x, c.y, 0, m->button_h});
+        int most = c.w - gap - label_room(m, &s->caption);
+        SDL_Rect col = c;
+        for (int pct = 46; pct <= 56; pct += 10) {
+            int sw = max_i(c.w * pct / 100, least);
+            sw = sw > most ? most : sw;
+            col = (SDL_Rect){ui_start_x(m, c, sw), c.y, sw, c.h};
+            ui_column_fini(&s->card);
+            lay_card(s, fonts, ex, m,
+                     (SDL_Rect){col.x, col.y, col.w, col.h - bh - m->gap_l});
+            if (ui_home_max_offset(s) == 0)
+                break;
+        }
+        int pw = c.w - col.w - gap;
         lay_preview(s, renderer, fonts, ex, m,
                     (SDL_Rect){ui_end_x(m, c, pw), c.y, pw, c.h});
         lay_buttons(s, fonts, ex, m,
                     (SDL_Rect){col.x, col.y + col.h - bh, col.w, bh});
-        lay_card(s, fonts, ex, m,
-                 (SDL_Rect){col.x, col.y, col.w, col.h - bh - m->gap_xl});
     } else { /* stacked: the card, the buttons, the map */
-        int ph = c.h * 40 / 100;
+        int ph = (int)(c.w / aspect) + 2 * m->gap_m + m->button_h;
+        if (ph > c.h * 40 / 100)
+            ph = c.h * 40 / 100;
         lay_preview(s, renderer, fonts, ex, m,
                     (SDL_Rect){c.x, c.y + c.h - ph, c.w, ph});
         int by = c.y + c.h - ph - m->gap_xl - bh;
         lay_buttons(s, fonts, ex, m, (SDL_Rect){c.x, by, c.w, bh});
         lay_card(s, fonts, ex, m,
-                 (SDL_Rect){c.x, c.y, c.w, by - m->gap_xl - c.y});
+                 (SDL_Rect){c.x, c.y, c.w, by - m->gap_l - c.y});
     }
 }
 

@@ -69,6 +69,22 @@ bool ui_map_preview_set(struct ui_map_preview *p, SDL_Renderer *renderer,
     return paint(p, renderer, ex, box.w, box.h, margin_px);
 }
 
+double ui_map_preview_aspect(const struct exhibit *ex)
+{
+    struct map_rect rect = {0, 0, 1000, 1000};
+    struct map_scene *sc = ex ? map_scene_build(&ex->map, &rect, 0) : NULL;
+    if (!sc)
+        return 1;
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    for (uint32_t i = 0; i < sc->region_count; i++) {
+        const struct map_box *b = &sc->features[sc->regions[i]].box;
+        x0 = fminf(x0, b->x0), y0 = fminf(y0, b->y0);
+        x1 = fmaxf(x1, b->x1), y1 = fmaxf(y1, b->y1);
+    }
+    map_scene_destroy(sc);
+    return x1 > x0 && y1 > y0 ? (double)(x1 - x0) / (y1 - y0) : 1;
+}
+
 void ui_map_preview_draw(const struct ui_map_preview *p, SDL_Renderer *r)
 {
     if (p->texture)

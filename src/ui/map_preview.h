@@ -37,6 +37,11 @@ bool ui_map_preview_set(struct ui_map_preview *p, SDL_Renderer *renderer,
                         float margin_px);
 void ui_map_preview_fini(struct ui_map_preview *p);
 
+/* The width over the height of the tappable regions as the map shows
+ * them (1 if there are none): a box of this shape is filled by them.
+ * Projects the map once; call it at layout time, not per frame. */
+double ui_map_preview_aspect(const struct exhibit *ex);
+
 void ui_map_preview_draw(const struct ui_map_preview *p, SDL_Renderer *r);
 
 /* Where feature `feature` (an index into ex->map.features) is on screen:
