@@ -7,6 +7,7 @@
  * small screen) drifts slowly up through it while it is shown, so all of
  * it passes the box. */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -365,8 +366,18 @@ SDL_Rect ui_attract_slide_box(const struct ui_attract *s, int slide,
         y = slide_top(s, next, 0) + (int)lroundf((1 - move) * (float)step);
     else
         return none;
+    /* The drawn extent of the quotation's lines. */
     const struct ui_text *q = &s->text.items[s->slide[slide].first];
-    return (SDL_Rect){q->x, y + q->y, text_layout_width_px(q->layout),
+    int32_t x0 = INT32_MAX, x1 = INT32_MIN;
+    for (uint32_t k = 0; k < q->layout->line_count; k++) {
+        const struct text_line *ln = &q->layout->lines[k];
+        x0 = ln->x < x0 ? ln->x : x0;
+        x1 = ln->x + ln->width > x1 ? ln->x + ln->width : x1;
+    }
+    if (x1 < x0)
+        return none;
+    return (SDL_Rect){q->x + x0 / TEXT_ONE, y + q->y,
+                      (x1 - x0 + TEXT_ONE - 1) / TEXT_ONE,
                       text_layout_height_px(q->layout)};
 }
 

@@ -48,46 +48,64 @@ static void lay_card(struct ui_home *s, const struct text_fonts *fonts,
     }
 }
 
-/* The buttons stacked in `box` from its top. */
-static void lay_buttons(struct ui_home *s, const struct text_fonts *fonts,
-                        const struct exhibit *ex, const struct ui_metrics *m,
-                        SDL_Rect box)
+/* A button at least button_h tall, taller if its label wraps (a long
+ * label on a narrow column): the label and a gap above and below. */
+static void fit_height(const struct ui_metrics *m, struct ui_button *b)
+{
+    int th = b->label ? text_layout_height_px(b->label) : 0;
+    b->rect.h = max_i(m->button_h, th + 2 * m->gap_s);
+}
+
+/* The buttons stacked from y in a column at x, w wide; their height. */
+static int lay_buttons(struct ui_home *s, const struct text_fonts *fonts,
+                       const struct exhibit *ex, const struct ui_metrics *m,
+                       int x, int y, int w)
 {
     static const enum ui_action act[UI_HOME_BUTTONS] = {UI_ACTION_READ,
                                                         UI_ACTION_ABOUT};
     static const char *const labels[UI_HOME_BUTTONS] = {"home.read",
                                                         "home.about"};
-    int y = box.y;
+    int top = y;
     for (int i = 0; i < UI_HOME_BUTTONS; i++) {
-        ui_button_place(&s->button[i], fonts, ui_action_id(act[i]),
+        if (i)
+            y += max_i(m->gap_m, m->target_gap);
+        struct ui_button *b = &s->button[i];
+        ui_button_place(b, fonts, ui_action_id(act[i]),
                         content_string(ex, labels[i], m->lang), m->lang,
                         ui_text_px(m, m->type.action),
-                        (SDL_Rect){box.x, y, box.w, m->button_h},
+                        (SDL_Rect){x, y, w, m->button_h},
                         i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_PLAIN);
-        y += m->button_h + max_i(m->gap_m, m->target_gap);
+        if (w > 0)
+            fit_height(m, b);
+        y += b->rect.h;
     }
+    return y - top;
 }
 
-static int buttons_height(const struct ui_metrics *m)
+static void move_buttons(struct ui_home *s, int dy)
 {
-    return UI_HOME_BUTTONS * m->button_h +
-           (UI_HOME_BUTTONS - 1) * max_i(m->gap_m, m->target_gap);
+    for (int i = 0; i < UI_HOME_BUTTONS; i++)
+        s->button[i].rect.y += dy;
 }
 
 /* The width a button needs for its label on one line (placed to fit:
  * the label plus its size either side) with a little air. */
 static int label_room(const struct ui_metrics *m, const struct ui_button *b)
 {
-    return b->rect.w - 2 * ui_text_px(m, m->type.action) + 2 * m->gap_m;
+    return b->rect.w - 2 * ui_text_px(m, m->type.action) + 2 * m->gap_xs;
 }
 
+/* The map's caption, w wide at (x, y) (w 0: to fit its label). */
 static void lay_caption(struct ui_home *s, const struct text_fonts *fonts,
                         const struct exhibit *ex, const struct ui_metrics *m,
-                        SDL_Rect r)
+                        int x, int y, int w)
 {
     ui_button_place(&s->caption, fonts, ui_action_id(UI_ACTION_MAP),
                     content_string(ex, "home.map", m->lang), m->lang,
-                    ui_text_px(m, m->type.action), r, UI_BUTTON_PRIMARY);
+                    ui_text_px(m, m->type.action),
+                    (SDL_Rect){x, y, w, m->button_h}, UI_BUTTON_PRIMARY);
+    if (w > 0)
+        fit_height(m, &s->caption);
 }
 
 /* The map's picture in `box`, its caption along the foot. */
@@ -97,9 +115,9 @@ static void lay_preview(struct ui_home *s, SDL_Renderer *renderer,
                         SDL_Rect box)
 {
     s->preview = box;
-    int ch = m->button_h;
-    lay_caption(s, fonts, ex, m,
-                (SDL_Rect){box.x, box.y + box.h - ch, box.w, ch});
+    lay_caption(s, fonts, ex, m, box.x, 0, box.w);
+    int ch = s->caption.rect.h;
+    s->caption.rect.y = box.y + box.h - ch;
     SDL_Rect pic = {box.x, box.y, box.w, box.h - ch};
     ui_map_preview_set(&s->map, renderer, ex, pic, (float)m->gap_m);
 }
@@ -110,43 +128,46 @@ void ui_home_set(struct ui_home *s, SDL_Renderer *renderer,
 {
     ui_column_fini(&s->card);
     s->m = *m;
-    int bh = buttons_height(m);
     double aspect = ui_map_preview_aspect(ex);
     if (c.w >= c.h) { /* two columns: the card and buttons, the map */
-        /* At least 46 % (56 % if the card does not fit then), and wide
-         * enough for the buttons' labels while the map's column keeps
-         * room for its caption's. */
+        /* At least 46 % (56 % if the card does not fit then), wide
+         * enough for the buttons' labels on one line while the map keeps
+         * room for its caption's or 38 % (its caption wraps then). */
         int gap = max_i(m->gap_l, ui_px(m, 64));
-        lay_buttons(s, fonts, ex, m, (SDL_Rect){c.x, c.y, 0, bh});
+        lay_buttons(s, fonts, ex, m, c.x, c.y, 0);
         int least = 0;
         for (int i = 0; i < UI_HOME_BUTTONS; i++)
             least = max_i(least, label_room(m, &s->button[i]));
-        lay_caption(s, fonts, ex, m, (SDL_Rect){c.x, c.y, 0, m->button_h});
-        int most = c.w - gap - label_room(m, &s->caption);
+        lay_caption(s, fonts, ex, m, c.x, c.y, 0);
+        int cap = label_room(m, &s->caption);
+        int most = c.w - gap - (cap < c.w * 38 / 100 ? cap : c.w * 38 / 100);
         SDL_Rect col = c;
+        int bh = 0;
         for (int pct = 46; pct <= 56; pct += 10) {
             int sw = max_i(c.w * pct / 100, least);
             sw = sw > most ? most : sw;
             col = (SDL_Rect){ui_start_x(m, c, sw), c.y, sw, c.h};
+            bh = lay_buttons(s, fonts, ex, m, col.x, 0, col.w);
             ui_column_fini(&s->card);
             lay_card(s, fonts, ex, m,
                      (SDL_Rect){col.x, col.y, col.w, col.h - bh - m->gap_l});
             if (ui_home_max_offset(s) == 0)
                 break;
         }
+        move_buttons(s, col.y + col.h - bh);
         int pw = c.w - col.w - gap;
         lay_preview(s, renderer, fonts, ex, m,
                     (SDL_Rect){ui_end_x(m, c, pw), c.y, pw, c.h});
-        lay_buttons(s, fonts, ex, m,
-                    (SDL_Rect){col.x, col.y + col.h - bh, col.w, bh});
     } else { /* stacked: the card, the buttons, the map */
-        int ph = (int)(c.w / aspect) + 2 * m->gap_m + m->button_h;
+        lay_caption(s, fonts, ex, m, c.x, 0, c.w);
+        int ph = (int)(c.w / aspect) + 2 * m->gap_m + s->caption.rect.h;
         if (ph > c.h * 40 / 100)
             ph = c.h * 40 / 100;
         lay_preview(s, renderer, fonts, ex, m,
                     (SDL_Rect){c.x, c.y + c.h - ph, c.w, ph});
+        int bh = lay_buttons(s, fonts, ex, m, c.x, 0, c.w);
         int by = c.y + c.h - ph - m->gap_xl - bh;
-        lay_buttons(s, fonts, ex, m, (SDL_Rect){c.x, by, c.w, bh});
+        move_buttons(s, by);
         lay_card(s, fonts, ex, m,
                  (SDL_Rect){c.x, c.y, c.w, by - m->gap_l - c.y});
     }
