@@ -52,22 +52,26 @@ static double diagonal_in(const struct panel *p)
 
 /* ---- pixels --------------------------------------------------------------- */
 
+/* sRGB to linear, one table for all pixels. */
 static double channel(int v)
 {
-    double c = v / 255.0;
-    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+    static double table[256];
+    static bool made;
+    if (!made) {
+        for (int i = 0; i < 256; i++) {
+            double c = i / 255.0;
+            table[i] = c <= 0.04045 ? c / 12.92
+                                    : pow((c + 0.055) / 1.055, 2.4);
+        }
+        made = true;
+    }
+    return table[v & 255];
 }
 
 static double luminance(uint32_t argb)
 {
     return 0.2126 * channel((argb >> 16) & 255) +
            0.7152 * channel((argb >> 8) & 255) + 0.0722 * channel(argb & 255);
-}
-
-static double contrast(uint32_t a, uint32_t b)
-{
-    double la = luminance(a), lb = luminance(b);
-    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
 }
 
 static uint32_t pixel(const SDL_Surface *s, int x, int y)
@@ -118,13 +122,16 @@ static double box_contrast(const SDL_Surface *s, SDL_Rect r)
 {
     uint32_t bg = background(s, r);
     r = clip_to(r, s);
-    double best = 1;
+    /* The contrast is highest at the luminance furthest from bg's. */
+    double lb = luminance(bg), lo = lb, hi = lb;
     for (int y = r.y; y < r.y + r.h; y++)
         for (int x = r.x; x < r.x + r.w; x++) {
-            double c = contrast(pixel(s, x, y), bg);
-            best = c > best ? c : best;
+            double l = luminance(pixel(s, x, y));
+            lo = l < lo ? l : lo;
+            hi = l > hi ? l : hi;
         }
-    return best;
+    double dark = (lb + 0.05) / (lo + 0.05), light = (hi + 0.05) / (lb + 0.05);
+    return dark > light ? dark : light;
 }
 
 /* Pixels of the box within a small distance of colour c. */
