@@ -103,6 +103,12 @@ void exhibit_app_set_screen(struct exhibit_app *app, double diagonal_inch);
  * when kiosk.conf gives none. */
 void exhibit_app_set_display_size(struct exhibit_app *app,
                                   double diagonal_inch);
+/* The text the last frame drew (render/text_log.h), listed in the state
+ * dump as "texts" (NULL: not listed).  Borrowed. */
+struct render_text_log;
+void exhibit_app_set_text_log(struct exhibit_app *app,
+                              const struct render_text_log *log);
+
 /* The visitor's distance from the screen in mm (0: UI_VIEW_MM_DEFAULT):
  * the type grows with it. */
 void exhibit_app_set_viewing_distance(struct exhibit_app *app,

@@ -64,15 +64,31 @@ static void layout_reader(struct exhibit_app *a)
     ui_reader_set_offset(a->reader, offset);
 }
 
-void app_screens_layout(struct exhibit_app *a)
+/* The bar, fitted to every screen's title, showing the current one's. */
+static void layout_chrome(struct exhibit_app *a)
 {
     const struct ui_metrics *m = &a->m;
-    ui_chrome_set(&a->chrome, a->fonts, a->ex, m, app_screen(a->screen)->back);
+    const char *titles[UI_CHROME_TITLES];
+    size_t n = 0;
+    for (int s = 0; s <= APP_SCREEN_ABOUT && n < UI_CHROME_TITLES; s++)
+        if (app_screen((enum app_screen)s)->title)
+            titles[n++] = app_screen((enum app_screen)s)->title;
+    ui_chrome_set(&a->chrome, a->fonts, a->ex, m, titles, n);
+    ui_chrome_show(&a->chrome, app_screen(a->screen)->title);
     int top = a->chrome.bottom + m->gap_xs;
     a->content = (SDL_Rect){m->bezel, top, m->w - 2 * m->bezel,
                             m->h - top - m->bezel};
+    top = a->chrome.home_bottom + m->gap_xs;
+    a->home_content = (SDL_Rect){m->bezel, top, m->w - 2 * m->bezel,
+                                 m->h - top - m->bezel};
+}
+
+void app_screens_layout(struct exhibit_app *a)
+{
+    const struct ui_metrics *m = &a->m;
+    layout_chrome(a);
     ui_attract_set(&a->attract, a->renderer, a->fonts, a->ex, m);
-    ui_home_set(&a->home, a->renderer, a->fonts, a->ex, m, a->content);
+    ui_home_set(&a->home, a->renderer, a->fonts, a->ex, m, a->home_content);
     ui_about_set(&a->about, a->fonts, a->ex, m, a->content);
     ui_idle_prompt_set(&a->idle, a->fonts, a->ex, m);
     layout_reader(a);
@@ -317,7 +333,7 @@ static bool about_draw(struct exhibit_app *a, SDL_Renderer *r,
 /* ---- the table ---------------------------------------------------------- */
 
 static const struct app_screen_ops screens[] = {
-    [APP_SCREEN_ATTRACT] = {.name = "attract", .back = true,
+    [APP_SCREEN_ATTRACT] = {.name = "attract",
                             .tap = attract_tap, .draw = attract_draw,
                             .targets = attract_targets},
     [APP_SCREEN_HOME] = {.name = "home", .chrome = true,
@@ -326,16 +342,18 @@ static const struct app_screen_ops screens[] = {
                          .max_offset = home_max_offset, .tap = home_tap,
                          .button_at = home_button_at, .draw = home_draw,
                          .targets = home_targets},
-    [APP_SCREEN_READER] = {.name = "reader", .back = true, .chrome = true,
+    [APP_SCREEN_READER] = {.name = "reader", .title = "reader.title",
+                           .chrome = true,
                            .offset = reader_offset,
                            .set_offset = reader_set_offset,
                            .max_offset = reader_max_offset,
                            .tap = reader_tap, .button_at = reader_button_at,
                            .draw = reader_draw, .targets = reader_targets},
-    [APP_SCREEN_MAP] = {.name = "map", .back = true, .chrome = true,
+    [APP_SCREEN_MAP] = {.name = "map", .title = "map.title", .chrome = true,
                         .tap = map_tap, .draw = map_draw,
                         .targets = map_targets},
-    [APP_SCREEN_ABOUT] = {.name = "about", .back = true, .chrome = true,
+    [APP_SCREEN_ABOUT] = {.name = "about", .title = "about.title",
+                          .chrome = true,
                           .offset = about_offset,
                           .set_offset = about_set_offset,
                           .max_offset = about_max_offset,

@@ -38,6 +38,19 @@ struct app_target {
     SDL_Rect rect;
 };
 
+/* Where the visitor was: a screen and what it showed, restored by Back. */
+struct app_visit {
+    enum app_screen screen;
+    float offset;      /* its scroll offset, px (reader, about) */
+    int top_passage;   /* the reader's first passage on screen, or -1 */
+    int highlight;     /* the reader's highlighted passage, or -1 */
+    bool summary;      /* the reader's summary toggle */
+    int place;         /* the map's selected place (its card), or -1 */
+    unsigned layout;   /* a->layouts when it was left: offsets still hold */
+};
+
+#define APP_HISTORY_MAX 16
+
 struct exhibit_app {
     const struct text_fonts *fonts;
     const struct exhibit *ex;
@@ -47,6 +60,11 @@ struct exhibit_app {
     bool large_text, summary;
     struct ui_chrome chrome;
     SDL_Rect content; /* below the bar, inside the bezel */
+    SDL_Rect home_content; /* the same on Home (no title, no Back) */
+    /* navigation: the screens before this one, the oldest first */
+    struct app_visit history[APP_HISTORY_MAX];
+    size_t history_n;
+    unsigned layouts; /* app_relayout calls: pixel offsets change */
     /* the screens' parts */
     struct ui_attract attract;
     struct ui_home home;
@@ -75,6 +93,8 @@ struct exhibit_app {
     double display_inch;        /* the video driver's (0: unknown) */
     double view_mm;             /* kiosk.conf's viewing distance (0: the
                                    default) */
+    const struct render_text_log *text_log; /* the last frame's text, for
+                                               the state dump; borrowed */
     unsigned idle_override_s;   /* kiosk.conf's idle time; 0: content's */
     struct staff *staff;        /* the hidden staff panel, over everything */
     /* usage statistics */
@@ -85,7 +105,8 @@ struct exhibit_app {
 
 struct app_screen_ops {
     const char *name;
-    bool back;    /* the bar shows back */
+    const char *title; /* its title's string id; NULL: no title, no Back
+                          or Home in the bar (Home, Attract) */
     bool chrome;  /* the bar is drawn at all */
     /* The scroll offset and its largest value; NULL: it does not scroll. */
     float (*offset)(const struct exhibit_app *a);
@@ -113,8 +134,13 @@ void app_screens_free(struct exhibit_app *a);
 /* The map and its card, again (the card appears, goes or changes). */
 void app_screens_layout_map(struct exhibit_app *a);
 
-/* The controller's navigation, for the rows (exhibit_app.c). */
+/* The controller's navigation, for the rows (exhibit_app.c).  app_go
+ * moves forward: the screen left (and what it showed) goes on the
+ * history, which Back (app_back) returns to; Home (app_home) and the idle
+ * reset clear it. */
 void app_go(struct exhibit_app *a, enum app_screen s);
+void app_back(struct exhibit_app *a, uint32_t now);
+void app_home(struct exhibit_app *a);
 void app_select_place(struct exhibit_app *a, int place, uint32_t now);
 void app_open_reader(struct exhibit_app *a, uint32_t passage);
 void app_relayout(struct exhibit_app *a);
