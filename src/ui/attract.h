@@ -3,7 +3,8 @@
  * that changes every few seconds, in Chinese, English and Uyghur in turn
  * (strings attract.quote-1..3), with its source; the places a quotation
  * names are ringed on the map and labelled in its language; and "touch to
- * begin" in the three languages beside a breathing touch ring.
+ * begin" in the three languages beside a breathing touch ring (in the
+ * quotation's language alone where three would crowd a small panel).
  *
  * Nothing fades: a quotation gives way to the next by moving up out of
  * its box while the next rises into it, and the rings breathe by their
@@ -11,7 +12,8 @@
  * paper) and the accent's.  Everything is laid out and painted in
  * ui_attract_set; a frame copies the map, a ring strip's cell and a few
  * layouts.  The map takes the reading side of a landscape screen (the
- * right when mirrored) and the top of a portrait one.  Owner: the
+ * right when mirrored) with the invitation under it, and the top of a
+ * portrait one; each quotation is set from its own language's start.  Owner: the
  * caller's storage, zeroed before the first set; owns its layouts and
  * textures, borrows the fonts and the exhibit. */
 #ifndef UI_ATTRACT_H

@@ -54,19 +54,52 @@ static bool paint(struct ui_map_preview *p, SDL_Renderer *renderer,
     return true;
 }
 
+/* FNV-1a over n bytes, continuing from h. */
+static uint64_t fnv(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *b = data;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 0x100000001b3ull;
+    return h;
+}
+
+/* What the picture is painted from: every point, ring and part, and what
+ * decides each feature's layer.  A new exhibit may sit where the old one
+ * was freed; its map is only taken for the same if this matches too. */
+static uint64_t map_key(const struct content_map *m)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    h = fnv(h, m->points, (size_t)m->point_count * sizeof *m->points);
+    h = fnv(h, m->rings, (size_t)m->ring_count * sizeof *m->rings);
+    h = fnv(h, m->parts, (size_t)m->part_count * sizeof *m->parts);
+    for (uint32_t i = 0; i < m->feature_count; i++) {
+        const struct content_feature *f = &m->features[i];
+        int32_t v[6] = {(int32_t)f->kind, f->place, f->context,
+                        f->soviet_border, (int32_t)f->first_part,
+                        (int32_t)f->part_count};
+        h = fnv(h, v, sizeof v);
+    }
+    return h;
+}
+
 bool ui_map_preview_set(struct ui_map_preview *p, SDL_Renderer *renderer,
                         const struct exhibit *ex, SDL_Rect box,
                         float margin_px)
 {
-    bool same = p->texture && p->ex == ex && p->renderer == renderer &&
-                p->box.w == box.w && p->box.h == box.h;
+    uint64_t key = ex ? map_key(&ex->map) : 0;
+    bool same = p->texture && p->ex == ex && p->key == key &&
+                p->renderer == renderer && p->box.w == box.w &&
+                p->box.h == box.h;
     p->box = box;
     if (same)
         return true; /* the picture has no words: it stays */
     drop(p);
     if (!ex || box.w < 16 || box.h < 16)
         return false;
-    return paint(p, renderer, ex, box.w, box.h, margin_px);
+    if (!paint(p, renderer, ex, box.w, box.h, margin_px))
+        return false;
+    p->key = key;
+    return true;
 }
 
 double ui_map_preview_aspect(const struct exhibit *ex)

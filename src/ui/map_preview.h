@@ -7,7 +7,8 @@
  * uploads it as one static texture; the painting buffers are freed at
  * once, so a preview costs its texture and its scene.  Setting the same
  * exhibit at the same size again keeps the picture (the map has no words:
- * a change of language does not repaint it).  A frame is one texture copy.
+ * a change of language does not repaint it); a new exhibit, even one that
+ * landed where the old one was, is told apart by a hash of its map.  A frame is one texture copy.
  * Owner: the caller's storage, zeroed before the first set; the preview
  * owns its texture and scene and borrows the exhibit (set again, or fini,
  * before the exhibit goes). */
@@ -25,6 +26,7 @@
 struct ui_map_preview {
     SDL_Rect box;              /* on screen */
     const struct exhibit *ex;  /* the picture's */
+    uint64_t key;              /* and its map's contents, hashed */
     SDL_Renderer *renderer;    /* the texture's */
     SDL_Texture *texture;      /* box-sized */
     struct map_scene *scene;   /* in the box's own coordinates */
