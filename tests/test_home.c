@@ -227,6 +227,14 @@ static void attract_on(const struct panel *p, enum text_lang lang)
               !SDL_HasIntersection(&s.quote_box, &s.invite_box) &&
               !SDL_HasIntersection(&s.map.box, &s.invite_box),
           "%s: the parts do not overlap", what);
+    if (p->w > p->h) /* the map at the reading side, the words beside */
+        CHECK(ui_metrics_mirrored(&m) ? s.map.box.x > s.quote_box.x
+                                      : s.map.box.x < s.quote_box.x,
+              "%s: the map at the reading side", what);
+    else
+        CHECK(s.map.box.y + s.map.box.h <= s.quote_box.y &&
+                  s.quote_box.y + s.quote_box.h <= s.invite_box.y,
+              "%s: the map, the quotations, the invitation downwards", what);
     CHECK((double)s.map.box.w * s.map.box.h >= 0.15 * p->w * p->h,
           "%s: the map takes %.0f %% of the screen", what,
           100.0 * s.map.box.w * s.map.box.h / ((double)p->w * p->h));
