@@ -37,7 +37,17 @@ static bool paint(struct ui_map_preview *p, SDL_Renderer *renderer,
     }
     struct map_raster *raster = map_raster_create(w, h);
     uint32_t *img = xmalloc((size_t)w * (size_t)h * sizeof *img);
-    map_paint(p->scene, ui_map_page_style(), raster, img, w);
+    /* The map screen's line widths and dots are for a box up to about
+     * 900 px; a larger picture (a 4K panel) scales them with it. */
+    struct map_style st = *ui_map_page_style();
+    float k = (float)(w < h ? w : h) / 900;
+    if (k > 1) {
+        st.region_edge_px *= k;
+        st.soviet_px *= k;
+        st.other_px *= k;
+        st.town_radius_px *= k;
+    }
+    map_paint(p->scene, &st, raster, img, w);
     map_raster_destroy(raster);
     p->texture = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888,
                                    SDL_TEXTUREACCESS_STATIC, w, h);
