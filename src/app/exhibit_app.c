@@ -151,7 +151,7 @@ void app_relayout(struct exhibit_app *a)
     staff_layout(a->staff, a->m.lang, a->m.w, a->m.h);
     if (!a->ex)
         return;
-    app_screens_layout(a); /* the About page starts at its top again */
+    app_screens_layout(a); /* the reader and About keep their place */
     scroll_bounds(a);
 }
 
@@ -170,6 +170,7 @@ void exhibit_app_layout(struct exhibit_app *a, SDL_Renderer *renderer,
         a->place = -1;
         ui_reader_highlight(a->reader, -1, false);
         ui_reader_set_offset(a->reader, 0);
+        ui_about_reset(&a->about);
     }
     app_relayout(a);
 }
@@ -306,12 +307,13 @@ static void select_place(struct exhibit_app *a, int place, uint32_t now,
         stats_session_place(&a->session, a->ex->places[place].id);
     a->place = place;
     if ((before < 0) != (place < 0))
-        app_screens_layout_map(a); /* the card appears or goes */
+        app_screens_layout_card(a); /* the card appears or goes */
     else if (place >= 0)
         ui_place_card_set(a->card, a->ex, (uint32_t)place, &a->m,
                           a->card_area);
     ui_map_page_select(a->map, a->renderer,
                        place >= 0 ? a->ex->places[place].feature : -1, now);
+    scroll_bounds(a); /* a new card starts at its top */
 }
 
 void app_select_place(struct exhibit_app *a, int place, uint32_t now)
@@ -325,8 +327,7 @@ void app_open_reader(struct exhibit_app *a, uint32_t passage)
         stats_session_passage(&a->session, a->ex->passages[passage].id);
     ui_reader_highlight(a->reader, -1, false);
     ui_reader_highlight(a->reader, (int)passage, true);
-    ui_reader_set_offset(a->reader,
-                         ui_reader_passage_offset(a->reader, passage));
+    ui_reader_show_passage(a->reader, passage);
     app_go(a, APP_SCREEN_READER); /* the scroller starts at the passage */
 }
 
@@ -340,6 +341,7 @@ static void reset(struct exhibit_app *a)
     a->m.lang = a->ex ? a->ex->settings.default_lang : TEXT_LANG_EN;
     ui_reader_highlight(a->reader, -1, false);
     ui_reader_set_offset(a->reader, 0);
+    ui_about_reset(&a->about);
     a->screen = APP_SCREEN_ATTRACT;
     a->history_n = 0; /* the next visitor starts afresh */
     a->pressed[0] = '\0';
@@ -413,6 +415,14 @@ void exhibit_app_scroll(struct exhibit_app *a, float dy, uint32_t now)
     apply_scroll(a);
 }
 
+/* Whether a drag from (x, y) moves this screen's scroller. */
+static bool drag_scrolls(const struct exhibit_app *a, float x, float y)
+{
+    const struct app_screen_ops *ops = app_screen(a->screen);
+    return ops->offset &&
+           (!ops->scrolls_at || ops->scrolls_at(a, (int)x, (int)y));
+}
+
 /* The id of the button under (x, y) on this screen, for press feedback. */
 static const char *button_at(const struct exhibit_app *a, int x, int y)
 {
@@ -475,15 +485,16 @@ bool exhibit_app_pointer(struct exhibit_app *a, SDL_Renderer *renderer,
                 a->pressed[0] = '\0';
                 changed = true;
             }
-            if (g.kind == INPUT_GESTURE_DRAG &&
-                app_screen(a->screen)->offset) {
+            if (g.kind == INPUT_GESTURE_DRAG_BEGIN)
+                a->drag_scrolls = drag_scrolls(a, g.start_x, g.start_y);
+            if (g.kind == INPUT_GESTURE_DRAG && a->drag_scrolls) {
                 input_scroll_drag(&a->scroll, -g.dy);
                 apply_scroll(a);
                 changed = true;
             }
             break;
         case INPUT_GESTURE_DRAG_END:
-            input_scroll_release(&a->scroll, -g.vy);
+            input_scroll_release(&a->scroll, a->drag_scrolls ? -g.vy : 0);
             a->scroll_at = g.time_ms;
             changed = true;
             break;

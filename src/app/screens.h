@@ -85,7 +85,8 @@ struct exhibit_app {
     struct input_gesture gesture;
     struct input_scroll scroll; /* the current screen's, if it scrolls */
     uint32_t scroll_at;         /* when the scroll was last stepped */
-    char pressed[48];           /* the button drawn pressed, or "" */
+    bool drag_scrolls;          /* this drag moves the scroller */
+    char pressed[160];          /* the button drawn pressed, or "" */
     bool swallow;               /* this touch dismissed the prompt */
     uint32_t attract_at;        /* the last breath frame */
     double diag_inch;           /* kiosk.conf's or the default: touch slop */
@@ -112,6 +113,8 @@ struct app_screen_ops {
     float (*offset)(const struct exhibit_app *a);
     void (*set_offset)(struct exhibit_app *a, float offset);
     float (*max_offset)(const struct exhibit_app *a);
+    /* Whether a drag starting at (x, y) scrolls; NULL: anywhere does. */
+    bool (*scrolls_at)(const struct exhibit_app *a, int x, int y);
     /* A tap at (x, y) off the bar; true if anything changed.  NULL: none. */
     bool (*tap)(struct exhibit_app *a, int x, int y, uint32_t now);
     /* The id of the button under (x, y), for the pressed look, or NULL. */
@@ -133,6 +136,8 @@ void app_screens_layout(struct exhibit_app *a);
 void app_screens_free(struct exhibit_app *a);
 /* The map and its card, again (the card appears, goes or changes). */
 void app_screens_layout_map(struct exhibit_app *a);
+/* Only the card's box and content (a card opened or closed). */
+void app_screens_layout_card(struct exhibit_app *a);
 
 /* The controller's navigation, for the rows (exhibit_app.c).  app_go
  * moves forward: the screen left (and what it showed) goes on the

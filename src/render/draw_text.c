@@ -84,12 +84,16 @@ bool render_text_layout(SDL_Renderer *renderer, struct atlas *atlas,
                 SDL_Rect dst = {px + ag->left, py - ag->top, ag->rect.w,
                                 ag->rect.h};
                 SDL_RenderCopy(renderer, current, &ag->rect, &dst);
-                if (log && probe.w == 0 && g->cluster < layout->len) {
+                if (log && (probe.w == 0 || probe_cp == 0x0627) &&
+                    g->cluster < layout->len) {
                     size_t used;
                     uint32_t cp = utf8_decode(layout->text + g->cluster,
                                               layout->len - g->cluster,
                                               &used);
-                    if (render_text_log_probe_char(cp)) {
+                    /* the first capital; the tallest alef (its isolated
+                     * form: a joined one is shorter) */
+                    if (render_text_log_probe_char(cp) &&
+                        (probe.w == 0 || (cp == 0x0627 && dst.h > probe.h))) {
                         probe = dst;
                         probe_cp = cp;
                     }

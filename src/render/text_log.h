@@ -7,7 +7,8 @@
  * viewport's offset added, the clip rectangle noted).  Each record keeps a
  * probe: the drawn bitmap box of the first glyph whose ink height stands
  * for the size a reader sees -- a Latin capital without descender or
- * overshoot beyond the baseline (not J or Q), or an isolated/final alef --
+ * overshoot beyond the baseline (not J or Q), or the tallest alef (an
+ * isolated one: Naskh's joined alef is shorter) --
  * so its height can be measured on the picture.  Nothing is recorded when
  * no log is attached (the kiosk's own loop). */
 #ifndef RENDER_TEXT_LOG_H

@@ -17,6 +17,7 @@ static const char *const ids[UI_ACTION_COUNT] = {
     [UI_ACTION_ABOUT] = "nav:about",
     [UI_ACTION_SUMMARY] = "nav:summary",
     [UI_ACTION_CONTINUE] = "idle:continue",
+    [UI_ACTION_CARD_CLOSE] = "card:close",
 };
 
 const char *ui_action_id(enum ui_action action)

@@ -21,6 +21,7 @@ enum ui_action {
     UI_ACTION_ABOUT,     /* nav:about */
     UI_ACTION_SUMMARY,   /* nav:summary */
     UI_ACTION_CONTINUE,  /* idle:continue */
+    UI_ACTION_CARD_CLOSE, /* card:close: the place card's close control */
     UI_ACTION_COUNT,
 };
 

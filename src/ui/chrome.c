@@ -11,18 +11,20 @@
 #include "ui/theme.h"
 
 static const struct ui_chrome_fit fits[UI_CHROME_FITS] = {
-    {true, true, UI_CHROME_LANGS_ROW, false},
-    {true, false, UI_CHROME_LANGS_ROW, false},
-    {false, true, UI_CHROME_LANGS_ROW, false},
-    {false, false, UI_CHROME_LANGS_ROW, false},
-    {false, false, UI_CHROME_LANGS_OWN_ROW, false},
-    {false, false, UI_CHROME_LANGS_MENU, false},
-    {false, false, UI_CHROME_LANGS_MENU, true},
+    {true, true, UI_CHROME_LANGS_ROW, false, false},
+    {true, false, UI_CHROME_LANGS_ROW, false, false},
+    {false, true, UI_CHROME_LANGS_ROW, false, false},
+    {false, false, UI_CHROME_LANGS_ROW, false, false},
+    {false, false, UI_CHROME_LANGS_OWN_ROW, false, false},
+    {false, false, UI_CHROME_LANGS_MENU, false, false},
+    {false, false, UI_CHROME_LANGS_MENU, true, false},
+    {false, false, UI_CHROME_LANGS_MENU, true, true},
 };
 
 static const char *const fit_names[UI_CHROME_FITS] = {
     "one row", "one row, size glyph", "title below", "title below, size glyph",
     "languages below", "language chooser", "language chooser, nav above",
+    "language chooser, nav above, home icon",
 };
 
 /* What the layout needs besides the chrome: kept while laying out. */
@@ -92,6 +94,12 @@ static int max_title_w(const struct ui_chrome *c)
     return w;
 }
 
+/* Home as a house: a square target. */
+static int home_icon_w(const struct bar *b)
+{
+    return b->m->bar_h > b->m->target ? b->m->bar_h : b->m->target;
+}
+
 /* How much narrower the segments are with tight padding (gap_xs instead
  * of the gap each side). */
 static int tightening(const struct ui_chrome *c, const struct bar *b)
@@ -116,7 +124,8 @@ static void tighten_langs(struct ui_chrome *c, const struct bar *b)
 static bool fits_width(const struct ui_chrome *c, const struct bar *b,
                        const struct ui_chrome_fit *f, int *rows)
 {
-    int W = b->area.w, nav = c->back.rect.w + b->gap + c->home.rect.w;
+    int home = f->home_icon ? home_icon_w(b) : c->home.rect.w;
+    int W = b->area.w, nav = c->back.rect.w + b->gap + home;
     int far = far_w(c, b, f);
     int title = max_title_w(c);
     bool ok;
@@ -224,7 +233,10 @@ static void lay_controls(struct ui_chrome *c, struct bar *b)
     /* The text size: a small and a large A, the label after them. */
     const struct ui_text_style st = {"ui", UI_LINE_PCT_UI, TEXT_DIR_LTR};
     c->glyph_small = ui_text_lay(b->fonts, st, TEXT_LANG_EN,
-                                 m->bar_text * 3 / 4, 4096, TEXT_ALIGN_START,
+                                 m->bar_text * 3 / 4 > m->text_floor
+                                     ? m->bar_text * 3 / 4
+                                     : m->text_floor,
+                                 4096, TEXT_ALIGN_START,
                                  "A", 1);
     c->glyph_large = ui_text_lay(b->fonts, st, TEXT_LANG_EN,
                                  m->bar_text * 5 / 4, 4096, TEXT_ALIGN_START,
@@ -307,6 +319,12 @@ static void lay_menu(struct ui_chrome *c, const struct bar *b)
                       margin + hh + m->gap_s +
                           TEXT_LANG_COUNT * row_h +
                           (TEXT_LANG_COUNT - 1) * b->gap + margin};
+    /* Below its button if it fits, else as low as it fits (over the
+     * bar: then the button is covered, and a tap beside the rows closes
+     * the chooser). */
+    int lowest = m->h - m->bezel - panel.h;
+    if (panel.y > lowest)
+        panel.y = lowest > m->bezel ? lowest : m->bezel;
     c->menu_panel = panel;
     int hw = label_w(c->menu_heading);
     c->menu_heading_at = (SDL_Point){
@@ -362,22 +380,32 @@ void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
         if (ok[i] && chooser < 0 && fits[i].langs == UI_CHROME_LANGS_MENU)
             chooser = i;
     }
+    /* The first that fits in a quarter of the screen's height; where none
+     * does (a short panel with larger text), the lowest that fits. */
     c->fit_index = UI_CHROME_FITS;
+    int low = -1;
     for (int i = 0; i < UI_CHROME_FITS; i++) {
         if (!ok[i])
             continue;
-        if (fits[i].langs == UI_CHROME_LANGS_OWN_ROW &&
-            height[i] > m->h / 4 && chooser >= 0 &&
-            height[chooser] < height[i])
+        if (low < 0 || height[i] < height[low])
+            low = i;
+        if (height[i] > m->h / 4 &&
+            (fits[i].langs != UI_CHROME_LANGS_OWN_ROW || chooser < 0 ||
+             height[chooser] < height[i]))
             continue;
         c->fit_index = i + 1;
+        low = -2;
         break;
     }
+    if (low >= 0)
+        c->fit_index = low + 1;
     c->fit = fits[c->fit_index - 1];
     fits_width(c, &b, &c->fit, &c->rows);
     if (c->fit.langs == UI_CHROME_LANGS_OWN_ROW &&
         langs_w(c, b.gap) > b.area.w)
         tighten_langs(c, &b);
+    if (c->fit.home_icon)
+        c->home.rect.w = home_icon_w(&b);
     /* Rows from the top: [nav], controls, [languages], [title]. */
     int y = bezel;
     if (c->fit.nav_own_row) {
@@ -528,7 +556,8 @@ size_t ui_chrome_targets(const struct ui_chrome *c, const char **ids,
     if (c->menu_open) {
         for (int i = 0; i < TEXT_LANG_COUNT; i++)
             ADD(&c->menu_row[i]);
-        ADD(&c->menu_button);
+        if (!SDL_HasIntersection(&c->menu_panel, &c->menu_button.rect))
+            ADD(&c->menu_button);
         return n;
     }
     if (c->nav) {
@@ -700,6 +729,30 @@ static void draw_menu_button(const struct ui_chrome *c, SDL_Renderer *r,
     }
 }
 
+/* Home as a house: a roof and walls in the button's outline. */
+static void draw_home_icon(const struct ui_chrome *c, SDL_Renderer *r,
+                           bool down)
+{
+    const struct ui_palette *pal = ui_theme_palette();
+    SDL_Rect b = c->home.rect;
+    if (down)
+        fill(r, b, pal->muted);
+    else
+        outline(r, b, c->line, pal->accent);
+    SDL_Color ink = down ? pal->paper : pal->accent;
+    SDL_SetRenderDrawColor(r, ink.r, ink.g, ink.b, 255);
+    int s = b.h / 2, cx = b.x + b.w / 2, top = b.y + b.h / 4;
+    int eave = top + s / 2, bottom = top + s;
+    for (int k = 0; k < c->line + 1; k++) {
+        SDL_RenderDrawLine(r, cx - s / 2 - k / 2, eave + k / 2, cx, top + k);
+        SDL_RenderDrawLine(r, cx, top + k, cx + s / 2 + k / 2, eave + k / 2);
+        SDL_RenderDrawLine(r, cx - s / 3 + k, eave, cx - s / 3 + k, bottom);
+        SDL_RenderDrawLine(r, cx + s / 3 - k, eave, cx + s / 3 - k, bottom);
+        SDL_RenderDrawLine(r, cx - s / 3, bottom - k, cx + s / 3,
+                           bottom - k);
+    }
+}
+
 static void draw_menu(const struct ui_chrome *c, SDL_Renderer *r,
                       struct atlas *atlas, const char *pressed)
 {
@@ -723,8 +776,12 @@ void ui_chrome_draw(const struct ui_chrome *c, SDL_Renderer *r,
     if (c->nav) {
         ui_button_draw(&c->back, r, atlas,
                        pressed && strcmp(pressed, c->back.id) == 0);
-        ui_button_draw(&c->home, r, atlas,
-                       pressed && strcmp(pressed, c->home.id) == 0);
+        if (c->fit.home_icon)
+            draw_home_icon(c, r,
+                           pressed && strcmp(pressed, c->home.id) == 0);
+        else
+            ui_button_draw(&c->home, r, atlas,
+                           pressed && strcmp(pressed, c->home.id) == 0);
         if (c->shown >= 0) {
             const struct ui_chrome_title *t = &c->title[c->shown];
             render_text_layout(r, atlas, t->layout, t->rect.x, t->rect.y,

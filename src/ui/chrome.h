@@ -18,7 +18,9 @@
  *      most a quarter of the screen's height: tall portrait panels)
  *   6. a language button (the current language's name and a chevron) that
  *      opens a chooser headed "Choose language" (nav.language)
- *   7. the same with Back and Home on a row above the other controls.
+ *   7. the same with Back and Home on a row above the other controls
+ *   8. the same with Home as a house drawn, not its word (Uyghur in
+ *      larger text on Touch Display 2).
  * The arrangement is the same on every titled screen (it is fitted to the
  * longest title), so the content below keeps its place; Home's own
  * arrangement drops what it does not show.
@@ -39,7 +41,7 @@
 
 #define UI_CHROME_TITLES 4   /* screens with a title */
 #define UI_CHROME_TARGETS 8  /* the most controls at once */
-#define UI_CHROME_FITS 7
+#define UI_CHROME_FITS 8
 
 /* How the languages are offered. */
 enum ui_chrome_langs {
@@ -54,6 +56,7 @@ struct ui_chrome_fit {
     bool size_label;       /* "Larger text" beside the A A glyph */
     enum ui_chrome_langs langs;
     bool nav_own_row;      /* Back and Home on a row above the rest */
+    bool home_icon;        /* Home drawn as a house, without its word */
 };
 
 struct ui_chrome_title {
