@@ -95,7 +95,8 @@ const struct map_scene *ui_map_page_scene(const struct ui_map_page *page);
 size_t ui_map_page_labels(const struct ui_map_page *page, SDL_Rect *out,
                           size_t max);
 
-/* The map's colours and line widths (static): the previews on Attract
+/* The map's colours and its line widths at the reference size (static;
+ * the map screen scales the widths to its panel): the previews on Attract
  * and Home paint with them, so every picture of the map is the same. */
 const struct map_style *ui_map_page_style(void);
 
