@@ -140,8 +140,8 @@ void app_screens_layout(struct exhibit_app *a)
 {
     const struct ui_metrics *m = &a->m;
     layout_chrome(a);
-    ui_attract_set(&a->attract, a->fonts, a->ex, m);
-    ui_home_set(&a->home, a->fonts, a->ex, m, a->home_content);
+    ui_attract_set(&a->attract, a->renderer, a->fonts, a->ex, m);
+    ui_home_set(&a->home, a->renderer, a->fonts, a->ex, m, a->home_content);
     ui_about_set(&a->about, a->fonts, a->ex, m, a->content);
     ui_idle_prompt_set(&a->idle, a->fonts, a->ex, m);
     layout_reader(a);
@@ -179,8 +179,7 @@ static void attract_targets(const struct exhibit_app *a,
 static bool home_tap(struct exhibit_app *a, int x, int y, uint32_t now)
 {
     (void)now;
-    const struct ui_button *b = ui_home_hit(&a->home, x, y);
-    switch (b ? ui_action_of(b->id) : UI_ACTION_NONE) {
+    switch (ui_action_of(ui_home_hit(&a->home, x, y))) {
     case UI_ACTION_READ:
         app_go(a, APP_SCREEN_READER);
         return true;
@@ -197,8 +196,7 @@ static bool home_tap(struct exhibit_app *a, int x, int y, uint32_t now)
 
 static const char *home_button_at(const struct exhibit_app *a, int x, int y)
 {
-    const struct ui_button *b = ui_home_hit(&a->home, x, y);
-    return b ? b->id : NULL;
+    return ui_home_hit(&a->home, x, y);
 }
 
 static bool home_draw(struct exhibit_app *a, SDL_Renderer *r,
@@ -214,6 +212,26 @@ static void home_targets(const struct exhibit_app *a, struct app_target *out,
 {
     for (int i = 0; i < UI_HOME_BUTTONS; i++)
         app_add_button(&a->home.button[i], out, n, max);
+    if (a->home.caption.label && *n < max) { /* the map's whole picture */
+        snprintf(out[*n].id, sizeof out[*n].id, "%s", a->home.caption.id);
+        out[*n].rect = a->home.preview;
+        (*n)++;
+    }
+}
+
+static float home_offset(const struct exhibit_app *a)
+{
+    return a->home.card.offset;
+}
+
+static void home_set_offset(struct exhibit_app *a, float offset)
+{
+    a->home.card.offset = offset;
+}
+
+static float home_max_offset(const struct exhibit_app *a)
+{
+    return ui_home_max_offset(&a->home);
 }
 
 /* ---- reader ------------------------------------------------------------- */
@@ -447,7 +465,10 @@ static const struct app_screen_ops screens[] = {
     [APP_SCREEN_ATTRACT] = {.name = "attract",
                             .tap = attract_tap, .draw = attract_draw,
                             .targets = attract_targets},
-    [APP_SCREEN_HOME] = {.name = "home", .chrome = true, .tap = home_tap,
+    [APP_SCREEN_HOME] = {.name = "home", .chrome = true,
+                         .offset = home_offset,
+                         .set_offset = home_set_offset,
+                         .max_offset = home_max_offset, .tap = home_tap,
                          .button_at = home_button_at, .draw = home_draw,
                          .targets = home_targets},
     [APP_SCREEN_READER] = {.name = "reader", .title = "reader.title",

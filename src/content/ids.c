@@ -9,6 +9,10 @@
 const char *const content_string_ids[] = {
     "language-names",
     "attract.touch",
+    "attract.quote-1",
+    "attract.quote-2",
+    "attract.quote-3",
+    "home.summary",
     "home.read",
     "home.map",
     "home.about",

@@ -979,3 +979,8 @@ void ui_map_page_parts(const struct ui_map_page *p,
                                       p->credit_box, instr,
                                       p->sheet,      p->band};
 }
+
+const struct map_style *ui_map_page_style(void)
+{
+    return &base_style;
+}

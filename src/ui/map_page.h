@@ -29,6 +29,7 @@
 #include <SDL.h>
 
 #include "content/exhibit.h"
+#include "map/paint.h"
 #include "map/scene.h"
 #include "render/atlas.h"
 #include "text/font.h"
@@ -93,6 +94,11 @@ const struct map_scene *ui_map_page_scene(const struct ui_map_page *page);
 /* Placed labels, for tests: their count and screen boxes. */
 size_t ui_map_page_labels(const struct ui_map_page *page, SDL_Rect *out,
                           size_t max);
+
+/* The map's colours and its line widths at the reference size (static;
+ * the map screen scales the widths to its panel): the previews on Attract
+ * and Home paint with them, so every picture of the map is the same. */
+const struct map_style *ui_map_page_style(void);
 
 /* A placed label, for tests: the feature it names, its box (with its
  * halo), how it was placed (enum map_label_pos), and its type size. */
