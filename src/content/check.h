@@ -37,6 +37,7 @@ struct content_file_spec {
     const char *name; /* relative to the content folder */
     enum blockfile_mode mode;
     bool map;
+    const char *what; /* what it holds, for "this file is empty" */
 };
 
 const struct content_file_spec *content_file_spec(enum content_file f);
