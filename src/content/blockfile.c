@@ -253,9 +253,9 @@ static bool lookalike_field(struct parser *p, const char *line, size_t len,
     char what[160];
     content_char_describe(cp, what, sizeof what);
     if (cp == 0xFF1A || cp == 0xFE55 || cp == 0x2236 || cp == 0xA789)
-        error_at(p, off + i, "%s after '%.*s'; a line here is 'key: value' "
-                 "with the ordinary colon", what, (int)(key_end - key),
-                 line + key);
+        error_at(p, off + i, "'%.*s' is followed by %s; a line here is "
+                 "'key: value' with the ordinary colon",
+                 (int)(key_end - key), line + key, what);
     else if (key_end == key && (cp == 0x3000 || cp == 0x00A0))
         error_at(p, off + i, "%s starts this line; a line that continues "
                  "the one above starts with two ordinary spaces", what);

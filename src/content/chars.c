@@ -100,17 +100,17 @@ struct foreign {
 
 static const struct foreign foreign[] = {
     {0x0647, "an Arabic heh",
-     "type ە (U+06D5) for the vowel ä, or ھ (U+06BE) if it is h",
-     "type ھ (U+06BE) for h, or ە (U+06D5) if it is the vowel ä", false},
-    {0x06C1, "an Urdu heh goal", "type ە (U+06D5) for the vowel ä",
+     "type ە (U+06D5) for the vowel e, or ھ (U+06BE) if it is h",
+     "type ھ (U+06BE) for h, or ە (U+06D5) if it is the vowel e", false},
+    {0x06C1, "an Urdu heh goal", "type ە (U+06D5) for the vowel e",
      "type ھ (U+06BE) for h", false},
     {0x06C0, "a heh with yeh above", "type ە (U+06D5)", NULL, false},
-    {0x0629, "an Arabic teh marbuta", "type ە (U+06D5) for the vowel ä, "
+    {0x0629, "an Arabic teh marbuta", "type ە (U+06D5) for the vowel e, "
      "or ت (U+062A) for t", NULL, false},
     {0x06CC, "a Persian yeh",
      "type ى (U+0649) for the vowel i, or ي (U+064A) for y",
      "type ي (U+064A) for y, or ى (U+0649) for the vowel i", false},
-    {0x06D2, "an Urdu yeh barree", "type ې (U+06D0) for the vowel e, or ى "
+    {0x06D2, "an Urdu yeh barree", "type ې (U+06D0) for the vowel é, or ى "
      "(U+0649) for i", NULL, false},
     {0x06A9, "a Persian kaf (keheh)", "type ك (U+0643)", NULL, false},
     {0x06AA, "a swash kaf", "type ك (U+0643)", NULL, false},
