@@ -145,12 +145,14 @@ static void scan_letters(const struct text_ref *t, struct findings *f)
             bool warning;
             if (content_uyghur_foreign(cp, !content_is_arabic_letter(next),
                                        advice, sizeof advice, &warning)) {
+                /* Arabic-Indic digits are one finding, not ten. */
+                uint32_t key = warning ? 0x0660 : cp;
                 size_t k = 0;
-                while (k < f->nforeign && f->foreign[k].cp != cp)
+                while (k < f->nforeign && f->foreign[k].cp != key)
                     k++;
                 if (k == f->nforeign && k < 16) {
                     f->nforeign++;
-                    f->foreign[k].cp = cp;
+                    f->foreign[k].cp = key;
                     f->foreign[k].count = 0;
                     f->foreign[k].first = source_off(t, i);
                     f->foreign[k].warning = warning;
