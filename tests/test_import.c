@@ -149,6 +149,68 @@ static void test_valid_and_invalid(void)
              "'^\\*    1'", root) == 0, "releases marks the current one");
 }
 
+/* The report lists every changed field, language by language, in every
+ * file, and says which release the kiosk shows; the status line carries
+ * the facts the screen words in the visitor's language. */
+static void test_report_changes(void)
+{
+    make_stick("s6");
+    CHECK(import("s6", "ch", NULL) == 0, "a first release to compare with");
+    const char *c = "kiosk-content";
+    sh("cd %s/s6/%s && "
+       "sed -i 's/^en: Yili (Ili)$/en: Ili (Yili)/' places.txt && "
+       "sed -i '0,/^note.ug: /s//note.ug: ئىلى. /' places.txt && "
+       "sed -i 's/^en: Back$/en: Go back/' strings.txt && "
+       "sed -i '0,/^title.en: /s//title.en: The /' about.txt && "
+       "sed -i 's/^idle-timeout: .*/idle-timeout: 120/' exhibit.txt && "
+       "sed -i 's/\\[81.2777,/[81.3,/' map/towns.geojson && "
+       "sed -i '0,/^The work team of the Ministries/s//THE work team of "
+       "the Ministries/' report/en.txt", root, c);
+    CHECK(import("s6", "ch", NULL) == 0, "the changed stick installs");
+    char *r = report("s6");
+    static const char *const want[] = {
+        "Updated to release 2: 1 passage changed, 0 added, 0 removed; "
+        "other changes listed in the report",
+        "The kiosk now shows release 2 (",
+        "Changes from release 1, the one before",
+        "  passage changed: arrival — en\n",
+        "  place changed: tacheng-prefecture — note.ug\n",
+        "  place changed: yili — name.en\n",
+        "  interface string changed: nav.back — en\n",
+        "  About section changed: citation — title.en\n",
+        "  settings changed: exhibit.txt — idle-timeout\n",
+        "  map feature changed: yining — shape (map/towns.geojson)\n",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        CHECK(r && strstr(r, want[i]), "the report has '%s':\n%s", want[i],
+              r ? r : "");
+    free(r);
+    char p[4200];
+    size_t len;
+    snprintf(p, sizeof p, "%s/ch/import-status", root);
+    char *st = check_read_file(p, &len);
+    CHECK(st && strstr(st, "done 100 Updated to release 2") &&
+              strstr(st, "\trelease=2 shown=2 changed=1 added=0 removed=0 "
+                         "other=6 errors=0"),
+          "the status line carries the facts: %s", st ? st : "");
+    free(st);
+
+    /* Refused: the report says the kiosk still shows release 2. */
+    sh("sed -i '0,/^note.en:/s//nots.en:/' %s/s6/%s/places.txt", root, c);
+    CHECK(import("s6", "ch", NULL) == 1, "an invalid stick is refused");
+    r = report("s6");
+    CHECK(r && strstr(r, "The kiosk still shows release 2; nothing on it "
+                         "changed."),
+          "the refused import says which release is shown:\n%s",
+          r ? r : "");
+    free(r);
+    st = check_read_file(p, &len);
+    CHECK(st && strstr(st, "failed 100 Not installed: 2 errors") &&
+              strstr(st, "\trelease=0 shown=2 "),
+          "the failed status line carries the facts: %s", st ? st : "");
+    free(st);
+}
+
 static void test_power_cuts(void)
 {
     make_stick("s2");
@@ -702,6 +764,7 @@ int main(void)
     if (!fonts || !mkdtemp(root))
         return 1;
     test_valid_and_invalid();
+    test_report_changes();
     test_power_cuts();
     test_full_disk();
     test_hostile();
