@@ -17,6 +17,7 @@ struct ui_import_panel {
     SDL_Rect panel, bar;
     int percent;
     bool visible, finished, failed;
+    bool rtl; /* the words read right to left: the bar fills from the right */
 };
 
 struct ui_import_panel *ui_import_panel_create(const struct text_fonts *f)
@@ -149,6 +150,7 @@ void ui_import_panel_set(struct ui_import_panel *p, const char *status,
     char line[1200];
     p->finished = ui_import_panel_words(status, ex, lang, line, sizeof line,
                                         &p->failed, &lang);
+    p->rtl = text_lang_rtl(lang);
     p->percent = percent < 0 ? 0 : percent > 100 ? 100 : percent;
     struct ui_scale sc = ui_scale_of(w, h);
     int pad = ui_scale_px(sc, 28, 12), size = ui_scale_px(sc, 26, 16);
@@ -186,6 +188,8 @@ void ui_import_panel_draw(const struct ui_import_panel *p, SDL_Renderer *r,
         SDL_RenderFillRect(r, &p->bar);
         SDL_Rect done = p->bar;
         done.w = p->bar.w * p->percent / 100;
+        if (p->rtl)
+            done.x = p->bar.x + p->bar.w - done.w;
         SDL_SetRenderDrawColor(r, pal->panel_ink.r, pal->panel_ink.g,
                                pal->panel_ink.b, 255);
         SDL_RenderFillRect(r, &done);
