@@ -357,7 +357,7 @@ ARM       := build/arm64
 # natively only.  (Plain shell commands -- cp, rm, cat -- run under
 # qemu-user as they do natively and do not count.)  Every other test runs
 # under qemu too.
-SPAWNING_TESTS := test_cli test_import test_journeys test_package \
+SPAWNING_TESTS := test_audit test_cli test_import test_journeys test_package \
                   test_pin_cli test_reload test_screens test_staff_panel \
                   test_stats_stick test_stick test_watchdog test_window
 ARM_TESTS := $(filter-out $(SPAWNING_TESTS),$(TESTS))

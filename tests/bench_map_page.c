@@ -22,6 +22,8 @@ int main(void)
     struct atlas *a = atlas_create(t->renderer, fonts, NULL);
     struct ui_map_page *p = ui_map_page_create(fonts);
     SDL_Rect area = {0, 0, 1920, 1080};
+    struct ui_metrics m;
+    ui_metrics_init(&m, 1920, 1080, 21.5, TEXT_LANG_EN, false);
 
     /* Cold: a new page (buffers and textures made); warm: the page set
      * again at the same size, as after a content update. */
@@ -29,13 +31,13 @@ int main(void)
     for (int i = 0; i < RUNS; i++) {
         struct ui_map_page *q = ui_map_page_create(fonts);
         double t0 = bench_now_ms();
-        ui_map_page_set(q, t->renderer, ex, TEXT_LANG_EN, area, 32);
+        ui_map_page_set(q, t->renderer, &m, ex, area, 32);
         cold[i] = bench_now_ms() - t0;
         ui_map_page_destroy(q);
     }
     for (int i = 0; i < RUNS; i++) {
         double t0 = bench_now_ms();
-        ui_map_page_set(p, t->renderer, ex, TEXT_LANG_EN, area, 32);
+        ui_map_page_set(p, t->renderer, &m, ex, area, 32);
         prep[i] = bench_now_ms() - t0;
     }
     double frame[RUNS], sel[RUNS];

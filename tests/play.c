@@ -54,3 +54,20 @@ bool play_has_target(json_t *j, const char *id)
     }
     return false;
 }
+
+const char *play_choose_lang(const char *dir, const char *args,
+                             const char *size, const char *lang,
+                             bool *chooser)
+{
+    char id[32];
+    *chooser = false;
+    if (!play_script(dir, "probe", args, size,
+                     "wait 600\ntap 10 10\nwait 400\nstate home\n"))
+        return "";
+    json_t *st = play_state(dir, "home");
+    snprintf(id, sizeof id, "lang:%s", lang);
+    *chooser = !play_has_target(st, id) &&
+               play_has_target(st, "nav:language");
+    json_decref(st);
+    return *chooser ? "tap-id nav:language\nwait 300\nshot chooser\n" : "";
+}

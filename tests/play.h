@@ -14,6 +14,14 @@
 bool play_script(const char *dir, const char *name, const char *args,
                  const char *size, const char *script);
 
+/* The script steps that choose language `lang` on Home: its button, or on
+ * a panel whose bar has no room for three, the chooser first (with "shot
+ * chooser" while it is open; *chooser says so).  Found by playing to Home
+ * once with `args` at `size`. */
+const char *play_choose_lang(const char *dir, const char *args,
+                             const char *size, const char *lang,
+                             bool *chooser);
+
 /* DIR/NAME.json parsed (a check records that it is JSON); never NULL: an
  * empty object if it is not. */
 json_t *play_state(const char *dir, const char *name);

@@ -1,8 +1,12 @@
 /* test_cli.c: the command line as a user meets it -- exit codes, messages,
  * and `kiosk layout` output for a wrapped Uyghur paragraph. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -194,6 +198,133 @@ static void test_check_json_names(void)
         json_decref(root);
         free(out);
     }
+}
+
+/* Runs the kiosk (ARGS after it) with SDL_VIDEODRIVER=`drivers` (NULL:
+ * unset) and no desktop session; its exit code after up to 10 s
+ * (PROC_RUNNING if it still runs: then it is killed), its output in
+ * build/test/nodisplay.log, and how long it ran in *secs. */
+static int run_no_display(const char *drivers, bool windowed, double *secs)
+{
+    unsetenv("DISPLAY");
+    unsetenv("WAYLAND_DISPLAY");
+    char drv[128];
+    snprintf(drv, sizeof drv, "SDL_VIDEODRIVER=%s", drivers ? drivers : "");
+    unsetenv("SDL_VIDEODRIVER");
+    const char *const env[] = {drivers ? drv : NULL, NULL};
+    struct proc k;
+    double t0 = proc_now();
+    proc_start(&k, (const char *const[]){kiosk(), "--content",
+                                         "tests/content/minimal",
+                                         windowed ? "--windowed" : "--size",
+                                         windowed ? NULL : "800x480", NULL},
+               &(struct proc_io){.env = env, .out = "build/test/nodisplay.log",
+                                 .err = "build/test/nodisplay.log"});
+    int code = proc_wait(&k, 10);
+    *secs = proc_now() - t0;
+    if (code == PROC_RUNNING)
+        proc_stop(&k, SIGKILL);
+    return code;
+}
+
+static bool log_has(const char *text, const char *needle)
+{
+    return text && strstr(text, needle);
+}
+
+/* Without a display the kiosk says what it tried, why each failed and
+ * what to do, and ends at once with status 1 -- in a window (`make run`)
+ * and in kiosk mode started by hand.  Under a service manager kiosk mode
+ * waits for the display instead (the DRM device can come late), and says
+ * why in its status. */
+static void test_no_display(void)
+{
+    unsetenv("NOTIFY_SOCKET");
+    double secs;
+    size_t len;
+    /* Drivers that cannot open: X11 without DISPLAY, Wayland without
+     * its socket, a name SDL does not have. */
+    int code = run_no_display("x11,wayland,nonesuch", true, &secs);
+    char *log = check_read_file("build/test/nodisplay.log", &len);
+    CHECK(code == 1 && secs < 5, "kiosk --windowed without a display "
+          "exits 1 at once (exit %d after %.1f s)", code, secs);
+    CHECK(log_has(log, "no display to draw on. Tried "
+                       "(SDL_VIDEODRIVER=x11,wayland,nonesuch):") &&
+              log_has(log, "\n  x11: x11 not available (DISPLAY is not "
+                           "set)\n") &&
+              log_has(log, "\n  wayland: ") &&
+              log_has(log, "\n  nonesuch: SDL has no such driver (it has: "),
+          "the message names each driver and why it failed:\n%s", log);
+    CHECK(log_has(log, "What to do: run it in a desktop session") &&
+              log_has(log, "SDL_VIDEODRIVER") &&
+              log_has(log, "/dev/dri/card0 exists") &&
+              log_has(log, "seat"),
+          "the message says what to do:\n%s", log);
+    CHECK(!log_has(log, "content loaded"), "nothing runs unseen");
+    free(log);
+
+    /* Kiosk mode started by hand (no service manager): the same. */
+    code = run_no_display("x11,kmsdrm", false, &secs);
+    log = check_read_file("build/test/nodisplay.log", &len);
+    CHECK(code == 1 && secs < 5 && log_has(log, "cannot start: no display") &&
+              log_has(log, "\n  kmsdrm: "),
+          "kiosk mode by hand without a display exits 1 at once (exit %d "
+          "after %.1f s):\n%s", code, secs, log);
+    free(log);
+
+    /* SDL's own choice never falls back to its offscreen driver: with no
+     * desktop session the desktop drivers are not tried, and without a
+     * DRM device KMSDRM says which is missing. */
+    code = run_no_display(NULL, true, &secs);
+    log = check_read_file("build/test/nodisplay.log", &len);
+    CHECK(!log_has(log, "video offscreen") && !log_has(log, "video dummy"),
+          "no invisible window on SDL's offscreen driver:\n%s", log);
+    if (access("/dev/dri", F_OK) != 0)
+        CHECK(code == 1 && secs < 5 &&
+                  log_has(log, "x11: not tried: DISPLAY is not set") &&
+                  log_has(log, "there is no /dev/dri") &&
+                  log_has(log, "no display to draw on. Tried:\n"),
+              "SDL's choice without a display: exit %d after %.1f s:\n%s",
+              code, secs, log);
+    free(log);
+
+    /* Under a service manager: it waits, and its status says why. */
+    const char *sock = "build/test/nodisplay.sock";
+    unlink(sock);
+    int fd = socket(AF_UNIX, SOCK_DGRAM, 0);
+    struct sockaddr_un addr = {.sun_family = AF_UNIX};
+    snprintf(addr.sun_path, sizeof addr.sun_path, "%s", sock);
+    bool bound = fd >= 0 &&
+                 bind(fd, (struct sockaddr *)&addr, sizeof addr) == 0;
+    CHECK(bound, "a notify socket for the kiosk");
+    struct timeval tv = {.tv_sec = 5};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    setenv("NOTIFY_SOCKET", sock, 1);
+    const char *const env[] = {"SDL_VIDEODRIVER=x11", NULL};
+    struct proc k;
+    proc_start(&k, (const char *const[]){kiosk(), "--content",
+                                         "tests/content/minimal", NULL},
+               &(struct proc_io){.env = env, .out = "build/test/nodisplay.log",
+                                 .err = "build/test/nodisplay.log"});
+    char msg[512] = "";
+    ssize_t n = bound ? recv(fd, msg, sizeof msg - 1, 0) : -1;
+    msg[n > 0 ? n : 0] = '\0';
+    usleep(1500 * 1000);
+    CHECK(proc_wait(&k, 0) == PROC_RUNNING,
+          "under a service manager kiosk mode waits for a display");
+    CHECK(strcmp(msg, "STATUS=waiting for a display (x11: x11 not available "
+                      "(DISPLAY is not set))") == 0,
+          "the service's status says why: '%s'", msg);
+    proc_stop(&k, SIGTERM);
+    log = check_read_file("build/test/nodisplay.log", &len);
+    CHECK(log_has(log, "warn: app (display.c:") &&
+              log_has(log, "waiting for a display: no display to draw on"),
+          "the wait is logged once as a warning with the reasons:\n%s", log);
+    free(log);
+    unsetenv("NOTIFY_SOCKET");
+    if (fd >= 0)
+        close(fd);
+    unlink(sock);
 }
 
 int main(void)
@@ -438,5 +569,6 @@ int main(void)
     free(out);
     test_config_values();
     test_check_json_names();
+    test_no_display();
     return check_finish("test_cli");
 }

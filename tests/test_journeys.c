@@ -326,6 +326,352 @@ static void test_targets(const char *size, int w, int h)
     }
 }
 
+static double reader_num(json_t *j, const char *key)
+{
+    return json_number_value(json_object_get(json_object_get(j, "reader"),
+                                             key));
+}
+
+static const char *reader_top(json_t *j)
+{
+    return play_str(json_object_get(j, "reader"), "top_passage");
+}
+
+/* The screens Back returns to, as "home,map". */
+static void history_of(json_t *j, char *buf, size_t n)
+{
+    json_t *h = json_object_get(j, "history"), *v;
+    size_t i, len = 0;
+    buf[0] = '\0';
+    json_array_foreach(h, i, v) {
+        int k = snprintf(buf + len, n - len, "%s%s", i ? "," : "",
+                         json_string_value(v));
+        if (k < 0 || (size_t)k >= n - len)
+            break;
+        len += (size_t)k;
+    }
+}
+
+static bool is(json_t *j, const char *key, const char *want)
+{
+    return strcmp(play_str(j, key), want) == 0;
+}
+
+/* Back returns to the screen before and what it showed; Home goes Home
+ * from anywhere and forgets the way; the idle reset forgets it too. */
+static void test_back(const char *size)
+{
+    char n[64];
+    snprintf(n, sizeof n, "back-%s", size);
+    if (!play(n, "tap 300 300\n"
+                 "tap-id nav:map\ntap-id region:yili\nwait 400\nstate m1\n"
+                 "tap-id passage:priorities\nstate r1\n"
+                 "tap-id nav:back\nwait 400\nstate m2\n"
+                 "tap-id passage:priorities\n"
+                 "tap-id mention:priorities:1\nwait 400\nstate m3\n"
+                 "tap-id nav:back\nstate r2\n"
+                 "tap-id nav:back\nwait 400\nstate m4\n"
+                 "tap-id nav:back\nstate h1\n"
+                 "tap-id nav:about\ntap-id nav:back\nstate h2\n"
+                 "tap-id nav:map\ntap-id passage:priorities\n"
+                 "tap-id nav:home\nstate h3\n"
+                 "tap-id nav:map\nwait 200000\nstate reset\n",
+              size))
+        return;
+    json_t *m1 = state("m1"), *r1 = state("r1"), *m2 = state("m2"),
+           *m3 = state("m3"), *r2 = state("r2"), *m4 = state("m4"),
+           *h1 = state("h1"), *h2 = state("h2"), *h3 = state("h3"),
+           *rs = state("reset");
+    char hist[128];
+    history_of(r1, hist, sizeof hist);
+    CHECK(is(r1, "screen", "reader") && strcmp(hist, "home,map") == 0,
+          "%s: a card's passage opens the reader, the map before it (%s)",
+          n, hist);
+    CHECK(is(m2, "screen", "map") && is(m2, "selected_place", "yili") &&
+              play_has_target(m2, "passage:priorities"),
+          "%s: Back from the passage lands on the map with Yili's card "
+          "open (%s, %s)", n, play_str(m2, "screen"),
+          play_str(m2, "selected_place"));
+    CHECK(is(m3, "selected_place", "urumqi"), "%s: a mention selects "
+          "Urumqi", n);
+    CHECK(is(r2, "screen", "reader") &&
+              strcmp(reader_top(r2), "priorities") == 0 &&
+              reader_num(r2, "offset") == reader_num(r1, "offset") &&
+              json_array_size(json_object_get(r2, "highlighted")) == 1,
+          "%s: Back from the map returns to the reader where it was (%s at "
+          "%.0f, was %.0f), the passage still highlighted", n,
+          reader_top(r2), reader_num(r2, "offset"), reader_num(r1, "offset"));
+    CHECK(is(m4, "screen", "map") && is(m4, "selected_place", "yili"),
+          "%s: Back again: the map with Yili's card (%s)", n,
+          play_str(m4, "selected_place"));
+    history_of(h1, hist, sizeof hist);
+    CHECK(is(h1, "screen", "home") && hist[0] == '\0' &&
+              !play_has_target(h1, "nav:back"),
+          "%s: Back again: Home, with no Back (%s)", n, hist);
+    CHECK(is(h2, "screen", "home"), "%s: About, Back: Home", n);
+    history_of(h3, hist, sizeof hist);
+    CHECK(is(h3, "screen", "home") && hist[0] == '\0',
+          "%s: Home from the map goes Home and forgets the way (%s)", n,
+          hist);
+    history_of(rs, hist, sizeof hist);
+    CHECK(is(rs, "screen", "attract") && hist[0] == '\0',
+          "%s: the idle reset forgets the way (%s)", n, hist);
+    json_decref(m1);
+    json_decref(r1);
+    json_decref(m2);
+    json_decref(m3);
+    json_decref(r2);
+    json_decref(m4);
+    json_decref(h1);
+    json_decref(h2);
+    json_decref(h3);
+    json_decref(rs);
+}
+
+/* The first mention target on screen, or "". */
+static void first_mention(json_t *j, char *out, size_t n)
+{
+    json_t *t = json_object_get(j, "targets"), *v;
+    size_t i;
+    out[0] = '\0';
+    json_array_foreach(t, i, v) {
+        const char *id = json_string_value(json_object_get(v, "id"));
+        if (strncmp(id, "mention:", 8) == 0) {
+            snprintf(out, n, "%s", id);
+            return;
+        }
+    }
+}
+
+/* A reader scrolled by hand, left for the map by a mention: Back puts it
+ * back at the same pixel; after a language change (a new layout) at the
+ * same top passage; the summary toggle comes back as it was. */
+static void test_back_scrolled(void)
+{
+    const char *size = "1920x1080";
+    const char *head = "tap 300 300\ntap-id nav:read\n"
+                       "drag 960 900 960 300 400\nwait 3000\nstate r0\n";
+    if (!play("scrolled0", head, size))
+        return;
+    json_t *r0 = state("r0");
+    char mention[160], script[1024];
+    first_mention(r0, mention, sizeof mention);
+    CHECK(mention[0] && reader_num(r0, "offset") > 0,
+          "the scrolled reader shows a mention (%s) at %.0f", mention,
+          reader_num(r0, "offset"));
+    snprintf(script, sizeof script,
+             "%stap-id %s\nwait 400\nstate m\ntap-id nav:back\nstate r1\n"
+             "tap-id %s\nwait 400\ntap-id lang:zh\nwait 400\n"
+             "tap-id nav:back\nstate r2\n"
+             "tap-id nav:summary\nstate s1\ntap-id lang:en\n"
+             "tap-id nav:home\ntap-id nav:read\nstate r3\n",
+             head, mention, mention);
+    if (!mention[0] || !play("scrolled", script, size)) {
+        json_decref(r0);
+        return;
+    }
+    json_t *m = state("m"), *r1 = state("r1"), *r2 = state("r2");
+    CHECK(is(m, "screen", "map"), "the mention opens the map");
+    CHECK(is(r1, "screen", "reader") &&
+              reader_num(r1, "offset") == reader_num(r0, "offset") &&
+              strcmp(reader_top(r1), reader_top(r0)) == 0,
+          "Back: the reader at the same offset (%.0f, was %.0f)",
+          reader_num(r1, "offset"), reader_num(r0, "offset"));
+    CHECK(is(r2, "screen", "reader") && is(r2, "lang", "zh") &&
+              strcmp(reader_top(r2), reader_top(r0)) == 0,
+          "Back after a language change: the same top passage (%s, was "
+          "%s)", reader_top(r2), reader_top(r0));
+    json_decref(r0);
+    json_decref(m);
+    json_decref(r1);
+    json_decref(r2);
+}
+
+/* Each screen's title is shown in the bar, in the interface's language. */
+static void test_titles(void)
+{
+    if (!play("titles", "tap 300 300\nstate home\ntap-id nav:read\n"
+                        "state reader\ntap-id nav:home\ntap-id nav:map\n"
+                        "state map\ntap-id lang:zh\nstate mapzh\n"
+                        "tap-id nav:home\ntap-id nav:about\nstate about\n",
+              "1920x1080"))
+        return;
+    json_t *h = state("home"), *r = state("reader"), *m = state("map"),
+           *mz = state("mapzh"), *a = state("about");
+    CHECK(json_is_null(json_object_get(h, "title")),
+          "Home has no title in the bar");
+    CHECK(is(r, "title", "The report") &&
+              is(m, "title", "Map of northern Xinjiang") &&
+              is(mz, "title", "新疆北部地图") &&
+              is(a, "title", "关于本文件"),
+          "the titles: '%s', '%s', '%s', '%s'", play_str(r, "title"),
+          play_str(m, "title"), play_str(mz, "title"), play_str(a, "title"));
+    CHECK(play_has_target(r, "nav:back") && play_has_target(r, "nav:home") &&
+              !play_has_target(h, "nav:home"),
+          "Back and Home on the titled screens, not on Home");
+    json_decref(h);
+    json_decref(r);
+    json_decref(m);
+    json_decref(mz);
+    json_decref(a);
+}
+
+/* The panels a museum mounts, with their physical sizes. */
+static const struct panel {
+    const char *size, *mm;
+} panels[] = {
+    {"800x480", "155x86"},    {"720x1280", "88x155"},
+    {"1280x800", "217x136"},  {"1920x1080", "476x268"},
+    {"1080x1920", "268x476"}, {"3840x2160", "952x535"},
+};
+
+static bool bar_id(const char *id)
+{
+    return strcmp(id, "nav:back") == 0 || strcmp(id, "nav:home") == 0 ||
+           strcmp(id, "nav:language") == 0 ||
+           strcmp(id, "nav:text-size") == 0 || strncmp(id, "lang:", 5) == 0;
+}
+
+/* The bar's targets (and the chooser's) in one state: >= 9 mm both ways,
+ * >= 2 mm apart, inside the screen; the count of failures. */
+static int check_bar(const char *what, json_t *j, int w, int h, size_t *n)
+{
+    double ppm = json_number_value(
+        json_object_get(json_object_get(j, "physical"), "px_per_mm"));
+    json_t *t = json_object_get(j, "targets"), *v, *u;
+    size_t i, k;
+    int bad = 0;
+    /* 9 mm and 2 mm at this density, rounded as ui_mm rounds. */
+    int target = (int)(9.0 * ppm + 0.5), gap = (int)(2.0 * ppm + 0.5);
+    json_array_foreach(t, i, v) {
+        const char *id = json_string_value(json_object_get(v, "id"));
+        if (!bar_id(id))
+            continue;
+        (*n)++;
+        int x = (int)json_integer_value(json_object_get(v, "x"));
+        int y = (int)json_integer_value(json_object_get(v, "y"));
+        int tw = (int)json_integer_value(json_object_get(v, "w"));
+        int th = (int)json_integer_value(json_object_get(v, "h"));
+        if (tw < target || th < target || x < 0 || y < 0 || x + tw > w ||
+            y + th > h) {
+            bad++;
+            fprintf(stderr, "%s: %s %dx%d at %d,%d (%.1fx%.1f mm)\n", what,
+                    id, tw, th, x, y, tw / ppm, th / ppm);
+        }
+        json_array_foreach(t, k, u) {
+            const char *id2 = json_string_value(json_object_get(u, "id"));
+            if (k <= i || !bar_id(id2))
+                continue;
+            int x2 = (int)json_integer_value(json_object_get(u, "x"));
+            int y2 = (int)json_integer_value(json_object_get(u, "y"));
+            int w2 = (int)json_integer_value(json_object_get(u, "w"));
+            int h2 = (int)json_integer_value(json_object_get(u, "h"));
+            if (!(x + tw + gap <= x2 || x2 + w2 + gap <= x ||
+                  y + th + gap <= y2 || y2 + h2 + gap <= y)) {
+                bad++;
+                fprintf(stderr, "%s: %s and %s under 2 mm apart\n", what,
+                        id, id2);
+            }
+        }
+    }
+    return bad;
+}
+
+/* The bar on every panel, in every language, normal and larger text,
+ * with the language chooser opened where there is one. */
+static void test_bar_panels(void)
+{
+    static const char *const langs[] = {"zh", "en", "ug"};
+    for (size_t p = 0; p < sizeof panels / sizeof *panels; p++) {
+        char conf[512], args[600];
+        snprintf(conf, sizeof conf, "%s/panel-%zu.conf", dir, p);
+        FILE *f = fopen(conf, "w");
+        if (f) {
+            fprintf(f, "screen-size-mm: %s\n", panels[p].mm);
+            fclose(f);
+        }
+        snprintf(args, sizeof args, "--config %s", conf);
+        int w = 0, h = 0;
+        sscanf(panels[p].size, "%dx%d", &w, &h);
+        for (int l = 0; l < 3; l++)
+            for (int large = 0; large < 2; large++) {
+                char name[96], script[1024];
+                snprintf(name, sizeof name, "bar-%s-%s-%d", panels[p].size,
+                         langs[l], large);
+                /* The language is chosen through the chooser when there is
+                 * one (its state dumped open); the bar's arrangement may
+                 * change with the text size and the language, so each is
+                 * probed first. */
+                const char *size_tap = large ? "tap-id nav:text-size\n" : "";
+                snprintf(script, sizeof script, "tap 300 300\n%sstate b-p1\n",
+                         size_tap);
+                if (!play_script(dir, name, args, panels[p].size, script))
+                    continue;
+                json_t *probe = state("b-p1");
+                char choose[128];
+                snprintf(choose, sizeof choose, "%stap-id lang:%s\n",
+                         play_has_target(probe, "nav:language")
+                             ? "tap-id nav:language\nstate b-menu\n"
+                             : "",
+                         langs[l]);
+                bool chooser1 = play_has_target(probe, "nav:language");
+                json_decref(probe);
+                snprintf(script, sizeof script, "tap 300 300\n%s%sstate b-p2\n",
+                         size_tap, choose);
+                if (!play_script(dir, name, args, panels[p].size, script))
+                    continue;
+                probe = state("b-p2");
+                bool chooser = play_has_target(probe, "nav:language");
+                json_decref(probe);
+                /* Opened on the map, closed by the language it has. */
+                char menu2[128] = "";
+                if (chooser)
+                    snprintf(menu2, sizeof menu2, "tap-id nav:language\n"
+                             "state b-menu2\ntap-id lang:%s\n", langs[l]);
+                snprintf(script, sizeof script,
+                         "tap 300 300\n%s%sstate b-home\n"
+                         "tap-id nav:read\nstate b-reader\n"
+                         "tap-id nav:home\ntap-id nav:map\n"
+                         "tap-id region:yili\nwait 400\nstate b-map\n"
+                         "%s"
+                         "tap-id nav:home\ntap-id nav:about\nstate b-about\n",
+                         size_tap, choose, menu2);
+                if (!play_script(dir, name, args, panels[p].size, script))
+                    continue;
+                static const char *const st[] = {"b-home", "b-reader",
+                                                 "b-map", "b-about",
+                                                 "b-menu", "b-menu2"};
+                int bad = 0;
+                size_t count = 0;
+                for (int s = 0; s < 6; s++) {
+                    if ((s == 4 && !chooser1) || (s == 5 && !chooser))
+                        continue;
+                    json_t *j = state(st[s]);
+                    char what[160];
+                    snprintf(what, sizeof what, "%s %s", name, st[s]);
+                    bad += check_bar(what, j, w, h, &count);
+                    if (s == 2)
+                        CHECK(play_has_target(j, "nav:back") &&
+                                  play_has_target(j, "nav:home") &&
+                                  play_has_target(j, "nav:text-size") &&
+                                  (play_has_target(j, "lang:zh") ||
+                                   play_has_target(j, "nav:language")),
+                              "%s: the map's bar has every control", name);
+                    if (s >= 4)
+                        CHECK(play_has_target(j, "lang:zh") &&
+                                  play_has_target(j, "lang:en") &&
+                                  play_has_target(j, "lang:ug"),
+                              "%s %s: the chooser offers every language",
+                              name, st[s]);
+                    json_decref(j);
+                }
+                CHECK(bad == 0 && count >= 2 + 3 * 4,
+                      "%s: %zu bar targets >= 9 mm and >= 2 mm apart "
+                      "(%d failures)", name, count, bad);
+            }
+    }
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -338,6 +684,11 @@ int main(void)
     test_drag_on_map();
     test_targets("1920x1080", 1920, 1080);
     test_targets("1080x1920", 1080, 1920);
+    test_back("1920x1080");
+    test_back("1080x1920"); /* 800x480 once a card scrolls to its passages */
+    test_back_scrolled();
+    test_titles();
+    test_bar_panels();
     if (proc_sh("rm -rf '%s'", dir) != 0)
         return 1;
     return check_finish("test_journeys");

@@ -10,6 +10,7 @@
 #include "core/utf8.h"
 #include "text/dump.h"
 #include "text/font.h"
+#include FT_OUTLINE_H
 #include "text/layout.h"
 
 static struct text_fonts *fonts;
@@ -557,11 +558,12 @@ static void test_manifest_errors(void)
         unsigned line, col;
         const char *needle;
     } want[] = {
-        {3, 38, "expected 'role script file face-index'"},
+        {3, 43, "expected 'role script file face-index [size%]'"},
         {4, 6, "'Xxxx' is not an ISO 15924 script code"},
         {5, 11, "cannot read font file"},
         {6, 35, "face index '-1'"},
         {7, 11, "must be a plain file name"},
+        {8, 34, "size '125' must be a percentage"},
     };
     CHECK(d.count == sizeof want / sizeof *want, "%zu diagnostics", d.count);
     for (size_t i = 0; i < d.count && i < sizeof want / sizeof *want; i++) {
@@ -573,6 +575,48 @@ static void test_manifest_errors(void)
     }
     text_fonts_destroy(f);
     diag_list_fini(&d);
+}
+
+/* The top of glyph `cp` of `face` in em at its optical size. */
+static double top_em(size_t face, uint32_t cp)
+{
+    const struct text_face *f = &fonts->faces[face];
+    FT_Load_Glyph(f->ft_face, FT_Get_Char_Index(f->ft_face, cp),
+                  FT_LOAD_NO_SCALE);
+    FT_BBox b;
+    FT_Outline_Get_CBox(&f->ft_face->glyph->outline, &b);
+    return (double)b.yMax / f->upem * f->size_pct / 100;
+}
+
+/* Arabic set at an optical size that matches Latin: in every role the
+ * Arabic face's core height (the tops of seen, noon, beh, heh and waw)
+ * is 80-100 % of the Latin x-height, and its alef no more than 115 % of
+ * the Latin ascender ("l"), and the drawn size follows the face's size. */
+static void test_optical_size(void)
+{
+    static const char *roles[] = {"body", "ui", "title"};
+    static const uint32_t core[] = {0x0633, 0x0646, 0x0628, 0x0647, 0x0648};
+    for (size_t i = 0; i < 3; i++) {
+        const struct text_role *r = text_fonts_role(fonts, roles[i]);
+        size_t latn = 0, arab = 0;
+        for (size_t k = 0; k < r->count; k++) {
+            if (r->script[k] == HB_SCRIPT_LATIN)
+                latn = r->face[k];
+            if (r->script[k] == HB_SCRIPT_ARABIC)
+                arab = r->face[k];
+        }
+        double sum = 0;
+        for (size_t k = 0; k < 5; k++)
+            sum += top_em(arab, core[k]);
+        double ratio = sum / 5 / top_em(latn, 'x');
+        double alef = top_em(arab, 0x0627) / top_em(latn, 'l');
+        CHECK(ratio >= 0.80 && ratio <= 1.0 && alef <= 1.15,
+              "%s: Arabic core height %.2f of the x-height, alef %.2f of "
+              "the ascender", roles[i], ratio, alef);
+        int px = text_face_size_px(fonts, arab, 40);
+        CHECK(px == 40 * (int)fonts->faces[arab].size_pct / 100 && px > 40,
+              "%s: Arabic drawn at %d px in 40 px text", roles[i], px);
+    }
 }
 
 int main(void)
@@ -604,6 +648,7 @@ int main(void)
     test_params();
     test_hit();
     test_manifest_errors();
+    test_optical_size();
 
     text_fonts_destroy(fonts);
     return check_finish("test_layout");

@@ -1,18 +1,24 @@
 /* test_map_page.c: the map screen's drawing in the three languages.
  *
- * Golden screenshots (the map is never mirrored; labels are in the
- * current language), labels that never overlap each other, a town dot or
- * the screen edge at 800x480, 1280x800, 1920x1080 and 1080x1920, the
- * selection highlight and its animation, and tapping each target. */
+ * On the panels museums mount, in each language, with normal and larger
+ * text: no tappable region's label dropped (on its own fill or led out),
+ * no unlabelled town dot, no overlap, nothing under the card's panel, the
+ * scale bar and credit off the regions' fills; labels that grow with
+ * larger text; in the kiosk, a card that slides in over a map that does
+ * not move; golden screenshots (the map is never mirrored; labels are in
+ * the current language), the selection highlight and its animation, and
+ * tapping each target. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "app/exhibit_app.h"
 #include "shipped.h"
 #include "content/exhibit.h"
 #include "image_compare.h"
 #include "map/hittest.h"
+#include "map/label_spots.h"
 #include "map/labels.h"
 #include "render/atlas.h"
 #include "render/headless.h"
@@ -23,45 +29,226 @@ static struct exhibit *ex;
 
 static const char *const lang_name[] = {"zh", "en", "ug"};
 
+struct panel {
+    int w, h;
+    double diag_in; /* from the physical size in mm */
+};
+
+/* The panels museums mount: the Raspberry Pi 7" (155x86 mm), Touch
+ * Display 2 (88x155 mm), 10.1" (217x136 mm), 21.5" (476x268 mm) and the
+ * 21.5" turned to portrait. */
+static const struct panel panels[] = {
+    {800, 480, 6.98},   {720, 1280, 7.00},  {1280, 800, 10.08},
+    {1920, 1080, 21.5}, {1080, 1920, 21.5},
+};
+#define NPANELS (sizeof panels / sizeof *panels)
+
 static bool overlaps(SDL_Rect a, SDL_Rect b)
 {
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h &&
            b.y < a.y + a.h;
 }
 
-static void test_labels(int w, int h, enum text_lang lang)
+static bool within(SDL_Rect in, SDL_Rect r)
 {
-    struct render_target *t = render_target_create(w, h);
+    return r.x >= in.x && r.y >= in.y && r.x + r.w <= in.x + in.w &&
+           r.y + r.h <= in.y + in.h;
+}
+
+/* Whether any pixel of a tappable region's fill lies in `r`: sampled
+ * every 2 px. */
+static bool on_region_fill(const struct map_scene *s, SDL_Rect r)
+{
+    for (uint32_t k = 0; k < s->region_count; k++)
+        for (int y = r.y; y < r.y + r.h; y += 2)
+            for (int x = r.x; x < r.x + r.w; x += 2)
+                if (map_feature_contains(s, s->regions[k], (float)x + 0.5f,
+                                         (float)y + 0.5f))
+                    return true;
+    return false;
+}
+
+/* At every panel and language, with normal and larger text: every
+ * tappable region has its label, on its own fill or led out to it, never
+ * forced over another; no two labels overlap; every label keeps out of
+ * the card's panel and the strip; every town drawn has its label; the
+ * scale bar and the credit keep off the regions' fills. */
+static void test_labels(const struct panel *pn, enum text_lang lang,
+                        bool large)
+{
+    struct render_target *t = render_target_create(pn->w, pn->h);
+    struct ui_metrics m;
+    ui_metrics_init(&m, pn->w, pn->h, pn->diag_in, lang, large);
     struct ui_map_page *p = ui_map_page_create(fonts);
-    float slop = map_slop_px(8, 21.5, w, h);
-    bool ok = ui_map_page_set(p, t->renderer, ex, lang,
-                              (SDL_Rect){0, 0, w, h}, slop);
-    CHECK(ok, "map %dx%d %s prepares", w, h, lang_name[lang]);
-    SDL_Rect box[64];
-    size_t n = ui_map_page_labels(p, box, 64);
+    SDL_Rect area = {0, m.bezel * 3, pn->w, pn->h - m.bezel * 3};
+    bool ok = ui_map_page_set(p, t->renderer, &m, ex, area,
+                              (float)(8 * m.px_per_mm));
+    char what[96];
+    snprintf(what, sizeof what, "%dx%d %s%s", pn->w, pn->h,
+             lang_name[lang], large ? " larger" : "");
+    CHECK(ok, "%s: the map prepares", what);
+    struct ui_map_label_info info[64];
+    size_t n = ui_map_page_label_info(p, info, 64);
     const struct map_scene *s = ui_map_page_scene(p);
-    int overlap = 0, on_dot = 0, at_edge = 0;
-    int margin = (w < h ? w : h) * 12 / 1080;
+    struct ui_map_page_parts parts;
+    ui_map_page_parts(p, &parts);
+    /* What the map keeps clear: the card's side panel, or on a small
+     * panel (the card a sheet over everything) the instruction's band. */
+    SDL_Rect clear = parts.sheet ? parts.band : parts.panel;
+    int overlap = 0, in_panel = 0, outside = 0, off_fill = 0, forced = 0;
     for (size_t i = 0; i < n && i < 64; i++) {
         for (size_t j = i + 1; j < n && j < 64; j++)
-            overlap += overlaps(box[i], box[j]);
-        for (uint32_t k = 0; s && k < s->town_count; k++) {
-            const struct map_scene_feature *tf = &s->features[s->towns[k]];
-            struct map_rect r = {(float)box[i].x, (float)box[i].y,
-                                 (float)box[i].w, (float)box[i].h};
-            on_dot += map_rect_near_disc(&r, tf->anchor_x, tf->anchor_y, 6,
-                                         0);
+            overlap += overlaps(info[i].box, info[j].box);
+        in_panel += overlaps(info[i].box, clear) ||
+                    overlaps(info[i].box, parts.strip);
+        outside += !within(parts.view, info[i].box);
+        forced += info[i].pos == MAP_LABEL_FORCED;
+        const struct content_feature *f = &ex->map.features[info[i].feature];
+        if (f->kind == CONTENT_REGION && !f->context &&
+            info[i].pos != MAP_LABEL_LEADER) {
+            /* The drawn box is rounded to whole pixels: 1 px in. */
+            struct map_rect r = {(float)info[i].box.x + 1,
+                                 (float)info[i].box.y + 1,
+                                 (float)info[i].box.w - 2,
+                                 (float)info[i].box.h - 2};
+            off_fill += !map_rect_inside_feature(s, (uint32_t)info[i].feature,
+                                                 &r, 4);
         }
-        at_edge += box[i].x < margin || box[i].y < margin ||
-                   box[i].x + box[i].w > w - margin ||
-                   box[i].y + box[i].h > h - margin;
     }
-    CHECK(n >= 6, "%dx%d %s: %zu labels placed", w, h, lang_name[lang], n);
-    CHECK(overlap == 0 && on_dot == 0 && at_edge == 0,
-          "%dx%d %s: labels overlap each other %d times, dots %d times, "
-          "the edge %d times", w, h, lang_name[lang], overlap, on_dot,
-          at_edge);
+    int regions = 0, labelled = 0, towns = 0, town_labels = 0, hidden = 0;
+    for (uint32_t k = 0; s && k < s->region_count; k++) {
+        regions++;
+        for (size_t i = 0; i < n && i < 64; i++)
+            if (info[i].feature == (int)s->regions[k]) {
+                labelled++;
+                break;
+            }
+    }
+    for (uint32_t k = 0; s && k < s->town_count; k++) {
+        if (s->features[s->towns[k]].hidden) {
+            hidden++;
+            continue;
+        }
+        towns++;
+        for (size_t i = 0; i < n && i < 64; i++)
+            town_labels += info[i].feature == (int)s->towns[k];
+    }
+    printf("  %s: %zu labels, %d towns hidden\n", what, n, hidden);
+    CHECK(regions == 4 && labelled == regions,
+          "%s: every tappable region has its label (%d of %d)", what,
+          labelled, regions);
+    CHECK(forced == 0 && off_fill == 0,
+          "%s: region labels on their own fill or led out (%d off their "
+          "fill, %d forced)", what, off_fill, forced);
+    CHECK(towns == town_labels,
+          "%s: every town drawn has its label (%d dots, %d labels)", what,
+          towns, town_labels);
+    /* On the large panels every town finds room. */
+    if (pn->w * pn->h >= 1920 * 1080 && !large)
+        CHECK(hidden == 0, "%s: every town is drawn (%d hidden)", what,
+              hidden);
+    CHECK(overlap == 0 && in_panel == 0 && outside == 0,
+          "%s: labels overlap %d times, %d under the panel or the strip, %d "
+          "outside the map's view", what, overlap, in_panel, outside);
+    CHECK(!on_region_fill(s, parts.scale) && !on_region_fill(s, parts.credit),
+          "%s: the scale bar and the credit keep off the regions", what);
+    CHECK(within(parts.strip, parts.credit),
+          "%s: the credit is in the reserved strip", what);
+    if (parts.sheet && parts.band.h == 0)
+        printf("  %s: the instruction gives way to the map\n", what);
+    else
+        CHECK(parts.instruction.h > 0 && within(clear, parts.instruction),
+              "%s: the instruction is in the %s", what,
+              parts.sheet ? "band" : "panel");
+    /* Nothing tappable under the panel: a card there hides nothing. */
+    int under = 0;
+    for (uint32_t k = 0; s && k < s->region_count; k++) {
+        const struct map_box *b = &s->features[s->regions[k]].box;
+        SDL_Rect br = {(int)b->x0, (int)b->y0, (int)(b->x1 - b->x0),
+                       (int)(b->y1 - b->y0)};
+        under += overlaps(br, clear);
+    }
+    for (uint32_t k = 0; s && k < s->town_count; k++) {
+        const struct map_scene_feature *tf = &s->features[s->towns[k]];
+        SDL_Point d = {(int)tf->anchor_x, (int)tf->anchor_y};
+        under += SDL_PointInRect(&d, &clear);
+    }
+    CHECK(under == 0, "%s: no region or town under the card's panel or "
+          "the instruction (%d)", what, under);
     ui_map_page_destroy(p);
+    render_target_destroy(t);
+}
+
+/* Labels grow with "Larger text". */
+static void test_larger(void)
+{
+    int size[2] = {0, 0};
+    for (int large = 0; large < 2; large++) {
+        struct render_target *t = render_target_create(1920, 1080);
+        struct ui_metrics m;
+        ui_metrics_init(&m, 1920, 1080, 21.5, TEXT_LANG_EN, large);
+        struct ui_map_page *p = ui_map_page_create(fonts);
+        ui_map_page_set(p, t->renderer, &m, ex, (SDL_Rect){0, 0, 1920, 1080},
+                        32);
+        struct ui_map_label_info info[64];
+        size_t n = ui_map_page_label_info(p, info, 64);
+        for (size_t i = 0; i < n && i < 64; i++)
+            if (strcmp(ex->map.features[info[i].feature].id, "yili") == 0)
+                size[large] = info[i].size_px;
+        ui_map_page_destroy(p);
+        render_target_destroy(t);
+    }
+    CHECK(size[0] > 0 && size[1] >= size[0] * 5 / 4,
+          "Yili's label grows with larger text (%d -> %d px)", size[0],
+          size[1]);
+}
+
+/* The kiosk: opening a card moves nothing on the map -- every region's
+ * and town's target is where it was -- and the card slides in. */
+static void test_still_map(const struct panel *pn, enum text_lang lang)
+{
+    static const char *const ids[] = {
+        "region:yili", "region:tacheng-prefecture", "region:bortala",
+        "region:altay", "town:yining", "town:urumqi"};
+    struct render_target *t = render_target_create(pn->w, pn->h);
+    struct atlas *atlas = atlas_create(t->renderer, fonts, NULL);
+    struct exhibit_app *a = exhibit_app_create(fonts);
+    exhibit_app_set_screen(a, pn->diag_in);
+    exhibit_app_layout(a, t->renderer, ex, lang, pn->w, pn->h);
+    char what[64];
+    snprintf(what, sizeof what, "%dx%d %s", pn->w, pn->h, lang_name[lang]);
+    int x, y;
+    exhibit_app_tap(a, t->renderer, pn->w / 2, pn->h / 2, 100);
+    exhibit_app_target(a, "nav:map", &x, &y);
+    exhibit_app_tap(a, t->renderer, x, y, 200);
+    int before[6][2], after[6][2];
+    bool there[6], found = true;
+    for (int i = 0; i < 6; i++) {
+        /* A town may be hidden on a small panel; the regions never are. */
+        there[i] = exhibit_app_target(a, ids[i], &before[i][0],
+                                      &before[i][1]);
+        found &= there[i] || i >= 4;
+    }
+    CHECK(found, "%s: the regions' targets are there", what);
+    exhibit_app_tap(a, t->renderer, before[0][0], before[0][1], 1000);
+    const char *sel = exhibit_app_selected_place(a);
+    CHECK(sel && strcmp(sel, "yili") == 0, "%s: Yili's card opens", what);
+    CHECK(exhibit_app_draw(a, t->renderer, atlas, 1080),
+          "%s: the card is still sliding 80 ms after the tap", what);
+    CHECK(!exhibit_app_draw(a, t->renderer, atlas, 1400),
+          "%s: 400 ms after the tap the screen is still", what);
+    int moved = 0;
+    for (int i = 0; i < 6; i++) {
+        if (!there[i])
+            continue;
+        found &= exhibit_app_target(a, ids[i], &after[i][0], &after[i][1]);
+        moved += before[i][0] != after[i][0] || before[i][1] != after[i][1];
+    }
+    CHECK(found && moved == 0, "%s: with the card open, %d of 6 places "
+          "moved (Yili %d,%d -> %d,%d)", what, moved, before[0][0],
+          before[0][1], after[0][0], after[0][1]);
+    exhibit_app_destroy(a);
+    atlas_destroy(atlas);
     render_target_destroy(t);
 }
 
@@ -79,8 +266,10 @@ static void test_golden_and_select(void)
         struct render_target *t = render_target_create(1920, 1080);
         struct atlas *a = atlas_create(t->renderer, fonts, NULL);
         struct ui_map_page *p = ui_map_page_create(fonts);
-        ui_map_page_set(p, t->renderer, ex, (enum text_lang)l,
-                        (SDL_Rect){0, 0, 1920, 1080}, 32);
+        struct ui_metrics m;
+        ui_metrics_init(&m, 1920, 1080, 21.5, (enum text_lang)l, false);
+        ui_map_page_set(p, t->renderer, &m, ex, (SDL_Rect){0, 0, 1920, 1080},
+                        32);
         ui_map_page_draw(p, t->renderer, a, 0);
         render_target_flush(t);
         char path[256];
@@ -97,8 +286,9 @@ static void test_golden_and_select(void)
     struct render_target *t = render_target_create(1280, 800);
     struct atlas *a = atlas_create(t->renderer, fonts, NULL);
     struct ui_map_page *p = ui_map_page_create(fonts);
-    ui_map_page_set(p, t->renderer, ex, TEXT_LANG_EN,
-                    (SDL_Rect){0, 0, 1280, 800}, 32);
+    struct ui_metrics m;
+    ui_metrics_init(&m, 1280, 800, 10.08, TEXT_LANG_EN, false);
+    ui_map_page_set(p, t->renderer, &m, ex, (SDL_Rect){0, 0, 1280, 800}, 32);
     const struct map_scene *s = ui_map_page_scene(p);
     struct map_target tg[32];
     size_t nt = map_scene_targets(s, 32, tg, 32);
@@ -133,11 +323,22 @@ static void test_golden_and_select(void)
           "the highlight tints Yili (%06x -> %06x) and not Altay "
           "(%06x -> %06x)", before_in, after_in, before_out, after_out);
 
-    /* Every target taps back to its feature through the page. */
-    int ok = 0;
-    for (size_t i = 0; i < nt && i < 32; i++)
-        ok += ui_map_page_hit(p, tg[i].x, tg[i].y) == (int)tg[i].feature;
-    CHECK(nt >= 12 && ok == (int)nt, "%d of %zu targets hit back", ok, nt);
+    /* Every target taps back to its feature through the page: its
+     * label's touch area (the labels are targets), else its point. */
+    int ok = 0, shown = 0;
+    for (size_t i = 0; i < nt && i < 32; i++) {
+        SDL_Rect lt;
+        float x = tg[i].x, y = tg[i].y;
+        if (ui_map_page_label_target(p, (int)tg[i].feature, &lt)) {
+            x = (float)lt.x + (float)lt.w / 2;
+            y = (float)lt.y + (float)lt.h / 2;
+        }
+        ok += ui_map_page_hit(p, x, y) == (int)tg[i].feature;
+    }
+    for (uint32_t i = 0; i < s->map->feature_count; i++)
+        shown += s->features[i].tappable && !s->features[i].hidden;
+    CHECK(nt >= 4 && (int)nt == shown && ok == (int)nt,
+          "%d of %zu targets hit back (%d places shown)", ok, nt, shown);
     ui_map_page_destroy(p);
     atlas_destroy(a);
     render_target_destroy(t);
@@ -149,11 +350,14 @@ int main(void)
         return 1;
     if (!shipped_load(&fonts, &ex))
         return 1;
-    static const int sizes[][2] = {
-        {800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}};
-    for (size_t i = 0; i < 4; i++)
+    for (size_t i = 0; i < NPANELS; i++)
         for (int l = 0; l < 3; l++)
-            test_labels(sizes[i][0], sizes[i][1], (enum text_lang)l);
+            for (int large = 0; large < 2; large++)
+                test_labels(&panels[i], (enum text_lang)l, large);
+    test_larger();
+    for (size_t i = 0; i < NPANELS; i++)
+        for (int l = 0; l < 3; l++)
+            test_still_map(&panels[i], (enum text_lang)l);
     test_golden_and_select();
     content_destroy(ex);
     text_fonts_destroy(fonts);

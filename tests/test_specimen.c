@@ -16,6 +16,7 @@
 #include <SDL.h>
 
 #include "check.h"
+#include "contrast.h"
 #include "core/diag.h"
 #include "image_compare.h"
 #include "render/atlas.h"
@@ -26,40 +27,21 @@
 
 static const struct image_tolerance tolerance = {48, 0.00005};
 
-/* WCAG 2 relative luminance and contrast ratio. */
-static double channel(double c)
-{
-    c /= 255.0;
-    return c <= 0.03928 ? c / 12.92 : SDL_pow((c + 0.055) / 1.055, 2.4);
-}
-
-static double luminance(SDL_Color c)
-{
-    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) +
-           0.0722 * channel(c.b);
-}
-
-static double contrast(SDL_Color a, SDL_Color b)
-{
-    double la = luminance(a), lb = luminance(b);
-    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
-}
-
 static void test_palette(void)
 {
     const struct ui_palette *p = ui_theme_palette();
-    CHECK(contrast(p->ink, p->paper) >= 7.0, "ink contrast %.2f",
-          contrast(p->ink, p->paper));
-    CHECK(contrast(p->accent, p->paper) >= 7.0, "accent contrast %.2f",
-          contrast(p->accent, p->paper));
-    CHECK(contrast(p->muted, p->paper) >= 7.0, "muted contrast %.2f",
-          contrast(p->muted, p->paper));
-    CHECK(contrast(p->ink, p->highlight) >= 7.0, "ink on highlight %.2f",
-          contrast(p->ink, p->highlight));
-    CHECK(contrast(p->panel_ink, p->panel) >= 7.0, "overlay text %.2f",
-          contrast(p->panel_ink, p->panel));
-    CHECK(contrast(p->alert, p->panel) >= 7.0, "overlay heading %.2f",
-          contrast(p->alert, p->panel));
+    CHECK(contrast_ratio(p->ink, p->paper) >= 7.0, "ink contrast %.2f",
+          contrast_ratio(p->ink, p->paper));
+    CHECK(contrast_ratio(p->accent, p->paper) >= 7.0, "accent contrast %.2f",
+          contrast_ratio(p->accent, p->paper));
+    CHECK(contrast_ratio(p->muted, p->paper) >= 7.0, "muted contrast %.2f",
+          contrast_ratio(p->muted, p->paper));
+    CHECK(contrast_ratio(p->ink, p->highlight) >= 7.0, "ink on highlight %.2f",
+          contrast_ratio(p->ink, p->highlight));
+    CHECK(contrast_ratio(p->panel_ink, p->panel) >= 7.0, "overlay text %.2f",
+          contrast_ratio(p->panel_ink, p->panel));
+    CHECK(contrast_ratio(p->alert, p->panel) >= 7.0, "overlay heading %.2f",
+          contrast_ratio(p->alert, p->panel));
 }
 
 static void test_size(const struct text_fonts *fonts, int w, int h)

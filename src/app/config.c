@@ -231,6 +231,9 @@ static const struct key keys[] = {
     {"screen-size-mm", read_size_mm, AT(screen_diagonal_inch), 0, 30, 5000,
      "be the visible area's width and height in millimetres, like 476x268 "
      "(digits, each from 30 to 5000)", true},
+    {"viewing-distance-mm", read_decimal, AT(viewing_distance_mm), 0, 250,
+     5000, "be the visitor's usual distance from the screen in millimetres, "
+     "like 600 (digits, from 250 to 5000); the type grows with it", false},
     {"rotation", read_rotation, AT(rotation), 0, 0, 270, "be 0, 90, 180 or "
      "270: the degrees the picture is turned clockwise to stand upright on "
      "the mounted screen", false},

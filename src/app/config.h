@@ -22,6 +22,7 @@ struct app_config {
     char state_dir[1024];
     char fonts[1024];
     double screen_diagonal_inch; /* 0: not given; from screen-size-mm too */
+    double viewing_distance_mm;  /* 0: not given (600 mm) */
     unsigned idle_timeout_s; /* 0: the content's own */
     int rotation; /* degrees the picture is turned clockwise; 0: upright */
     bool has_staff_pin; /* staff-pin-hash given and well formed */

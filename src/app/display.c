@@ -88,35 +88,190 @@ bool app_display_next_renderer(struct app_display *d)
     return false;
 }
 
-/* SDL's video, waiting for a display in kiosk mode: the DRM device can
- * appear after the service starts, and a panel can be switched on late. */
+/* ---- finding a video driver ----------------------------------------------
+ * SDL, left to itself, falls back to its "offscreen" driver when no real
+ * one starts: the window opens nowhere and the kiosk runs unseen.  So the
+ * drivers are tried one by one -- those SDL_VIDEODRIVER names, else every
+ * driver SDL has that draws on a screen (a desktop one only when its
+ * session's variable is set) -- and each failure is kept with its reason
+ * for the message a technician reads. */
+
+struct video_tries {
+    char text[2048]; /* "  x11: DISPLAY is not set ...\n" per driver */
+    size_t len;
+    char first[256]; /* the first reason, for the service's status */
+};
+
+/* Drivers that open no screen: only when SDL_VIDEODRIVER names them. */
+static bool draws_nowhere(const char *name)
+{
+    return SDL_strcasecmp(name, "offscreen") == 0 ||
+           SDL_strcasecmp(name, "dummy") == 0 ||
+           SDL_strcasecmp(name, "evdev") == 0;
+}
+
+static void note(struct video_tries *t, const char *name, const char *why)
+{
+    if (!t->first[0])
+        snprintf(t->first, sizeof t->first, "%s: %s", name, why);
+    int n = snprintf(t->text + t->len, sizeof t->text - t->len, "  %s: %s\n",
+                     name, why);
+    if (n > 0)
+        t->len = t->len + (size_t)n < sizeof t->text ? t->len + (size_t)n
+                                                     : sizeof t->text - 1;
+}
+
+/* A desktop driver's session variable, or NULL. */
+static const char *session_var(const char *name)
+{
+    if (SDL_strcasecmp(name, "x11") == 0)
+        return "DISPLAY";
+    if (SDL_strcasecmp(name, "wayland") == 0)
+        return "WAYLAND_DISPLAY";
+    return NULL;
+}
+
+static bool known(const char *name)
+{
+    for (int i = 0; i < SDL_GetNumVideoDrivers(); i++)
+        if (SDL_strcasecmp(SDL_GetVideoDriver(i), name) == 0)
+            return true;
+    return false;
+}
+
+/* "SDL has no such driver (it has: x11, wayland, KMSDRM, ...)" */
+static void known_list(char *buf, size_t size)
+{
+    int n = snprintf(buf, size, "SDL has no such driver (it has:");
+    for (int i = 0; n > 0 && (size_t)n < size && i < SDL_GetNumVideoDrivers();
+         i++)
+        n += snprintf(buf + n, size - (size_t)n, "%s %s", i ? "," : "",
+                      SDL_GetVideoDriver(i));
+    if (n > 0 && (size_t)n < size)
+        snprintf(buf + n, size - (size_t)n, ")");
+}
+
+/* Starts SDL's video with driver `name`; false with the reason noted.
+ * `named`: SDL_VIDEODRIVER asked for it, so it is tried whatever the
+ * environment says. */
+static bool try_driver(struct video_tries *t, const char *name, bool named)
+{
+    const char *var = session_var(name);
+    const char *val = var ? SDL_getenv(var) : NULL;
+    char why[512];
+    if (var && !named && !(val && *val)) {
+        snprintf(why, sizeof why, "not tried: %s is not set (no %s "
+                 "desktop session)", var,
+                 SDL_strcasecmp(name, "x11") == 0 ? "X11" : "Wayland");
+        note(t, name, why);
+        return false;
+    }
+    SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, name, SDL_HINT_OVERRIDE);
+    bool ok = SDL_InitSubSystem(SDL_INIT_VIDEO) == 0;
+    SDL_ResetHint(SDL_HINT_VIDEODRIVER);
+    if (ok && SDL_GetNumVideoDisplays() > 0)
+        return true;
+    if (ok) {
+        SDL_SetError("it starts, but no display is connected");
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    }
+    char dev[400];
+    if (!known(name))
+        known_list(why, sizeof why);
+    else if (SDL_strcasecmp(name, "kmsdrm") == 0 && !ok &&
+        !platform_display_device(dev, sizeof dev))
+        snprintf(why, sizeof why, "%s", dev); /* what is really missing */
+    else if (var && !(val && *val))
+        snprintf(why, sizeof why, "%s (%s is not set)", SDL_GetError(), var);
+    else if (var)
+        snprintf(why, sizeof why, "%s (%s=%s)", SDL_GetError(), var, val);
+    else
+        snprintf(why, sizeof why, "%s", SDL_GetError());
+    note(t, name, why);
+    return false;
+}
+
+/* One round over the drivers; true when one started. */
+static bool try_drivers(struct video_tries *t)
+{
+    t->len = 0;
+    t->text[0] = t->first[0] = '\0';
+    const char *named = SDL_getenv("SDL_VIDEODRIVER");
+    if (named && *named) {
+        char list[256];
+        snprintf(list, sizeof list, "%s", named);
+        char *save = NULL;
+        for (char *n = strtok_r(list, ",", &save); n;
+             n = strtok_r(NULL, ",", &save))
+            if (try_driver(t, n, true))
+                return true;
+        if (!t->len)
+            note(t, "SDL_VIDEODRIVER", "names no driver");
+        return false;
+    }
+    for (int i = 0; i < SDL_GetNumVideoDrivers(); i++) {
+        const char *n = SDL_GetVideoDriver(i);
+        if (n && !draws_nowhere(n) && try_driver(t, n, false))
+            return true;
+    }
+    if (!t->len)
+        note(t, "SDL", "has no video driver that draws on a screen");
+    return false;
+}
+
+/* The message when there is no display: what was tried, what to do. */
+static void log_no_display(const struct video_tries *t, bool waiting)
+{
+    const char *named = SDL_getenv("SDL_VIDEODRIVER");
+    /* Waiting is a warning: the display may well come in a moment. */
+    LOG_AT(waiting ? LOG_LEVEL_WARN : LOG_LEVEL_ERROR, "app",
+              "%s: no display to draw on. Tried%s%s%s:\n%s"
+              "What to do: run it in a desktop session (`make run` opens a "
+              "window there); or name a driver with SDL_VIDEODRIVER "
+              "(x11, wayland, kmsdrm; SDL_VIDEODRIVER=dummy draws nowhere, "
+              "for tests); on the kiosk itself check that /dev/dri/card0 "
+              "exists (the GPU's DRM driver, on a Raspberry Pi "
+              "dtoverlay=vc4-kms-v3d) and that the kiosk's user may open "
+              "it (the 'video' group, or a seat from logind), and that no "
+              "desktop holds the screen.",
+              waiting ? "waiting for a display" : "cannot start",
+              named && *named ? " (SDL_VIDEODRIVER=" : "",
+              named && *named ? named : "", named && *named ? ")" : "",
+              t->text);
+}
+
+/* SDL's video.  Under a service manager in kiosk mode it waits for a
+ * display as long as it takes: the DRM device can appear after the
+ * service starts, and a panel can be switched on late.  A window, or a
+ * kiosk started by hand, says what is missing and gives up at once. */
 static bool video_init(bool windowed)
 {
     uint32_t start = 0, logged = 0;
     bool waiting = false;
+    struct video_tries t;
     for (;;) {
-        if (SDL_InitSubSystem(SDL_INIT_VIDEO) == 0) {
-            if (SDL_GetNumVideoDisplays() > 0) {
-                if (waiting)
-                    log_info("app", "display found after %.1f s",
-                             (SDL_GetTicks() - start) / 1000.0);
-                return true;
-            }
-            SDL_SetError("no display is connected");
-            SDL_QuitSubSystem(SDL_INIT_VIDEO);
-        }
-        if (windowed) {
-            log_error("app", "SDL cannot start video: %s", SDL_GetError());
-            return false;
+        if (try_drivers(&t)) {
+            if (waiting)
+                log_info("app", "display found after %.1f s",
+                         (SDL_GetTicks() - start) / 1000.0);
+            return true;
         }
         uint32_t now = SDL_GetTicks();
-        if (!waiting || now - logged >= WAIT_LOG_EVERY_MS) {
-            log_info("app", "waiting for a display (%s)", SDL_GetError());
-            logged = now;
-        }
         if (!waiting) {
-            start = now;
-            platform_notify("STATUS=waiting for a display");
+            char status[320];
+            snprintf(status, sizeof status,
+                     "STATUS=waiting for a display (%s)", t.first);
+            /* Nobody to wait for the display with: the technician at the
+             * terminal reads why at once. */
+            if (windowed || !platform_notify(status)) {
+                log_no_display(&t, false);
+                return false;
+            }
+            start = logged = now;
+            log_no_display(&t, true);
+        } else if (now - logged >= WAIT_LOG_EVERY_MS) {
+            log_info("app", "waiting for a display (%s)", t.first);
+            logged = now;
         }
         waiting = true;
         platform_notify(WAIT_EXTEND_US);

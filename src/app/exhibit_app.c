@@ -89,6 +89,17 @@ void exhibit_app_set_display_size(struct exhibit_app *a, double diagonal_inch)
     a->display_inch = diagonal_inch > 0 ? diagonal_inch : 0;
 }
 
+void exhibit_app_set_text_log(struct exhibit_app *a,
+                              const struct render_text_log *log)
+{
+    a->text_log = log;
+}
+
+void exhibit_app_set_viewing_distance(struct exhibit_app *a, double view_mm)
+{
+    a->view_mm = view_mm > 0 ? view_mm : 0;
+}
+
 struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
 {
     struct exhibit_app *a = xcalloc(1, sizeof *a);
@@ -132,14 +143,15 @@ static void scroll_bounds(struct exhibit_app *a)
 
 void app_relayout(struct exhibit_app *a)
 {
+    a->layouts++; /* every pixel offset may mean something else now */
     app_screens_free(a);
-    ui_metrics_init(&a->m, a->m.w, a->m.h,
-                    a->diag_given ? a->diag_inch : a->display_inch, a->m.lang,
-                    a->large_text);
+    ui_metrics_init_view(&a->m, a->m.w, a->m.h,
+                         a->diag_given ? a->diag_inch : a->display_inch,
+                         a->view_mm, a->m.lang, a->large_text);
     staff_layout(a->staff, a->m.lang, a->m.w, a->m.h);
     if (!a->ex)
         return;
-    app_screens_layout(a); /* the About page starts at its top again */
+    app_screens_layout(a); /* the reader and About keep their place */
     scroll_bounds(a);
 }
 
@@ -154,17 +166,20 @@ void exhibit_app_layout(struct exhibit_app *a, SDL_Renderer *renderer,
     a->m.w = w;
     a->m.h = h;
     if (!same) {
+        a->history_n = 0; /* its places and passages may be gone */
         a->place = -1;
         ui_reader_highlight(a->reader, -1, false);
         ui_reader_set_offset(a->reader, 0);
+        ui_about_reset(&a->about);
     }
     app_relayout(a);
 }
 
-void app_go(struct exhibit_app *a, enum app_screen s)
+/* Shows screen s: the log line, the statistics session, the bar's Back,
+ * Home and title, the scroller's bounds.  No history. */
+static void enter(struct exhibit_app *a, enum app_screen s)
 {
-    const struct app_screen_ops *from = app_screen(a->screen),
-                                *to = app_screen(s);
+    const struct app_screen_ops *to = app_screen(s);
     if (s != a->screen)
         log_info("app", "screen %s", to->name);
     if (a->stats_dir && a->screen == APP_SCREEN_ATTRACT &&
@@ -176,26 +191,134 @@ void app_go(struct exhibit_app *a, enum app_screen s)
     if (a->in_session && s != a->screen)
         stats_session_screen(&a->session, to->name);
     a->screen = s;
-    if (from->back != to->back)
-        ui_chrome_set(&a->chrome, a->fonts, a->ex, &a->m, to->back);
+    ui_chrome_show(&a->chrome, to->title);
     scroll_bounds(a);
 }
 
-void app_select_place(struct exhibit_app *a, int place, uint32_t now)
+/* The reader's first highlighted passage, or -1. */
+static int highlighted(const struct exhibit_app *a)
+{
+    for (uint32_t i = 0; a->ex && i < a->ex->passage_count; i++)
+        if (ui_reader_highlighted(a->reader, i))
+            return (int)i;
+    return -1;
+}
+
+/* What the current screen shows, to come back to. */
+static struct app_visit visit_now(const struct exhibit_app *a)
+{
+    const struct app_screen_ops *ops = app_screen(a->screen);
+    return (struct app_visit){
+        .screen = a->screen,
+        .offset = ops->offset ? ops->offset(a) : 0,
+        .top_passage = ui_reader_top_passage(a->reader),
+        .highlight = highlighted(a),
+        .summary = a->summary,
+        .place = a->place,
+        .layout = a->layouts,
+    };
+}
+
+void app_go(struct exhibit_app *a, enum app_screen s)
+{
+    if (s == APP_SCREEN_HOME) {
+        a->history_n = 0; /* Home is the root: nothing is before it */
+    } else if (s != a->screen && a->screen != APP_SCREEN_ATTRACT &&
+               s != APP_SCREEN_ATTRACT) {
+        if (a->history_n == APP_HISTORY_MAX) { /* the oldest goes */
+            memmove(a->history, a->history + 1,
+                    (APP_HISTORY_MAX - 1) * sizeof *a->history);
+            a->history_n--;
+        }
+        a->history[a->history_n++] = visit_now(a);
+    }
+    enter(a, s);
+}
+
+void app_home(struct exhibit_app *a)
+{
+    app_go(a, APP_SCREEN_HOME);
+}
+
+static void select_place(struct exhibit_app *a, int place, uint32_t now,
+                         bool chosen);
+
+/* Puts back what a screen showed when it was left: the reader's summary
+ * toggle, highlight and position (the same pixels if nothing was laid out
+ * again since, else its top passage), the About page's position, the
+ * map's place and card. */
+static void restore(struct exhibit_app *a, const struct app_visit *v,
+                    uint32_t now)
+{
+    bool same = v->layout == a->layouts && v->summary == a->summary;
+    switch (v->screen) {
+    case APP_SCREEN_READER: {
+        if (v->summary != a->summary) {
+            a->summary = v->summary;
+            app_relayout(a);
+        }
+        ui_reader_highlight(a->reader, -1, false);
+        if (v->highlight >= 0)
+            ui_reader_highlight(a->reader, v->highlight, true);
+        float off = same ? v->offset
+                    : v->top_passage >= 0
+                        ? ui_reader_passage_offset(a->reader,
+                                                   (uint32_t)v->top_passage)
+                        : 0;
+        ui_reader_set_offset(a->reader, off);
+        break;
+    }
+    case APP_SCREEN_ABOUT:
+        /* The page starts at its top again after a new layout. */
+        app_screen(v->screen)->set_offset(a, same ? v->offset : 0);
+        break;
+    case APP_SCREEN_MAP:
+        if (v->place != a->place)
+            select_place(a, v->place, now, false);
+        break;
+    default:
+        break;
+    }
+}
+
+void app_back(struct exhibit_app *a, uint32_t now)
+{
+    if (!a->history_n) {
+        app_home(a);
+        return;
+    }
+    struct app_visit v = a->history[--a->history_n];
+    log_info("app", "back to %s", app_screen(v.screen)->name);
+    restore(a, &v, now);
+    if (v.screen == APP_SCREEN_HOME)
+        a->history_n = 0;
+    enter(a, v.screen);
+}
+
+/* Selects a place: `chosen` by the visitor (logged as such and counted),
+ * or restored by Back. */
+static void select_place(struct exhibit_app *a, int place, uint32_t now,
+                         bool chosen)
 {
     int before = a->place;
-    log_info("app", "selected %s",
+    log_info("app", "%s %s", chosen ? "selected" : "restored",
              place >= 0 ? a->ex->places[place].id : "nothing");
-    if (a->in_session && place >= 0)
+    if (chosen && a->in_session && place >= 0)
         stats_session_place(&a->session, a->ex->places[place].id);
     a->place = place;
     if ((before < 0) != (place < 0))
-        app_screens_layout_map(a); /* the card appears or goes */
+        app_screens_layout_card(a); /* the card appears or goes */
     else if (place >= 0)
         ui_place_card_set(a->card, a->ex, (uint32_t)place, &a->m,
                           a->card_area);
     ui_map_page_select(a->map, a->renderer,
                        place >= 0 ? a->ex->places[place].feature : -1, now);
+    scroll_bounds(a); /* a new card starts at its top */
+}
+
+void app_select_place(struct exhibit_app *a, int place, uint32_t now)
+{
+    select_place(a, place, now, true);
 }
 
 void app_open_reader(struct exhibit_app *a, uint32_t passage)
@@ -204,8 +327,7 @@ void app_open_reader(struct exhibit_app *a, uint32_t passage)
         stats_session_passage(&a->session, a->ex->passages[passage].id);
     ui_reader_highlight(a->reader, -1, false);
     ui_reader_highlight(a->reader, (int)passage, true);
-    ui_reader_set_offset(a->reader,
-                         ui_reader_passage_offset(a->reader, passage));
+    ui_reader_show_passage(a->reader, passage);
     app_go(a, APP_SCREEN_READER); /* the scroller starts at the passage */
 }
 
@@ -219,7 +341,9 @@ static void reset(struct exhibit_app *a)
     a->m.lang = a->ex ? a->ex->settings.default_lang : TEXT_LANG_EN;
     ui_reader_highlight(a->reader, -1, false);
     ui_reader_set_offset(a->reader, 0);
+    ui_about_reset(&a->about);
     a->screen = APP_SCREEN_ATTRACT;
+    a->history_n = 0; /* the next visitor starts afresh */
     a->pressed[0] = '\0';
     input_gesture_reset(&a->gesture, 0);
     app_relayout(a);
@@ -227,14 +351,21 @@ static void reset(struct exhibit_app *a)
 }
 
 /* The bar's buttons, on every screen with it. */
-static bool bar_action(struct exhibit_app *a, enum ui_action act)
+static bool bar_action(struct exhibit_app *a, enum ui_action act,
+                       uint32_t now)
 {
     enum text_lang l;
+    bool menu = a->chrome.menu_open;
+    ui_chrome_menu(&a->chrome, false);
     if (act == UI_ACTION_BACK) {
-        app_go(a, APP_SCREEN_HOME);
+        app_back(a, now);
+    } else if (act == UI_ACTION_HOME) {
+        app_home(a);
+    } else if (act == UI_ACTION_LANGUAGE) {
+        ui_chrome_menu(&a->chrome, !menu);
     } else if (ui_action_is_lang(act, &l)) {
         if (l == a->m.lang)
-            return false;
+            return menu; /* the chooser closed */
         a->m.lang = l;
         if (a->in_session)
             stats_session_lang(&a->session, text_lang_code(l));
@@ -262,7 +393,11 @@ bool exhibit_app_tap(struct exhibit_app *a, SDL_Renderer *renderer, int x,
     const struct app_screen_ops *ops = app_screen(a->screen);
     const char *id = ops->chrome ? ui_chrome_hit(&a->chrome, x, y) : NULL;
     if (id)
-        return bar_action(a, ui_action_of(id));
+        return bar_action(a, ui_action_of(id), now);
+    if (a->chrome.menu_open) { /* a tap beside the chooser closes it */
+        ui_chrome_menu(&a->chrome, false);
+        return true;
+    }
     return ops->tap && ops->tap(a, x, y, now);
 }
 
@@ -280,12 +415,20 @@ void exhibit_app_scroll(struct exhibit_app *a, float dy, uint32_t now)
     apply_scroll(a);
 }
 
+/* Whether a drag from (x, y) moves this screen's scroller. */
+static bool drag_scrolls(const struct exhibit_app *a, float x, float y)
+{
+    const struct app_screen_ops *ops = app_screen(a->screen);
+    return ops->offset &&
+           (!ops->scrolls_at || ops->scrolls_at(a, (int)x, (int)y));
+}
+
 /* The id of the button under (x, y) on this screen, for press feedback. */
 static const char *button_at(const struct exhibit_app *a, int x, int y)
 {
-    const char *id = ui_chrome_hit(&a->chrome, x, y);
     const struct app_screen_ops *ops = app_screen(a->screen);
-    if (!id && ops->button_at)
+    const char *id = ops->chrome ? ui_chrome_hit(&a->chrome, x, y) : NULL;
+    if (!id && ops->button_at && !a->chrome.menu_open)
         id = ops->button_at(a, x, y);
     return id;
 }
@@ -342,15 +485,16 @@ bool exhibit_app_pointer(struct exhibit_app *a, SDL_Renderer *renderer,
                 a->pressed[0] = '\0';
                 changed = true;
             }
-            if (g.kind == INPUT_GESTURE_DRAG &&
-                app_screen(a->screen)->offset) {
+            if (g.kind == INPUT_GESTURE_DRAG_BEGIN)
+                a->drag_scrolls = drag_scrolls(a, g.start_x, g.start_y);
+            if (g.kind == INPUT_GESTURE_DRAG && a->drag_scrolls) {
                 input_scroll_drag(&a->scroll, -g.dy);
                 apply_scroll(a);
                 changed = true;
             }
             break;
         case INPUT_GESTURE_DRAG_END:
-            input_scroll_release(&a->scroll, -g.vy);
+            input_scroll_release(&a->scroll, a->drag_scrolls ? -g.vy : 0);
             a->scroll_at = g.time_ms;
             changed = true;
             break;

@@ -99,10 +99,20 @@ void exhibit_app_set_idle_timeout(struct exhibit_app *app, unsigned seconds);
 void exhibit_app_set_screen(struct exhibit_app *app, double diagonal_inch);
 
 /* The display's own diagonal as the video driver reports it (0: unknown):
- * the screen's physical size in its metrics when kiosk.conf gives none
- * (the touch slop keeps kiosk.conf's or the default). */
+ * the screen's physical size in its metrics (type, targets, touch slop)
+ * when kiosk.conf gives none. */
 void exhibit_app_set_display_size(struct exhibit_app *app,
                                   double diagonal_inch);
+/* The text the last frame drew (render/text_log.h), listed in the state
+ * dump as "texts" (NULL: not listed).  Borrowed. */
+struct render_text_log;
+void exhibit_app_set_text_log(struct exhibit_app *app,
+                              const struct render_text_log *log);
+
+/* The visitor's distance from the screen in mm (0: UI_VIEW_MM_DEFAULT):
+ * the type grows with it. */
+void exhibit_app_set_viewing_distance(struct exhibit_app *app,
+                                      double view_mm);
 
 /* True when no finger is down and nothing moves: new content may be
  * swapped in without pulling anything from under a visitor's finger. */

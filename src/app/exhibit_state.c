@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/screens.h"
+#include "render/text_log.h"
 #include "app/staff.h"
 #include "core/diag.h"
 #include "core/xalloc.h"
@@ -29,8 +30,19 @@ static size_t targets(const struct exhibit_app *a, struct app_target *out,
         return n;
     }
     const struct app_screen_ops *ops = app_screen(a->screen);
-    for (size_t i = 0; ops->chrome && i < a->chrome.count; i++)
-        app_add_button(&a->chrome.button[i], out, &n, max);
+    if (ops->chrome) {
+        /* The bar's touch areas: what a finger hits. */
+        const char *ids[UI_CHROME_TARGETS];
+        SDL_Rect rects[UI_CHROME_TARGETS];
+        size_t k = ui_chrome_targets(&a->chrome, ids, rects,
+                                     UI_CHROME_TARGETS);
+        for (size_t i = 0; i < k && n < max; i++, n++) {
+            snprintf(out[n].id, sizeof out[n].id, "%s", ids[i]);
+            out[n].rect = rects[i];
+        }
+        if (a->chrome.menu_open)
+            return n; /* the chooser covers the screen */
+    }
     if (ops->targets)
         ops->targets(a, out, &n, max);
     return n;
@@ -82,11 +94,33 @@ void exhibit_app_write_state(const struct exhibit_app *a, FILE *out)
         fputs(k++ ? "," : "", out);
         diag_json_string(a->ex->passages[i].id, out);
     }
+    /* What the bar shows: the title's text, its arrangement, and the
+     * screens Back returns to (the nearest last). */
+    const char *title = app_screen(a->screen)->title;
+    fputs("],\"title\":", out);
+    if (a->ex && title && ui_chrome_title(&a->chrome))
+        diag_json_string(content_string(a->ex, title, a->m.lang), out);
+    else
+        fputs("null", out);
+    fputs(",\"bar\":{\"fit\":", out);
+    diag_json_string(ui_chrome_fit_name(&a->chrome), out);
+    fprintf(out, ",\"rows\":%d,\"bottom\":%d,\"menu_open\":%s},"
+                 "\"history\":[",
+            a->chrome.rows, a->chrome.nav ? a->chrome.bottom
+                                          : a->chrome.home_bottom,
+            a->chrome.menu_open ? "true" : "false");
+    for (size_t i = 0; i < a->history_n; i++)
+        fprintf(out, "%s\"%s\"", i ? "," : "",
+                app_screen(a->history[i].screen)->name);
     fprintf(out, "],\"idle\":{\"prompt\":%s,\"seconds_left\":%d},"
-                 "\"physical\":{\"diagonal_in\":%.1f,\"px_per_mm\":%.2f},"
+                 "\"physical\":{\"diagonal_in\":%.1f,\"known\":%s,"
+                 "\"px_per_mm\":%.3f,\"viewing_distance_mm\":%.0f,"
+                 "\"bezel\":%d,\"target\":%d,\"text_floor\":%d},"
                  "\"frames_drawn\":%lu,\"staff\":",
             a->prompt ? "true" : "false", a->prompt ? a->seconds_left : 0,
-            a->m.diagonal_in, a->m.px_per_mm, a->frames);
+            a->m.diagonal_in, a->m.size_known ? "true" : "false",
+            a->m.px_per_mm, a->m.view_mm, a->m.bezel, a->m.target,
+            a->m.text_floor, a->frames);
     staff_write_state(a->staff, out);
     fputs(",\"targets\":[", out);
     struct app_target *t = xmalloc(APP_MAX_TARGETS * sizeof *t);
@@ -98,5 +132,10 @@ void exhibit_app_write_state(const struct exhibit_app *a, FILE *out)
                 t[i].rect.y, t[i].rect.w, t[i].rect.h);
     }
     free(t);
-    fputs("]}\n", out);
+    fputs("]", out);
+    if (a->text_log) {
+        fputs(",\"texts\":", out);
+        render_text_log_write_json(a->text_log, out);
+    }
+    fputs("}\n", out);
 }

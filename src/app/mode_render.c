@@ -53,20 +53,18 @@ static bool draw_map(SDL_Renderer *r, struct atlas *atlas,
     }
     /* With a place selected its card takes a side, as in the kiosk. */
     struct ui_metrics m;
-    ui_metrics_init(&m, w, h, 0, lang, false);
-    SDL_Rect map_area, card_area;
-    ui_map_page_split(&m, (SDL_Rect){0, 0, w, h}, pl != NULL, &map_area,
-                      &card_area);
+    ui_metrics_init_view(&m, w, h, settings->screen_diagonal_inch,
+                         settings->viewing_distance_mm, lang, false);
+    SDL_Rect map_area = {0, 0, w, h};
     struct ui_map_page *page = ui_map_page_create(fonts);
-    float slop = map_slop_px(MAP_SLOP_MM_DEFAULT,
-                             MAP_SCREEN_DIAG_INCH_DEFAULT, w, h);
-    bool ok = ui_map_page_set(page, r, ex, lang, map_area, slop);
+    float slop = (float)(MAP_SLOP_MM_DEFAULT * m.px_per_mm);
+    bool ok = ui_map_page_set(page, r, &m, ex, map_area, slop);
     struct ui_place_card *card = NULL;
     if (ok && pl) {
         ui_map_page_select(page, r, pl->feature, 0);
         card = ui_place_card_create(fonts);
         ui_place_card_set(card, ex, (uint32_t)(pl - ex->places), &m,
-                          card_area);
+                          ui_map_page_panel(page));
     }
     if (ok) {
         const struct ui_palette *pal = ui_theme_palette();

@@ -38,6 +38,19 @@ struct app_target {
     SDL_Rect rect;
 };
 
+/* Where the visitor was: a screen and what it showed, restored by Back. */
+struct app_visit {
+    enum app_screen screen;
+    float offset;      /* its scroll offset, px (reader, about) */
+    int top_passage;   /* the reader's first passage on screen, or -1 */
+    int highlight;     /* the reader's highlighted passage, or -1 */
+    bool summary;      /* the reader's summary toggle */
+    int place;         /* the map's selected place (its card), or -1 */
+    unsigned layout;   /* a->layouts when it was left: offsets still hold */
+};
+
+#define APP_HISTORY_MAX 16
+
 struct exhibit_app {
     const struct text_fonts *fonts;
     const struct exhibit *ex;
@@ -47,6 +60,11 @@ struct exhibit_app {
     bool large_text, summary;
     struct ui_chrome chrome;
     SDL_Rect content; /* below the bar, inside the bezel */
+    SDL_Rect home_content; /* the same on Home (no title, no Back) */
+    /* navigation: the screens before this one, the oldest first */
+    struct app_visit history[APP_HISTORY_MAX];
+    size_t history_n;
+    unsigned layouts; /* app_relayout calls: pixel offsets change */
     /* the screens' parts */
     struct ui_attract attract;
     struct ui_home home;
@@ -67,12 +85,17 @@ struct exhibit_app {
     struct input_gesture gesture;
     struct input_scroll scroll; /* the current screen's, if it scrolls */
     uint32_t scroll_at;         /* when the scroll was last stepped */
-    char pressed[48];           /* the button drawn pressed, or "" */
+    bool drag_scrolls;          /* this drag moves the scroller */
+    char pressed[160];          /* the button drawn pressed, or "" */
     bool swallow;               /* this touch dismissed the prompt */
     uint32_t attract_at;        /* the last breath frame */
     double diag_inch;           /* kiosk.conf's or the default: touch slop */
     bool diag_given;            /* kiosk.conf gave the size */
     double display_inch;        /* the video driver's (0: unknown) */
+    double view_mm;             /* kiosk.conf's viewing distance (0: the
+                                   default) */
+    const struct render_text_log *text_log; /* the last frame's text, for
+                                               the state dump; borrowed */
     unsigned idle_override_s;   /* kiosk.conf's idle time; 0: content's */
     struct staff *staff;        /* the hidden staff panel, over everything */
     /* usage statistics */
@@ -83,12 +106,15 @@ struct exhibit_app {
 
 struct app_screen_ops {
     const char *name;
-    bool back;    /* the bar shows back */
+    const char *title; /* its title's string id; NULL: no title, no Back
+                          or Home in the bar (Home, Attract) */
     bool chrome;  /* the bar is drawn at all */
     /* The scroll offset and its largest value; NULL: it does not scroll. */
     float (*offset)(const struct exhibit_app *a);
     void (*set_offset)(struct exhibit_app *a, float offset);
     float (*max_offset)(const struct exhibit_app *a);
+    /* Whether a drag starting at (x, y) scrolls; NULL: anywhere does. */
+    bool (*scrolls_at)(const struct exhibit_app *a, int x, int y);
     /* A tap at (x, y) off the bar; true if anything changed.  NULL: none. */
     bool (*tap)(struct exhibit_app *a, int x, int y, uint32_t now);
     /* The id of the button under (x, y), for the pressed look, or NULL. */
@@ -110,9 +136,16 @@ void app_screens_layout(struct exhibit_app *a);
 void app_screens_free(struct exhibit_app *a);
 /* The map and its card, again (the card appears, goes or changes). */
 void app_screens_layout_map(struct exhibit_app *a);
+/* Only the card's box and content (a card opened or closed). */
+void app_screens_layout_card(struct exhibit_app *a);
 
-/* The controller's navigation, for the rows (exhibit_app.c). */
+/* The controller's navigation, for the rows (exhibit_app.c).  app_go
+ * moves forward: the screen left (and what it showed) goes on the
+ * history, which Back (app_back) returns to; Home (app_home) and the idle
+ * reset clear it. */
 void app_go(struct exhibit_app *a, enum app_screen s);
+void app_back(struct exhibit_app *a, uint32_t now);
+void app_home(struct exhibit_app *a);
 void app_select_place(struct exhibit_app *a, int place, uint32_t now);
 void app_open_reader(struct exhibit_app *a, uint32_t passage);
 void app_relayout(struct exhibit_app *a);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/script_run.h"
+#include "render/text_log.h"
 
 #define STEP_MS 16
 
@@ -11,6 +12,7 @@ struct run {
     struct exhibit_app *app;
     struct render_target *t;
     struct atlas *atlas;
+    struct render_text_log texts; /* the last frame's */
     uint32_t now;
     bool dirty;
     struct {
@@ -23,9 +25,11 @@ struct run {
 static void turn(struct run *r)
 {
     r->dirty |= exhibit_app_tick(r->app, r->now);
-    if (r->dirty)
+    if (r->dirty) {
+        render_text_log_clear(&r->texts);
         r->dirty = exhibit_app_draw(r->app, r->t->renderer, r->atlas,
                                     r->now);
+    }
 }
 
 static void advance(struct run *r, uint32_t ms)
@@ -111,6 +115,7 @@ static bool write_file(struct run *r, const struct script_cmd *c,
     bool ok;
     if (c->op == SCRIPT_SHOT) {
         snprintf(path, sizeof path, "%s/%s.png", out_dir, c->name);
+        render_text_log_clear(&r->texts);
         exhibit_app_draw_shot(r->app, r->t->renderer, r->atlas, r->now);
         ok = render_target_save_png(r->t, path);
     } else {
@@ -165,6 +170,9 @@ bool script_run(const struct script *s, const char *script_path,
                 const char *final_state)
 {
     struct run r = {.app = app, .t = t, .atlas = atlas, .dirty = true};
+    render_text_log_init(&r.texts);
+    atlas_set_text_log(atlas, &r.texts);
+    exhibit_app_set_text_log(app, &r.texts);
     bool ok = true;
     turn(&r); /* the first frame */
     for (size_t i = 0; i < s->count; i++)
@@ -173,5 +181,8 @@ bool script_run(const struct script *s, const char *script_path,
         fprintf(stderr, "kiosk: render: cannot write %s\n", final_state);
         ok = false;
     }
+    exhibit_app_set_text_log(app, NULL);
+    atlas_set_text_log(atlas, NULL);
+    render_text_log_fini(&r.texts);
     return ok;
 }

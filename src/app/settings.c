@@ -38,6 +38,7 @@ static void take_config(struct app_settings *s, const char *path)
     if (cfg.state_dir[0])
         s->state_dir = cfg.state_dir;
     s->screen_diagonal_inch = cfg.screen_diagonal_inch;
+    s->viewing_distance_mm = cfg.viewing_distance_mm;
     s->rotation = cfg.rotation;
     s->idle_timeout_s = cfg.idle_timeout_s;
     s->staff_pin = cfg.has_staff_pin ? &cfg.staff_pin : NULL;
@@ -74,6 +75,7 @@ void app_settings_configure(const struct app_settings *s,
     if (statistics)
         exhibit_app_set_stats_dir(app, s->state_dir);
     exhibit_app_set_screen(app, s->screen_diagonal_inch);
+    exhibit_app_set_viewing_distance(app, s->viewing_distance_mm);
     exhibit_app_set_idle_timeout(app, s->idle_timeout_s);
     exhibit_app_set_staff(app, &staff);
 }

@@ -22,6 +22,7 @@ struct app_settings {
     const char *fonts_manifest;  /* --fonts FILE, kiosk.conf's fonts */
     const char *state_dir;       /* kiosk.conf's state-dir; NULL: none */
     double screen_diagonal_inch; /* 0: the default */
+    double viewing_distance_mm;  /* 0: the default */
     unsigned idle_timeout_s;     /* 0: the content's own */
     int rotation;                /* degrees the picture is turned clockwise */
     const struct staff_pin_hash *staff_pin; /* NULL: the panel never opens */

@@ -124,6 +124,8 @@ int map_hit(const struct map_scene *s, float x, float y, float slop_px)
     float best2 = slop * slop;
     for (uint32_t i = 0; i < s->town_count; i++) {
         const struct map_scene_feature *t = &s->features[s->towns[i]];
+        if (t->hidden)
+            continue;
         float dx = t->anchor_x - x, dy = t->anchor_y - y;
         float d2 = dx * dx + dy * dy;
         if (d2 <= best2 && (best < 0 || d2 < best2)) {
@@ -139,13 +141,15 @@ int map_hit(const struct map_scene *s, float x, float y, float slop_px)
             return (int)s->regions[i];
     /* 3. Inside a background region (the rest of Xinjiang, the Karamay
      * hole in Tacheng): nothing -- the sea of other regions selects no
-     * place, however near an edge.  Towns in it were handled above. */
+     * place, however near an edge.  Towns in it were handled above.  The
+     * neighbouring countries are not this sea: a touch just across the
+     * border still finds the region by its edge. */
     if (slop <= 0.0f)
         return -1;
     const struct content_map *m = s->map;
     for (uint32_t f = 0; f < m->feature_count; f++)
         if (m->features[f].kind == CONTENT_REGION && m->features[f].context &&
-            map_feature_contains(s, f, x, y))
+            !s->features[f].neighbour && map_feature_contains(s, f, x, y))
             return -1;
     /* 4. Outside every region: the nearest region edge within the slop. */
     float bestd = slop;

@@ -2,13 +2,15 @@
  *
  * Works on a map_scene's screen-space geometry only.  Rules, in order:
  *  1. a tappable town whose dot is within the slop wins (the nearest one;
- *     on a tie the first in content order);
+ *     on a tie the first in content order); a hidden town (its dot not
+ *     drawn) is not there;
  *  2. else the tappable region that contains the point, even-odd over all
  *     the rings of all its parts, so a point in a hole (the Karamay hole in
  *     Tacheng) is not in the region;
  *  3. else, if the point is inside a background (context) region -- the
  *     rest of Xinjiang, which fills the Karamay hole -- nothing: the sea of
- *     other regions selects no place, however near an edge;
+ *     other regions selects no place, however near an edge (a neighbouring
+ *     country is not such a region);
  *  4. else (outside Xinjiang) the tappable region whose edge is nearest,
  *     if within the slop;
  *  5. else nothing (-1).  Borders, the outline and context features are

@@ -1,7 +1,9 @@
 /* labels.c: greedy label placement over a fixed list of candidates.
  *
- * Invariant: every placed rect is inside the bounds less the margin and
- * keeps `pad` from every other placed rect and every town dot; a label
+ * Invariant: every placed rect but a forced one (MAP_LABEL_FORCED, a
+ * `must` label with nowhere else to go) is inside the bounds less the
+ * margin and keeps `pad` from every other placed rect and every town dot;
+ * a label
  * is only ever compared with labels placed before it, so a later, lower
  * priority label can never displace an earlier one.  The order is a
  * stable sort by priority, which makes the result deterministic. */
@@ -46,6 +48,9 @@ static struct map_rect candidate(const struct map_label_request *q,
     switch (pos) {
     case MAP_LABEL_DROPPED:
     case MAP_LABEL_CENTRE:
+    case MAP_LABEL_SPOT:
+    case MAP_LABEL_LEADER:
+    case MAP_LABEL_FORCED:
         break;
     case MAP_LABEL_CENTRE_UP:
         y -= h;
@@ -115,6 +120,121 @@ static bool fits(const struct placer *pl, size_t self,
     return true;
 }
 
+static bool try_rect(const struct placer *pl, size_t i,
+                     const struct map_rect *r)
+{
+    const struct map_label_request *q = &pl->req[i];
+    if (!fits(pl, i, r))
+        return false;
+    return !q->inside || !pl->par->inside ||
+           pl->par->inside(pl->par->ctx, q->feature, r);
+}
+
+static void take(struct placer *pl, struct map_label_result *o, int form,
+                 enum map_label_pos pos, const struct map_rect *r)
+{
+    *o = (struct map_label_result){true, form == 1, pos, *r, 0, 0, 0, 0};
+    pl->placed[pl->placed_count++] = *r;
+}
+
+/* Whether segment a-b passes through rect r (Liang-Barsky clipping). */
+static bool segment_hits_rect(float ax, float ay, float bx, float by,
+                              const struct map_rect *r)
+{
+    float t0 = 0.0f, t1 = 1.0f, dx = bx - ax, dy = by - ay;
+    float p[4] = {-dx, dx, -dy, dy};
+    float q[4] = {ax - r->x, r->x + r->w - ax, ay - r->y, r->y + r->h - ay};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0.0f) {
+            if (q[i] < 0.0f)
+                return false;
+            continue;
+        }
+        float t = q[i] / p[i];
+        if (p[i] < 0.0f)
+            t0 = fmaxf(t0, t);
+        else
+            t1 = fminf(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    return true;
+}
+
+/* Beside the anchor, in eight directions at growing distances, the
+ * horizontal ones first (a label beside its place reads best). */
+static bool lead_out(struct placer *pl, size_t i, int form,
+                     struct map_label_result *o)
+{
+    static const float dirs[8][2] = {
+        {1, 0}, {-1, 0}, {0, -1}, {0, 1},
+        {0.7071f, -0.7071f}, {-0.7071f, -0.7071f},
+        {0.7071f, 0.7071f}, {-0.7071f, 0.7071f},
+    };
+    static const float steps[] = {1.0f, 1.8f, 2.8f, 4.0f, 5.5f};
+    const struct map_label_request *q = &pl->req[i];
+    float w = form ? q->w2 : q->w, h = form ? q->h2 : q->h;
+    for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
+        float d = steps[k] * (h + pl->par->gap);
+        for (size_t j = 0; j < 8; j++) {
+            float cx = q->ax + dirs[j][0] * (w / 2.0f + d);
+            float cy = q->ay + dirs[j][1] * (h / 2.0f + d);
+            struct map_rect r = {cx - w / 2.0f, cy - h / 2.0f, w, h};
+            if (!fits(pl, i, &r))
+                continue;
+            /* The line crosses no label placed before. */
+            float ex = fminf(fmaxf(q->ax, r.x), r.x + r.w);
+            float ey = fminf(fmaxf(q->ay, r.y), r.y + r.h);
+            bool clear = true;
+            for (size_t c = 0; c < pl->placed_count && clear; c++)
+                clear = !segment_hits_rect(q->ax, q->ay, ex, ey,
+                                           &pl->placed[c]);
+            if (!clear)
+                continue;
+            take(pl, o, form, MAP_LABEL_LEADER, &r);
+            o->lx0 = q->ax;
+            o->ly0 = q->ay;
+            o->lx1 = ex;
+            o->ly1 = ey;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* A `must` label's last search: every position of a grid over the
+ * bounds, the nearest to the anchor that fits (its leader may cross other
+ * labels). */
+static bool scan(struct placer *pl, size_t i, int form,
+                 struct map_label_result *o)
+{
+    const struct map_label_request *q = &pl->req[i];
+    const struct map_rect *b = pl->bounds;
+    float w = form ? q->w2 : q->w, h = form ? q->h2 : q->h;
+    float step = fmaxf(h / 2.0f, 2.0f);
+    float best = INFINITY;
+    struct map_rect pick = {0, 0, 0, 0};
+    for (float y = b->y; y + h <= b->y + b->h; y += step)
+        for (float x = b->x; x + w <= b->x + b->w; x += step) {
+            struct map_rect r = {x, y, w, h};
+            float cx = fminf(fmaxf(q->ax, x), x + w) - q->ax;
+            float cy = fminf(fmaxf(q->ay, y), y + h) - q->ay;
+            float d = cx * cx + cy * cy;
+            if (d < best && fits(pl, i, &r)) {
+                best = d;
+                pick = r;
+            }
+        }
+    if (!(best < INFINITY))
+        return false;
+    take(pl, o, form, MAP_LABEL_LEADER, &pick);
+    o->lx0 = q->ax;
+    o->ly0 = q->ay;
+    o->lx1 = fminf(fmaxf(q->ax, pick.x), pick.x + pick.w);
+    o->ly1 = fminf(fmaxf(q->ay, pick.y), pick.y + pick.h);
+    return true;
+}
+
 static void place_one(struct placer *pl, size_t i, struct map_label_result *o)
 {
     const struct map_label_request *q = &pl->req[i];
@@ -130,13 +250,37 @@ static void place_one(struct placer *pl, size_t i, struct map_label_result *o)
             continue;
         for (size_t k = 0; k < npos; k++) {
             struct map_rect r = candidate(q, pos[k], w, h, pl->par->gap);
-            if (!fits(pl, i, &r))
-                continue;
-            *o = (struct map_label_result){true, form == 1, pos[k], r};
-            pl->placed[pl->placed_count++] = r;
-            return;
+            if (try_rect(pl, i, &r)) {
+                take(pl, o, form, pos[k], &r);
+                return;
+            }
+        }
+        for (size_t k = 0; !q->is_town && k < q->spot_count; k++) {
+            struct map_rect r = {q->spots[2 * k] - w / 2.0f,
+                                 q->spots[2 * k + 1] - h / 2.0f, w, h};
+            if (try_rect(pl, i, &r)) {
+                take(pl, o, form, MAP_LABEL_SPOT, &r);
+                return;
+            }
         }
     }
+    for (int form = 0; q->leader && form < 2; form++) {
+        float w = form ? q->w2 : q->w, h = form ? q->h2 : q->h;
+        if (w > 0.0f && h > 0.0f && lead_out(pl, i, form, o))
+            return;
+    }
+    if (!q->must || !(q->w > 0.0f && q->h > 0.0f))
+        return;
+    int form = q->w2 > 0.0f && q->h2 > 0.0f && q->w2 < q->w ? 1 : 0;
+    if (scan(pl, i, form, o))
+        return;
+    float w = form ? q->w2 : q->w, h = form ? q->h2 : q->h;
+    const struct map_rect *b = pl->bounds;
+    float m = pl->par->edge_margin;
+    struct map_rect r = {q->ax - w / 2.0f, q->ay - h / 2.0f, w, h};
+    r.x = fmaxf(fminf(r.x, b->x + b->w - m - w), b->x + m);
+    r.y = fmaxf(fminf(r.y, b->y + b->h - m - h), b->y + m);
+    take(pl, o, form, MAP_LABEL_FORCED, &r);
 }
 
 struct order_key {

@@ -1,4 +1,4 @@
-/* labels.h: where map labels go, which are shortened and which dropped.
+/* labels.h: where map labels go, which are shortened, led out or dropped.
  *
  * Independent of fonts: the caller measures each label (and an optional
  * short form) and gives its size; placement returns rectangles.  Greedy by
@@ -6,11 +6,22 @@
  * candidate position that keeps it inside the bounds less the edge margin,
  * clear of every label placed before it and of every town dot (those of
  * dropped labels too) by `pad`; if no position fits the full label, the
- * short form is tried at every position; else the label is dropped.
+ * short form is tried at every position.
  * Town candidates, in order: right of the dot, left, above, below, then
  * upper-right, upper-left, lower-right, lower-left, each `gap` from the
  * dot's edge.  Region candidates: centred on the anchor, then shifted up,
- * then down, by the label's height (off a dot under the anchor).  The
+ * then down, by the label's height (off a dot under the anchor), then
+ * centred on each of the caller's `spots` in order.  A request with
+ * `inside` set also needs params->inside to accept the rect (a region's
+ * label on its own fill).
+ * A request with `leader` set that fits nowhere is then led out: beside
+ * the anchor in eight directions at growing distances (inside the bounds,
+ * clear of labels and dots), with a line from the anchor that crosses no
+ * label placed before.  A request with `must` set is never dropped: its
+ * smallest form then takes the position nearest the anchor on a grid over
+ * the bounds that fits (led out; the line may cross labels), and as a
+ * last resort is put centred on the anchor, moved inside the bounds,
+ * whatever it covers (MAP_LABEL_FORCED).  Anything else is dropped.  The
  * same input always gives the same output. */
 #ifndef MAP_LABELS_H
 #define MAP_LABELS_H
@@ -31,6 +42,13 @@ struct map_label_request {
     bool is_town;
     float dot_r;     /* towns: the dot's radius (an obstacle for every
                         label); ignored for regions */
+    /* Regions: more centres to try after the anchor, best first (x, y
+     * pairs, spot_count of them; borrowed for the call). */
+    const float *spots;
+    size_t spot_count;
+    bool inside; /* params->inside must accept the rect */
+    bool leader; /* may be led out with a line */
+    bool must;   /* never dropped */
 };
 
 enum map_label_pos {
@@ -46,6 +64,9 @@ enum map_label_pos {
     MAP_LABEL_UPPER_LEFT,
     MAP_LABEL_LOWER_RIGHT,
     MAP_LABEL_LOWER_LEFT,
+    MAP_LABEL_SPOT,   /* centred on one of the request's spots */
+    MAP_LABEL_LEADER, /* beside the anchor, a line leads to it */
+    MAP_LABEL_FORCED, /* `must`, and nothing else fitted */
 };
 
 struct map_label_result {
@@ -53,6 +74,8 @@ struct map_label_result {
     bool short_form;        /* the short form (w2 x h2) was placed */
     enum map_label_pos pos;
     struct map_rect rect;   /* where the label goes (if placed) */
+    float lx0, ly0, lx1, ly1; /* MAP_LABEL_LEADER: the line, from the
+                                 anchor to the rect's nearest edge */
 };
 
 struct map_label_params {
@@ -60,10 +83,17 @@ struct map_label_params {
     float pad;         /* the least space between two labels, and between a
                           label and any dot */
     float edge_margin; /* the least space between a label and the bounds */
+    /* Whether `r` may hold the label of req->feature (requests with
+     * `inside`); NULL accepts every rect. */
+    bool (*inside)(const void *ctx, int32_t feature,
+                   const struct map_rect *r);
+    const void *ctx;
 };
 
 /* Sensible values for 24 px text at 1080p: gap 6, pad 4, margin 12. */
-#define MAP_LABEL_PARAMS_DEFAULT {6.0f, 4.0f, 12.0f}
+#define MAP_LABEL_PARAMS_DEFAULT \
+    {.gap = 6.0f, .pad = 4.0f, .edge_margin = 12.0f, .inside = NULL, \
+     .ctx = NULL}
 
 /* Places n requests inside `bounds`; out[i] answers req[i].  Needs no
  * allocation beyond O(n) scratch; O(n^2) per candidate. */

@@ -50,13 +50,17 @@ void map_paint(const struct map_scene *s, const struct map_style *st,
     const struct content_map *m = s->map;
 
     for (uint32_t f = 0; f < m->feature_count; f++)
+        if (s->features[f].neighbour)
+            add_fill(r, s, f, &buf, &cap);
+    map_raster_paint(r, argb, pitch, st->neighbour, 255, NULL);
+    for (uint32_t f = 0; f < m->feature_count; f++)
         if (m->features[f].kind == CONTENT_OUTLINE)
             add_fill(r, s, f, &buf, &cap);
     map_raster_paint(r, argb, pitch, st->xinjiang, 255, NULL);
     if (st->context != st->xinjiang) { /* else the outline painted it */
         for (uint32_t f = 0; f < m->feature_count; f++)
             if (m->features[f].kind == CONTENT_REGION &&
-                m->features[f].context)
+                m->features[f].context && !s->features[f].neighbour)
                 add_fill(r, s, f, &buf, &cap);
         map_raster_paint(r, argb, pitch, st->context, 255, NULL);
     }
@@ -83,13 +87,16 @@ void map_paint(const struct map_scene *s, const struct map_style *st,
     }
     for (uint32_t i = 0; i < s->town_count; i++) {
         const struct map_scene_feature *t = &s->features[s->towns[i]];
-        map_raster_add_disc(r, t->anchor_x, t->anchor_y,
-                            st->town_radius_px + 1.5f);
+        if (!t->hidden)
+            map_raster_add_disc(r, t->anchor_x, t->anchor_y,
+                                st->town_radius_px + 1.5f);
     }
     map_raster_paint(r, argb, pitch, st->town_edge, 255, NULL);
     for (uint32_t i = 0; i < s->town_count; i++) {
         const struct map_scene_feature *t = &s->features[s->towns[i]];
-        map_raster_add_disc(r, t->anchor_x, t->anchor_y, st->town_radius_px);
+        if (!t->hidden)
+            map_raster_add_disc(r, t->anchor_x, t->anchor_y,
+                                st->town_radius_px);
     }
     map_raster_paint(r, argb, pitch, st->town, 255, NULL);
     free(buf);

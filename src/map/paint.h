@@ -1,10 +1,10 @@
 /* paint.h: the map's still image -- everything that does not move, painted
  * once per scene into an ARGB8888 buffer (pure C; render/ uploads it).
  *
- * Layers, bottom to top: paper; Xinjiang in a quiet tone; the background
- * (context) regions; the tappable regions, each in its own colour; region
+ * Layers, bottom to top: paper; the neighbouring countries in a cool
+ * tint; Xinjiang in a quiet tone; the background (context) regions; the tappable regions, each in its own colour; region
  * edges; the international borders, the 1962 Sino-Soviet ones emphasised;
- * town dots.  A selected feature's highlight is painted separately into a
+ * town dots (not those the scene marks hidden).  A selected feature's highlight is painted separately into a
  * coverage mask (map_paint_highlight), so the selection can animate
  * without repainting the map. */
 #ifndef MAP_PAINT_H
@@ -19,6 +19,7 @@
 
 struct map_style {
     uint32_t paper, xinjiang, context;      /* 0xRRGGBB */
+    uint32_t neighbour;                     /* the countries around */
     uint32_t region[MAP_REGION_COLOURS];    /* by tappable-region order */
     uint32_t region_edge, soviet_border, other_border, town, town_edge;
     float region_edge_px, soviet_px, other_px, town_radius_px;

@@ -32,19 +32,22 @@ static bool is_tappable(const struct content_feature *f)
 }
 
 /* The plane box (km) the view is fitted to: the projected points of the
- * tappable regions' outer rings (so the regions themselves, not the
- * lon/lat box around them, fill the view), else of every polygon, else
- * every point.  False if there is nothing. */
+ * tappable regions' outer rings and of the tappable towns (so the regions
+ * themselves, not the lon/lat box around them, fill the view, and no town
+ * with a card falls outside it), else of every polygon, else every point.
+ * False if there is nothing. */
 static bool fit_box(const struct content_map *m,
                     const struct map_projection *proj, double box[4])
 {
     for (int pass = 0; pass < 3; pass++) {
         double e0 = INFINITY, n0 = INFINITY, e1 = -INFINITY, n1 = -INFINITY;
+        bool region = false;
         for (uint32_t i = 0; i < m->feature_count; i++) {
             const struct content_feature *f = &m->features[i];
-            if ((pass == 0 && !(is_tappable(f) && f->kind == CONTENT_REGION))
-                || (pass == 1 && f->geom != CONTENT_GEOM_POLYGONS))
+            if ((pass == 0 && !is_tappable(f)) ||
+                (pass == 1 && f->geom != CONTENT_GEOM_POLYGONS))
                 continue;
+            region |= f->kind == CONTENT_REGION;
             for (uint32_t p = 0; p < f->part_count; p++) {
                 const struct content_part *pt =
                     &m->parts[f->first_part + p];
@@ -61,6 +64,8 @@ static bool fit_box(const struct content_map *m,
                 }
             }
         }
+        if (pass == 0 && !region)
+            continue; /* towns alone do not make the view */
         if (e0 <= e1) {
             /* A single point or a line still gets an area to show. */
             if (e1 - e0 < 1.0) {
@@ -111,6 +116,22 @@ static void build_boxes(struct map_scene *s)
     }
 }
 
+/* A context region whose anchor lies outside every outline is a
+ * neighbouring country. */
+static bool outside_outlines(const struct map_scene *s, float x, float y)
+{
+    const struct content_map *m = s->map;
+    bool any = false;
+    for (uint32_t i = 0; i < m->feature_count; i++) {
+        if (m->features[i].kind != CONTENT_OUTLINE)
+            continue;
+        any = true;
+        if (map_feature_contains(s, i, x, y))
+            return false;
+    }
+    return any;
+}
+
 static void build_features(struct map_scene *s)
 {
     const struct content_map *m = s->map;
@@ -128,6 +149,7 @@ static void build_features(struct map_scene *s)
             }
         }
         sf->tappable = is_tappable(f);
+        sf->hidden = false;
         if (f->geom == CONTENT_GEOM_POINT && f->part_count > 0) {
             uint32_t pi = m->rings[m->parts[f->first_part].first_ring].first;
             sf->anchor_x = s->x[pi];
@@ -146,6 +168,14 @@ static void build_features(struct map_scene *s)
         else if (sf->tappable)
             regions++;
     }
+    /* Once every box is known (the outline's too). */
+    for (uint32_t i = 0; i < m->feature_count; i++) {
+        const struct content_feature *f = &m->features[i];
+        struct map_scene_feature *sf = &s->features[i];
+        sf->neighbour = f->kind == CONTENT_REGION && f->context &&
+                        f->geom == CONTENT_GEOM_POLYGONS &&
+                        outside_outlines(s, sf->anchor_x, sf->anchor_y);
+    }
     s->towns = xmalloc((towns ? towns : 1) * sizeof *s->towns);
     s->regions = xmalloc((regions ? regions : 1) * sizeof *s->regions);
     for (uint32_t i = 0; i < m->feature_count; i++) {
@@ -162,17 +192,26 @@ struct map_scene *map_scene_build(const struct content_map *map,
                                   const struct map_rect *rect,
                                   float margin_px)
 {
+    return map_scene_build_view(map, rect, rect, margin_px);
+}
+
+struct map_scene *map_scene_build_view(const struct content_map *map,
+                                       const struct map_rect *rect,
+                                       const struct map_rect *view,
+                                       float margin_px)
+{
     struct map_projection proj;
     map_projection_init(&proj);
     double box[4];
     if (map->point_count == 0 || !fit_box(map, &proj, box) ||
         !map_projection_fit_plane(&proj, box[0], box[1], box[2], box[3],
-                                  rect, margin_px))
+                                  view, margin_px))
         return NULL;
     struct map_scene *s = xcalloc(1, sizeof *s);
     s->map = map;
     s->proj = proj;
     s->rect = *rect;
+    s->view = *view;
     s->margin = margin_px;
     s->x = xmalloc(map->point_count * sizeof *s->x);
     s->y = xmalloc(map->point_count * sizeof *s->y);
@@ -256,6 +295,8 @@ static float clearance(const struct map_scene *s, uint32_t feature, float x,
     float c = map_feature_distance(s, feature, x, y, INFINITY);
     for (uint32_t i = 0; i < s->town_count; i++) {
         const struct map_scene_feature *t = &s->features[s->towns[i]];
+        if (t->hidden)
+            continue;
         c = fminf(c, hypotf(x - t->anchor_x, y - t->anchor_y) - slop);
     }
     return c;
@@ -299,13 +340,13 @@ size_t map_scene_targets(const struct map_scene *scene, float slop_px,
                          struct map_target *out, size_t max)
 {
     size_t n = 0;
-    for (uint32_t i = 0; i < scene->town_count; i++, n++) {
-        if (n >= max)
-            continue;
+    for (uint32_t i = 0; i < scene->town_count; i++) {
         uint32_t f = scene->towns[i];
-        out[n] = (struct map_target){f, scene->map->features[f].id,
-                                     scene->features[f].anchor_x,
-                                     scene->features[f].anchor_y};
+        if (scene->features[f].hidden || n++ >= max)
+            continue;
+        out[n - 1] = (struct map_target){f, scene->map->features[f].id,
+                                         scene->features[f].anchor_x,
+                                         scene->features[f].anchor_y};
     }
     for (uint32_t i = 0; i < scene->region_count; i++, n++) {
         if (n >= max)

@@ -6,9 +6,12 @@
  * applies unchanged), bounding boxes per feature, per ring and per chunk of
  * MAP_CHUNK_EDGES ring edges (for pruning hit tests and drawing), and the
  * list of tappable features.  The projection is fitted to the bounding
- * box of the projected tappable (non-context) regions, so the four regions
- * fill the view; the outline and the context region reach beyond the rect
- * and are clipped when drawn.
+ * box of the projected tappable (non-context) regions and towns, so the
+ * four regions fill the view; the outline, the context regions and the
+ * neighbouring countries reach beyond it and are clipped to the drawn
+ * rect.  The view the map is fitted to may be smaller than the drawn rect
+ * (the map screen keeps its card's side free, so the map never moves when
+ * a card opens).
  *
  * Ownership: map_scene_build's caller owns the scene (map_scene_destroy).
  * The scene borrows the content map (its rings, parts and strings, and
@@ -38,12 +41,20 @@ struct map_scene_feature {
     float anchor_x, anchor_y; /* towns: the dot; regions: the label point,
                                  or the box centre if it has none */
     bool tappable;            /* a non-context region or town with a card */
+    bool neighbour;           /* a context region outside Xinjiang's
+                                 outline (its anchor is outside): a
+                                 neighbouring country, tinted, labelled,
+                                 never a sea that swallows taps */
+    bool hidden;              /* a town whose dot is not drawn and cannot
+                                 be hit (its label did not fit); set by the
+                                 scene's owner before painting */
 };
 
 struct map_scene {
     const struct content_map *map; /* borrowed */
     struct map_projection proj;
-    struct map_rect rect;
+    struct map_rect rect; /* drawn */
+    struct map_rect view; /* fitted to */
     float margin;
     /* [map->point_count]: screen position of map->points[i]. */
     float *x, *y;
@@ -70,6 +81,11 @@ struct map_scene {
 struct map_scene *map_scene_build(const struct content_map *map,
                                   const struct map_rect *rect,
                                   float margin_px);
+/* The same, fitted into `view` (inside `rect`) and drawn over `rect`. */
+struct map_scene *map_scene_build_view(const struct content_map *map,
+                                       const struct map_rect *rect,
+                                       const struct map_rect *view,
+                                       float margin_px);
 void map_scene_destroy(struct map_scene *scene);
 
 /* A tappable feature and a screen point that map_hit maps back to it. */
@@ -79,7 +95,7 @@ struct map_target {
     float x, y;
 };
 
-/* Every tappable feature (towns first, then regions, each in content
+/* Every tappable feature but the hidden towns (towns first, then regions, each in content
  * order) with a point that map_hit(scene, x, y, slop_px) resolves to that
  * feature: a town's dot; a region's label point if it hits the region
  * (inside it, not in a hole, not within slop of a town), else the point

@@ -55,4 +55,11 @@ void platform_memory_tune(void);
 bool platform_console_claim(char *desc, size_t size);
 void platform_console_release(void);
 
+/* Whether the kernel offers a display device this process may open (on
+ * Linux a /dev/dri/card node, read-write): true, or false with a sentence
+ * in `why` saying what is missing ("there is no /dev/dri ...", "...
+ * cannot be opened (Permission denied): ...").  For the message of a
+ * kiosk that finds no display. */
+bool platform_display_device(char *why, size_t size);
+
 #endif

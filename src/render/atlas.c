@@ -68,6 +68,7 @@ struct atlas {
     size_t scratch_cap;
     bool warned_oversize, warned_load;
     bool tint;
+    struct render_text_log *log; /* borrowed; NULL: none */
 
     struct atlas_stats stats;
 };
@@ -473,4 +474,14 @@ const struct atlas_glyph *atlas_lookup(struct atlas *a, uint16_t face,
     if (e->glyph.page >= 0)
         a->pages[e->glyph.page].stamp = ++a->clock;
     return &e->glyph;
+}
+
+void atlas_set_text_log(struct atlas *atlas, struct render_text_log *log)
+{
+    atlas->log = log;
+}
+
+struct render_text_log *atlas_text_log(const struct atlas *atlas)
+{
+    return atlas->log;
 }

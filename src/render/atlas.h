@@ -119,6 +119,14 @@ bool atlas_tinted(const struct atlas *atlas);
  * counters are kept. */
 void atlas_clear(struct atlas *atlas);
 
+/* Attaches a log that every text drawn with this atlas is recorded in
+ * (render/text_log.h), or detaches it (NULL).  Borrowed: it must outlive
+ * the attachment. */
+struct render_text_log;
+void atlas_set_text_log(struct atlas *atlas, struct render_text_log *log);
+/* The attached log, or NULL. */
+struct render_text_log *atlas_text_log(const struct atlas *atlas);
+
 /* Borrowed; valid until atlas_destroy, updated by every lookup. */
 const struct atlas_stats *atlas_stats(const struct atlas *atlas);
 

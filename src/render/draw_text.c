@@ -7,9 +7,11 @@
 
 #include <SDL.h>
 
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "render/atlas.h"
 #include "render/draw_text.h"
+#include "render/text_log.h"
 #include "text/layout.h"
 
 #define RANGE_RECTS_ON_STACK 16
@@ -42,6 +44,9 @@ bool render_text_layout(SDL_Renderer *renderer, struct atlas *atlas,
     bool tinted = atlas_tinted(atlas);
     bool ok = true;
     SDL_Texture *current = NULL;
+    struct render_text_log *log = atlas_text_log(atlas);
+    SDL_Rect probe = {0, 0, 0, 0};
+    uint32_t probe_cp = 0;
     for (uint32_t li = 0; li < layout->line_count; li++) {
         const struct text_line *line = &layout->lines[li];
         if (!line_visible(line, y, &vp))
@@ -53,7 +58,12 @@ bool render_text_layout(SDL_Renderer *renderer, struct atlas *atlas,
                 const struct text_glyph *g =
                     &layout->glyphs[run->first_glyph + gi];
                 const struct atlas_glyph *ag =
-                    atlas_lookup(atlas, run->face, g->id, size, rgb);
+                    atlas_lookup(atlas, run->face, g->id,
+                                 layout->fonts
+                                     ? text_face_size_px(layout->fonts,
+                                                         run->face, size)
+                                     : size,
+                                 rgb);
                 if (!ag) {
                     ok = false;
                     continue;
@@ -74,8 +84,29 @@ bool render_text_layout(SDL_Renderer *renderer, struct atlas *atlas,
                 SDL_Rect dst = {px + ag->left, py - ag->top, ag->rect.w,
                                 ag->rect.h};
                 SDL_RenderCopy(renderer, current, &ag->rect, &dst);
+                if (log && (probe.w == 0 || probe_cp == 0x0627) &&
+                    g->cluster < layout->len) {
+                    size_t used;
+                    uint32_t cp = utf8_decode(layout->text + g->cluster,
+                                              layout->len - g->cluster,
+                                              &used);
+                    /* the first capital; the tallest alef (its isolated
+                     * form: a joined one is shorter) */
+                    if (render_text_log_probe_char(cp) &&
+                        (probe.w == 0 || (cp == 0x0627 && dst.h > probe.h))) {
+                        probe = dst;
+                        probe_cp = cp;
+                    }
+                }
             }
         }
+    }
+    if (log) {
+        SDL_Rect clip;
+        SDL_RenderGetClipRect(renderer, &clip);
+        bool clipped = SDL_RenderIsClipEnabled(renderer);
+        render_text_log_add(log, layout, x, y, vp, clipped ? &clip : NULL,
+                            color, probe, probe_cp);
     }
     return ok;
 }

@@ -134,13 +134,13 @@ static struct text_role *role_get(struct text_fonts *fonts, size_t *cap,
     return r;
 }
 
-/* Splits a line into up to 5 whitespace-separated fields, recording each
+/* Splits a line into up to 6 whitespace-separated fields, recording each
  * field's 1-based column. */
-static int split(char *line, char *field[5], unsigned col[5])
+static int split(char *line, char *field[6], unsigned col[6])
 {
     int n = 0;
     char *p = line;
-    while (*p && n < 5) {
+    while (*p && n < 6) {
         while (*p == ' ' || *p == '\t')
             p++;
         if (!*p || *p == '#')
@@ -160,6 +160,9 @@ static void compute_metrics(struct text_fonts *fonts, struct text_role *r)
 {
     for (size_t i = 0; i < r->count; i++) {
         const struct text_face *f = &fonts->faces[r->face[i]];
+        /* At the face's own size, not its optical one: Naskh's extents
+         * already leave room for stacked marks, and a role's pitch is
+         * shared by every script it sets. */
         int asc = (int)((long)f->ascender * 1000 / (long)f->upem);
         int desc = (int)((long)-f->descender * 1000 / (long)f->upem);
         if (asc > r->ascent_milli)
@@ -216,23 +219,24 @@ struct text_fonts *text_fonts_load(const char *manifest_path,
             line[ll - 1] = '\0';
         lineno++;
         char *src = xstrdup(line);
-        char *field[5];
-        unsigned col[5];
+        char *field[6];
+        unsigned col[6];
         int n = split(line, field, col);
         if (n == 0) {
             free(src);
             continue;
         }
-        if (n != 4) {
+        if (n != 4 && n != 5) {
             diag_add(diags, DIAG_ERROR, manifest_path, lineno,
-                     n > 4 ? col[4] : col[n - 1], src,
-                     "expected 'role script file face-index' (4 fields), "
-                     "found %d", n);
+                     n > 5 ? col[5] : col[n - 1], src,
+                     "expected 'role script file face-index [size%%]' (4 "
+                     "or 5 fields), found %d", n);
             free(src);
             continue;
         }
-        char *end;
+        char *end, *pct_end = NULL;
         long index = strtol(field[3], &end, 10);
+        long pct = n == 5 ? strtol(field[4], &pct_end, 10) : 100;
         hb_script_t script = hb_script_from_string(field[1], -1);
         if (!valid_name(field[0])) {
             diag_add(diags, DIAG_ERROR, manifest_path, lineno, col[0], src,
@@ -253,6 +257,12 @@ struct text_fonts *text_fonts_load(const char *manifest_path,
             diag_add(diags, DIAG_ERROR, manifest_path, lineno, col[3], src,
                      "face index '%s' must be a number from 0 to 255",
                      field[3]);
+        } else if (n == 5 && (field[4][0] < '0' || field[4][0] > '9' ||
+                              strcmp(pct_end, "%") != 0 || pct < 50 ||
+                              pct > 200)) {
+            diag_add(diags, DIAG_ERROR, manifest_path, lineno, col[4], src,
+                     "size '%s' must be a percentage from 50%% to 200%%, "
+                     "like 125%%", field[4]);
         } else {
             struct text_role *r = role_get(fonts, &role_cap, field[0]);
             bool dup = false;
@@ -270,6 +280,17 @@ struct text_fonts *text_fonts_load(const char *manifest_path,
                 long fi = find_or_open(fonts, &face_cap, dir, field[2],
                                        (unsigned)index, diags,
                                        manifest_path, lineno, col[2], src);
+                struct text_face *face = fi >= 0 ? &fonts->faces[fi] : NULL;
+                if (face && face->size_pct && face->size_pct != pct) {
+                    diag_add(diags, DIAG_ERROR, manifest_path, lineno,
+                             n == 5 ? col[4] : col[3], src,
+                             "'%s' is listed at %u%% before; give one size "
+                             "for a face in every role", field[2],
+                             face->size_pct);
+                    fi = -1;
+                } else if (face) {
+                    face->size_pct = (unsigned)pct;
+                }
                 if (fi >= 0) {
                     r->face[r->count] = (size_t)fi;
                     r->script[r->count] = script;
@@ -291,6 +312,14 @@ struct text_fonts *text_fonts_load(const char *manifest_path,
     for (size_t i = 0; i < fonts->role_count; i++)
         compute_metrics(fonts, &fonts->roles[i]);
     return fonts;
+}
+
+int text_face_size_px(const struct text_fonts *fonts, size_t face,
+                      int size_px)
+{
+    unsigned pct = fonts->faces[face].size_pct;
+    int px = (int)(((long)size_px * pct + 50) / 100);
+    return px > 1 ? px : 1;
 }
 
 void text_fonts_destroy(struct text_fonts *fonts)

@@ -33,6 +33,8 @@ struct text_face {
     FT_Face ft_face;    /* borrows the blob's bytes */
     unsigned upem;
     int ascender, descender; /* font units, descender negative */
+    unsigned size_pct; /* set at this percent of the text size: an optical
+                          size that matches the other scripts (100) */
 };
 
 struct text_role {
@@ -59,6 +61,10 @@ struct text_fonts {
 struct text_fonts *text_fonts_load(const char *manifest_path,
                                    struct diag_list *diags);
 void text_fonts_destroy(struct text_fonts *fonts);
+
+/* The pixel size glyphs of `face` are drawn at in text of size_px. */
+int text_face_size_px(const struct text_fonts *fonts, size_t face,
+                      int size_px);
 
 /* Borrowed; NULL if the manifest has no such role. */
 const struct text_role *text_fonts_role(const struct text_fonts *fonts,

@@ -12,8 +12,9 @@
 
 int32_t para_scale(const struct para *p, uint16_t face, int32_t units)
 {
-    int64_t v = (int64_t)units * p->params->size_px * TEXT_ONE;
-    int64_t upem = p->fonts->faces[face].upem;
+    const struct text_face *f = &p->fonts->faces[face];
+    int64_t v = (int64_t)units * p->params->size_px * TEXT_ONE * f->size_pct;
+    int64_t upem = (int64_t)f->upem * 100;
     /* Round half away from zero. */
     return (int32_t)(v >= 0 ? (v + upem / 2) / upem : -((-v + upem / 2) / upem));
 }

@@ -6,6 +6,8 @@
 static const char *const ids[UI_ACTION_COUNT] = {
     [UI_ACTION_NONE] = "",
     [UI_ACTION_BACK] = "nav:back",
+    [UI_ACTION_HOME] = "nav:home",
+    [UI_ACTION_LANGUAGE] = "nav:language",
     [UI_ACTION_LANG_ZH] = "lang:zh",
     [UI_ACTION_LANG_EN] = "lang:en",
     [UI_ACTION_LANG_UG] = "lang:ug",
@@ -15,6 +17,7 @@ static const char *const ids[UI_ACTION_COUNT] = {
     [UI_ACTION_ABOUT] = "nav:about",
     [UI_ACTION_SUMMARY] = "nav:summary",
     [UI_ACTION_CONTINUE] = "idle:continue",
+    [UI_ACTION_CARD_CLOSE] = "card:close",
 };
 
 const char *ui_action_id(enum ui_action action)

@@ -10,6 +10,8 @@
 enum ui_action {
     UI_ACTION_NONE,
     UI_ACTION_BACK,      /* nav:back */
+    UI_ACTION_HOME,      /* nav:home */
+    UI_ACTION_LANGUAGE,  /* nav:language: opens the language chooser */
     UI_ACTION_LANG_ZH,   /* lang:zh; the three in enum text_lang's order */
     UI_ACTION_LANG_EN,   /* lang:en */
     UI_ACTION_LANG_UG,   /* lang:ug */
@@ -19,6 +21,7 @@ enum ui_action {
     UI_ACTION_ABOUT,     /* nav:about */
     UI_ACTION_SUMMARY,   /* nav:summary */
     UI_ACTION_CONTINUE,  /* idle:continue */
+    UI_ACTION_CARD_CLOSE, /* card:close: the place card's close control */
     UI_ACTION_COUNT,
 };
 

@@ -1,10 +1,18 @@
 /* map_page.c: the map screen's drawing (see map_page.h).
  *
- * ui_map_page_set does all the work: the scene (map/scene.c), the still
- * image (map/paint.c) uploaded as one static texture, one text layout per
- * label measured and placed by map/labels.c, the Soviet side's name, the
- * scale bar and the attribution.  Drawing copies the texture, blends the
- * selection's mask and draws the placed layouts. */
+ * ui_map_page_set does all the work, in this order: the parts of the area
+ * (the panel at the far side, the view beside it, the reserved strip at
+ * the view's foot, sized by the credit it holds), the scene fitted into
+ * the view less the strip (map/scene.c), one text layout per label
+ * measured and placed by map/labels.c on spots from map/label_spots.c,
+ * the towns whose labels found no room hidden, then the still image
+ * (map/paint.c) uploaded as one static texture.  Drawing copies the
+ * texture, blends the selection's mask, draws leader lines, labels and
+ * the strip's halos, and the panel's instruction (the bar shows the
+ * screen's title).
+ *
+ * Invariant: nothing tappable and no label of it lies under the panel,
+ * so a card sliding over the panel never hides what was tapped. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +21,7 @@
 #include "core/log.h"
 #include "core/xalloc.h"
 #include "map/hittest.h"
+#include "map/label_spots.h"
 #include "map/labels.h"
 #include "map/paint.h"
 #include "render/draw_text.h"
@@ -24,27 +33,30 @@
 
 #define HIGHLIGHT_MS 250
 #define MAX_LABELS 64
-
-/* Where the Soviet side's name may go, in order (lon, lat): inside today's
- * Kazakhstan, then Russia, whichever is on screen first. */
-static const double soviet_anchor[][2] = {
-    {79.2, 46.4}, {80.6, 47.6}, {83.5, 49.8}, {86.5, 50.2},
-};
+#define MAX_SPOTS 160
 
 struct label {
     struct text_layout *layout;
     SDL_Rect box; /* with its halo */
-    int tx, ty;   /* where the layout's box goes */
+    int tx, ty;   /* where the layout's ink starts */
     bool halo;
+    bool muted;   /* a neighbouring country's name */
+    bool leader;
+    float lx0, ly0, lx1, ly1;
+    int feature;
+    int pos;
+    bool short_form;
+    int size_px;
 };
 
 struct ui_map_page {
     const struct text_fonts *fonts;
     const struct exhibit *ex;
-    enum text_lang lang;
-    SDL_Rect area;
+    struct ui_metrics m;
+    SDL_Rect area, panel, view, strip;
     float slop;
     struct map_scene *scene;
+    struct map_style style;
     SDL_Renderer *renderer; /* the one the textures belong to */
     SDL_Texture *still;
     SDL_Texture *highlight;
@@ -54,21 +66,31 @@ struct ui_map_page {
     uint8_t *mask;
     int selected;
     uint32_t selected_at;
+    uint32_t opened_at; /* when the selection last went from none */
     struct label labels[MAX_LABELS];
     size_t label_count;
-    SDL_Rect scale_bar;
+    int halo_pad;
+    SDL_Rect scale_bar, scale_box, credit_box;
     struct text_layout *scale_text, *credit;
     int scale_tx, scale_ty, credit_tx, credit_ty;
+    bool scale_in_panel; /* the credit needs the strip's whole width */
+    struct text_layout *instruction;
+    int instr_x, instr_y;
+    /* A panel too small for a card's measure: the card is a sheet over
+     * the whole area and the instruction a band at the map's top. */
+    bool sheet;
+    SDL_Rect band;
 };
 
-static const struct map_style style = {
+static const struct map_style base_style = {
     .paper = 0xF6F0E4,
     .xinjiang = 0xE6DDC9,
     .context = 0xE6DDC9,
+    .neighbour = 0xDCE0DC,
     .region = {0xC9D3B0, 0xE2C694, 0xB7C9D3, 0xD9BCB0},
     .region_edge = 0x7E6F5E,
     .soviet_border = 0x7A2E1F,
-    .other_border = 0x9A8D7E,
+    .other_border = 0x8A7D6E,
     .town = 0x2A2420,
     .town_edge = 0xF6F0E4,
     .region_edge_px = 1.2f,
@@ -92,7 +114,8 @@ static void clear(struct ui_map_page *p)
     p->label_count = 0;
     text_layout_destroy(p->scale_text);
     text_layout_destroy(p->credit);
-    p->scale_text = p->credit = NULL;
+    text_layout_destroy(p->instruction);
+    p->scale_text = p->credit = p->instruction = NULL;
     if (p->highlight)
         SDL_DestroyTexture(p->highlight);
     p->highlight = NULL;
@@ -124,63 +147,161 @@ void ui_map_page_destroy(struct ui_map_page *p)
 }
 
 static struct text_layout *lay(const struct ui_map_page *p, const char *role,
-                               int size, const char *text, int width)
+                               int size, const char *text, int width,
+                               enum text_align align)
 {
     return ui_text_lay(p->fonts,
                        (struct ui_text_style){role, UI_LINE_PCT_MAP,
                                               TEXT_DIR_LANG},
-                       p->lang, size, width, TEXT_ALIGN_START, text,
-                       strlen(text));
+                       p->m.lang, size, width, align, text, strlen(text));
 }
 
-/* "Yining (Gulja)" -> "Yining": the short form of a label, or NULL. */
-static bool short_name(const char *name, char *out, size_t n)
+/* The drawn extent of a layout's widest line, from its box's left. */
+static int ink_left(const struct text_layout *l)
+{
+    int x = INT32_MAX;
+    for (uint32_t i = 0; i < l->line_count; i++)
+        x = l->lines[i].x / TEXT_ONE < x ? l->lines[i].x / TEXT_ONE : x;
+    return l->line_count ? x : 0;
+}
+
+/* ---- the parts of the area ---------------------------------------------- */
+
+/* The card's side panel: 36 % of a landscape area's width, 45 % of a
+ * portrait one's height -- or, where that is narrower than a card's
+ * measure (UI_MAP_SHEET_MM: about 20 characters of 4.8 mm capitals with
+ * the card's margins) or too short for its header and a row, the whole
+ * area, over which the card comes as a sheet (*sheet). */
+#define UI_MAP_SHEET_W_MM 75.0
+#define UI_MAP_SHEET_H_MM 65.0
+static SDL_Rect panel_of(const struct ui_metrics *m, SDL_Rect area,
+                         bool *sheet)
+{
+    *sheet = false;
+    if (m->w >= m->h) { /* a landscape screen */
+        int cw = area.w * 36 / 100;
+        if (cw >= ui_mm(m, UI_MAP_SHEET_W_MM) &&
+            area.h >= ui_mm(m, UI_MAP_SHEET_H_MM))
+            return (SDL_Rect){ui_end_x(m, area, cw), area.y, cw, area.h};
+    } else {
+        int ch = area.h * 45 / 100;
+        if (ch >= ui_mm(m, UI_MAP_SHEET_H_MM))
+            return (SDL_Rect){area.x, area.y + area.h - ch, area.w, ch};
+    }
+    *sheet = true;
+    return area;
+}
+
+SDL_Rect ui_map_page_panel(const struct ui_map_page *p)
+{
+    return p->panel;
+}
+
+static SDL_Rect view_of(const struct ui_metrics *m, SDL_Rect area,
+                        SDL_Rect panel, bool sheet)
+{
+    if (sheet)
+        return area;
+    if (m->w >= m->h)
+        return (SDL_Rect){ui_start_x(m, area, area.w - panel.w), area.y,
+                          area.w - panel.w, area.h};
+    return (SDL_Rect){area.x, area.y, area.w, area.h - panel.h};
+}
+
+/* ---- labels ------------------------------------------------------------- */
+
+/* "Yili (Ili)" -> "Yili": the name without its bracketed part. */
+static bool strip_brackets(const char *name, char *out, size_t n)
 {
     const char *paren = strstr(name, " (");
-    if (!paren || (size_t)(paren - name) >= n)
+    if (!paren)
+        paren = strstr(name, "\xEF\xBC\x88"); /* a full-width bracket */
+    if (!paren || paren == name || (size_t)(paren - name) >= n)
         return false;
     memcpy(out, name, (size_t)(paren - name));
     out[paren - name] = '\0';
     return true;
 }
 
-struct pending {
-    struct text_layout *full, *brief;
-    bool halo;
-};
-
-/* The Soviet side's name, at the first of its anchors well inside the
- * area; true if it was requested. */
-static bool soviet_label(struct ui_map_page *p, int unit, int size,
-                         struct map_label_request *req,
-                         struct pending *pend)
+/* A label's short form: the card's name without its bracketed part, else
+ * the map feature's own (curator-given, in the GeoJSON) name when it is
+ * shorter and part of the card's name ("Tacheng" of "Tacheng
+ * Prefecture"), so the short form never says something the card does
+ * not.  False if there is none. */
+static bool short_name(const char *name, const char *feature_name,
+                       char *out, size_t n)
 {
-    const struct map_scene *s = p->scene;
-    const char *soviet = content_string(p->ex, "map.soviet-union", p->lang);
-    for (size_t k = 0; k < sizeof soviet_anchor / sizeof *soviet_anchor;
-         k++) {
-        double x, y;
-        map_project(&s->proj, soviet_anchor[k][0], soviet_anchor[k][1], &x,
-                    &y);
-        if (x < p->area.x + unit * 0.15 || x > p->area.x + p->area.w -
-                                                   unit * 0.15 ||
-            y < p->area.y + unit * 0.08 || y > p->area.y + p->area.h)
-            continue;
-        struct text_layout *l = lay(p, "title", size, soviet, p->area.w);
-        if (!l)
-            return false;
-        *req = (struct map_label_request){
-            -1, (float)x, (float)y, (float)text_layout_width_px(l),
-            (float)text_layout_height_px(l), 0, 0, 100, false, 0};
-        *pend = (struct pending){l, NULL, false};
+    if (strip_brackets(name, out, n))
         return true;
-    }
-    return false;
+    if (!feature_name || strlen(feature_name) >= strlen(name) ||
+        strlen(feature_name) >= n || !*feature_name ||
+        !strstr(name, feature_name))
+        return false;
+    snprintf(out, n, "%s", feature_name);
+    return true;
 }
 
-/* Keeps the placed labels (the form chosen), frees the rest. */
-static void keep_labels(struct ui_map_page *p, int unit,
-                        const struct pending *pend,
+struct pending {
+    struct text_layout *full, *brief;
+    bool halo, muted;
+    int feature, size_px;
+};
+
+
+struct inside_ctx {
+    const struct map_scene *scene;
+    float step;
+};
+
+static bool on_own_fill(const void *ctx, int32_t feature,
+                        const struct map_rect *r)
+{
+    const struct inside_ctx *c = ctx;
+    return feature >= 0 &&
+           map_rect_inside_feature(c->scene, (uint32_t)feature, r, c->step);
+}
+
+/* The label's text in this language: a neighbouring country's from the
+ * interface string "map.<id>" (checked like every string), a place's
+ * from its card. */
+static const char *label_text(const struct ui_map_page *p, uint32_t f)
+{
+    const struct content_feature *ft = &p->scene->map->features[f];
+    if (p->scene->features[f].neighbour) {
+        char id[128];
+        snprintf(id, sizeof id, "map.%s", ft->id);
+        const char *s = content_string(p->ex, id, p->m.lang);
+        return strcmp(s, id) != 0 ? s : NULL;
+    }
+    if (!p->scene->features[f].tappable || ft->place < 0)
+        return NULL;
+    return p->ex->places[ft->place].name[p->m.lang];
+}
+
+static bool m_is_town(const struct ui_map_page *p, int f)
+{
+    return p->scene->map->features[f].kind == CONTENT_TOWN;
+}
+
+/* How many passages mention a place (in any language's text). */
+static int mentions(const struct exhibit *ex, int32_t place)
+{
+    int n = 0;
+    for (uint32_t i = 0; place >= 0 && i < ex->passage_count; i++) {
+        bool found = false;
+        for (int l = 0; l < CONTENT_LANGS && !found; l++) {
+            const struct content_text *t = &ex->passages[i].text[l];
+            for (uint32_t k = 0; k < t->mention_count && !found; k++)
+                found = t->mentions[k].place == (uint32_t)place;
+        }
+        n += found;
+    }
+    return n;
+}
+
+/* Keeps the placed labels (the form chosen), frees the rest; a town with
+ * no label is hidden. */
+static void keep_labels(struct ui_map_page *p, const struct pending *pend,
                         const struct map_label_result *res, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -191,130 +312,283 @@ static void keep_labels(struct ui_map_page *p, int unit,
         text_layout_destroy(other);
         if (!res[i].placed) {
             text_layout_destroy(use);
+            if (m_is_town(p, pend[i].feature))
+                p->scene->features[pend[i].feature].hidden = true;
             continue;
         }
         const struct map_rect *r = &res[i].rect;
         struct label *lb = &p->labels[p->label_count++];
-        int pad = pend[i].halo ? unit * 4 / 1000 : 0;
-        lb->layout = use;
-        lb->box = (SDL_Rect){(int)lroundf(r->x), (int)lroundf(r->y),
-                             (int)lroundf(r->w), (int)lroundf(r->h)};
+        int pad = pend[i].halo ? p->halo_pad : 0;
+        *lb = (struct label){
+            .layout = use,
+            .box = {(int)lroundf(r->x), (int)lroundf(r->y),
+                    (int)lroundf(r->w), (int)lroundf(r->h)},
+            .halo = pend[i].halo,
+            .muted = pend[i].muted,
+            .leader = res[i].pos == MAP_LABEL_LEADER,
+            .lx0 = res[i].lx0, .ly0 = res[i].ly0,
+            .lx1 = res[i].lx1, .ly1 = res[i].ly1,
+            .feature = pend[i].feature,
+            .pos = (int)res[i].pos,
+            .short_form = res[i].short_form,
+            .size_px = pend[i].size_px,
+        };
         lb->tx = lb->box.x + pad;
         lb->ty = lb->box.y + pad;
-        lb->halo = pend[i].halo;
     }
 }
 
-static void place_labels(struct ui_map_page *p, int unit)
+static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
+                         bool normal_size)
 {
     const struct map_scene *s = p->scene;
     const struct content_map *m = s->map;
+    const struct ui_metrics *mt = &p->m;
+    struct ui_metrics normal;
+    if (normal_size) {
+        ui_metrics_init_view(&normal, mt->w, mt->h, mt->diagonal_in,
+                             mt->view_mm, mt->lang, false);
+        mt = &normal;
+    }
     struct map_label_request req[MAX_LABELS];
     struct pending pend[MAX_LABELS];
-    /* Never smaller than a small panel can show legibly. */
-    int town_px = unit * 22 / 1000 > 15 ? unit * 22 / 1000 : 15;
-    int region_px = unit * 26 / 1000 > 17 ? unit * 26 / 1000 : 17;
-    int wide = p->area.w; /* labels are one line: no wrapping */
-
-    /* The Soviet side's name first: it explains the emphasised border. */
-    size_t n = soviet_label(p, unit, region_px, &req[0], &pend[0]) ? 1 : 0;
+    static float spots[MAX_LABELS][2 * MAX_SPOTS];
+    int town_px = ui_text_px(mt, 22);
+    int region_px = ui_text_px(mt, 26);
+    int wide = mt->w; /* labels are one line: no wrapping */
+    struct map_rect bounds = {(float)bounds_r.x, (float)bounds_r.y,
+                              (float)bounds_r.w, (float)bounds_r.h};
+    size_t n = 0;
     for (uint32_t f = 0; f < m->feature_count && n < MAX_LABELS; f++) {
-        const struct content_feature *ft = &m->features[f];
         const struct map_scene_feature *sf = &s->features[f];
-        if (!sf->tappable || ft->place < 0)
+        const char *name = label_text(p, f);
+        if (!name)
             continue;
-        bool town = ft->kind == CONTENT_TOWN;
-        const char *name = p->ex->places[ft->place].name[p->lang];
-        struct text_layout *full = lay(p, town ? "ui" : "title",
-                                       town ? town_px : region_px, name,
-                                       wide);
+        bool town = m->features[f].kind == CONTENT_TOWN;
+        bool neighbour = sf->neighbour;
+        const char *role = town || neighbour ? "ui" : "title";
+        int size = town ? town_px : region_px;
+        struct text_layout *full = lay(p, role, size, name, wide,
+                                       TEXT_ALIGN_START);
         if (!full)
             continue;
         char brief_s[256];
         struct text_layout *brief =
-            short_name(name, brief_s, sizeof brief_s)
-                ? lay(p, town ? "ui" : "title", town ? town_px : region_px,
-                      brief_s, wide)
+            short_name(name, neighbour ? NULL : m->features[f].name[mt->lang],
+                       brief_s, sizeof brief_s)
+                ? lay(p, role, size, brief_s, wide, TEXT_ALIGN_START)
                 : NULL;
-        int pad = town ? unit * 4 / 1000 : 0;
+        bool halo = town || neighbour;
+        int pad = halo ? p->halo_pad : 0;
+        size_t nspots = 0;
+        if (!town)
+            nspots = map_label_spots(s, f, &bounds, sf->anchor_x,
+                                     sf->anchor_y,
+                                     (float)text_layout_height_px(full) / 2,
+                                     spots[n], MAX_SPOTS);
         req[n] = (struct map_label_request){
-            (int32_t)f, sf->anchor_x, sf->anchor_y,
-            (float)(text_layout_width_px(full) + 2 * pad),
-            (float)(text_layout_height_px(full) + 2 * pad),
-            brief ? (float)(text_layout_width_px(brief) + 2 * pad) : 0,
-            brief ? (float)(text_layout_height_px(brief) + 2 * pad) : 0,
-            town ? 50 : 80, town, style.town_radius_px + 1.5f};
-        pend[n++] = (struct pending){full, brief, town};
+            .feature = (int32_t)f,
+            .ax = sf->anchor_x,
+            .ay = sf->anchor_y,
+            .w = (float)(text_layout_width_px(full) + 2 * pad),
+            .h = (float)(text_layout_height_px(full) + 2 * pad),
+            .w2 = brief ? (float)(text_layout_width_px(brief) + 2 * pad) : 0,
+            .h2 = brief ? (float)(text_layout_height_px(brief) + 2 * pad)
+                        : 0,
+            /* The regions first, then the towns the report names most,
+             * the countries last: they have room to spare. */
+            .priority = town ? 50 + mentions(p->ex, m->features[f].place)
+                        : neighbour ? 20 : 100,
+            .is_town = town,
+            .dot_r = p->style.town_radius_px + 1.5f,
+            .spots = spots[n],
+            .spot_count = nspots,
+            .inside = !town,
+            .leader = !neighbour,
+            .must = !town && !neighbour,
+        };
+        pend[n++] = (struct pending){full, brief, halo, neighbour, (int)f,
+                                     size};
     }
     struct map_label_result res[MAX_LABELS];
-    struct map_rect bounds = {(float)p->area.x, (float)p->area.y,
-                              (float)p->area.w, (float)p->area.h};
-    struct map_label_params params = {unit * 6.0f / 1000, unit * 4.0f / 1000,
-                                      unit * 24.0f / 1000};
+    struct inside_ctx ictx = {s, 4.0f}; /* as fine as a test samples */
+    struct map_label_params params = {
+        .gap = (float)ui_mm(mt, 1.0),
+        .pad = (float)ui_mm(mt, 0.7),
+        .edge_margin = (float)mt->gap_s,
+        .inside = on_own_fill,
+        .ctx = &ictx,
+    };
     map_labels_place(req, n, &bounds, &params, res);
-    keep_labels(p, unit, pend, res, n);
+    /* A town whose label found no room will not be drawn: its dot is no
+     * obstacle, so place again without it. */
+    bool again = false;
+    for (size_t i = 0; i < n; i++)
+        if (req[i].is_town && !res[i].placed) {
+            req[i].is_town = false;
+            req[i].w = req[i].h = req[i].w2 = req[i].h2 = 0;
+            again = true;
+        }
+    if (again)
+        map_labels_place(req, n, &bounds, &params, res);
+    keep_labels(p, pend, res, n);
 }
 
-static void scale_and_credit(struct ui_map_page *p, int unit)
+/* ---- the strip: scale bar and credit ------------------------------------ */
+
+/* The scale's and the credit's type: the smallest the metrics allow (the
+ * text floor: 4.8 mm capitals, larger with larger text) -- fine print by
+ * place and colour, not by size; the credit wraps in its strip. */
+static int caption_px(const struct ui_map_page *p)
+{
+    return ui_text_px(&p->m, 18);
+}
+
+/* The strip runs along the foot of the whole area, under the map and the
+ * panel (a card stops above it, so the credit is never covered): the
+ * scale bar at the reading edge, the credit at the far one, wrapped to
+ * what the bar leaves.  Its height is returned. */
+static int lay_strip(struct ui_map_page *p, SDL_Rect area)
+{
+    const struct ui_metrics *m = &p->m;
+    int size = caption_px(p);
+    int hp = p->halo_pad;
+    char text[128];
+    ui_fill(text, sizeof text, content_string(p->ex, "map.scale", m->lang),
+            "km", "1000");
+    p->scale_text = lay(p, "ui", size, text, area.w, TEXT_ALIGN_START);
+    /* The bar is at most this wide (place_strip picks a round length). */
+    int scale_w = text_layout_width_px(p->scale_text) + 2 * hp;
+    scale_w = scale_w > area.w / 5 ? scale_w : area.w / 5;
+    int inner = area.w - 2 * m->bezel;
+    int room = inner - scale_w - m->gap_m - 2 * hp;
+    const char *credit = content_string(p->ex, "map.attribution", m->lang);
+    /* A credit that would wrap beside the bar takes the strip's whole
+     * width, and the bar goes to the foot of the panel instead (under a
+     * card when one is open: the credit must always show, the bar need
+     * not). */
+    struct text_layout *one = lay(p, "ui", size, credit, 4 * area.w,
+                                  TEXT_ALIGN_START);
+    struct text_layout *beside = lay(p, "ui", size, credit, room,
+                                     TEXT_ALIGN_START);
+    int one_w = text_layout_width_px(one) + 2 * hp;
+    /* Beside the bar it would wrap: at the panel's foot the bar leaves
+     * the credit the whole width, which it takes if it then fits one
+     * line, or if beside the bar it would need more than two. */
+    p->scale_in_panel = !p->sheet &&
+        one_w > room && (one_w <= inner ||
+                         (beside && beside->line_count > 2));
+    text_layout_destroy(one);
+    text_layout_destroy(beside);
+    if (p->scale_in_panel)
+        room = inner - 2 * hp;
+    p->credit = lay(p, "ui", size, credit, room,
+                    ui_metrics_mirrored(m) ? TEXT_ALIGN_START
+                                           : TEXT_ALIGN_END);
+    int bar_h = ui_mm(m, 0.8);
+    int scale_h = text_layout_height_px(p->scale_text) + ui_mm(m, 0.6) +
+                  bar_h + 2 * hp;
+    int credit_h = text_layout_height_px(p->credit) + 2 * hp;
+    if (p->scale_in_panel)
+        scale_h = 0;
+    return (scale_h > credit_h ? scale_h : credit_h) + m->gap_xs +
+           m->bezel / 2;
+}
+
+static void place_strip(struct ui_map_page *p)
 {
     static const int nice_km[] = {10, 20, 25, 50, 100, 200, 250, 500, 1000};
+    const struct ui_metrics *m = &p->m;
+    SDL_Rect st = p->strip;
+    int hp = p->halo_pad;
     double km_px = map_km_per_px(&p->scene->proj, 45.0);
-    double max_px = p->area.w * 0.18;
+    double max_px = st.w / 5.0;
     int km = nice_km[0];
     for (size_t i = 0; i < sizeof nice_km / sizeof *nice_km; i++)
         if (nice_km[i] / km_px <= max_px)
             km = nice_km[i];
     int len = (int)lround(km / km_px);
-    int margin = unit * 40 / 1000;
-    int bar_h = unit * 5 / 1000 > 2 ? unit * 5 / 1000 : 2;
     char value[16], text[128];
     snprintf(value, sizeof value, "%d", km);
-    ui_fill(text, sizeof text, content_string(p->ex, "map.scale", p->lang),
+    ui_fill(text, sizeof text, content_string(p->ex, "map.scale", m->lang),
             "km", value);
-    p->scale_text = lay(p, "ui", unit * 20 / 1000 > 14 ? unit * 20 / 1000
-                                                        : 14,
-                        text, p->area.w);
-    int th = p->scale_text ? text_layout_height_px(p->scale_text) : 0;
-    p->scale_bar = (SDL_Rect){p->area.x + margin,
-                              p->area.y + p->area.h - margin - bar_h, len,
-                              bar_h};
-    p->scale_tx = p->scale_bar.x;
-    p->scale_ty = p->scale_bar.y - th - unit * 4 / 1000;
-    p->credit = lay(p, "ui", unit * 16 / 1000 > 13 ? unit * 16 / 1000 : 13,
-                    content_string(p->ex, "map.attribution", p->lang),
-                    p->area.w);
-    if (p->credit) {
-        /* The drawn line ends `margin` from the right, whatever the
-         * direction put it inside its box. */
-        const struct text_line *ln = &p->credit->lines[0];
-        p->credit_tx = p->area.x + p->area.w - margin -
-                       (ln->x + ln->width + TEXT_ONE - 1) / TEXT_ONE;
-        p->credit_ty = p->area.y + p->area.h - margin / 2 -
-                       text_layout_height_px(p->credit);
+    text_layout_destroy(p->scale_text);
+    p->scale_text = lay(p, "ui", caption_px(p), text, st.w,
+                        TEXT_ALIGN_START);
+    int th = text_layout_height_px(p->scale_text);
+    int tw = text_layout_width_px(p->scale_text);
+    int bar_h = ui_mm(m, 0.8);
+    int box_w = (len > tw ? len : tw) + 2 * hp;
+    int box_h = th + ui_mm(m, 0.6) + bar_h + 2 * hp;
+    int bottom = st.y + st.h - m->bezel / 2;
+    int credit_h = text_layout_height_px(p->credit) + 2 * hp;
+    int credit_w = text_layout_width_px(p->credit) + 2 * hp;
+    SDL_Rect inner = {st.x + m->bezel, st.y, st.w - 2 * m->bezel, st.h};
+    p->scale_box = (SDL_Rect){ui_start_x(m, inner, box_w), bottom - box_h,
+                              box_w, box_h};
+    if (p->scale_in_panel) {
+        SDL_Rect pin = {p->panel.x + m->margin, p->panel.y,
+                        p->panel.w - 2 * m->margin, p->panel.h};
+        p->scale_box = (SDL_Rect){ui_start_x(m, pin, box_w),
+                                  p->panel.y + p->panel.h - m->gap_m - box_h,
+                                  box_w, box_h};
     }
+    bool mirrored = ui_metrics_mirrored(m);
+    p->scale_tx = mirrored ? p->scale_box.x + p->scale_box.w - hp - tw
+                           : p->scale_box.x + hp;
+    p->scale_ty = p->scale_box.y + hp;
+    int bar_x = mirrored ? p->scale_box.x + p->scale_box.w - hp - len
+                         : p->scale_box.x + hp;
+    p->scale_bar = (SDL_Rect){bar_x, p->scale_ty + th + ui_mm(m, 0.6), len,
+                              bar_h};
+    p->credit_box = (SDL_Rect){ui_end_x(m, inner, credit_w),
+                               bottom - credit_h, credit_w, credit_h};
+    /* The layout's box is `room` wide, its lines aligned to the far
+     * edge: put the box so its ink fills the credit's box. */
+    p->credit_tx = p->credit_box.x + hp - ink_left(p->credit);
+    p->credit_ty = p->credit_box.y + hp;
 }
 
-bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
-                     const struct exhibit *ex, enum text_lang lang,
-                     SDL_Rect area, float slop_px)
+/* ---- the panel: title and instruction ----------------------------------- */
+
+static void lay_panel(struct ui_map_page *p)
 {
-    clear(p);
-    p->ex = ex;
-    p->lang = lang;
-    p->area = area;
-    p->slop = slop_px;
-    if (!ex || area.w < 16 || area.h < 16)
-        return false;
-    /* Sizes are thousandths of the area's side at the 1080 px reference. */
-    int unit = ui_scale_thousandths(ui_scale_of(area.w, area.h)).unit;
-    struct map_rect rect = {(float)area.x, (float)area.y, (float)area.w,
-                            (float)area.h};
-    p->scene = map_scene_build(&ex->map, &rect, unit * 48.0f / 1000);
-    if (!p->scene) {
-        log_error("ui", "the map cannot be fitted into %dx%d", area.w,
-                  area.h);
-        return false;
-    }
+    const struct ui_metrics *m = &p->m;
+    SDL_Rect pn = p->sheet ? p->view : p->panel;
+    int w = pn.w - 2 * m->margin;
+    enum text_align al = ui_align_start(m, m->lang);
+    /* The bar says where the visitor is (map.title); the panel what to
+     * do -- or, on a small panel, a band across the map's top. */
+    text_layout_destroy(p->instruction);
+    p->instruction = lay(p, "ui", ui_text_px(m, m->type.lead),
+                         content_string(p->ex, "map.instruction", m->lang),
+                         w, al);
+    p->instr_x = pn.x + m->margin;
+    p->instr_y = pn.y + (p->sheet ? m->gap_s : m->margin);
+    p->band = (SDL_Rect){0, 0, 0, 0};
+    if (p->sheet)
+        p->band = (SDL_Rect){pn.x, pn.y, pn.w,
+                             text_layout_height_px(p->instruction) +
+                                 2 * m->gap_s};
+}
+
+/* ---- set ---------------------------------------------------------------- */
+
+static void scale_style(struct ui_map_page *p)
+{
+    const struct ui_metrics *m = &p->m;
+    double k = ui_scale_factor(m->scale);
+    p->style = base_style;
+    p->style.town_radius_px = (float)fmax(6.0 * k, m->px_per_mm * 1.3);
+    p->style.soviet_px = (float)fmax(4.0 * k, m->px_per_mm * 0.8);
+    p->style.other_px = (float)fmax(2.0 * k, m->px_per_mm * 0.45);
+    p->style.region_edge_px = (float)fmax(1.2 * k, m->px_per_mm * 0.25);
+    p->halo_pad = ui_mm(m, 0.6) > 2 ? ui_mm(m, 0.6) : 2;
+}
+
+static bool paint(struct ui_map_page *p, SDL_Renderer *renderer)
+{
+    SDL_Rect area = p->area;
     /* The still image covers the area; the scene is in screen px.  The
      * scratch buffers and the texture are kept while the size stays. */
     int fw = area.x + area.w, fh = area.y + area.h;
@@ -332,29 +606,137 @@ bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
                                      area.h);
         p->renderer = renderer;
     }
-    map_paint(p->scene, &style, p->raster, p->img, fw);
-    if (p->still)
-        SDL_UpdateTexture(p->still, NULL,
-                          p->img + (size_t)area.y * (size_t)fw +
-                              (size_t)area.x,
-                          fw * 4);
+    map_paint(p->scene, &p->style, p->raster, p->img, fw);
     if (!p->still) {
         log_error("ui", "cannot make the map texture: %s", SDL_GetError());
         return false;
     }
-    place_labels(p, unit);
-    scale_and_credit(p, unit);
+    SDL_UpdateTexture(p->still, NULL,
+                      p->img + (size_t)area.y * (size_t)fw + (size_t)area.x,
+                      fw * 4);
     return true;
+}
+
+bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
+                     const struct ui_metrics *m, const struct exhibit *ex,
+                     SDL_Rect area, float slop_px)
+{
+    clear(p);
+    p->ex = ex;
+    p->m = *m;
+    p->area = area;
+    p->slop = slop_px;
+    if (!ex || area.w < 16 || area.h < 16)
+        return false;
+    scale_style(p);
+    panel_of(m, area, &p->sheet); /* the strip's arrangement needs it */
+    int strip_h = lay_strip(p, area);
+    p->strip = (SDL_Rect){area.x, area.y + area.h - strip_h, area.w,
+                          strip_h};
+    SDL_Rect above = {area.x, area.y, area.w, area.h - strip_h};
+    bool sheet;
+    p->panel = panel_of(m, above, &sheet);
+    if (p->sheet)
+        p->panel = above;
+    p->view = view_of(m, above, p->panel, p->sheet);
+    lay_panel(p);
+    SDL_Rect fit_r = p->view;
+    if (p->sheet && p->band.h > p->view.h * 2 / 5) {
+        text_layout_destroy(p->instruction); /* the map needs the room */
+        p->instruction = NULL;
+        p->band = (SDL_Rect){0, 0, 0, 0};
+    }
+    if (p->sheet) { /* the map below the instruction's band */
+        fit_r.y += p->band.h;
+        fit_r.h -= p->band.h;
+    }
+    struct map_rect rect = {(float)area.x, (float)area.y, (float)area.w,
+                            (float)area.h};
+    struct map_rect fit = {(float)fit_r.x, (float)fit_r.y, (float)fit_r.w,
+                           (float)fit_r.h};
+    /* Room round the regions for the labels led out of them. */
+    float margin = (float)(m->gap_l > ui_mm(m, 4) ? m->gap_l : ui_mm(m, 4));
+    p->scene = map_scene_build_view(&ex->map, &rect, &fit, margin);
+    if (!p->scene) {
+        log_error("ui", "the map cannot be fitted into %dx%d", fit_r.w,
+                  fit_r.h);
+        return false;
+    }
+    place_labels(p, fit_r, false);
+    /* With larger text a small map may hold its regions' names only by
+     * forcing one over another: then the labels keep the normal size
+     * (still 4.8 mm capitals) rather than cover each other. */
+    bool forced = false;
+    for (size_t i = 0; i < p->label_count; i++)
+        forced |= p->labels[i].pos == MAP_LABEL_FORCED;
+    if (forced && m->large_text) {
+        for (size_t i = 0; i < p->label_count; i++)
+            text_layout_destroy(p->labels[i].layout);
+        p->label_count = 0;
+        for (uint32_t i = 0; i < p->scene->town_count; i++)
+            p->scene->features[p->scene->towns[i]].hidden = false;
+        place_labels(p, fit_r, true);
+    }
+    place_strip(p);
+    return paint(p, renderer);
+}
+
+bool ui_map_page_sheet(const struct ui_map_page *p)
+{
+    return p->sheet;
+}
+
+bool ui_map_page_label_target(const struct ui_map_page *p, int feature,
+                               SDL_Rect *out)
+{
+    for (size_t i = 0; i < p->label_count; i++) {
+        const struct label *lb = &p->labels[i];
+        if (lb->feature == feature && !lb->muted) {
+            *out = ui_touch_rect(&p->m, lb->box);
+            return true;
+        }
+    }
+    return false;
 }
 
 int ui_map_page_hit(const struct ui_map_page *p, float x, float y)
 {
-    return p->scene ? map_hit(p->scene, x, y, p->slop) : -1;
+    SDL_Point pt = {(int)floorf(x), (int)floorf(y)};
+    /* the panel (a sheet only while a card is open) and the band are not
+     * the map's */
+    bool card = !p->sheet || p->selected >= 0;
+    if (!p->scene || (card && SDL_PointInRect(&pt, &p->panel)) ||
+        SDL_PointInRect(&pt, &p->band))
+        return -1;
+    /* a place's label is a target of its own, as large as a finger: a
+     * small region or a label led out of it is found by its name -- the
+     * label under the finger, else the nearest whose touch area it is in */
+    int best = -1;
+    long best_d = 0;
+    for (size_t i = 0; p->scene && i < p->label_count; i++) {
+        const struct label *lb = &p->labels[i];
+        SDL_Rect t;
+        if (!ui_map_page_label_target(p, lb->feature, &t) ||
+            !SDL_PointInRect(&pt, &t))
+            continue;
+        if (SDL_PointInRect(&pt, &lb->box))
+            return lb->feature;
+        long dx = pt.x - (lb->box.x + lb->box.w / 2);
+        long dy = pt.y - (lb->box.y + lb->box.h / 2);
+        if (best < 0 || dx * dx + dy * dy < best_d) {
+            best = lb->feature;
+            best_d = dx * dx + dy * dy;
+        }
+    }
+    if (best >= 0)
+        return best;
+    return map_hit(p->scene, x, y, p->slop);
 }
 
 void ui_map_page_select(struct ui_map_page *p, SDL_Renderer *renderer,
                         int feature, uint32_t now_ms)
 {
+    bool was = p->selected >= 0;
     if (p->highlight)
         SDL_DestroyTexture(p->highlight);
     p->highlight = NULL;
@@ -362,20 +744,23 @@ void ui_map_page_select(struct ui_map_page *p, SDL_Renderer *renderer,
     if (!p->scene || feature < 0 ||
         (uint32_t)feature >= p->scene->map->feature_count)
         return;
+    if (!was)
+        p->opened_at = now_ms;
     int w = p->raster->w, h = p->raster->h;
-    map_paint_highlight(p->scene, (uint32_t)feature,
-                        style.town_radius_px * 2.5f, p->raster, p->img,
-                        p->mask);
-    /* Only the feature's box (clipped to the area) becomes a texture, in
+    float grow = p->style.town_radius_px * 2.5f;
+    map_paint_highlight(p->scene, (uint32_t)feature, grow, p->raster,
+                        p->img, p->mask);
+    /* Only the feature's box (clipped to the view) becomes a texture, in
      * the highlight colour: drawing it is a plain alpha blend. */
     const struct map_box *b = &p->scene->features[feature].box;
-    float grow = style.town_radius_px * 2.5f + 2;
-    int x0 = (int)floorf(b->x0 - grow), y0 = (int)floorf(b->y0 - grow);
-    int x1 = (int)ceilf(b->x1 + grow), y1 = (int)ceilf(b->y1 + grow);
+    int x0 = (int)floorf(b->x0 - grow - 2), y0 = (int)floorf(b->y0 - grow - 2);
+    int x1 = (int)ceilf(b->x1 + grow + 2), y1 = (int)ceilf(b->y1 + grow + 2);
     x0 = x0 < p->area.x ? p->area.x : x0;
     y0 = y0 < p->area.y ? p->area.y : y0;
     x1 = x1 > w ? w : x1;
     y1 = y1 > h ? h : y1;
+    p->selected = feature;
+    p->selected_at = now_ms;
     if (x1 <= x0 || y1 <= y0)
         return;
     const struct ui_palette *pal = ui_theme_palette();
@@ -396,13 +781,81 @@ void ui_map_page_select(struct ui_map_page *p, SDL_Renderer *renderer,
         SDL_SetTextureBlendMode(p->highlight, SDL_BLENDMODE_BLEND);
     }
     p->hl_box = (SDL_Rect){x0, y0, bw, bh};
-    p->selected = feature;
-    p->selected_at = now_ms;
 }
 
 int ui_map_page_selected(const struct ui_map_page *p)
 {
     return p->selected;
+}
+
+bool ui_map_page_card_shift(const struct ui_map_page *p, uint32_t now_ms,
+                            int *dx, int *dy)
+{
+    *dx = *dy = 0;
+    uint32_t t = now_ms - p->opened_at;
+    if (p->selected < 0 || t >= UI_MAP_CARD_SLIDE_MS)
+        return false;
+    /* Ease out (cubic): quick to start, settling gently. */
+    double k = 1.0 - (double)t / UI_MAP_CARD_SLIDE_MS;
+    double left = k * k * k;
+    if (p->m.w >= p->m.h) {
+        int dir = ui_metrics_mirrored(&p->m) ? -1 : 1; /* to the far side */
+        *dx = dir * (int)lround(left * p->panel.w);
+    } else {
+        *dy = (int)lround(left * p->panel.h);
+    }
+    return true;
+}
+
+static void fill(SDL_Renderer *r, SDL_Color c, Uint8 a, const SDL_Rect *box)
+{
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, a);
+    SDL_RenderFillRect(r, box);
+}
+
+/* A leader line: a paper halo under an ink line, a dot at the place. */
+static void draw_leader(SDL_Renderer *r, const struct ui_map_page *p,
+                        const struct label *lb)
+{
+    const struct ui_palette *pal = ui_theme_palette();
+    int w = ui_mm(&p->m, 0.35) > 1 ? ui_mm(&p->m, 0.35) : 1;
+    for (int pass = 0; pass < 2; pass++) {
+        int half = pass ? w / 2 + 0 : w / 2 + 1;
+        SDL_Color c = pass ? pal->ink : pal->paper;
+        SDL_SetRenderDrawColor(r, c.r, c.g, c.b, 255);
+        for (int o = -half; o <= half; o++) {
+            bool steep = fabsf(lb->ly1 - lb->ly0) > fabsf(lb->lx1 - lb->lx0);
+            SDL_RenderDrawLineF(r, lb->lx0 + (steep ? (float)o : 0),
+                                lb->ly0 + (steep ? 0 : (float)o),
+                                lb->lx1 + (steep ? (float)o : 0),
+                                lb->ly1 + (steep ? 0 : (float)o));
+        }
+        int d = pass ? w + 2 : w + 4;
+        SDL_Rect dot = {(int)lroundf(lb->lx0) - d / 2,
+                        (int)lroundf(lb->ly0) - d / 2, d, d};
+        SDL_RenderFillRect(r, &dot);
+    }
+}
+
+/* The strip: a reserved margin of paper, a halo under the scale and the
+ * credit all the same. */
+static void draw_strip(SDL_Renderer *r, const struct ui_map_page *p,
+                       struct atlas *atlas)
+{
+    const struct ui_palette *pal = ui_theme_palette();
+    fill(r, pal->paper, 255, &p->strip);
+    SDL_Rect hair = {p->view.x, p->strip.y, p->view.w, 1};
+    fill(r, pal->rule, 255, &hair);
+    fill(r, pal->paper, 225, &p->scale_box);
+    fill(r, pal->paper, 225, &p->credit_box);
+    fill(r, pal->ink, 255, &p->scale_bar);
+    if (p->scale_text)
+        render_text_layout(r, atlas, p->scale_text,
+                           p->scale_tx - ink_left(p->scale_text),
+                           p->scale_ty, pal->ink);
+    if (p->credit)
+        render_text_layout(r, atlas, p->credit, p->credit_tx, p->credit_ty,
+                           pal->muted);
 }
 
 bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
@@ -423,27 +876,57 @@ bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
         SDL_RenderCopy(r, p->highlight, NULL, &p->hl_box);
     }
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    for (size_t i = 0; i < p->label_count; i++)
+        if (p->labels[i].leader)
+            draw_leader(r, p, &p->labels[i]);
     for (size_t i = 0; i < p->label_count; i++) {
         const struct label *lb = &p->labels[i];
-        if (lb->halo) {
-            SDL_SetRenderDrawColor(r, pal->paper.r, pal->paper.g,
-                                   pal->paper.b, 215);
-            SDL_RenderFillRect(r, &lb->box);
-        }
-        int x = lb->tx - lb->layout->lines[0].x / TEXT_ONE;
-        render_text_layout(r, atlas, lb->layout, x, lb->ty, pal->ink);
+        if (lb->halo || lb->leader)
+            fill(r, pal->paper, 215, &lb->box);
+        int x = lb->tx - ink_left(lb->layout);
+        render_text_layout(r, atlas, lb->layout, x, lb->ty,
+                           lb->muted ? pal->muted : pal->ink);
     }
-    SDL_SetRenderDrawColor(r, pal->ink.r, pal->ink.g, pal->ink.b, 255);
-    SDL_RenderFillRect(r, &p->scale_bar);
-    if (p->scale_text)
-        render_text_layout(r, atlas, p->scale_text,
-                           p->scale_tx - p->scale_text->lines[0].x /
-                                             TEXT_ONE,
-                           p->scale_ty, pal->ink);
-    if (p->credit)
-        render_text_layout(r, atlas, p->credit, p->credit_tx, p->credit_ty,
-                           pal->muted);
-    return animating;
+    int cdx, cdy; /* under a card that has slid in, nothing to draw */
+    bool sliding = ui_map_page_card_shift(p, now_ms, &cdx, &cdy);
+    bool covered = p->selected >= 0 && !sliding;
+    if (p->sheet) {
+        /* the instruction's band; the card brings its own sheet */
+        if (p->selected >= 0) {
+            SDL_Rect under = {p->panel.x + cdx, p->panel.y + cdy,
+                              p->panel.w, p->panel.h};
+            fill(r, pal->paper, 255, &under);
+        } else if (p->band.h > 0) {
+            fill(r, pal->paper, 235, &p->band);
+            SDL_Rect hair = {p->band.x, p->band.y + p->band.h - 1,
+                             p->band.w, 1};
+            fill(r, pal->rule, 255, &hair);
+            if (p->instruction)
+                render_text_layout(r, atlas, p->instruction, p->instr_x,
+                                   p->instr_y, pal->ink);
+        }
+        draw_strip(r, p, atlas);
+        return animating || sliding;
+    }
+    /* The panel the card will slide over. */
+    fill(r, pal->paper, 255, &p->panel);
+    SDL_Rect edge = p->m.w >= p->m.h
+                        ? (SDL_Rect){ui_metrics_mirrored(&p->m)
+                                         ? p->panel.x + p->panel.w - 2
+                                         : p->panel.x,
+                                     p->panel.y, 2, p->panel.h}
+                        : (SDL_Rect){p->panel.x, p->panel.y, p->panel.w, 2};
+    fill(r, pal->rule, 255, &edge);
+    SDL_Rect text_clip = p->panel;
+    if (p->scale_in_panel)
+        text_clip.h = p->scale_box.y - p->m.gap_s - p->panel.y;
+    SDL_RenderSetClipRect(r, &text_clip);
+    if (p->instruction && !covered)
+        render_text_layout(r, atlas, p->instruction, p->instr_x, p->instr_y,
+                           pal->ink);
+    SDL_RenderSetClipRect(r, NULL);
+    draw_strip(r, p, atlas);
+    return animating || sliding;
 }
 
 const struct map_scene *ui_map_page_scene(const struct ui_map_page *p)
@@ -459,21 +942,25 @@ size_t ui_map_page_labels(const struct ui_map_page *p, SDL_Rect *out,
     return p->label_count;
 }
 
-void ui_map_page_split(const struct ui_metrics *m, SDL_Rect area,
-                       bool card_open, SDL_Rect *map, SDL_Rect *card)
+size_t ui_map_page_label_info(const struct ui_map_page *p,
+                              struct ui_map_label_info *out, size_t max)
 {
-    *map = area;
-    *card = (SDL_Rect){0, 0, 0, 0};
-    if (!card_open)
-        return;
-    if (m->w >= m->h) { /* a landscape screen */
-        int cw = area.w * 36 / 100;
-        *card = (SDL_Rect){ui_end_x(m, area, cw), area.y, cw, area.h};
-        *map = (SDL_Rect){ui_start_x(m, area, area.w - cw), area.y,
-                          area.w - cw, area.h};
-    } else {
-        int ch = area.h * 45 / 100;
-        *card = (SDL_Rect){area.x, area.y + area.h - ch, area.w, ch};
-        map->h = area.h - ch;
+    for (size_t i = 0; i < p->label_count && i < max; i++) {
+        const struct label *lb = &p->labels[i];
+        out[i] = (struct ui_map_label_info){lb->feature, lb->box, lb->pos,
+                                            lb->short_form, lb->size_px};
     }
+    return p->label_count;
+}
+
+void ui_map_page_parts(const struct ui_map_page *p,
+                       struct ui_map_page_parts *out)
+{
+    SDL_Rect instr = {p->instr_x, p->instr_y,
+                      text_layout_width_px(p->instruction),
+                      text_layout_height_px(p->instruction)};
+    *out = (struct ui_map_page_parts){p->panel,      p->view,
+                                      p->strip,      p->scale_box,
+                                      p->credit_box, instr,
+                                      p->sheet,      p->band};
 }

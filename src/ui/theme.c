@@ -77,34 +77,83 @@ int ui_theme_scale(int px, int h)
     return ui_scale_px(ui_scale_of_height(h), px, 1);
 }
 
-void ui_metrics_init(struct ui_metrics *m, int w, int h, double diagonal_in,
-                     enum text_lang lang, bool large_text)
+static int at_least(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+static int mm_px(double px_per_mm, double mm)
+{
+    return at_least((int)lround(mm * px_per_mm), 1);
+}
+
+/* The smallest type size: capitals of UI_CAP_MM_MIN, more beyond the
+ * default viewing distance; larger text at 0.7 degrees and at least
+ * UI_TEXT_PCT_LARGE of the normal floor. */
+static void type_floor(struct ui_metrics *m)
+{
+    double view = m->view_mm;
+    double cap_mm = UI_CAP_MM_MIN * (view > UI_VIEW_MM_DEFAULT
+                                         ? view / UI_VIEW_MM_DEFAULT
+                                         : 1.0);
+    double large_mm = 2.0 * view * tan(UI_CAP_DEG_LARGE / 2 * M_PI / 180);
+    double floor = cap_mm * m->px_per_mm / UI_CAP_RATIO;
+    if (m->large_text) {
+        double grown = floor * UI_TEXT_PCT_LARGE / 100.0;
+        double large = large_mm * m->px_per_mm / UI_CAP_RATIO;
+        floor = large > grown ? large : grown;
+    }
+    m->text_floor = (int)ceil(floor);
+    m->text_pct = m->large_text ? UI_TEXT_PCT_LARGE : 100;
+}
+
+void ui_metrics_init_view(struct ui_metrics *m, int w, int h,
+                          double diagonal_in, double view_mm,
+                          enum text_lang lang, bool large_text)
 {
     struct ui_scale s = ui_scale_of(w, h);
     double diag_px = sqrt((double)w * w + (double)h * h);
+    bool known = diagonal_in > 0;
+    double diag = known ? diagonal_in : UI_DIAGONAL_IN_DEFAULT;
+    double ppm = diag_px / (diag * 25.4);
     *m = (struct ui_metrics){
         .w = w,
         .h = h,
         .scale = s,
-        .diagonal_in = diagonal_in > 0 ? diagonal_in : 0,
-        .px_per_mm = diagonal_in > 0 ? diag_px / (diagonal_in * 25.4) : 0,
+        .diagonal_in = diag,
+        .size_known = known,
+        .px_per_mm = ppm,
+        .view_mm = view_mm > 0 ? view_mm : UI_VIEW_MM_DEFAULT,
         .lang = lang,
-        .text_pct = large_text ? UI_TEXT_PCT_LARGE : 100,
-        .bezel = ui_scale_px(s, 40, 40),
-        .bar_h = ui_scale_px(s, 72, 56),
-        .bar_gap = ui_scale_px(s, 16, 8),
-        .bar_text = ui_scale_px(s, 26, 18),
-        .gap_xs = ui_scale_px(s, 8, 1),
-        .gap_s = ui_scale_px(s, 16, 1),
-        .gap_m = ui_scale_px(s, 24, 1),
-        .gap_l = ui_scale_px(s, 32, 1),
-        .margin = ui_scale_px(s, 40, 1),
-        .gap_xl = ui_scale_px(s, 64, 1),
-        .button_h = ui_scale_px(s, 112, 1),
-        .toggle_h = ui_scale_px(s, 64, 1),
+        .large_text = large_text,
         .type = {.display = 52, .title = 48, .heading = 32, .action = 36,
                  .lead = 28, .label = 26},
     };
+    type_floor(m);
+    m->target = mm_px(ppm, UI_TARGET_MM);
+    m->target_gap = mm_px(ppm, UI_TARGET_GAP_MM);
+    m->list_row = mm_px(ppm, UI_LIST_ROW_MM);
+    m->bezel = at_least(ui_scale_px(s, 40, 1), mm_px(ppm, 5));
+    m->bar_text = ui_text_px(m, m->type.label);
+    /* a label's line and a little air above and below it */
+    m->bar_h = at_least(at_least(ui_scale_px(s, 72, 1), m->target),
+                        m->bar_text * 17 / 10);
+    m->bar_gap = at_least(ui_scale_px(s, 16, 1), m->target_gap);
+    m->gap_xs = at_least(ui_scale_px(s, 8, 1), mm_px(ppm, 1));
+    m->gap_s = at_least(ui_scale_px(s, 16, 1), mm_px(ppm, 2));
+    m->gap_m = at_least(ui_scale_px(s, 24, 1), mm_px(ppm, 3));
+    m->gap_l = at_least(ui_scale_px(s, 32, 1), mm_px(ppm, 4));
+    m->margin = at_least(ui_scale_px(s, 40, 1), mm_px(ppm, 5));
+    m->gap_xl = at_least(ui_scale_px(s, 64, 1), mm_px(ppm, 8));
+    m->button_h = at_least(at_least(ui_scale_px(s, 112, 1), m->target),
+                           ui_text_px(m, m->type.action) * 2);
+    m->toggle_h = at_least(ui_scale_px(s, 64, 1), m->target);
+}
+
+void ui_metrics_init(struct ui_metrics *m, int w, int h, double diagonal_in,
+                     enum text_lang lang, bool large_text)
+{
+    ui_metrics_init_view(m, w, h, diagonal_in, 0, lang, large_text);
 }
 
 int ui_px(const struct ui_metrics *m, int v)
@@ -112,9 +161,44 @@ int ui_px(const struct ui_metrics *m, int v)
     return ui_scale_px(m->scale, v, 1);
 }
 
+int ui_mm(const struct ui_metrics *m, double mm)
+{
+    return mm_px(m->px_per_mm, mm);
+}
+
+double ui_px_to_mm(const struct ui_metrics *m, double px)
+{
+    return px / m->px_per_mm;
+}
+
+/* The design size, or the floor where that is larger; on the floor the
+ * roles above body text keep half their design ratio to it (a 48 px
+ * title over 28 px body is 1.36 times the floor), so small panels keep a
+ * hierarchy without titles taking the screen. */
+int ui_text_px_in(const struct ui_metrics *m, struct ui_scale s, int v)
+{
+    int lead = m->type.lead;
+    double ratio = v > lead ? 1.0 + ((double)v / lead - 1.0) / 2 : 1.0;
+    int floor = (int)ceil(m->text_floor * ratio);
+    return ui_scale_text(s, v, m->text_pct, floor);
+}
+
 int ui_text_px(const struct ui_metrics *m, int v)
 {
-    return ui_px(m, v) * m->text_pct / 100;
+    return ui_text_px_in(m, m->scale, v);
+}
+
+SDL_Rect ui_touch_rect(const struct ui_metrics *m, SDL_Rect r)
+{
+    if (r.w < m->target) {
+        r.x -= (m->target - r.w) / 2;
+        r.w = m->target;
+    }
+    if (r.h < m->target) {
+        r.y -= (m->target - r.h) / 2;
+        r.h = m->target;
+    }
+    return r;
 }
 
 bool ui_metrics_mirrored(const struct ui_metrics *m)

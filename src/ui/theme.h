@@ -89,7 +89,28 @@ int ui_page_line_pct(enum text_lang lang);
 
 /* ---- a screen's metrics ------------------------------------------------- */
 
-#define UI_TEXT_PCT_LARGE 125 /* "Larger text" */
+/* Physical sizes.  A visitor's eye and finger do not scale with the
+ * resolution, so every size has a floor in millimetres at the panel's
+ * density, and the composition's own size (the reference box, scaled) where
+ * that is larger -- on small panels the floors decide, on large ones the
+ * design does.
+ *   text: capitals >= 4.8 mm (ADA 707.7.2) at 600 mm, growing with the
+ *         viewing distance; "Larger text" >= 0.7 degrees (EN 301 549
+ *         5.1.4: 7.3 mm at 600 mm) and at least UI_TEXT_PCT_LARGE of the
+ *         normal size;
+ *   touch targets >= 9 mm both ways, >= 2 mm apart;
+ *   unknown panels: UI_DIAGONAL_IN_DEFAULT inches at any resolution. */
+#define UI_TEXT_PCT_LARGE 125        /* "Larger text", at least */
+#define UI_CAP_MM_MIN 4.8            /* body capitals at 600 mm */
+#define UI_CAP_DEG_LARGE 0.7         /* "Larger text" capitals */
+#define UI_VIEW_MM_DEFAULT 600.0     /* viewing distance */
+#define UI_TARGET_MM 9.0             /* a touch target's side */
+#define UI_TARGET_GAP_MM 2.0         /* between two targets */
+#define UI_LIST_ROW_MM 11.0          /* rows of one list may touch */
+#define UI_DIAGONAL_IN_DEFAULT 21.5  /* a panel of unknown size */
+/* The capital height of the interface's Latin faces (Noto Sans and Serif:
+ * 1462 of 2048 units) as a fraction of the type size. */
+#define UI_CAP_RATIO 0.714
 
 struct ui_type_scale {
     int display;  /* the attract title: 52 */
@@ -103,34 +124,58 @@ struct ui_type_scale {
 struct ui_metrics {
     int w, h;              /* the screen, px */
     struct ui_scale scale; /* its shorter side over 1080 */
-    double diagonal_in;    /* physical size (0: unknown) */
-    double px_per_mm;      /* from it (0: unknown) */
+    double diagonal_in;    /* physical size (the default when unknown) */
+    bool size_known;       /* given or reported, not the default */
+    double px_per_mm;      /* from it, > 0 */
+    double view_mm;        /* viewing distance */
     enum text_lang lang;   /* the interface's */
+    bool large_text;
     int text_pct;          /* 100, or UI_TEXT_PCT_LARGE */
+    int text_floor;        /* the smallest type size, px: its capitals are
+                              UI_CAP_MM_MIN (or the large size's) */
     /* named sizes, px */
-    int bezel;     /* nothing nearer the edge: 40 at 1080, at least 40 */
-    int bar_h;     /* the top bar's buttons: 72, at least 56 */
-    int bar_gap;   /* between them: 16, at least 8 */
-    int bar_text;  /* their labels: 26, at least 18 */
-    int gap_xs;    /* 8 */
-    int gap_s;     /* 16 */
-    int gap_m;     /* 24 */
-    int gap_l;     /* 32 */
-    int margin;    /* 40: inside panels and pages */
-    int gap_xl;    /* 64 */
-    int button_h;  /* Home's buttons: 112 */
-    int toggle_h;  /* the reader's toggle: 64 */
-    struct ui_type_scale type; /* unscaled by text_pct */
+    int target;    /* UI_TARGET_MM */
+    int target_gap;/* UI_TARGET_GAP_MM */
+    int list_row;  /* UI_LIST_ROW_MM */
+    int bezel;     /* nothing nearer the edge: 40 at 1080, >= 5 mm */
+    int bar_h;     /* the top bar's buttons: 72, >= a target, fits bar_text */
+    int bar_gap;   /* between them: 16, >= target_gap */
+    int bar_text;  /* their labels: ui_text_px(label) */
+    int gap_xs;    /* 8, >= 1 mm */
+    int gap_s;     /* 16, >= 2 mm */
+    int gap_m;     /* 24, >= 3 mm */
+    int gap_l;     /* 32, >= 4 mm */
+    int margin;    /* 40, >= 5 mm: inside panels and pages */
+    int gap_xl;    /* 64, >= 8 mm */
+    int button_h;  /* Home's buttons: 112, >= a target, fits action */
+    int toggle_h;  /* the reader's toggle: 64, >= a target */
+    struct ui_type_scale type; /* design sizes at 1080: use ui_text_px */
 };
 
 /* Computes the metrics of a w x h screen whose diagonal is diagonal_in
- * inches (0: unknown), in `lang`, with larger text or not. */
+ * inches (0: unknown), seen from view_mm (0: the default), in `lang`, with
+ * larger text or not. */
+void ui_metrics_init_view(struct ui_metrics *m, int w, int h,
+                          double diagonal_in, double view_mm,
+                          enum text_lang lang, bool large_text);
+/* The same at the default viewing distance. */
 void ui_metrics_init(struct ui_metrics *m, int w, int h, double diagonal_in,
                      enum text_lang lang, bool large_text);
 /* A screen-specific length: v at 1080 px, scaled (at least 1). */
 int ui_px(const struct ui_metrics *m, int v);
-/* A type size at 1080 px, scaled and then grown by the text size. */
+/* A length in millimetres on this panel, px (at least 1). */
+int ui_mm(const struct ui_metrics *m, double mm);
+/* px as millimetres on this panel. */
+double ui_px_to_mm(const struct ui_metrics *m, double px);
+/* A type size: v at 1080 px, scaled with the screen, grown by the text
+ * size and the physical floor, never below text_floor. */
 int ui_text_px(const struct ui_metrics *m, int v);
+/* The same for a part that scales by its own box `s` (the reader's area,
+ * the card's panel). */
+int ui_text_px_in(const struct ui_metrics *m, struct ui_scale s, int v);
+/* A touch area: `r` grown about its centre to at least a target each way
+ * (the drawn box stays as it is). */
+SDL_Rect ui_touch_rect(const struct ui_metrics *m, SDL_Rect r);
 
 /* ---- direction ---------------------------------------------------------- */
 
