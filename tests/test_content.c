@@ -183,7 +183,16 @@ static const struct edit_case cases[] = {
     {"passage missing in zh", "report/zh.txt",
      "\n## arrival\n工作组于5月21日抵达{伊宁|yining}，随后前往{伊犁|yili}。",
      "", {"report/zh.txt", 2, 0, E, "passage 'arrival' (report/en.txt "
-                                     "line 4) is missing here"}, false},
+                                     "line 4) is missing; add '## arrival' "
+                                     "with its text after passage 'title', "
+                                     "which ends here"}, false},
+    /* A missing passage is reported where it belongs: before the one
+     * that follows it in English order, not at the end of the file. */
+    {"passage missing before another", "report/zh.txt",
+     "## title\n关于{伊犁|yili}的报告\n\n", "",
+     {"report/zh.txt", 1, 0, E, "passage 'title' (report/en.txt line 1) is "
+                                "missing; add '## title' with its text "
+                                "before this passage ('arrival')"}, false},
     {"passage only in ug", "report/ug.txt", NULL, "\n## extra\nمەتىن\n",
      {"report/ug.txt", 7, 4, E, "passage 'extra' is not in report/en.txt"},
      false},
@@ -290,6 +299,66 @@ static const struct edit_case cases[] = {
     {"tofu", "report/en.txt", "on 21 May", "on 21 \xE0\xBD\x80 May",
      {"report/en.txt", 5, 51, E, "no font of the exhibit can draw U+0F40"},
      false},
+    /* characters typed in place of the format's own */
+    {"full-width colon", "places.txt", "zh: 伊宁", "zh：伊宁",
+     {"places.txt", 11, 3, E, "'zh' is followed by a full-width colon '：' "
+                              "(U+FF1A) — type ':'"}, false},
+    {"full-width space indent", "places.txt", "note.en: A town.",
+     "note.en: A town.\n\xE3\x80\x80It grew.",
+     {"places.txt", 16, 1, E, "a full-width space '\xE3\x80\x80' (U+3000) "
+                              "— type an ordinary space starts this line; a "
+                              "line that continues the one above starts "
+                              "with two ordinary spaces"}, false},
+    {"full-width hash", "report/en.txt", "## arrival", "＃＃ arrival",
+     {"report/en.txt", 4, 1, E, "a full-width number sign '＃' (U+FF03) — "
+                                "type '#'"}, false},
+    {"id with a full-width space", "places.txt", "## yining",
+     "## yining\xE3\x80\x80",
+     {"places.txt", 10, 10, E, "found 'yining\xE3\x80\x80', with a "
+                               "full-width space"}, false},
+    /* text of a language with none of its script: a file saved as ANSI,
+     * one error for the file (the rest in run_script_cases) */
+    {"zh field of '?'", "places.txt", "zh: 伊宁", "zh: ??",
+     {"places.txt", 11, 5, E, "this zh text has no Chinese characters, "
+                              "only '?' where they were; the file was "
+                              "probably saved as ANSI"}, false},
+    {"'?' inside a Uyghur word", "report/ug.txt", "ھەققىدە", "ھەق?ىدە",
+     {"report/ug.txt", 2, 16, E, "a '?' inside a Uyghur word (1 in this "
+                                 "file"}, false},
+    /* letters Uyghur writes differently, presentation forms */
+    {"Arabic heh in Uyghur", "places.txt", "ug: غۇلجا", "ug: غۇلجه",
+     {"places.txt", 13, 9, E, "an Arabic heh 'ه' (U+0647), which Uyghur "
+                              "does not use — type ە (U+06D5) for the vowel "
+                              "e"}, false},
+    {"Persian kaf in Uyghur", "report/ug.txt", "دوكلات", "دوکلات",
+     {"report/ug.txt", 2, 23, E, "a Persian kaf (keheh) 'ک' (U+06A9), which "
+                                 "Uyghur does not use — type ك (U+0643)"},
+     false},
+    {"Persian yeh in Uyghur", "places.txt", "ug: ئىلى", "ug: ئىلی",
+     {"places.txt", 4, 8, E, "a Persian yeh 'ی' (U+06CC), which Uyghur does "
+                             "not use — type ى (U+0649) for the vowel i"},
+     false},
+    {"Arabic-Indic digit in Uyghur", "report/ug.txt", "21-ماي",
+     "\xD9\xA2\xD9\xA1-ماي",
+     {"report/ug.txt", 5, 9, W, "an Arabic-Indic digit '\xD9\xA2' "
+                                 "(U+0662); Uyghur text writes the digits "
+                                 "0-9 — type '2'"}, true},
+    {"presentation forms in Uyghur", "report/ug.txt", "دوكلات",
+     "ﺩﻭﻛﻼﺕ",
+     {"report/ug.txt", 2, 21, E, "an Arabic presentation form 'ﺩ' (U+FEA9), "
+                                 "the drawn shape of 'د' rather than the "
+                                 "letter (5 such characters in this file"},
+     false},
+    /* place marks where none is allowed */
+    {"mark in a card note", "places.txt", "note.en: A region.",
+     "note.en: {Yili|yili} is a region.",
+     {"places.txt", 6, 10, E, "a place mark '{Yili|yili}' — marks work only "
+                              "in the report files; here it would show as "
+                              "typed, braces and all: write the plain text "
+                              "'Yili'"}, false},
+    {"mark in About", "about.txt", "text.en: Test.",
+     "text.en: Test.\n  See {Yining|yining}.",
+     {"about.txt", 7, 7, E, "a place mark '{Yining|yining}'"}, false},
     /* an unknown file is a warning with a suggestion */
     {"unknown file", "places.txt", NULL, "", {"", 0, 0, W, ""}, true},
 };
@@ -419,6 +488,151 @@ static void run_other_cases(void)
                 (struct expect){"report/ug.txt", 4, 1, W,
                                 "different order than in report/en.txt"},
                 true);
+}
+
+/* dir/file as Notepad's ANSI on a Western Windows leaves it: every
+ * character outside ASCII a '?'. */
+static void save_as_ansi(const char *dir, const char *file)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    size_t len, o = 0;
+    char *s = slurp(path, &len);
+    for (size_t i = 0; s && i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80)
+            s[o++] = (char)c;
+        else if ((c & 0xC0) != 0x80)
+            s[o++] = '?';
+    }
+    if (s)
+        spit(path, s, o);
+    free(s);
+}
+
+/* The diagnostics of loading dir whose message has `words`. */
+static size_t count_diags(const char *dir, const char *words, size_t *all)
+{
+    struct diag_list d;
+    diag_list_init(&d);
+    struct exhibit *ex = content_load(dir, fonts, &d);
+    size_t n = 0;
+    for (size_t i = 0; i < d.count; i++)
+        n += strstr(d.items[i].message, words) != NULL;
+    *all = d.errors + d.warnings;
+    content_destroy(ex);
+    diag_list_fini(&d);
+    return n;
+}
+
+/* Files saved as ANSI, empty files, a long note, a long line quoted. */
+static void run_script_cases(void)
+{
+    const char *dir = fresh();
+    save_as_ansi(dir, "report/zh.txt");
+    expect_diag("report/zh.txt saved as ANSI", dir,
+                (struct expect){"report/zh.txt", 2, 1, E,
+                                "the zh text in report/zh.txt has no "
+                                "Chinese characters — 2 passages have only "
+                                "'?' where they were (this is the first); "
+                                "the file was probably saved as ANSI"},
+                false);
+    size_t all;
+    CHECK(count_diags(dir, "no Chinese characters", &all) == 1 && all == 1,
+          "a zh report saved as ANSI is one error (%zu in all)", all);
+
+    dir = fresh();
+    save_as_ansi(dir, "exhibit.txt");
+    expect_diag("exhibit.txt saved as ANSI (zh)", dir,
+                (struct expect){"exhibit.txt", 2, 11, E,
+                                "the zh text in exhibit.txt has no Chinese "
+                                "characters — 1 field has only '?'"}, false);
+    expect_diag("exhibit.txt saved as ANSI (ug)", dir,
+                (struct expect){"exhibit.txt", 4, 11, E,
+                                "the ug text in exhibit.txt has no Uyghur "
+                                "letters — 1 field has only '?'"}, false);
+
+    dir = fresh();
+    save_as_ansi(dir, "places.txt");
+    expect_diag("places.txt saved as ANSI", dir,
+                (struct expect){"places.txt", 2, 5, E,
+                                "the zh text in places.txt has no Chinese "
+                                "characters — 4 fields have only '?'"},
+                false);
+
+    /* An empty file is one error, whatever the others expect of it. */
+    static const char *const empties[] = {"places.txt", "strings.txt",
+                                          "report/en.txt", "about.txt"};
+    for (size_t i = 0; i < 4; i++) {
+        dir = fresh();
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, empties[i]);
+        spit(path, i == 1 ? "# only a comment\n\n" : "", i == 1 ? 18 : 0);
+        char what[64];
+        snprintf(what, sizeof what, "empty %s", empties[i]);
+        expect_diag(what, dir, (struct expect){empties[i], 0, 0, E,
+                                               "this file is empty"}, false);
+        count_diags(dir, "", &all);
+        CHECK(all == 1, "an empty %s is one error, not %zu", empties[i],
+              all);
+    }
+
+    /* A 1,990-character note: a warning with its measure; still valid. */
+    dir = fresh();
+    char note[2100];
+    size_t n = 0;
+    while (n + 10 < 2000)
+        n += (size_t)snprintf(note + n, sizeof note - n, "Word word. ");
+    char repl[2200];
+    snprintf(repl, sizeof repl, "note.en: %s", note);
+    edit(dir, "places.txt", "note.en: A town.", repl);
+    expect_diag("a note too long for the card", dir,
+                (struct expect){"places.txt", 15, 10, W,
+                                "this note (yining note.en, 1990 characters) "
+                                "takes"}, true);
+    expect_diag("a note too long for the card: its measure", dir,
+                (struct expect){"places.txt", 15, 10, W,
+                                "lines on the place card of the 7-inch "
+                                "panel"}, true);
+
+    /* A 1,200-character line is quoted as 60 characters around the
+     * column, the caret under the offending character. */
+    dir = fresh();
+    snprintf(repl, sizeof repl, "note.en: %.1140s{Yili|yili} the end.",
+             note);
+    edit(dir, "places.txt", "note.en: A town.", repl);
+    struct diag_list d;
+    diag_list_init(&d);
+    content_destroy(content_load(dir, fonts, &d));
+    char *out = NULL;
+    size_t out_len = 0;
+    FILE *f = open_memstream(&out, &out_len);
+    diag_list_print(&d, f);
+    fclose(f);
+    const char *at = strstr(out, ":15:1150: error: a place mark");
+    const char *quote = at ? strchr(at, '\n') + 1 : NULL;
+    const char *caret = quote ? strchr(quote, '\n') + 1 : NULL;
+    const char *end = caret ? strchr(caret, '\n') : NULL;
+    bool ok = end != NULL;
+    size_t quote_chars = 0, caret_col = 0, brace_col = 0;
+    for (const char *p = quote; ok && p < caret - 1; p++) {
+        if (((unsigned char)*p & 0xC0) != 0x80)
+            quote_chars++;
+        if (*p == '{')
+            brace_col = quote_chars;
+    }
+    for (const char *p = caret; ok && p < end && *p == ' '; p++)
+        caret_col++;
+    CHECK(ok && strncmp(quote, "    \xE2\x80\xA6", 7) == 0 &&
+              quote_chars <= 4 + 62 && brace_col == caret_col + 1 &&
+              caret[caret_col] == '^',
+          "a long line is quoted short (%zu characters), the caret under "
+          "the '{' (column %zu of the quote, caret at %zu)", quote_chars,
+          brace_col, caret_col + 1);
+    if (!ok)
+        fputs(out ? out : "", stderr);
+    free(out);
+    diag_list_fini(&d);
 }
 
 /* A BOM, CRLF line ends and decomposed text are all accepted. */
@@ -735,6 +949,7 @@ int main(void)
         return 1;
     run_edit_cases();
     run_other_cases();
+    run_script_cases();
     test_forgiving();
     test_hostile();
     test_hostile_names();

@@ -20,6 +20,7 @@
 #include "check.h"
 #include "content/exhibit.h"
 #include "state/release.h"
+#include "ui/import_panel.h"
 #include "core/diag.h"
 #include "core/log.h"
 
@@ -147,6 +148,154 @@ static void test_valid_and_invalid(void)
           "rollback returns to release 1");
     CHECK(sh("build/test/kiosk releases --state-dir %s/st | grep -q "
              "'^\\*    1'", root) == 0, "releases marks the current one");
+}
+
+/* The report lists every changed field, language by language, in every
+ * file, and says which release the kiosk shows; the status line carries
+ * the facts the screen words in the visitor's language. */
+static void test_report_changes(void)
+{
+    make_stick("s6");
+    CHECK(import("s6", "ch", NULL) == 0, "a first release to compare with");
+    const char *c = "kiosk-content";
+    sh("cd %s/s6/%s && "
+       "sed -i 's/^en: Yili (Ili)$/en: Ili (Yili)/' places.txt && "
+       "sed -i '0,/^note.ug: /s//note.ug: ئىلى. /' places.txt && "
+       "sed -i 's/^en: Back$/en: Go back/' strings.txt && "
+       "sed -i '0,/^title.en: /s//title.en: The /' about.txt && "
+       "sed -i 's/^idle-timeout: .*/idle-timeout: 120/' exhibit.txt && "
+       "sed -i 's/\\[81.2777,/[81.3,/' map/towns.geojson && "
+       "sed -i '0,/^The work team of the Ministries/s//THE work team of "
+       "the Ministries/' report/en.txt", root, c);
+    CHECK(import("s6", "ch", NULL) == 0, "the changed stick installs");
+    char *r = report("s6");
+    static const char *const want[] = {
+        "Updated to release 2: 1 passage changed, 0 added, 0 removed; "
+        "other changes listed in the report",
+        "The kiosk now shows release 2 (",
+        "Changes from release 1, the one before",
+        "  passage changed: arrival — en\n",
+        "  place changed: tacheng-prefecture — note.ug\n",
+        "  place changed: yili — name.en\n",
+        "  interface string changed: nav.back — en\n",
+        "  About section changed: citation — title.en\n",
+        "  settings changed: exhibit.txt — idle-timeout\n",
+        "  map feature changed: yining — shape (map/towns.geojson)\n",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        CHECK(r && strstr(r, want[i]), "the report has '%s':\n%s", want[i],
+              r ? r : "");
+    free(r);
+    char p[4200];
+    size_t len;
+    snprintf(p, sizeof p, "%s/ch/import-status", root);
+    char *st = check_read_file(p, &len);
+    CHECK(st && strstr(st, "done 100 Updated to release 2") &&
+              strstr(st, "\trelease=2 shown=2 changed=1 added=0 removed=0 "
+                         "other=6 errors=0"),
+          "the status line carries the facts: %s", st ? st : "");
+    free(st);
+
+    /* Refused: the report says the kiosk still shows release 2. */
+    sh("sed -i '0,/^note.en:/s//nots.en:/' %s/s6/%s/places.txt", root, c);
+    CHECK(import("s6", "ch", NULL) == 1, "an invalid stick is refused");
+    r = report("s6");
+    CHECK(r && strstr(r, "The kiosk still shows release 2; nothing on it "
+                         "changed."),
+          "the refused import says which release is shown:\n%s",
+          r ? r : "");
+    free(r);
+    st = check_read_file(p, &len);
+    CHECK(st && strstr(st, "failed 100 Not installed: 2 errors") &&
+              strstr(st, "\trelease=0 shown=2 "),
+          "the failed status line carries the facts: %s", st ? st : "");
+    free(st);
+}
+
+/* The on-screen result in the visitor's language: the exhibit's import.*
+ * strings filled with the status line's facts; the status's English when
+ * there are no facts or no strings. */
+static void test_panel_words(void)
+{
+    struct diag_list d;
+    diag_list_init(&d);
+    struct exhibit *ex = content_load("content", fonts, &d);
+    diag_list_fini(&d);
+    CHECK(ex != NULL, "the shipped content loads");
+    if (!ex)
+        return;
+    static const struct {
+        const char *status;
+        enum text_lang lang;
+        bool finished, failed;
+        const char *want;
+    } cases[] = {
+        {"done 100 Updated to release 4: 1 passage changed, 2 added, 0 "
+         "removed\trelease=4 shown=4 changed=1 added=2 removed=0 other=0 "
+         "errors=0", TEXT_LANG_ZH, true, false,
+         "展览已更新到第 4 版。段落：修改 1，新增 2，删除 0。"},
+        {"done 100 Updated to release 4: 1 passage changed, 2 added, 0 "
+         "removed\trelease=4 shown=4 changed=1 added=2 removed=0 other=3 "
+         "errors=0", TEXT_LANG_EN, true, false,
+         "The exhibit is updated to release 4. Passages changed: 1, added: "
+         "2, removed: 0. Other changes: 3 (listed in KIOSK-REPORT.txt on "
+         "the stick)."},
+        {"done 100 Updated to release 4: 1 passage changed, 2 added, 0 "
+         "removed\trelease=4 shown=4 changed=1 added=2 removed=0 other=0 "
+         "errors=0", TEXT_LANG_UG, true, false,
+         "كۆرگەزمە 4-نەشرىگە يېڭىلاندى. بۆلەكلەر: ئۆزگەرتىلگىنى 1، "
+         "قوشۇلغىنى 2، ئۆچۈرۈلگىنى 0."},
+        {"failed 100 Not installed: 3 errors — see KIOSK-REPORT.txt on the "
+         "stick\trelease=0 shown=2 changed=0 added=0 removed=0 other=0 "
+         "errors=3 unwritten=1 stats-only=0", TEXT_LANG_ZH, true, true,
+         "未安装：发现 3 个问题。展览保持不变；详见U盘上的 KIOSK-REPORT.txt。"
+         " 有 1 个文件无法写入U盘（U盘已满或只读？）。"},
+        {"done 100 Nothing to install; usage statistics written to "
+         "KIOSK-STATS.csv\trelease=0 shown=2 changed=0 added=0 removed=0 "
+         "other=0 errors=0 unwritten=0 stats-only=1", TEXT_LANG_UG, true,
+         false, "ئورنىتىدىغان مەزمۇن يوق؛ ئىشلىتىش ستاتىستىكىسى USB "
+                "دىسكىغا يېزىلدى."},
+        {"checking 40 ", TEXT_LANG_ZH, false, false,
+         "正在从U盘更新展览：检查中…"},
+        /* An older status without facts: its own English line. */
+        {"done 100 Updated to release 4: 1 passage changed", TEXT_LANG_ZH,
+         true, false, "Updated to release 4: 1 passage changed"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char out[1200];
+        bool failed;
+        enum text_lang in;
+        bool finished = ui_import_panel_words(cases[i].status, ex,
+                                              cases[i].lang, out, sizeof out,
+                                              &failed, &in);
+        bool english = i + 1 == sizeof cases / sizeof *cases;
+        CHECK(finished == cases[i].finished && failed == cases[i].failed &&
+                  strcmp(out, cases[i].want) == 0 &&
+                  in == (english ? TEXT_LANG_EN : cases[i].lang),
+              "panel words %zu in %s: '%s' (want '%s')", i,
+              text_lang_code(cases[i].lang), out, cases[i].want);
+    }
+    /* No exhibit (nothing shown yet): the English line. */
+    char out[600];
+    bool failed;
+    enum text_lang in;
+    ui_import_panel_words(cases[0].status, NULL, TEXT_LANG_UG, out,
+                          sizeof out, &failed, &in);
+    CHECK(strcmp(out, "Updated to release 4: 1 passage changed, 2 added, 0 "
+                      "removed") == 0 && in == TEXT_LANG_EN,
+          "without an exhibit the panel shows the English line: '%s'", out);
+    /* The real status line of an import, worded in Chinese. */
+    char p[4200];
+    size_t len;
+    snprintf(p, sizeof p, "%s/ch/import-status", root);
+    char *st = check_read_file(p, &len);
+    if (st)
+        ui_import_panel_words(st, ex, TEXT_LANG_ZH, out, sizeof out, &failed,
+                              &in);
+    CHECK(st && failed && strstr(out, "未安装：发现 2 个问题"),
+          "the refused import's status, in Chinese: '%s'", st ? out : "");
+    free(st);
+    content_destroy(ex);
 }
 
 static void test_power_cuts(void)
@@ -702,6 +851,8 @@ int main(void)
     if (!fonts || !mkdtemp(root))
         return 1;
     test_valid_and_invalid();
+    test_report_changes();
+    test_panel_words();
     test_power_cuts();
     test_full_disk();
     test_hostile();

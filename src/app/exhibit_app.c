@@ -652,6 +652,11 @@ void exhibit_app_draw_shot(struct exhibit_app *a, SDL_Renderer *r,
     a->frames--;
 }
 
+enum text_lang exhibit_app_lang(const struct exhibit_app *a)
+{
+    return a->m.lang;
+}
+
 enum app_screen exhibit_app_screen(const struct exhibit_app *a)
 {
     return a->screen;

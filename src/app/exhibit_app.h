@@ -130,6 +130,8 @@ void exhibit_app_draw_shot(struct exhibit_app *app, SDL_Renderer *renderer,
                            struct atlas *atlas, uint32_t now_ms);
 
 enum app_screen exhibit_app_screen(const struct exhibit_app *app);
+/* The interface's current language (the visitor's choice). */
+enum text_lang exhibit_app_lang(const struct exhibit_app *app);
 /* The selected place's id, or NULL. */
 const char *exhibit_app_selected_place(const struct exhibit_app *app);
 

@@ -250,6 +250,11 @@ int mode_import(int argc, char **argv,
         if (kept)
             import_keep_report(state, kept, len);
         free(kept);
+        /* The facts after a tab, for the screen's own words. */
+        char facts[200];
+        import_status_facts(&r, facts, sizeof facts);
+        add(message, sizeof message, "%s unwritten=%d stats-only=%d", facts,
+            failed, stats_only ? 1 : 0);
         import_status(state, ok || stats_only ? "done" : "failed", 100,
                       message);
     }

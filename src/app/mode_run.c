@@ -332,7 +332,9 @@ static void run_user_event(struct run_ctx *c, const SDL_UserEvent *u)
         exhibit_load_free(c->pending);
         c->pending = u->data1;
     } else if (u->type == status_event) {
-        ui_import_panel_set(c->panel, u->data1, c->w, c->h);
+        /* Worded in the visitor's language, from the exhibit shown. */
+        ui_import_panel_set(c->panel, u->data1, exhibit_view_exhibit(c->view),
+                            exhibit_app_lang(c->app), c->w, c->h);
         free(u->data1);
         if (ui_import_panel_finished(c->panel))
             c->panel_until = SDL_GetTicks() + UI_IMPORT_RESULT_MS;

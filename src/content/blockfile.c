@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "content/blockfile.h"
+#include "content/chars.h"
 #include "core/suggest.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 struct parser {
@@ -92,9 +94,15 @@ static void header(struct parser *p, const char *line, size_t len,
         char c = line[k];
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
               c == '.')) {
+            size_t used;
+            uint32_t cp = utf8_decode(line + k, id_end - k, &used);
+            char what[160];
+            content_char_describe(cp, what, sizeof what);
             error_at(p, off + k, "an id may only use lower-case letters a-z, "
-                     "digits, '-' and '.'; found '%.*s'", (int)n,
-                     line + id_start);
+                     "digits, '-' and '.'; found '%.*s', with %s%s",
+                     (int)(n < 80 ? n : 80), line + id_start, what,
+                     cp >= 'A' && cp <= 'Z' ? " — use the small letter"
+                                           : "");
             return;
         }
     }
@@ -202,6 +210,61 @@ static void continuation(struct parser *p, const char *line, size_t len)
     f->value[old + 1 + (end - i)] = '\0';
 }
 
+/* A line that starts with full-width '＃' (a Chinese keyboard's '#'),
+ * meant as a passage or a comment: an error naming it, true.  In a text
+ * block it would otherwise join the passage before it unseen. */
+static bool lookalike_header(struct parser *p, const char *line, size_t len,
+                             size_t off)
+{
+    size_t used;
+    uint32_t cp = utf8_decode(line, len, &used);
+    if (cp != 0xFF03 && !(cp == '#' && len > 1 &&
+                          utf8_decode(line + 1, len - 1, &used) == 0xFF03))
+        return false;
+    size_t at = cp == 0xFF03 ? 0 : 1;
+    char what[160];
+    content_char_describe(0xFF03, what, sizeof what);
+    error_at(p, off + at, "%s; a block starts with '## ' and a comment with "
+             "'# ', typed with the ordinary '#'", what);
+    return true;
+}
+
+/* A field line broken by a lookalike of the format's characters where
+ * its key, colon or indent should be ("zh：伊宁", a line indented with a
+ * full-width space): an error naming the character, true. */
+static bool lookalike_field(struct parser *p, const char *line, size_t len,
+                            size_t off)
+{
+    size_t i = 0;
+    while (i < len && is_space(line[i]))
+        i++;
+    size_t key = i;
+    while (i < len && (isalnum((unsigned char)line[i]) || line[i] == '.' ||
+                       line[i] == '-' || line[i] == '_'))
+        i++;
+    size_t key_end = i;
+    while (i < len && is_space(line[i]))
+        i++;
+    size_t used;
+    uint32_t cp = i < len ? utf8_decode(line + i, len - i, &used) : 0;
+    const struct content_lookalike *l = cp ? content_lookalike(cp) : NULL;
+    if (!l)
+        return false;
+    char what[160];
+    content_char_describe(cp, what, sizeof what);
+    if (cp == 0xFF1A || cp == 0xFE55 || cp == 0x2236 || cp == 0xA789)
+        error_at(p, off + i, "'%.*s' is followed by %s; a line here is "
+                 "'key: value' with the ordinary colon",
+                 (int)(key_end - key), line + key, what);
+    else if (key_end == key && (cp == 0x3000 || cp == 0x00A0))
+        error_at(p, off + i, "%s starts this line; a line that continues "
+                 "the one above starts with two ordinary spaces", what);
+    else
+        error_at(p, off + i, "%s; a line here is 'key: value', like "
+                 "'en: Yili'", what);
+    return true;
+}
+
 static void one_line(struct parser *p, const char *line, size_t len,
                      size_t off)
 {
@@ -221,6 +284,8 @@ static void one_line(struct parser *p, const char *line, size_t len,
         else if (i + 1 < len && line[i + 1] == '#')
             error_at(p, off + i, "'##' must start the line, with no spaces "
                      "before it");
+        else
+            lookalike_header(p, line + i, len - i, off + i); /* "#＃" */
         /* else: a comment */
         return;
     }
@@ -229,6 +294,8 @@ static void one_line(struct parser *p, const char *line, size_t len,
         continuation(p, line, len);
         return;
     }
+    if (lookalike_header(p, line + i, len - i, off + i))
+        return;
     if (p->mode == BLOCKFILE_TEXT && b) {
         size_t end = len;
         while (end > i && is_space(line[end - 1]))
@@ -237,6 +304,8 @@ static void one_line(struct parser *p, const char *line, size_t len,
         return;
     }
     if (field(p, line + i, len - i, off + i))
+        return;
+    if (lookalike_field(p, line, len, off))
         return;
     if (b)
         error_at(p, off + i, "expected 'key: value' in block '%s', like "
@@ -342,4 +411,28 @@ void bf_check_keys(const struct blockfile *bf, const struct bf_field *fields,
                             "'%s' is empty; write its text after the colon",
                             f->key);
     }
+}
+
+size_t bf_field_source_offset(const struct blockfile *bf,
+                              const struct bf_field *f, size_t value_off)
+{
+    /* The value is its lines, trimmed and joined by single spaces: walk
+     * the source beside it, skipping what the joining left out (line
+     * ends, indents, trailing spaces). */
+    const char *t = bf->src->text;
+    size_t s = f->value_off, v = 0, n = bf->src->len;
+    while (v < value_off && f->value[v] && s < n) {
+        if (t[s] == f->value[v]) {
+            s++;
+            v++;
+        } else if (t[s] == ' ' || t[s] == '\t' || t[s] == '\n') {
+            s++;
+        } else {
+            v++; /* cannot happen: every value byte is in the source */
+        }
+    }
+    while (s < n && f->value[v] && t[s] != f->value[v] &&
+           (t[s] == ' ' || t[s] == '\t' || t[s] == '\n'))
+        s++;
+    return s;
 }

@@ -75,6 +75,11 @@ void blockfile_fini(struct blockfile *bf);
 /* The source offset of byte `text_off` of a block's joined text. */
 size_t bf_text_source_offset(const struct bf_block *b, size_t text_off);
 
+/* The source offset of byte `value_off` of field f's value (continuation
+ * lines included). */
+size_t bf_field_source_offset(const struct blockfile *bf,
+                              const struct bf_field *f, size_t value_off);
+
 /* The field `key` of a list, or NULL. */
 const struct bf_field *bf_find(const struct bf_field *fields, size_t count,
                                const char *key);

@@ -214,4 +214,5 @@ void content_check_links(struct content_loader *L)
     check_places_map(L);
     check_strings(L);
     check_tofu(L);
+    content_check_text(L);
 }

@@ -37,6 +37,7 @@ struct content_file_spec {
     const char *name; /* relative to the content folder */
     enum blockfile_mode mode;
     bool map;
+    const char *what; /* what it holds, for "this file is empty" */
 };
 
 const struct content_file_spec *content_file_spec(enum content_file f);
@@ -59,8 +60,13 @@ struct content_loader {
 /* passages.c: the report from report/{zh,en,ug}.txt, in English order. */
 void content_load_passages(struct content_loader *L);
 
-/* check.c */
+/* check.c: the links between files, then content_check_text. */
 void content_check_links(struct content_loader *L);
+/* textcheck.c: each text in its own language -- its script (a file saved
+ * as ANSI), letters Uyghur writes differently, presentation forms, place
+ * marks where none is allowed, card notes too long for the smallest
+ * panel. */
+void content_check_text(struct content_loader *L);
 /* An error for a mention of an id that has no card, with a suggestion. */
 void content_check_unknown_place(struct content_loader *L,
                                  const struct content_source *src,

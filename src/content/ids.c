@@ -41,6 +41,15 @@ const char *const content_string_ids[] = {
     "idle.continue",
     "text.larger",
     "text.normal",
+    /* the USB import's result on screen (ui/import_panel.c) */
+    "import.copying",
+    "import.checking",
+    "import.installing",
+    "import.done",
+    "import.other",
+    "import.failed",
+    "import.stats-only",
+    "import.unwritten",
 };
 
 const size_t content_string_id_count =

@@ -28,17 +28,28 @@
 #include "core/xalloc.h"
 
 static const struct content_file_spec files[CONTENT_FILE_COUNT] = {
-    [CONTENT_F_EXHIBIT] = {"exhibit.txt", BLOCKFILE_FIELDS, false},
-    [CONTENT_F_STRINGS] = {"strings.txt", BLOCKFILE_FIELDS, false},
-    [CONTENT_F_PLACES] = {"places.txt", BLOCKFILE_FIELDS, false},
-    [CONTENT_F_ABOUT] = {"about.txt", BLOCKFILE_FIELDS, false},
-    [CONTENT_F_REPORT_ZH] = {"report/zh.txt", BLOCKFILE_TEXT, false},
-    [CONTENT_F_REPORT_EN] = {"report/en.txt", BLOCKFILE_TEXT, false},
-    [CONTENT_F_REPORT_UG] = {"report/ug.txt", BLOCKFILE_TEXT, false},
-    [CONTENT_F_MAP_REGIONS] = {"map/regions.geojson", 0, true},
-    [CONTENT_F_MAP_TOWNS] = {"map/towns.geojson", 0, true},
-    [CONTENT_F_MAP_BORDERS] = {"map/borders.geojson", 0, true},
-    [CONTENT_F_MAP_OUTLINE] = {"map/outline.geojson", 0, true},
+    [CONTENT_F_EXHIBIT] = {"exhibit.txt", BLOCKFILE_FIELDS, false,
+                           "the exhibit's settings (title.zh:, title.en:, "
+                           "title.ug:, default-language:)"},
+    [CONTENT_F_STRINGS] = {"strings.txt", BLOCKFILE_FIELDS, false,
+                           "the words of the interface, a block like "
+                           "'## home.map' for each"},
+    [CONTENT_F_PLACES] = {"places.txt", BLOCKFILE_FIELDS, false,
+                          "a card for each place on the map, a block like "
+                          "'## yili' for each"},
+    [CONTENT_F_ABOUT] = {"about.txt", BLOCKFILE_FIELDS, false,
+                         "the sections of the About page, a block like "
+                         "'## citation' for each"},
+    [CONTENT_F_REPORT_ZH] = {"report/zh.txt", BLOCKFILE_TEXT, false,
+                             "the report's passages in Chinese"},
+    [CONTENT_F_REPORT_EN] = {"report/en.txt", BLOCKFILE_TEXT, false,
+                             "the report's passages in English"},
+    [CONTENT_F_REPORT_UG] = {"report/ug.txt", BLOCKFILE_TEXT, false,
+                             "the Uyghur summary of each passage"},
+    [CONTENT_F_MAP_REGIONS] = {"map/regions.geojson", 0, true, NULL},
+    [CONTENT_F_MAP_TOWNS] = {"map/towns.geojson", 0, true, NULL},
+    [CONTENT_F_MAP_BORDERS] = {"map/borders.geojson", 0, true, NULL},
+    [CONTENT_F_MAP_OUTLINE] = {"map/outline.geojson", 0, true, NULL},
 };
 
 const struct content_file_spec *content_file_spec(enum content_file f)
@@ -117,6 +128,24 @@ static size_t scan(struct content_loader *L, const char *sub)
     return n;
 }
 
+/* True if src holds nothing but blank lines and comments. */
+static bool nothing_in(const struct content_source *src)
+{
+    const char *t = src->text;
+    size_t i = 0;
+    while (i < src->len) {
+        while (i < src->len && (t[i] == ' ' || t[i] == '\t'))
+            i++;
+        if (i < src->len && t[i] != '\n' &&
+            !(t[i] == '#' && (i + 1 >= src->len || t[i + 1] != '#')))
+            return false;
+        while (i < src->len && t[i] != '\n')
+            i++;
+        i++;
+    }
+    return true;
+}
+
 static void read_files(struct content_loader *L)
 {
     for (size_t i = 0; i < CONTENT_FILE_COUNT; i++) {
@@ -133,7 +162,16 @@ static void read_files(struct content_loader *L)
                                   : CONTENT_MAX_TEXT_FILE;
         L->have[i] = content_source_read(L->dir, files[i].name, max,
                                          &L->src[i], L->d);
-        if (L->have[i] && !files[i].map)
+        /* An empty file is one error, not one for each thing the
+         * others expect of it: it is left unparsed, and the checks
+         * that need it skip it. */
+        if (L->have[i] && !files[i].map && nothing_in(&L->src[i]))
+            diag_add(L->d, DIAG_ERROR, L->src[i].path, 0, 0, NULL, "this "
+                     "file is empty%s; it must hold %s — was it saved "
+                     "before it was written, or copied only in part?",
+                     L->src[i].len ? " (only comments and blank lines)" : "",
+                     files[i].what);
+        else if (L->have[i] && !files[i].map)
             L->parsed[i] = blockfile_parse(&L->src[i], files[i].mode,
                                            &L->bf[i], L->d) ||
                            true; /* keep what parsed for the checks */

@@ -98,13 +98,73 @@ static void check_report_file(struct content_loader *L, enum content_file f)
                         CONTENT_MAX_PASSAGES, CONTENT_MAX_PASSAGES);
 }
 
+/* The end of block b in its file: the last line with something on it
+ * before the next block (or the end of the file). */
+static size_t block_end(const struct blockfile *bf, const struct bf_block *b)
+{
+    size_t end = bf->src->len;
+    for (size_t k = 0; k < bf->block_count; k++)
+        if (bf->blocks[k].off > b->off && bf->blocks[k].off < end)
+            end = bf->blocks[k].off;
+    const char *t = bf->src->text;
+    while (end > b->off && (t[end - 1] == '\n' || t[end - 1] == ' '))
+        end--;
+    return end > b->off ? end - 1 : b->off;
+}
+
+/* English passage k is missing from file f: an error where it belongs --
+ * on the '##' line of the passage that follows it in English order, or
+ * else after the one before it, or else at the file's end.  Only the
+ * NEAR passages on either side are looked for (a file missing hundreds
+ * stays quick to check). */
+#define NEAR 32
+static void missing_passage(struct content_loader *L, enum content_file f,
+                            size_t k)
+{
+    const struct blockfile *ebf = &L->bf[CONTENT_F_REPORT_EN];
+    const struct blockfile *bf = &L->bf[f];
+    const char *id = ebf->blocks[k].id;
+    unsigned el, ec;
+    content_position(ebf->src->text, ebf->blocks[k].off, &el, &ec);
+    for (size_t j = k + 1; j < ebf->block_count && j <= k + NEAR; j++) {
+        const struct bf_block *next = find_block(bf, ebf->blocks[j].id);
+        if (!next)
+            continue;
+        unsigned line, col;
+        content_position(bf->src->text, next->off, &line, &col);
+        diag_add(L->d, DIAG_ERROR, bf->src->path, line, 0,
+                 content_line_start(bf->src->text, next->off),
+                 "passage '%s' (report/en.txt line %u) is missing; add "
+                 "'## %s' with its text before this passage ('%s')", id, el,
+                 id, next->id);
+        return;
+    }
+    for (size_t j = k; j-- > 0 && j + NEAR >= k;) {
+        const struct bf_block *prev = find_block(bf, ebf->blocks[j].id);
+        if (!prev)
+            continue;
+        size_t end = block_end(bf, prev);
+        unsigned line, col;
+        content_position(bf->src->text, end, &line, &col);
+        diag_add(L->d, DIAG_ERROR, bf->src->path, line, 0,
+                 content_line_start(bf->src->text, end),
+                 "passage '%s' (report/en.txt line %u) is missing; add "
+                 "'## %s' with its text after passage '%s', which ends "
+                 "here", id, el, id, prev->id);
+        return;
+    }
+    content_diag_eof(L->d, DIAG_ERROR, bf->src, "passage '%s' "
+                     "(report/en.txt line %u) is missing here; add '## %s' "
+                     "with its text", id, el, id);
+}
+
 /* Passage k of report/en.txt, in every language: its text from the block
- * with the same id, or "" and an error at the end of a language file that
- * lacks it (nothing for a file that could not be read: reported). */
+ * with the same id, or "" and an error where it belongs in a language
+ * file that lacks it (nothing for a file that could not be read:
+ * reported). */
 static void build_passage(struct content_loader *L, size_t k,
                           struct content_passage *p)
 {
-    const struct blockfile *ebf = &L->bf[CONTENT_F_REPORT_EN];
     for (int l = 0; l < CONTENT_LANGS; l++) {
         enum content_file f = CONTENT_F_REPORT_ZH + l;
         const struct bf_block *b =
@@ -115,13 +175,8 @@ static void build_passage(struct content_loader *L, size_t k,
             continue;
         }
         p->text[l].text = "";
-        if (!L->parsed[f])
-            continue;
-        unsigned el, ec;
-        content_position(ebf->src->text, ebf->blocks[k].off, &el, &ec);
-        content_diag_eof(L->d, DIAG_ERROR, &L->src[f],
-                         "passage '%s' (report/en.txt line %u) is missing "
-                         "here; add '## %s' with its text", p->id, el, p->id);
+        if (L->parsed[f])
+            missing_passage(L, f, k);
     }
 }
 

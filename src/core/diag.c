@@ -121,6 +121,60 @@ static const char *severity_name(enum diag_severity s)
     return "error";
 }
 
+/* The byte offset of code point `col` (1-based) of s, or its length. */
+static size_t col_offset(const char *s, size_t len, unsigned col)
+{
+    size_t i = 0;
+    for (unsigned c = 1; c < col && i < len; c++) {
+        size_t used;
+        utf8_decode(s + i, len - i, &used);
+        i += used ? used : 1;
+    }
+    return i;
+}
+
+/* The offending line, indented, and a caret under the column'th code
+ * point (tabs kept, so it lines up in a terminal).  A line longer than
+ * DIAG_QUOTE_CHARS is quoted as that many characters around the column
+ * (the start, for a whole-line diagnostic), with "…" where it is cut;
+ * the caret stays under the right character. */
+static void print_quote(const char *s, unsigned column, FILE *out)
+{
+    size_t len = strlen(s);
+    unsigned total = 0;
+    for (size_t i = 0; i < len; total++) {
+        size_t used;
+        utf8_decode(s + i, len - i, &used);
+        i += used ? used : 1;
+    }
+    unsigned first = 1, last = total; /* the code points quoted */
+    if (total > DIAG_QUOTE_CHARS) {
+        unsigned col = column ? column : 1;
+        first = col > DIAG_QUOTE_CHARS / 2 ? col - DIAG_QUOTE_CHARS / 2 : 1;
+        last = first + DIAG_QUOTE_CHARS - 1;
+        if (last > total) {
+            last = total;
+            first = total - DIAG_QUOTE_CHARS + 1;
+        }
+    }
+    size_t from = col_offset(s, len, first);
+    size_t to = col_offset(s, len, last + 1);
+    bool cut_start = first > 1, cut_end = last < total;
+    fprintf(out, "    %s%.*s%s\n", cut_start ? "\xE2\x80\xA6" : "",
+            (int)(to - from), s + from, cut_end ? "\xE2\x80\xA6" : "");
+    if (!column)
+        return;
+    fputs(cut_start ? "     " : "    ", out);
+    size_t i = from;
+    for (unsigned col = first; col < column && i < len; col++) {
+        size_t used;
+        utf8_decode(s + i, len - i, &used);
+        fputc(s[i] == '\t' ? '\t' : ' ', out);
+        i += used ? used : 1;
+    }
+    fputs("^\n", out);
+}
+
 void diag_list_print(const struct diag_list *list, FILE *out)
 {
     for (size_t i = 0; i < list->count; i++) {
@@ -134,24 +188,7 @@ void diag_list_print(const struct diag_list *list, FILE *out)
         fprintf(out, ": %s: %s\n", severity_name(d->severity), d->message);
         if (!d->source || !d->line)
             continue;
-        fprintf(out, "    %s\n", d->source);
-        if (!d->column)
-            continue;
-        /* The caret goes under the column'th code point; tabs are kept so
-         * the caret lines up in a terminal. */
-        fputs("    ", out);
-        const char *s = d->source;
-        size_t len = strlen(s);
-        unsigned col = 1;
-        size_t i2 = 0;
-        while (col < d->column && i2 < len) {
-            size_t used;
-            utf8_decode(s + i2, len - i2, &used);
-            fputc(s[i2] == '\t' ? '\t' : ' ', out);
-            i2 += used;
-            col++;
-        }
-        fputs("^\n", out);
+        print_quote(d->source, d->column, out);
     }
     if (list->dropped)
         fprintf(out, "... and %zu more problem%s not shown; fix these first "

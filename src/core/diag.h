@@ -37,6 +37,10 @@ struct diag {
  * characters and ended with an ellipsis (U+2026, counted in). */
 #define DIAG_MESSAGE_MAX 1023
 
+/* The most characters of an offending line the printer quotes: a longer
+ * line is cut around the column, with "…" (diag_list_print). */
+#define DIAG_QUOTE_CHARS 60
+
 struct diag_list {
     struct diag *items;
     size_t count, cap;
@@ -67,7 +71,9 @@ void diag_addv(struct diag_list *list, enum diag_severity severity,
 bool diag_list_full(const struct diag_list *list);
 void diag_count(struct diag_list *list, enum diag_severity severity);
 
-/* Prints every diagnostic GCC-style to `out`. */
+/* Prints every diagnostic GCC-style to `out`: the message, the
+ * offending line (at most DIAG_QUOTE_CHARS characters of it, around the
+ * column) and a caret under the column. */
 void diag_list_print(const struct diag_list *list, FILE *out);
 
 /* Prints the list as a JSON array of objects {"path", "line", "column",

@@ -26,6 +26,7 @@
 #include "core/xalloc.h"
 #include "state/fault.h"
 #include "state/import.h"
+#include "state/import_diff.h"
 #include "state/release.h"
 
 struct copy {
@@ -340,53 +341,6 @@ static int open_folder(struct copy *c, const char *stick, const char *folder)
     return fd;
 }
 
-static bool same_text(const struct content_passage *a,
-                      const struct content_passage *b)
-{
-    for (int l = 0; l < CONTENT_LANGS; l++)
-        if (strcmp(a->text[l].text, b->text[l].text) != 0)
-            return false;
-    return true;
-}
-
-/* Passages and places added, changed, removed against the old exhibit. */
-static void describe(const struct exhibit *old, const struct exhibit *ex,
-                     struct import_result *r, FILE *out)
-{
-    for (uint32_t i = 0; i < ex->passage_count; i++) {
-        const struct content_passage *o = NULL;
-        for (uint32_t k = 0; old && k < old->passage_count && !o; k++)
-            if (strcmp(old->passages[k].id, ex->passages[i].id) == 0)
-                o = &old->passages[k];
-        if (!o) {
-            r->added++;
-            fprintf(out, "  passage added: %s\n", ex->passages[i].id);
-        } else if (!same_text(o, &ex->passages[i])) {
-            r->changed++;
-            fprintf(out, "  passage changed: %s\n", ex->passages[i].id);
-        }
-    }
-    for (uint32_t k = 0; old && k < old->passage_count; k++) {
-        bool kept = false;
-        for (uint32_t i = 0; i < ex->passage_count && !kept; i++)
-            kept = strcmp(old->passages[k].id, ex->passages[i].id) == 0;
-        if (!kept) {
-            r->removed++;
-            fprintf(out, "  passage removed: %s\n", old->passages[k].id);
-        }
-    }
-    for (uint32_t i = 0; i < ex->place_count; i++)
-        if (!old || !content_place(old, ex->places[i].id)) {
-            r->places_added++;
-            fprintf(out, "  place added: %s\n", ex->places[i].id);
-        }
-    for (uint32_t k = 0; old && k < old->place_count; k++)
-        if (!content_place(ex, old->places[k].id)) {
-            r->places_removed++;
-            fprintf(out, "  place removed: %s\n", old->places[k].id);
-        }
-}
-
 /* The diagnostics with the staging folder's paths shown as the stick's. */
 static void relabel(struct diag_list *d, const char *staging,
                     const char *folder_on_stick)
@@ -434,6 +388,7 @@ struct job {
     int lockfd;
     struct exhibit *ex;     /* the copy, checked */
     struct exhibit *old;    /* the release it replaces, if it loads */
+    unsigned old_id;        /* its number */
 };
 
 /* The state folder made ready and locked for this import alone, and what
@@ -527,6 +482,7 @@ static bool install(struct job *j)
 {
     import_status(j->state, "installing", 70, NULL);
     char curpath[4200];
+    j->old_id = release_current(j->state);
     if (release_current_path(j->state, curpath, sizeof curpath)) {
         struct diag_list od;
         diag_list_init(&od);
@@ -555,23 +511,33 @@ static bool install(struct job *j)
 }
 
 /* The result's counts and line, and the report: its head, the line, the
- * diagnostics (with the stick's paths), what changed. */
+ * diagnostics (with the stick's paths), the release the kiosk shows now,
+ * and what changed, field by field and language by language. */
 static void report(struct job *j, FILE *rep)
 {
     struct import_result *r = j->r;
     char *changes = NULL;
     size_t clen = 0;
     FILE *cf = open_memstream(&changes, &clen);
+    struct import_changes c = {0};
     if (r->installed)
-        describe(j->old, j->ex, r, cf);
+        import_diff(j->old, j->ex, &c, cf);
     fclose(cf);
+    r->added = c.added;
+    r->changed = c.changed;
+    r->removed = c.removed;
+    r->places_added = c.places_added;
+    r->places_removed = c.places_removed;
+    r->other = c.other + c.places_added + c.places_removed;
     r->errors = j->d.errors;
     r->warnings = j->d.warnings;
+    r->shown = r->installed ? r->release : release_current(j->state);
     if (r->installed)
         snprintf(r->message, sizeof r->message, "Updated to release %u: %u "
-                 "passage%s changed, %u added, %u removed", r->release,
+                 "passage%s changed, %u added, %u removed%s", r->release,
                  r->changed, r->changed == 1 ? "" : "s", r->added,
-                 r->removed);
+                 r->removed, r->other ? "; other changes listed in the "
+                 "report" : "");
     else
         snprintf(r->message, sizeof r->message, "Not installed: %zu "
                  "error%s — see %s on the stick", j->d.errors,
@@ -581,10 +547,34 @@ static void report(struct job *j, FILE *rep)
     if (j->folder[0])
         relabel(&j->d, j->staging, IMPORT_FOLDER);
     diag_list_print(&j->d, rep);
+    if (j->d.count || j->d.dropped)
+        fputc('\n', rep);
     if (r->installed)
-        fprintf(rep, "\nChanges from the release before:\n%s",
+        fprintf(rep, "The kiosk now shows release %u (%u passages, %u "
+                "places), imported %s.\n", r->release, j->ex->passage_count,
+                j->ex->place_count, j->date);
+    else if (r->shown)
+        fprintf(rep, "The kiosk still shows release %u; nothing on it "
+                "changed.\n", r->shown);
+    else
+        fprintf(rep, "The kiosk has no release installed yet; it still "
+                "shows the content it was set up with.\n");
+    if (r->installed && j->old)
+        fprintf(rep, "\nChanges from release %u, the one before, field by "
+                "field and language by language:\n%s", j->old_id,
                 clen ? changes : "  none\n");
+    else if (r->installed)
+        fprintf(rep, "\nThe first release on this kiosk holds:\n%s",
+                clen ? changes : "  nothing\n");
     free(changes);
+}
+
+void import_status_facts(const struct import_result *r, char *out,
+                         size_t n)
+{
+    snprintf(out, n, "\trelease=%u shown=%u changed=%u added=%u removed=%u "
+             "other=%u errors=%zu", r->installed ? r->release : 0, r->shown,
+             r->changed, r->added, r->removed, r->other, r->errors);
 }
 
 bool import_run(const char *stick, const char *state,
@@ -605,7 +595,10 @@ bool import_run(const char *stick, const char *state,
     report(&j, rep);
     fclose(rep); /* the caller writes the report to the stick */
     import_keep_report(state, r->report, r->report_len);
-    import_status(state, r->installed ? "done" : "failed", 100, r->message);
+    char facts[200], status[sizeof r->message + sizeof facts];
+    import_status_facts(r, facts, sizeof facts);
+    snprintf(status, sizeof status, "%s%s", r->message, facts);
+    import_status(state, r->installed ? "done" : "failed", 100, status);
     if (!r->installed && j.folder[0])
         release_remove_tree(j.staging);
     content_destroy(j.ex);

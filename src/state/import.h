@@ -33,7 +33,9 @@ struct import_result {
     size_t errors, warnings;
     unsigned added, changed, removed;       /* passages */
     unsigned places_added, places_removed;
-    char message[512];         /* one line for the screen */
+    unsigned other;            /* changes that are not passages */
+    unsigned shown;            /* the release the kiosk shows now (0: none) */
+    char message[512];         /* one line for the screen, in English */
     char *report;              /* the whole report; import_result_fini */
     size_t report_len;
 };
@@ -45,9 +47,19 @@ bool import_run(const char *stick, const char *state_dir,
 /* Writes STATE/import-status, the line the running exhibit shows:
  * "PHASE PERCENT MESSAGE" (copying 0, checking 40, installing 70, done or
  * failed 100 with the result).  The caller uses it to add what happened
- * after the import (the report could not be written on the stick). */
+ * after the import (the report could not be written on the stick).  A
+ * result's MESSAGE is English (for staff and logs) followed by a tab and
+ * the facts, "key=value" separated by spaces (import_status_facts), from
+ * which the screen words the result in the visitor's language:
+ * release (installed, 0 if not), shown, changed, added, removed, other,
+ * errors; mode_import adds unwritten (files the stick did not take) and
+ * stats-only=1. */
 void import_status(const char *state, const char *phase, int percent,
                    const char *msg);
+/* The facts of a result for the status line: "\trelease=4 shown=4
+ * changed=1 ..." (with the leading tab). */
+void import_status_facts(const struct import_result *r, char *out,
+                         size_t n);
 /* Replaces STATE/IMPORT_LAST_REPORT (the staff panel's "last import")
  * with `text`. */
 void import_keep_report(const char *state, const char *text, size_t len);
