@@ -17,13 +17,15 @@ static const struct ui_chrome_fit fits[UI_CHROME_FITS] = {
     {false, false, UI_CHROME_LANGS_ROW, false, false},
     {false, false, UI_CHROME_LANGS_OWN_ROW, false, false},
     {false, false, UI_CHROME_LANGS_MENU, false, false},
+    {false, false, UI_CHROME_LANGS_MENU, false, true},
     {false, false, UI_CHROME_LANGS_MENU, true, false},
     {false, false, UI_CHROME_LANGS_MENU, true, true},
 };
 
 static const char *const fit_names[UI_CHROME_FITS] = {
     "one row", "one row, size glyph", "title below", "title below, size glyph",
-    "languages below", "language chooser", "language chooser, nav above",
+    "languages below", "language chooser", "language chooser, home icon",
+    "language chooser, nav above",
     "language chooser, nav above, home icon",
 };
 

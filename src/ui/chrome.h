@@ -18,9 +18,14 @@
  *      most a quarter of the screen's height: tall portrait panels)
  *   6. a language button (the current language's name and a chevron) that
  *      opens a chooser headed "Choose language" (nav.language)
- *   7. the same with Back and Home on a row above the other controls
- *   8. the same with Home as a house drawn, not its word (Uyghur in
- *      larger text on Touch Display 2).
+ *   7. the same with Home as a house drawn, not its word (larger text
+ *      on the 7" panel: one row instead of two)
+ *   8. a language button with Back and Home on a row above the other
+ *      controls
+ *   9. the same with Home as a house (Uyghur in larger text on Touch
+ *      Display 2).
+ * Of those that fit the width, the first within a quarter of the
+ * screen's height is taken, else the lowest.
  * The arrangement is the same on every titled screen (it is fitted to the
  * longest title), so the content below keeps its place; Home's own
  * arrangement drops what it does not show.
@@ -41,7 +46,7 @@
 
 #define UI_CHROME_TITLES 4   /* screens with a title */
 #define UI_CHROME_TARGETS 8  /* the most controls at once */
-#define UI_CHROME_FITS 8
+#define UI_CHROME_FITS 9
 
 /* How the languages are offered. */
 enum ui_chrome_langs {

@@ -415,7 +415,8 @@ static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
     struct map_label_params params = {
         .gap = (float)ui_mm(mt, 1.0),
         .pad = (float)ui_mm(mt, 0.7),
-        .edge_margin = (float)mt->gap_s,
+        /* labels are targets: none in the bezel */
+        .edge_margin = (float)(mt->bezel > mt->gap_s ? mt->bezel : mt->gap_s),
         .inside = on_own_fill,
         .ctx = &ictx,
     };

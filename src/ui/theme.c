@@ -82,9 +82,10 @@ static int at_least(int a, int b)
     return a > b ? a : b;
 }
 
+/* At least `mm` (these are floors): rounded up. */
 static int mm_px(double px_per_mm, double mm)
 {
-    return at_least((int)lround(mm * px_per_mm), 1);
+    return at_least((int)ceil(mm * px_per_mm - 1e-9), 1);
 }
 
 /* The smallest type size: capitals of UI_CAP_MM_MIN, more beyond the
