@@ -90,9 +90,12 @@ bool render_text_layout(SDL_Renderer *renderer, struct atlas *atlas,
                     uint32_t cp = utf8_decode(layout->text + g->cluster,
                                               layout->len - g->cluster,
                                               &used);
-                    /* the first capital; the tallest alef (its isolated
-                     * form: a joined one is shorter) */
+                    /* the first capital; the tallest isolated alef (a
+                     * joined one is shorter) */
                     if (render_text_log_probe_char(cp) &&
+                        (cp != 0x0627 ||
+                         render_text_log_alef_alone(layout->text,
+                                                    g->cluster)) &&
                         (probe.w == 0 || (cp == 0x0627 && dst.h > probe.h))) {
                         probe = dst;
                         probe_cp = cp;

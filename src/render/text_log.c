@@ -1,6 +1,8 @@
 /* text_log.c: the records of drawn text (see text_log.h). */
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "render/text_log.h"
@@ -27,6 +29,23 @@ void render_text_log_cover(struct render_text_log *log, const SDL_Rect *rect)
     for (size_t i = 0; log && i < log->count; i++)
         if (!rect || SDL_HasIntersection(&log->items[i].box, rect))
             log->items[i].covered = true;
+}
+
+bool render_text_log_alef_alone(const char *text, uint32_t at)
+{
+    uint32_t i = at;
+    while (i > 0) {
+        uint32_t start = i - 1;
+        while (start > 0 && ((unsigned char)text[start] & 0xC0) == 0x80)
+            start--;
+        size_t used;
+        uint32_t cp = utf8_decode(text + start, at - start, &used);
+        int jt = u_getIntPropertyValue((UChar32)cp, UCHAR_JOINING_TYPE);
+        if (jt != U_JT_TRANSPARENT)
+            return jt != U_JT_DUAL_JOINING;
+        i = start;
+    }
+    return true;
 }
 
 bool render_text_log_probe_char(uint32_t cp)

@@ -61,6 +61,10 @@ void render_text_log_add(struct render_text_log *log,
 void render_text_log_cover(struct render_text_log *log, const SDL_Rect *rect);
 /* True for a character whose ink height is the probe's (see above). */
 bool render_text_log_probe_char(uint32_t cp);
+/* True when the alef at byte `at` of `text` stands alone: the letter
+ * before it (if any) does not join to the left (Unicode's joining type is
+ * not dual), so the alef takes its isolated, tallest form. */
+bool render_text_log_alef_alone(const char *text, uint32_t at);
 /* The records as a JSON array. */
 void render_text_log_write_json(const struct render_text_log *log, FILE *f);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "render/draw_text.h"
+#include "render/text_log.h"
 #include "ui/action.h"
 #include "ui/chrome.h"
 #include "ui/textlist.h"
@@ -760,6 +761,7 @@ static void draw_menu(const struct ui_chrome *c, SDL_Renderer *r,
 {
     const struct ui_palette *pal = ui_theme_palette();
     fill(r, c->menu_panel, pal->paper);
+    render_text_log_cover(atlas_text_log(atlas), &c->menu_panel);
     outline(r, c->menu_panel, c->line, pal->accent);
     render_text_layout(r, atlas, c->menu_heading, c->menu_heading_at.x,
                        c->menu_heading_at.y, pal->ink);
