@@ -15,6 +15,7 @@ static void lay_card_at(struct ui_home *s, const struct text_fonts *fonts,
                         const struct exhibit *ex, const struct ui_metrics *m,
                         SDL_Rect box, int title_px)
 {
+    box.h = box.h > 0 ? box.h : 0; /* no room at all: it only scrolls */
     const struct ui_palette *pal = ui_theme_palette();
     enum text_lang lang = m->lang;
     enum text_align start = ui_align_start(m, lang);
@@ -33,6 +34,7 @@ static void lay_card_at(struct ui_home *s, const struct text_fonts *fonts,
                   m->gap_m);
     /* The rule spans what is shown of the card. */
     s->rule.h = s->card.height < box.h ? s->card.height : box.h;
+    s->rule.h = s->rule.h > 0 ? s->rule.h : 0;
 }
 
 /* The title at the heading size, or at the body's when the card would
@@ -119,7 +121,12 @@ static void lay_preview(struct ui_home *s, SDL_Renderer *renderer,
     int ch = s->caption.rect.h;
     s->caption.rect.y = box.y + box.h - ch;
     SDL_Rect pic = {box.x, box.y, box.w, box.h - ch};
-    ui_map_preview_set(&s->map, renderer, ex, pic, (float)m->gap_m);
+    /* Too little room for a picture (a small panel with larger text): the
+     * caption alone, a button to the map. */
+    if (pic.h < 2 * m->target || pic.w < 2 * m->target)
+        ui_map_preview_fini(&s->map);
+    else
+        ui_map_preview_set(&s->map, renderer, ex, pic, (float)m->gap_m);
 }
 
 void ui_home_set(struct ui_home *s, SDL_Renderer *renderer,
@@ -209,7 +216,8 @@ void ui_home_draw(const struct ui_home *s, SDL_Renderer *r,
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(r, pal->accent.r, pal->accent.g, pal->accent.b,
                            255);
-    SDL_RenderFillRect(r, &s->rule);
+    if (s->rule.h > 0)
+        SDL_RenderFillRect(r, &s->rule);
     for (int i = 0; i < UI_HOME_BUTTONS; i++)
         ui_button_draw(&s->button[i], r, atlas,
                        pressed_id && strcmp(pressed_id, s->button[i].id) == 0);
