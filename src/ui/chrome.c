@@ -383,25 +383,17 @@ void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
         if (ok[i] && chooser < 0 && fits[i].langs == UI_CHROME_LANGS_MENU)
             chooser = i;
     }
-    /* The first that fits in a quarter of the screen's height; where none
-     * does (a short panel with larger text), the lowest that fits. */
     c->fit_index = UI_CHROME_FITS;
-    int low = -1;
     for (int i = 0; i < UI_CHROME_FITS; i++) {
         if (!ok[i])
             continue;
-        if (low < 0 || height[i] < height[low])
-            low = i;
-        if (height[i] > m->h / 4 &&
-            (fits[i].langs != UI_CHROME_LANGS_OWN_ROW || chooser < 0 ||
-             height[chooser] < height[i]))
+        if (fits[i].langs == UI_CHROME_LANGS_OWN_ROW &&
+            height[i] > m->h / 4 && chooser >= 0 &&
+            height[chooser] < height[i])
             continue;
         c->fit_index = i + 1;
-        low = -2;
         break;
     }
-    if (low >= 0)
-        c->fit_index = low + 1;
     c->fit = fits[c->fit_index - 1];
     fits_width(c, &b, &c->fit, &c->rows);
     if (c->fit.langs == UI_CHROME_LANGS_OWN_ROW &&

@@ -24,8 +24,9 @@
  *      controls
  *   9. the same with Home as a house (Uyghur in larger text on Touch
  *      Display 2).
- * Of those that fit the width, the first within a quarter of the
- * screen's height is taken, else the lowest.
+ * The first that fits the width is taken (the languages' own row only
+ * while the bar stays within a quarter of the screen or below the
+ * chooser's height).
  * The arrangement is the same on every titled screen (it is fitted to the
  * longest title), so the content below keeps its place; Home's own
  * arrangement drops what it does not show.

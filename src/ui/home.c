@@ -68,14 +68,24 @@ static int lay_buttons(struct ui_home *s, const struct text_fonts *fonts,
     static const char *const labels[UI_HOME_BUTTONS] = {"home.read",
                                                         "home.about"};
     int top = y;
+    /* The action size, or the body size where a label would wrap at it
+     * (a narrow panel): the labels stay on one line. */
+    int size = ui_text_px(m, m->type.action);
+    for (int i = 0; w > 0 && i < UI_HOME_BUTTONS; i++) {
+        ui_button_place(&s->button[i], fonts, ui_action_id(act[i]),
+                        content_string(ex, labels[i], m->lang), m->lang,
+                        size, (SDL_Rect){x, y, w, m->button_h},
+                        UI_BUTTON_PLAIN);
+        if (s->button[i].label && s->button[i].label->line_count > 1)
+            size = ui_text_px(m, m->type.lead);
+    }
     for (int i = 0; i < UI_HOME_BUTTONS; i++) {
         if (i)
             y += max_i(m->gap_m, m->target_gap);
         struct ui_button *b = &s->button[i];
         ui_button_place(b, fonts, ui_action_id(act[i]),
                         content_string(ex, labels[i], m->lang), m->lang,
-                        ui_text_px(m, m->type.action),
-                        (SDL_Rect){x, y, w, m->button_h},
+                        size, (SDL_Rect){x, y, w, m->button_h},
                         i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_PLAIN);
         if (w > 0)
             fit_height(m, b);

@@ -442,7 +442,14 @@ static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
  * place and colour, not by size; the credit wraps in its strip. */
 static int caption_px(const struct ui_map_page *p)
 {
-    return ui_text_px(&p->m, 18);
+    if (!p->sheet || !p->m.large_text)
+        return ui_text_px(&p->m, 18);
+    /* a small panel with larger text: the credit at the normal floor
+     * (4.8 mm capitals), or it leaves no room for a map */
+    struct ui_metrics normal;
+    ui_metrics_init_view(&normal, p->m.w, p->m.h, p->m.diagonal_in,
+                         p->m.view_mm, p->m.lang, false);
+    return ui_text_px(&normal, 18);
 }
 
 /* The strip runs along the foot of the whole area, under the map and the
@@ -579,6 +586,17 @@ static void lay_panel(struct ui_map_page *p)
     p->instruction = lay(p, "ui", ui_text_px(m, m->type.lead),
                          content_string(p->ex, "map.instruction", m->lang),
                          w, al);
+    /* larger text that would overrun the panel keeps the normal size */
+    if (p->instruction && m->large_text && !p->sheet &&
+        text_layout_height_px(p->instruction) > pn.h - 2 * m->margin) {
+        struct ui_metrics normal;
+        ui_metrics_init_view(&normal, m->w, m->h, m->diagonal_in, m->view_mm,
+                             m->lang, false);
+        text_layout_destroy(p->instruction);
+        p->instruction =
+            lay(p, "ui", ui_text_px(&normal, normal.type.lead),
+                content_string(p->ex, "map.instruction", m->lang), w, al);
+    }
     p->instr_x = pn.x + m->margin;
     p->instr_y = pn.y + (p->sheet ? m->gap_s : m->margin);
     p->band = (SDL_Rect){0, 0, 0, 0};

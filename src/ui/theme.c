@@ -98,12 +98,11 @@ static void type_floor(struct ui_metrics *m)
                                          ? view / UI_VIEW_MM_DEFAULT
                                          : 1.0);
     double large_mm = 2.0 * view * tan(UI_CAP_DEG_LARGE / 2 * M_PI / 180);
-    /* whole pixels of capital, and half a pixel for the rasteriser's
-     * rounding, so the drawn capitals reach the millimetres */
-    double floor = (ceil(cap_mm * m->px_per_mm) + 0.5) / UI_CAP_RATIO;
+    double floor = cap_mm * m->px_per_mm / UI_CAP_RATIO;
     if (m->large_text) {
         double grown = floor * UI_TEXT_PCT_LARGE / 100.0;
-        double large = (ceil(large_mm * m->px_per_mm) + 0.5) / UI_CAP_RATIO;
+        /* whole pixels of capital, so drawn they reach 0.7 degrees */
+        double large = ceil(large_mm * m->px_per_mm) / UI_CAP_RATIO;
         floor = large > grown ? large : grown;
     }
     m->text_floor = (int)ceil(floor);
