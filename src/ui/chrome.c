@@ -203,8 +203,8 @@ static void lay_titles(struct ui_chrome *c, const struct bar *b,
                                 ui_align_start(m, m->lang), text,
                                 strlen(text));
         snprintf(t->id, sizeof t->id, "%s", ids[i]);
-        t->rect = (SDL_Rect){0, 0, label_w(t->layout) + 1,
-                             text_layout_height_px(t->layout)};
+        /* its box is the layout's: wrapped lines keep their alignment */
+        t->rect = (SDL_Rect){0, 0, w, text_layout_height_px(t->layout)};
         c->titles++;
     }
 }

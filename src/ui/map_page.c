@@ -488,7 +488,9 @@ static int lay_strip(struct ui_map_page *p, SDL_Rect area)
                          (beside && beside->line_count > 2));
     text_layout_destroy(one);
     text_layout_destroy(beside);
-    if (p->scale_in_panel)
+    /* Under a card's sheet (a small panel) the map is too small for a
+     * scale worth reading: the credit alone, the strip's whole width. */
+    if (p->scale_in_panel || p->sheet)
         room = inner - 2 * hp;
     p->credit = lay(p, "ui", size, credit, room,
                     ui_metrics_mirrored(m) ? TEXT_ALIGN_START
@@ -512,7 +514,7 @@ static int lay_strip(struct ui_map_page *p, SDL_Rect area)
     int scale_h = text_layout_height_px(p->scale_text) + ui_mm(m, 0.6) +
                   bar_h + 2 * hp;
     int credit_h = text_layout_height_px(p->credit) + 2 * hp;
-    if (p->scale_in_panel)
+    if (p->scale_in_panel || p->sheet)
         scale_h = 0;
     return (scale_h > credit_h ? scale_h : credit_h) + m->gap_xs +
            m->bezel / 2;
@@ -570,6 +572,11 @@ static void place_strip(struct ui_map_page *p)
      * edge: put the box so its ink fills the credit's box. */
     p->credit_tx = p->credit_box.x + hp - ink_left(p->credit);
     p->credit_ty = p->credit_box.y + hp;
+    if (p->sheet) { /* no scale (see lay_strip) */
+        text_layout_destroy(p->scale_text);
+        p->scale_text = NULL;
+        p->scale_box = p->scale_bar = (SDL_Rect){0, 0, 0, 0};
+    }
 }
 
 /* ---- the panel: title and instruction ----------------------------------- */
