@@ -450,7 +450,7 @@ static void test_back_scrolled(void)
 {
     const char *size = "1920x1080";
     const char *head = "tap 300 300\ntap-id nav:read\n"
-                       "drag 960 900 960 300 400\nwait 3000\nstate r0\n";
+                       "drag 960 900 960 700 400\nwait 3000\nstate r0\n";
     if (!play("scrolled0", head, size))
         return;
     json_t *r0 = state("r0");

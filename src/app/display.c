@@ -196,6 +196,11 @@ static bool try_drivers(struct video_tries *t)
 {
     t->len = 0;
     t->text[0] = t->first[0] = '\0';
+    /* Events first, on their own: a video driver that fails takes down
+     * what it started, and SDL's SIGTERM/SIGINT handlers (a quit event,
+     * so the window closes cleanly) must outlive the failed tries. */
+    if (!SDL_WasInit(SDL_INIT_EVENTS))
+        SDL_InitSubSystem(SDL_INIT_EVENTS);
     const char *named = SDL_getenv("SDL_VIDEODRIVER");
     if (named && *named) {
         char list[256];
