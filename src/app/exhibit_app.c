@@ -168,6 +168,9 @@ void exhibit_app_layout(struct exhibit_app *a, SDL_Renderer *renderer,
     if (!same) {
         a->history_n = 0; /* its places and passages may be gone */
         a->place = -1;
+        /* the reader lets go of the old exhibit (freed by now) before
+         * it is told to start at the top */
+        ui_reader_set(a->reader, NULL, &a->m, (SDL_Rect){0, 0, 0, 0}, false);
         ui_reader_highlight(a->reader, -1, false);
         ui_reader_set_offset(a->reader, 0);
         ui_about_reset(&a->about);
