@@ -167,6 +167,14 @@ static int ink_left(const struct text_layout *l)
 
 /* ---- the parts of the area ---------------------------------------------- */
 
+/* This page's metrics at the normal text size: what larger text falls
+ * back to where it would not fit (labels, instruction, credit). */
+static void normal_metrics(const struct ui_metrics *m, struct ui_metrics *out)
+{
+    ui_metrics_init_view(out, m->w, m->h, m->diagonal_in, m->view_mm, m->lang,
+                         false);
+}
+
 /* The card's side panel: 36 % of a landscape area's width, 45 % of a
  * portrait one's height -- or, where that is narrower than a card's
  * measure (UI_MAP_SHEET_MM: about 20 characters of 4.8 mm capitals with
@@ -346,8 +354,7 @@ static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
     const struct ui_metrics *mt = &p->m;
     struct ui_metrics normal;
     if (normal_size) {
-        ui_metrics_init_view(&normal, mt->w, mt->h, mt->diagonal_in,
-                             mt->view_mm, mt->lang, false);
+        normal_metrics(mt, &normal);
         mt = &normal;
     }
     struct map_label_request req[MAX_LABELS];
@@ -447,8 +454,7 @@ static int caption_px(const struct ui_map_page *p)
     /* a small panel with larger text: the credit at the normal floor
      * (4.8 mm capitals), or it leaves no room for a map */
     struct ui_metrics normal;
-    ui_metrics_init_view(&normal, p->m.w, p->m.h, p->m.diagonal_in,
-                         p->m.view_mm, p->m.lang, false);
+    normal_metrics(&p->m, &normal);
     return ui_text_px(&normal, 18);
 }
 
@@ -597,8 +603,7 @@ static void lay_panel(struct ui_map_page *p)
     if (p->instruction && m->large_text && !p->sheet &&
         text_layout_height_px(p->instruction) > pn.h - 2 * m->margin) {
         struct ui_metrics normal;
-        ui_metrics_init_view(&normal, m->w, m->h, m->diagonal_in, m->view_mm,
-                             m->lang, false);
+        normal_metrics(m, &normal);
         text_layout_destroy(p->instruction);
         p->instruction =
             lay(p, "ui", ui_text_px(&normal, normal.type.lead),
