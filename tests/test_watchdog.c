@@ -16,6 +16,9 @@
 #include "check.h"
 #include "proc.h"
 
+/* Every datagram received, in order, each followed by '|'. */
+static char seen[8192];
+
 /* Counts datagrams containing `what` during `seconds`. */
 static int count(int fd, const char *what, double seconds)
 {
@@ -28,6 +31,8 @@ static int count(int fd, const char *what, double seconds)
             continue; /* the receive timeout */
         buf[r] = '\0';
         n += strstr(buf, what) != NULL;
+        size_t at = strlen(seen);
+        snprintf(seen + at, sizeof seen - at, "%s|", buf);
     }
     return n;
 }
@@ -60,6 +65,17 @@ int main(void)
                                      "--size", "640x480", NULL},
                &(struct proc_io){.env = env});
     CHECK(count(fd, "READY=1", 10.0) == 1, "READY=1 after the first frame");
+    /* Up to the first frame the watchdog allows the start's 90 s (a GPU
+     * emulated in software, every glyph new); then its own interval. */
+    count(fd, "", 0.3);
+    const char *ready = strstr(seen, "READY=1");
+    const char *allow = strstr(seen, "WATCHDOG_USEC=90000000");
+    const char *own = ready ? strstr(ready, "WATCHDOG_USEC=400000\n")
+                            : NULL;
+    CHECK(allow && ready && allow < ready,
+          "before the first frame the watchdog is given 90 s (%.120s)", seen);
+    CHECK(own != NULL, "after READY=1 it gets its own 400 ms back (%.120s)",
+          ready ? ready : seen);
     int pings = count(fd, "WATCHDOG=1", 2.0);
     CHECK(pings >= 7 && pings <= 12, "about one ping per 200 ms on a still "
                                      "screen (%d in 2 s)", pings);
@@ -79,7 +95,13 @@ int main(void)
                                      "--fonts", "/nonexistent/manifest.txt",
                                      NULL},
                &(struct proc_io){.env = env, .err = "/dev/null"});
+    seen[0] = '\0';
     CHECK(count(fd, "READY=1", 10.0) == 1, "no fonts: the error screen is up");
+    count(fd, "", 0.3);
+    ready = strstr(seen, "READY=1");
+    CHECK(ready && strstr(ready, "WATCHDOG_USEC=400000\n"),
+          "the error screen gives the watchdog its own interval back (%.120s)",
+          seen);
     CHECK(count(fd, "WATCHDOG=1", 1.0) >= 3, "and it feeds the watchdog");
     int code = proc_stop(&kiosk, SIGTERM);
     CHECK(code == 1, "SIGTERM ends it with status 1 (%d)", code);

@@ -150,9 +150,37 @@ struct run_ctx {
     unsigned long frames;
     struct exhibit_load *pending; /* new content waiting */
     unsigned watchdog;            /* its ping interval (ms); 0: none */
+    bool long_work;               /* the watchdog allows LONG_WORK_MS */
     uint32_t pinged;
     uint32_t panel_until;         /* when an import's result goes away */
 };
+
+/* What the watchdog allows from the start to the first frame, and from
+ * new content to its first frame: a GPU emulated in software compiles its
+ * shaders then, every glyph is new, every screen is laid out -- seconds
+ * under emulation, far beyond the 10 s interval on a slow machine, and
+ * finite.  It matches kiosk.service's TimeoutStartSec; a hang there is
+ * caught after it instead of after the interval. */
+#define LONG_WORK_MS 90000u
+
+/* Long work ahead (LONG_WORK_MS): told to the watchdog once. */
+static void long_work_begin(struct run_ctx *c, const char *what)
+{
+    if (c->long_work || !platform_watchdog_allow(LONG_WORK_MS))
+        return;
+    c->long_work = true;
+    log_debug(MODE, "the watchdog allows %u s until %s", LONG_WORK_MS / 1000,
+              what);
+}
+
+/* The frame is up: the watchdog's own interval again. */
+static void long_work_end(struct run_ctx *c)
+{
+    if (!c->long_work)
+        return;
+    c->long_work = false;
+    platform_watchdog_allow(0);
+}
 
 /* What one renderer's loop needs; false if it cannot be made. */
 static bool run_begin(struct run_ctx *c)
@@ -182,6 +210,7 @@ static bool run_begin(struct run_ctx *c)
     c->pending = NULL;
     c->watchdog = platform_watchdog_ms() / 2;
     c->pinged = c->panel_until = 0;
+    long_work_begin(c, "the first frame");
     return true;
 }
 
@@ -233,6 +262,7 @@ static bool run_frame(struct run_ctx *c)
     c->announce = false;
     if (!c->ready) /* the first frame is up: tell the supervisor */
         c->ready = platform_notify("READY=1") || true;
+    long_work_end(c);
     /* An animation asks for the next frame; vsync paces it. */
     if (anim) {
         SDL_Event tick = {.type = frame_event};
@@ -316,8 +346,10 @@ static void run_window(struct run_ctx *c, const SDL_WindowEvent *w)
 {
     if (w->event == SDL_WINDOWEVENT_CLOSE && c->windowed)
         c->quit = true;
-    if (w->event == SDL_WINDOWEVENT_SIZE_CHANGED)
+    if (w->event == SDL_WINDOWEVENT_SIZE_CHANGED) {
         c->relayout = true;
+        long_work_begin(c, "the resized window's first frame");
+    }
     if (w->event == SDL_WINDOWEVENT_EXPOSED ||
         w->event == SDL_WINDOWEVENT_SIZE_CHANGED)
         c->dirty = true;
@@ -410,6 +442,7 @@ static void run_take_content(struct run_ctx *c)
     c->pending = NULL;
     content_news(c->view, c->app);
     c->relayout = c->dirty = c->announce = true;
+    long_work_begin(c, "the new content's first frame");
 }
 
 /* The window's loop on the current renderer until it quits; its exit
@@ -565,6 +598,12 @@ int mode_run(int argc, char **argv, const struct app_settings *settings)
     int rc = run_options(argc, argv, &set, &c.windowed, &w, &h);
     if (rc != CLI_OK)
         return rc;
+    /* From here to the first frame: fonts, the display, every screen. */
+    if (platform_watchdog_allow(LONG_WORK_MS)) {
+        c.long_work = true;
+        log_info(MODE, "the watchdog allows %u s for the first frame, then "
+                 "%u s", LONG_WORK_MS / 1000, platform_watchdog_ms() / 1000);
+    }
     c.fonts = app_fonts_load(&set);
     if (!c.windowed)
         lock_down();

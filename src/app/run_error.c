@@ -11,6 +11,7 @@ int run_error_screen(SDL_Renderer *ren, bool windowed, int rotation)
     unsigned watchdog = platform_watchdog_ms() / 2;
     bool dirty = true;
     platform_notify("READY=1");
+    platform_watchdog_allow(0); /* its own interval from now on */
     for (;;) {
         if (dirty) {
             int w, h;

@@ -4,6 +4,7 @@
  * must not stop because its supervisor went away. */
 #include <errno.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -53,4 +54,15 @@ unsigned platform_watchdog_ms(void)
         return 0;
     long long v = atoll(usec);
     return v > 0 ? (unsigned)(v / 1000) : 0;
+}
+
+bool platform_watchdog_allow(unsigned ms)
+{
+    unsigned own = platform_watchdog_ms();
+    if (!own)
+        return false;
+    char msg[64];
+    snprintf(msg, sizeof msg, "WATCHDOG_USEC=%llu\nWATCHDOG=1",
+             (unsigned long long)(ms ? ms : own) * 1000ull);
+    return platform_notify(msg);
 }

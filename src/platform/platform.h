@@ -30,6 +30,12 @@ bool platform_notify(const char *message);
 /* The watchdog interval the service manager asks for ($WATCHDOG_USEC), in
  * ms, or 0 if none: the main loop pings at half of it. */
 unsigned platform_watchdog_ms(void);
+/* Long, finite work ahead (the first frame: a slow GPU compiles its
+ * shaders, every glyph is new; new content laid out): the watchdog is
+ * given `ms` instead of its interval from now on (WATCHDOG_USEC=), and
+ * pinged.  0 gives it its own interval back.  False if there is no
+ * watchdog or the service manager was not told. */
+bool platform_watchdog_allow(unsigned ms);
 
 /* This process's memory now and at its peak (resident set, KiB); false if
  * the system does not say. */

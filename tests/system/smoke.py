@@ -44,7 +44,7 @@ def main():
         time.sleep(args.settle)
         for cmd in ("systemctl is-active kiosk.service",
                     "systemctl status kiosk.service --no-pager -l | head -15",
-                    "journalctl -b -u kiosk --no-pager | tail -30",
+                    "journalctl -b -u kiosk --no-pager -o short-monotonic | tail -30",
                     "systemd-analyze",
                     "ls -l /dev/dri",
                     # Which Mesa driver the kiosk's process has loaded.

@@ -98,6 +98,36 @@ class Reference:
         return os.path.join(self.out, name + ".png"), state
 
 
+    def attract(self, name, size=(W, H), content=None):
+        """Attract in every phase the screen can be caught in: each
+        quotation of its loop (UI_ATTRACT_SLIDES of UI_ATTRACT_SLIDE_MS)
+        at eight points of the touch rings' breath (UI_ATTRACT_PERIOD_MS),
+        all in one run.  A restarted exhibit is somewhere in its loop when
+        the screen is looked at; it must match one of these."""
+        slides, slide_ms, period_ms, move_ms = 9, 7000, 2400, 900
+        lines, paths, now = [], [], 0
+        for i in range(slides):
+            for b in range(8):
+                t = i * slide_ms + 300 + b * period_ms // 8
+                if t > (i + 1) * slide_ms - move_ms:
+                    continue
+                lines += ["wait %d" % (t - now),
+                          "shot %s-%d-%d" % (name, i, b)]
+                paths.append(os.path.join(self.out,
+                                          "%s-%d-%d.png" % (name, i, b)))
+                now = t
+        script = os.path.join(self.out, name + ".txt")
+        with open(script, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        subprocess.run([self.kiosk, "render", "--size", "%dx%d" % size,
+                        "--script", script, "--out", self.out, "--fonts",
+                        os.path.join(ROOT, "fonts/manifest.txt"),
+                        "--content", content or os.path.join(ROOT,
+                                                             "content")],
+                       check=True, cwd=ROOT)
+        return paths
+
+
 def target(state, tid):
     for t in state["targets"]:
         if t["id"] == tid:
@@ -107,12 +137,15 @@ def target(state, tid):
 
 def compare(imgdiff, screen, ref, diff, turn=False):
     """The share of pixels (in %) differing by more than 48 levels in a
-    channel, or None if the sizes differ."""
-    args = [imgdiff] + (["--turn", "90"] if turn else []) + [screen, ref,
-                                                             diff]
+    channel, or None if the sizes differ; `ref` one picture or a list (an
+    animated screen's phases: the closest counts)."""
+    refs = ref if isinstance(ref, list) else [ref]
+    args = [imgdiff] + (["--turn", "90"] if turn else []) + [
+        screen, refs[0], diff] + refs[1:]
     r = subprocess.run(args, text=True, capture_output=True)
     m = re.search(r"\(([0-9.]+) %\)", r.stdout)
-    return (float(m.group(1)) if m else None), r.stdout.strip()
+    line = r.stdout.strip().replace(os.path.dirname(refs[0]) + "/", "")
+    return (float(m.group(1)) if m else None), line
 
 
 # ---- USB sticks -----------------------------------------------------------
@@ -268,7 +301,7 @@ def run_tests(args):
                      (share, tolerance, time.time() - t0, line))
 
     # The pictures the screen must show.
-    attract, _ = ref.play("attract", ["wait 500"])
+    attract = ref.attract("attract")
     home, home_state = ref.play("home", ["wait 500", "tap %d %d" % (W // 2,
                                                                     H // 2),
                                          "wait 800"])
@@ -297,8 +330,7 @@ def run_tests(args):
                               retitle("Report of the Work Team (new)"))
     home_new, _ = ref.play("home-new", ["wait 500", "tap %d %d" % (
         W // 2, H // 2), "wait 800"], content=good_content)
-    attract_new, _ = ref.play("attract-new", ["wait 500"],
-                              content=good_content)
+    attract_new = ref.attract("attract-new", content=good_content)
     bad = os.path.join(sticks, "emoji.img")
     make_stick(bad, os.path.join(ROOT, "content"), emoji)
     ext4 = os.path.join(sticks, "ext4.img")
@@ -652,7 +684,7 @@ def run_tests(args):
               " && systemctl restart kiosk")
         k.wait(k.active, 60)
         settle(k)
-        p_attract, _ = ref.play("attract-portrait", ["wait 500"], (H, W),
+        p_attract = ref.attract("attract-portrait", (H, W),
                                 content=good_content)
         p_home, p_state = ref.play("home-portrait", [
             "wait 500", "tap %d %d" % (H // 2, W // 2), "wait 800"], (H, W),
@@ -662,11 +694,15 @@ def run_tests(args):
         # Logical (lx, ly) is at screen (W - 1 - ly, lx).
         n = k.count_log(r"screen home")
         k.touch("tap %d %d" % (W - 1 - W // 2, H // 2))
-        k.wait_log(r"screen home", 10, after=n)
+        check(k.wait_log(r"screen home", 20, after=n),
+              "rotation 90: a tap leaves Attract for Home")
+        # The map button is tapped where Home draws it, once it is drawn.
+        same(k, "home-portrait", p_home, 2.0, turn=True, timeout=20.0,
+             what="rotation 90: the screen shows Home upright")
         mx, my = target(p_state, "nav:map")
         n = k.count_log(r"screen map")
         k.touch("tap %d %d" % (W - 1 - my, mx))
-        check(k.wait_log(r"screen map", 10, after=n),
+        check(k.wait_log(r"screen map", 20, after=n),
               "rotation 90: a tap on the map button, where it is drawn, "
               "opens the map", "logical (%d, %d) at screen (%d, %d)" %
               (mx, my, W - 1 - my, mx))
