@@ -240,6 +240,49 @@ static void test_drag_on_map(void)
     json_decref(m1);
 }
 
+/* A slow press -- a finger held 1.5 s on Home's map button before it
+ * lifts (a tremor, a careful first touch) -- opens the map as a tap does;
+ * one that slides off the button opens nothing. */
+static bool is(json_t *j, const char *key, const char *want);
+
+static void test_slow_press(void)
+{
+    if (!play("slow0", "tap 300 300\nwait 800\nstate h\n", "1920x1080"))
+        return;
+    json_t *h = state("h");
+    if (!h)
+        return;
+    int x = -1, y = -1;
+    json_t *t = json_object_get(h, "targets"), *v;
+    size_t i;
+    json_array_foreach(t, i, v) {
+        if (strcmp(json_string_value(json_object_get(v, "id")),
+                   "nav:map") == 0) {
+            x = (int)(json_integer_value(json_object_get(v, "x")) +
+                      json_integer_value(json_object_get(v, "w")) / 2);
+            y = (int)(json_integer_value(json_object_get(v, "y")) +
+                      json_integer_value(json_object_get(v, "h")) / 2);
+        }
+    }
+    json_decref(h);
+    if (!CHECK(x >= 0, "Home has the map button"))
+        return;
+    char script[256];
+    snprintf(script, sizeof script, "tap 300 300\nwait 800\ndown 1 %d %d\n"
+             "wait 1500\nup 1\nwait 500\nstate slow\n", x, y);
+    json_t *j = play("slow1", script, "1920x1080") ? state("slow") : NULL;
+    CHECK(j && is(j, "screen", "map"),
+          "a press held 1.5 s on the map button opens the map");
+    json_decref(j);
+    snprintf(script, sizeof script, "tap 300 300\nwait 800\ndown 1 %d %d\n"
+             "wait 1500\nmove 1 %d %d\nup 1\nwait 500\nstate off\n", x, y,
+             x, y + 400);
+    j = play("slow2", script, "1920x1080") ? state("off") : NULL;
+    CHECK(j && is(j, "screen", "home"),
+          "a held press that slides away opens nothing");
+    json_decref(j);
+}
+
 /* Every target: at least 48 px, 8 px from the next, 40 px from the edge. */
 static void check_targets(const char *name, json_t *j, int w, int h)
 {
@@ -682,6 +725,7 @@ int main(void)
     test_idle();
     test_fling_and_static();
     test_drag_on_map();
+    test_slow_press();
     test_targets("1920x1080", 1920, 1080);
     test_targets("1080x1920", 1080, 1920);
     test_back("1920x1080");

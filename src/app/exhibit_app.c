@@ -110,7 +110,12 @@ struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
     a->card = ui_place_card_create(fonts);
     a->reader = ui_reader_create(fonts);
     a->staff = staff_create(fonts, 0);
+    /* A slow press is a tap: a visitor who presses and holds (a tremor, a
+     * careful first touch) still opens what was pressed, and so does a
+     * main loop too busy to see the release at once.  Nothing on the
+     * visitor's screens means something else by a long press. */
     struct input_gesture_config gc = INPUT_GESTURE_CONFIG_DEFAULT;
+    gc.long_press_ms = 0;
     input_gesture_init(&a->gesture, &gc);
     input_scroll_init(&a->scroll, 0, 0);
     return a;
@@ -508,7 +513,7 @@ bool exhibit_app_pointer(struct exhibit_app *a, SDL_Renderer *renderer,
             changed = true;
             break;
         case INPUT_GESTURE_LONG_PRESS:
-            break; /* nothing in the visitor's screens */
+            break; /* none: long presses are off (exhibit_app_create) */
         }
     }
     return changed;
