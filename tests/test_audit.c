@@ -22,11 +22,11 @@
  *
  * Larger text is audited on the 1080p panels and the 43" 4K.  On the
  * smaller ones it does not fit yet: on the 7" panel and Touch Display 2,
- * with 7.3 mm capitals, the bar, the title and the map's credit leave the
- * map screen no room for a map (the map page logs "the map cannot be
- * fitted") and the reader's summary toggle scrolls away with the report;
- * on the 10.1" panel the map's instruction in Uyghur would overrun its
- * panel and keeps the normal size -- open work, not a pass. */
+ * with 7.3 mm capitals, the bar and the title leave the map a strip a
+ * few centimetres tall that its labels crowd, and the reader's summary
+ * toggle scrolls away with the report; on the 10.1" panel the map's
+ * instruction in Uyghur would overrun its panel and keeps the normal
+ * size -- open work, not a pass. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -12,21 +12,22 @@
 #include "ui/theme.h"
 
 static const struct ui_chrome_fit fits[UI_CHROME_FITS] = {
-    {true, true, UI_CHROME_LANGS_ROW, false, false},
-    {true, false, UI_CHROME_LANGS_ROW, false, false},
-    {false, true, UI_CHROME_LANGS_ROW, false, false},
-    {false, false, UI_CHROME_LANGS_ROW, false, false},
-    {false, false, UI_CHROME_LANGS_OWN_ROW, false, false},
-    {false, false, UI_CHROME_LANGS_MENU, false, false},
-    {false, false, UI_CHROME_LANGS_MENU, false, true},
-    {false, false, UI_CHROME_LANGS_MENU, true, false},
-    {false, false, UI_CHROME_LANGS_MENU, true, true},
+    {true, true, UI_CHROME_LANGS_ROW, false, false, false},
+    {true, false, UI_CHROME_LANGS_ROW, false, false, false},
+    {false, true, UI_CHROME_LANGS_ROW, false, false, false},
+    {false, false, UI_CHROME_LANGS_ROW, false, false, false},
+    {false, false, UI_CHROME_LANGS_OWN_ROW, false, false, false},
+    {false, false, UI_CHROME_LANGS_MENU, false, false, false},
+    {false, false, UI_CHROME_LANGS_MENU, false, true, false},
+    {false, false, UI_CHROME_LANGS_MENU, false, true, true},
+    {false, false, UI_CHROME_LANGS_MENU, true, false, false},
+    {false, false, UI_CHROME_LANGS_MENU, true, true, false},
 };
 
 static const char *const fit_names[UI_CHROME_FITS] = {
     "one row", "one row, size glyph", "title below", "title below, size glyph",
     "languages below", "language chooser", "language chooser, home icon",
-    "language chooser, nav above",
+    "language chooser, back and home icons", "language chooser, nav above",
     "language chooser, nav above, home icon",
 };
 
@@ -128,7 +129,8 @@ static bool fits_width(const struct ui_chrome *c, const struct bar *b,
                        const struct ui_chrome_fit *f, int *rows)
 {
     int home = f->home_icon ? home_icon_w(b) : c->home.rect.w;
-    int W = b->area.w, nav = c->back.rect.w + b->gap + home;
+    int back = f->back_icon ? home_icon_w(b) : c->back.rect.w;
+    int W = b->area.w, nav = back + b->gap + home;
     int far = far_w(c, b, f);
     int title = max_title_w(c);
     bool ok;
@@ -355,6 +357,7 @@ void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
 {
     ui_chrome_fini(c);
     c->large_text = m->large_text;
+    c->mirrored = ui_metrics_mirrored(m);
     c->line = ui_mm(m, 0.4) > 2 ? ui_mm(m, 0.4) : 2;
     c->shown = -1;
     c->nav = false;
@@ -379,6 +382,10 @@ void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
     for (int i = 0; i < UI_CHROME_FITS; i++) {
         int rows;
         ok[i] = fits_width(c, &b, &fits[i], &rows);
+        /* Back without its word only for larger text: at the normal
+         * size the languages' own row is the better trade. */
+        if (fits[i].back_icon && !m->large_text)
+            ok[i] = false;
         height[i] = bar_height(&b, &fits[i], rows);
         if (ok[i] && chooser < 0 && fits[i].langs == UI_CHROME_LANGS_MENU)
             chooser = i;
@@ -401,6 +408,8 @@ void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
         tighten_langs(c, &b);
     if (c->fit.home_icon)
         c->home.rect.w = home_icon_w(&b);
+    if (c->fit.back_icon)
+        c->back.rect.w = home_icon_w(&b);
     /* Rows from the top: [nav], controls, [languages], [title]. */
     int y = bezel;
     if (c->fit.nav_own_row) {
@@ -709,8 +718,7 @@ static void draw_menu_button(const struct ui_chrome *c, SDL_Renderer *r,
     int chev = b->rect.h / 5;
     int total = lw + chev * 3;
     int lx = b->rect.x + (b->rect.w - total) / 2;
-    bool rtl = b->label && b->label->line_count &&
-               c->lang[TEXT_LANG_UG].style == UI_BUTTON_SELECTED;
+    bool rtl = c->mirrored;
     int text_x = rtl ? lx + chev * 3 : lx;
     int cx = rtl ? lx + chev : lx + lw + chev * 2;
     render_text_layout(r, atlas, b->label,
@@ -724,18 +732,43 @@ static void draw_menu_button(const struct ui_chrome *c, SDL_Renderer *r,
     }
 }
 
-/* Home as a house: a roof and walls in the button's outline. */
-static void draw_home_icon(const struct ui_chrome *c, SDL_Renderer *r,
-                           bool down)
+/* A drawn icon's button: its outline (filled while pressed), and the
+ * icon's ink set; returns the box. */
+static SDL_Rect icon_box(const struct ui_chrome *c, SDL_Renderer *r,
+                         SDL_Rect b, bool down)
 {
     const struct ui_palette *pal = ui_theme_palette();
-    SDL_Rect b = c->home.rect;
     if (down)
         fill(r, b, pal->muted);
     else
         outline(r, b, c->line, pal->accent);
     SDL_Color ink = down ? pal->paper : pal->accent;
     SDL_SetRenderDrawColor(r, ink.r, ink.g, ink.b, 255);
+    return b;
+}
+
+/* Back as a chevron pointing to the reading edge (right in Uyghur), in
+ * the button's outline. */
+static void draw_back_icon(const struct ui_chrome *c, SDL_Renderer *r,
+                           bool down)
+{
+    bool mirrored = c->mirrored;
+    SDL_Rect b = icon_box(c, r, c->back.rect, down);
+    int s = b.h / 4, cx = b.x + b.w / 2, cy = b.y + b.h / 2;
+    int tip = mirrored ? cx + s / 2 : cx - s / 2;
+    int tail = mirrored ? tip - s : tip + s;
+    for (int k = 0; k < c->line + 1; k++) {
+        int d = mirrored ? -k : k;
+        SDL_RenderDrawLine(r, tail + d, cy - s, tip + d, cy);
+        SDL_RenderDrawLine(r, tip + d, cy, tail + d, cy + s);
+    }
+}
+
+/* Home as a house: a roof and walls in the button's outline. */
+static void draw_home_icon(const struct ui_chrome *c, SDL_Renderer *r,
+                           bool down)
+{
+    SDL_Rect b = icon_box(c, r, c->home.rect, down);
     int s = b.h / 2, cx = b.x + b.w / 2, top = b.y + b.h / 4;
     int eave = top + s / 2, bottom = top + s;
     for (int k = 0; k < c->line + 1; k++) {
@@ -770,8 +803,11 @@ void ui_chrome_draw(const struct ui_chrome *c, SDL_Renderer *r,
     const struct ui_palette *pal = ui_theme_palette();
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     if (c->nav) {
-        ui_button_draw(&c->back, r, atlas,
-                       pressed && strcmp(pressed, c->back.id) == 0);
+        bool back_down = pressed && strcmp(pressed, c->back.id) == 0;
+        if (c->fit.back_icon)
+            draw_back_icon(c, r, back_down);
+        else
+            ui_button_draw(&c->back, r, atlas, back_down);
         if (c->fit.home_icon)
             draw_home_icon(c, r,
                            pressed && strcmp(pressed, c->home.id) == 0);

@@ -20,10 +20,12 @@
  *      opens a chooser headed "Choose language" (nav.language)
  *   7. the same with Home as a house drawn, not its word (larger text
  *      on the 7" panel: one row instead of two)
- *   8. a language button with Back and Home on a row above the other
+ *   8. with larger text only, the same with Back as a chevron drawn,
+ *      not its word (Uyghur on the 7" panel: one row instead of two; the
+ *      screen's title below says where Back is from)
+ *   9. a language button with Back and Home on a row above the other
  *      controls
- *   9. the same with Home as a house (Uyghur in larger text on Touch
- *      Display 2).
+ *  10. the same with Home as a house.
  * The first that fits the width is taken (the languages' own row only
  * while the bar stays within a quarter of the screen or below the
  * chooser's height).
@@ -47,7 +49,7 @@
 
 #define UI_CHROME_TITLES 4   /* screens with a title */
 #define UI_CHROME_TARGETS 8  /* the most controls at once */
-#define UI_CHROME_FITS 9
+#define UI_CHROME_FITS 10
 
 /* How the languages are offered. */
 enum ui_chrome_langs {
@@ -63,6 +65,7 @@ struct ui_chrome_fit {
     enum ui_chrome_langs langs;
     bool nav_own_row;      /* Back and Home on a row above the rest */
     bool home_icon;        /* Home drawn as a house, without its word */
+    bool back_icon;        /* Back drawn as a chevron, without its word */
 };
 
 struct ui_chrome_title {
@@ -92,6 +95,7 @@ struct ui_chrome {
     bool nav;            /* Back, Home and a title (not Home) */
     int shown;           /* the title shown, or -1 */
     bool large_text;
+    bool mirrored;       /* Uyghur: the bar reads from the right */
     int line;            /* outline thickness, px */
     int bottom;          /* where a titled screen's content may start */
     int home_bottom;     /* the same on Home */

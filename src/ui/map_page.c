@@ -682,8 +682,11 @@ bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
     SDL_Rect above = {area.x, area.y, area.w, area.h - strip_h};
     bool sheet;
     p->panel = panel_of(m, above, &sheet);
+    /* A sheet covers the whole map, its strip too: nothing of the map
+     * (nor its credit or scale) is seen while a card is open, and on a
+     * small panel the card needs every row. */
     if (p->sheet)
-        p->panel = above;
+        p->panel = area;
     p->view = view_of(m, above, p->panel, p->sheet);
     lay_panel(p);
     SDL_Rect fit_r = p->view;
@@ -937,7 +940,10 @@ bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
     bool sliding = ui_map_page_card_shift(p, now_ms, &cdx, &cdy);
     bool covered = p->selected >= 0 && !sliding;
     if (p->sheet) {
-        /* the instruction's band; the card brings its own sheet */
+        /* the instruction's band; the card brings its own sheet, over
+         * the strip too once it is in */
+        if (!covered)
+            draw_strip(r, p, atlas);
         if (p->selected >= 0) {
             SDL_Rect under = {p->panel.x + cdx, p->panel.y + cdy,
                               p->panel.w, p->panel.h};
@@ -951,7 +957,6 @@ bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
                 render_text_layout(r, atlas, p->instruction, p->instr_x,
                                    p->instr_y, pal->ink);
         }
-        draw_strip(r, p, atlas);
         return animating || sliding;
     }
     /* The panel the card will slide over. */

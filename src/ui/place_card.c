@@ -352,7 +352,10 @@ void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
     int top = set_header(c, pl, inner, &title);
     int gap = m->target_gap > m->gap_s ? m->target_gap : m->gap_s;
     int y;
-    if (y1 - (top + gap + 1) >= 2 * m->list_row) {
+    /* A name too tall to pin beside the close control would leave the
+     * control a row of its own: then the whole card scrolls, the two side
+     * by side at its top. */
+    if (!title && y1 - (top + gap + 1) >= 2 * m->list_row) {
         top += gap;
         add_rule(c, (SDL_Rect){inner.x, top, inner.w, 1});
         top += 1;
@@ -360,16 +363,27 @@ void ui_place_card_set(struct ui_place_card *c, const struct exhibit *ex,
         y = c->view.y + m->gap_s;
     } else {
         /* A box too short to pin anything (a small panel, larger text, a
-         * tall bar): the whole card scrolls, the close control and the
-         * name at its top. */
+         * tall bar), or a name too tall: the whole card scrolls, the close
+         * control and the name at its top. */
         c->close_scrolls = true;
-        if (!title) {
-            ui_textlist_take(&c->head, 0);
-            title = lay(c, "title", lang, ui_text_px(m, m->type.lead),
-                        inner.w, pl->name[lang]);
-        }
+        /* The name beside the close control, as in the pinned header:
+         * a row saved where every row counts. */
+        ui_textlist_take(&c->head, 0);
+        text_layout_destroy(title);
+        int side = c->close.rect.w;
+        int tw = inner.w - side - m->gap_s;
+        struct text_layout *name = lay(c, "title", lang,
+                                       ui_text_px(m, m->type.lead), tw,
+                                       pl->name[lang]);
+        int th = text_layout_height_px(name);
+        int hh = th > side ? th : side;
+        c->close.rect.y = y0 + (hh - side) / 2;
+        SDL_Rect tb = {inner.x, y0, inner.w, hh};
+        place(&c->body, name, ui_start_x(m, tb, tw), y0 + (hh - th) / 2,
+              pal->accent);
+        title = NULL;
         c->view = (SDL_Rect){x0, y0, x1 - x0, y1 > y0 ? y1 - y0 : 0};
-        y = c->close.rect.y + c->close.rect.h + gap;
+        y = y0 + hh + gap;
     }
     inner.y = c->view.y;
     inner.h = c->view.h;
