@@ -71,14 +71,14 @@ static void layout_reader(struct exhibit_app *a)
     ui_button_place(&a->summary_button, a->fonts,
                     ui_action_id(UI_ACTION_SUMMARY), sum, m->lang, label,
                     (SDL_Rect){0, c.y, 0, h}, style);
-    if (a->summary_button.rect.w > c.w) { /* a narrow panel: two lines */
+    if (a->summary_button.rect.w > c.w) /* a narrow panel: two lines */
         ui_button_place(&a->summary_button, a->fonts,
                         ui_action_id(UI_ACTION_SUMMARY), sum, m->lang, label,
                         (SDL_Rect){0, c.y, c.w, h}, style);
-        int th = text_layout_height_px(a->summary_button.label) + m->gap_s;
-        if (th > h)
-            a->summary_button.rect.h = h = th;
-    }
+    /* the box holds its label's lines, never cuts them */
+    int th = text_layout_height_px(a->summary_button.label) + m->gap_s;
+    if (th > h)
+        a->summary_button.rect.h = h = th;
     a->summary_button.rect.x = ui_start_x(m, c, a->summary_button.rect.w);
     /* three lines of body text under the toggle, or it scrolls */
     int lines = ui_text_px(m, m->type.lead) * 3 * 3 / 2;

@@ -149,7 +149,9 @@ void ui_metrics_init_view(struct ui_metrics *m, int w, int h,
     m->gap_xl = at_least(ui_scale_px(s, 64, 1), mm_px(ppm, 8));
     m->button_h = at_least(at_least(ui_scale_px(s, 112, 1), m->target),
                            ui_text_px(m, m->type.action) * 2);
-    m->toggle_h = at_least(ui_scale_px(s, 64, 1), m->target);
+    /* as the bar's buttons: a label's line and a little air round it */
+    m->toggle_h = at_least(at_least(ui_scale_px(s, 64, 1), m->target),
+                           ui_text_px(m, m->type.label) * 14 / 10);
 }
 
 void ui_metrics_init(struct ui_metrics *m, int w, int h, double diagonal_in,
