@@ -211,6 +211,23 @@ static void lay_titles(struct ui_chrome *c, const struct bar *b,
     }
 }
 
+/* The chooser's button: the language's name with `pad` each side, then
+ * room for the chevron (drawn) at its far side. */
+static void place_menu_button(struct ui_chrome *c, const struct bar *b,
+                              int pad)
+{
+    enum text_lang lang = b->m->lang;
+    place(b, &c->menu_button, UI_ACTION_LANGUAGE,
+          content_string(b->ex, "language-names", lang), lang, pad,
+          UI_BUTTON_PLAIN);
+    c->menu_button.rect.w += b->m->bar_text / 2 + pad / 2;
+    /* never narrower than draw_menu_button's name and chevron */
+    int need = label_w(c->menu_button.label) + 3 * (b->m->bar_h / 5) +
+               2 * b->m->gap_xs;
+    if (c->menu_button.rect.w < need)
+        c->menu_button.rect.w = need;
+}
+
 /* Lays out every control at its own size (x not yet placed). */
 static void lay_controls(struct ui_chrome *c, struct bar *b)
 {
@@ -229,12 +246,7 @@ static void lay_controls(struct ui_chrome *c, struct bar *b)
               content_string(b->ex, "language-names", l), l, b->gap,
               l == lang ? UI_BUTTON_SELECTED : UI_BUTTON_PLAIN);
     }
-    /* The chooser's button: the language's name, then room for the
-     * chevron (drawn) at its far side. */
-    place(b, &c->menu_button, UI_ACTION_LANGUAGE,
-          content_string(b->ex, "language-names", lang), lang, b->pad,
-          UI_BUTTON_PLAIN);
-    c->menu_button.rect.w += m->bar_text / 2 + b->pad / 2;
+    place_menu_button(c, b, b->pad);
     /* The text size: a small and a large A, the label after them. */
     const struct ui_text_style st = {"ui", UI_LINE_PCT_UI, TEXT_DIR_LTR};
     c->glyph_small = ui_text_lay(b->fonts, st, TEXT_LANG_EN,
@@ -406,6 +418,16 @@ void ui_chrome_set(struct ui_chrome *c, const struct text_fonts *fonts,
     if (c->fit.langs == UI_CHROME_LANGS_OWN_ROW &&
         langs_w(c, b.gap) > b.area.w)
         tighten_langs(c, &b);
+    /* Nothing fitted (Uyghur in larger text on Touch Display 2): the
+     * chooser's button tight, so the far group stays inside the bezel. */
+    if (c->fit.langs == UI_CHROME_LANGS_MENU &&
+        far_w(c, &b, &c->fit) > b.area.w) {
+        place_menu_button(c, &b, m->gap_xs);
+        int less = 2 * (b.pad - m->gap_xs); /* the text size's too */
+        b.size_glyph_w -= less > 0 ? less : 0;
+        if (b.size_glyph_w < m->target)
+            b.size_glyph_w = m->target;
+    }
     if (c->fit.home_icon)
         c->home.rect.w = home_icon_w(&b);
     if (c->fit.back_icon)

@@ -120,8 +120,10 @@ static void lay_caption(struct ui_home *s, const struct text_fonts *fonts,
         fit_height(m, &s->caption);
 }
 
-/* The map's picture in `box`, its caption along the foot. */
-static void lay_preview(struct ui_home *s, SDL_Renderer *renderer,
+/* The map's picture in `box`, its caption along the foot; false if there
+ * is no room for a picture (a small panel with larger text): then the box
+ * is the caption alone, a button to the map, at the box's foot. */
+static bool lay_preview(struct ui_home *s, SDL_Renderer *renderer,
                         const struct text_fonts *fonts,
                         const struct exhibit *ex, const struct ui_metrics *m,
                         SDL_Rect box)
@@ -131,12 +133,12 @@ static void lay_preview(struct ui_home *s, SDL_Renderer *renderer,
     int ch = s->caption.rect.h;
     s->caption.rect.y = box.y + box.h - ch;
     SDL_Rect pic = {box.x, box.y, box.w, box.h - ch};
-    /* Too little room for a picture (a small panel with larger text): the
-     * caption alone, a button to the map. */
-    if (pic.h < 2 * m->target || pic.w < 2 * m->target)
-        ui_map_preview_fini(&s->map);
-    else
-        ui_map_preview_set(&s->map, renderer, ex, pic, (float)m->gap_m);
+    if (pic.h >= 2 * m->target && pic.w >= 2 * m->target &&
+        ui_map_preview_set(&s->map, renderer, ex, pic, (float)m->gap_m))
+        return true;
+    ui_map_preview_fini(&s->map);
+    s->preview = s->caption.rect;
+    return false;
 }
 
 void ui_home_set(struct ui_home *s, SDL_Renderer *renderer,
@@ -180,8 +182,9 @@ void ui_home_set(struct ui_home *s, SDL_Renderer *renderer,
         int ph = (int)(c.w / aspect) + 2 * m->gap_m + s->caption.rect.h;
         if (ph > c.h * 40 / 100)
             ph = c.h * 40 / 100;
-        lay_preview(s, renderer, fonts, ex, m,
-                    (SDL_Rect){c.x, c.y + c.h - ph, c.w, ph});
+        if (!lay_preview(s, renderer, fonts, ex, m,
+                         (SDL_Rect){c.x, c.y + c.h - ph, c.w, ph}))
+            ph = s->preview.h; /* the caption alone: the rest for the card */
         int bh = lay_buttons(s, fonts, ex, m, c.x, 0, c.w);
         int by = c.y + c.h - ph - m->gap_xl - bh;
         move_buttons(s, by);
