@@ -20,13 +20,14 @@
  *   - every passage of a place card reachable by scrolling the card.
  * Each failure names the panel, language, screen and the thing measured.
  *
- * Larger text is audited on the 1080p panels and the 43" 4K.  On the
- * smaller ones it does not fit yet: on the 7" panel and Touch Display 2,
- * with 7.3 mm capitals, the bar and the title leave the map a strip a
- * few centimetres tall that its labels crowd, and the reader's summary
- * toggle scrolls away with the report; on the 10.1" panel the map's
- * instruction in Uyghur would overrun its panel and keeps the normal
- * size -- open work, not a pass. */
+ * Larger text is audited on every panel, with one exception that is open
+ * work, not a pass: the type of the map screen on the 7" panel, Touch
+ * Display 2 and the 10.1" panel (large_map false).  There, with 7.3 mm
+ * capitals, the bar and the title leave the map a strip a few
+ * centimetres tall; its place names would be forced over one another, so
+ * they keep the normal size (4.8 mm capitals), and so does the credit;
+ * on the 10.1" panel the instruction in Uyghur would overrun its panel.
+ * Its targets, labels and contrast are audited there as everywhere. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,15 +48,16 @@ struct panel {
     int w, h;
     const char *mm; /* screen-size-mm */
     const char *name;
+    bool large_map; /* the map screen's type is audited with larger text */
 };
 
 static const struct panel panels[] = {
-    {800, 480, "155x86", "Pi 7\""},
-    {720, 1280, "88x155", "Touch Display 2"},
-    {1280, 800, "217x136", "10.1\""},
-    {1920, 1080, "476x268", "21.5\""},
-    {1080, 1920, "268x476", "21.5\" portrait"},
-    {3840, 2160, "952x535", "43\" 4K"},
+    {800, 480, "155x86", "Pi 7\"", false},
+    {720, 1280, "88x155", "Touch Display 2", false},
+    {1280, 800, "217x136", "10.1\"", false},
+    {1920, 1080, "476x268", "21.5\"", true},
+    {1080, 1920, "268x476", "21.5\" portrait", true},
+    {3840, 2160, "952x535", "43\" 4K", true},
 };
 
 static const char *const langs[] = {"zh", "en", "ug"};
@@ -360,10 +362,16 @@ static void audit(const struct panel *p, int li, bool large)
     int cx = p->w / 2, top = p->h * 3 / 4, bottom = p->h / 4;
     bool chooser;
     const char *choose = play_choose_lang(dir, args, size, langs[li], &chooser);
+    /* with larger text the chooser is opened again (its shot replaces the
+     * first), and closed by choosing the same language */
+    char again[128] = "";
+    if (large && chooser)
+        snprintf(again, sizeof again, "tap-id nav:language\nwait 300\n"
+                 "shot chooser\ntap-id lang:%s\nwait 300\n", langs[li]);
     snprintf(script, sizeof script,
              "wait 600\nshot attract0\nwait 1300\nshot attract1\n"
              "wait 1700\nshot attract2\ntap %d %d\nwait 400\n"
-             "%stap-id lang:%s\nwait 300\n%s"
+             "%stap-id lang:%s\nwait 300\n%s%s"
              "shot home\ntap-id nav:read\nwait 400\nshot reader\n"
              "tap-id nav:summary\nwait 300\nshot summary\n"
              "drag %d %d %d %d 200\nwait 1500\ndrag %d %d %d %d 200\n"
@@ -374,7 +382,7 @@ static void audit(const struct panel *p, int li, bool large)
              "tap-id nav:about\nwait 400\nshot about\nwait 31000\n"
              "shot idle\n",
              cx, p->h / 2, choose, langs[li],
-             large ? "tap-id nav:text-size\n" : "",
+             large ? "tap-id nav:text-size\n" : "", again,
              cx, top, cx, bottom, cx, top, cx, bottom, cx, top, cx, bottom);
     /* every shot's state too */
     char full[4096], *o = full;
@@ -407,7 +415,8 @@ static void audit(const struct panel *p, int li, bool large)
                 shot_close(&s);
                 continue;
             }
-            audit_texts(&s);
+            if (!(s.large && !p->large_map && strcmp(shot, "map") == 0))
+                audit_texts(&s);
             audit_targets(&s);
             if (strncmp(s.name, "summary", 7) == 0)
                 audit_not_blank(&s);
@@ -437,9 +446,8 @@ int main(int argc, char **argv)
         snprintf(size, sizeof size, "%dx%d", panels[i].w, panels[i].h);
         if (argc > 1 && strcmp(argv[1], size) != 0)
             continue;
-        bool large_fits = panels[i].w * panels[i].h >= 1920 * 1080;
         for (int l = 0; l < 3; l++)
-            for (int large = 0; large < (large_fits ? 2 : 1); large++)
+            for (int large = 0; large < 2; large++)
                 audit(&panels[i], l, large);
     }
     content_destroy(ex);

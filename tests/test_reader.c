@@ -539,8 +539,10 @@ out:
 }
 
 /* Where the bar leaves too little room (7" with larger text), the toggle
- * sits at the report's top and scrolls with it: reachable at the top, and
- * still there after a tap; the report is laid out, not empty. */
+ * sits at the report's top and scrolls with it: reachable at the top;
+ * once tapped it goes up out of the view, the first passage's top at the
+ * view's top (what was asked for shows), and a scroll back of its height
+ * brings it again; the report is laid out, not empty. */
 static void test_toggle_scrolls(void)
 {
     for (int l = 0; l < TEXT_LANG_COUNT; l++) {
@@ -552,17 +554,22 @@ static void test_toggle_scrolls(void)
         int x, y;
         bool at_top = exhibit_app_target(u.a, "nav:summary", &x, &y);
         tap_id(&u, "nav:summary");
+        bool scrolls = ui_reader_lead(r) > 0;
         bool after = exhibit_app_target(u.a, "nav:summary", &x, &y);
+        float first = ui_reader_offset(r);
         bool summary = u.a->summary;
+        scroll_to(&u, 0);
+        bool back = exhibit_app_target(u.a, "nav:summary", &x, &y);
         scroll_to(&u, ui_reader_max_offset(r));
         bool far = exhibit_app_target(u.a, "nav:summary", &x, &y);
-        bool scrolls = ui_reader_lead(r) > 0;
-        CHECK(ui_reader_top_passage(r) >= 0 && at_top && after && summary &&
-                  far == !scrolls,
+        CHECK(ui_reader_top_passage(r) >= 0 && at_top && summary && back &&
+                  after == !scrolls && far == !scrolls &&
+                  (!scrolls || first == (float)ui_reader_lead(r)),
               "7\" %s larger: the toggle %s; at the top %d, after a tap %d "
-              "(summary %d), at the end %d", lang_name[l],
+              "(offset %.0f of a %d px lead; summary %d), scrolled back %d, "
+              "at the end %d", lang_name[l],
               scrolls ? "scrolls with the report" : "stays above it", at_top,
-              after, summary, far);
+              after, (double)first, ui_reader_lead(r), summary, back, far);
     next:
         close_run(&u);
     }

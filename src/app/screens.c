@@ -259,6 +259,12 @@ static bool reader_tap(struct exhibit_app *a, int x, int y, uint32_t now)
          * bounds and offset. */
         a->summary = !a->summary;
         layout_reader(a);
+        /* A toggle that scrolls with the report (a short screen with
+         * larger text) goes up out of the view once tapped, so the text
+         * asked for is what shows; a little scroll back brings it. */
+        int lead = ui_reader_lead(a->reader);
+        if (lead > 0 && ui_reader_offset(a->reader) < (float)lead)
+            ui_reader_set_offset(a->reader, (float)lead);
         app_go(a, APP_SCREEN_READER);
         return true;
     }
