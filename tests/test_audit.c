@@ -24,10 +24,13 @@
  * work, not a pass: the type of the map screen on the 7" panel, Touch
  * Display 2 and the 10.1" panel (large_map false).  There, with 7.3 mm
  * capitals, the bar and the title leave the map a strip a few
- * centimetres tall; its place names would be forced over one another, so
- * they keep the normal size (4.8 mm capitals), and so does the credit;
- * on the 10.1" panel the instruction in Uyghur would overrun its panel.
- * Its targets, labels and contrast are audited there as everywhere. */
+ * centimetres tall: the credit keeps the normal size (4.8 mm capitals)
+ * on the 7" panel and Touch Display 2; on the 7" panel the regions' names
+ * are large in columns beside the map (test_map_page), and the towns and
+ * the neighbours' names are left out; on Touch Display 2 the Chinese and Uyghur names
+ * would be forced over one another and keep the normal size; on the 10.1"
+ * panel the instruction in Uyghur would overrun its panel.  Its targets,
+ * labels and contrast are audited there as everywhere. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>

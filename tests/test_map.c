@@ -745,6 +745,65 @@ static void test_labels_map(void)
     }
 }
 
+/* Four region labels too large for a wide, short map (800x200, the
+ * anchors within 120 px of each other): in two columns beside the
+ * anchors' span, the western two left and the eastern two right, each
+ * inside the bounds less the margin, apart from the others, ordered by
+ * their anchors' heights, led out from their anchors; towns dropped.  A
+ * column that cannot hold its labels refuses and leaves the results. */
+static void test_labels_sides(void)
+{
+    struct map_label_params par = MAP_LABEL_PARAMS_DEFAULT;
+    struct map_rect b = {0, 200, 800, 200};
+    struct map_label_request req[5] = {
+        {.feature = 0, .ax = 340, .ay = 360, .w = 216, .h = 69, .must = true},
+        {.feature = 1, .ax = 350, .ay = 330, .w = 207, .h = 69, .w2 = 120,
+         .h2 = 69, .must = true},
+        {.feature = 2, .ax = 450, .ay = 300, .w = 232, .h = 69, .must = true},
+        {.feature = 3, .ax = 460, .ay = 290, .w = 147, .h = 69, .must = true},
+        {.feature = 4, .ax = 400, .ay = 320, .w = 80, .h = 30,
+         .is_town = true, .dot_r = 5},
+    };
+    struct map_label_result res[5];
+    bool ok = map_labels_place_sides(req, 5, &b, &par, res);
+    CHECK(ok, "sides: four labels fit in two columns");
+    if (!ok)
+        return;
+    float m = par.edge_margin;
+    bool inside = true, apart = true, lines = true;
+    for (int i = 0; i < 4; i++) {
+        const struct map_rect *r = &res[i].rect;
+        inside &= res[i].placed && r->x >= b.x + m && r->y >= b.y + m &&
+                  r->x + r->w <= b.x + b.w - m &&
+                  r->y + r->h <= b.y + b.h - m;
+        lines &= res[i].pos == MAP_LABEL_LEADER && res[i].lx0 == req[i].ax &&
+                 res[i].ly0 == req[i].ay;
+        for (int j = 0; j < i; j++)
+            apart &= !map_rects_near(&res[i].rect, &res[j].rect, par.pad);
+    }
+    CHECK(inside && apart && lines,
+          "sides: inside the margin %d, apart %d, led from their anchors %d",
+          inside, apart, lines);
+    CHECK(res[0].rect.x + res[0].rect.w <= 340 &&
+              res[1].rect.x + res[1].rect.w <= 340 && res[2].rect.x >= 460 &&
+              res[3].rect.x >= 460,
+          "sides: the western two left of every anchor, the eastern two right");
+    CHECK(res[1].rect.y < res[0].rect.y && res[3].rect.y < res[2].rect.y,
+          "sides: each column in the order of its anchors' heights");
+    CHECK(!res[4].placed, "sides: the town's label is dropped");
+    /* five: the eastern three of 69 px cannot stack in 200 px less the
+     * margins */
+    struct map_label_request five[5] = {req[0], req[1], req[2], req[3],
+                                        req[2]};
+    five[4].ax = 470;
+    struct map_label_result keep[5];
+    for (int i = 0; i < 5; i++)
+        keep[i] = (struct map_label_result){.placed = true, .pos = 1};
+    CHECK(!map_labels_place_sides(five, 5, &b, &par, keep) &&
+              keep[0].placed && keep[0].pos == 1,
+          "sides: a column too tall refuses and leaves the results");
+}
+
 static void test_labels_crowded(void)
 {
     struct map_label_params par = MAP_LABEL_PARAMS_DEFAULT;
@@ -901,6 +960,7 @@ int main(void)
     test_targets();
     test_labels_map();
     test_labels_crowded();
+    test_labels_sides();
     content_destroy(ex);
     text_fonts_destroy(fonts);
     return check_finish("test_map");

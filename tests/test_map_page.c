@@ -14,6 +14,7 @@
 
 #include "check.h"
 #include "app/exhibit_app.h"
+#include "app/screens.h"
 #include "shipped.h"
 #include "content/exhibit.h"
 #include "image_compare.h"
@@ -203,6 +204,61 @@ static void test_larger(void)
           size[1]);
 }
 
+/* The 7" panel with larger text, as the kiosk lays it out: under the bar
+ * the map is a strip too short for the regions' names on it, so they go
+ * in columns beside it -- every region named, at least 5/4 of the normal
+ * size, led out, inside the screen's bezel and apart. */
+static void test_larger_sides(enum text_lang lang)
+{
+    static const char *const regions[] = {"yili", "tacheng-prefecture",
+                                          "bortala", "altay"};
+    struct render_target *t = render_target_create(800, 480);
+    int size[2] = {0, 0}, named = 0, led = 0, inside = 0, apart = 1;
+    for (int large = 0; large < 2; large++) {
+        struct exhibit_app *a = exhibit_app_create(fonts);
+        exhibit_app_set_screen(a, 6.98);
+        exhibit_app_layout(a, t->renderer, ex, lang, 800, 480);
+        int x, y;
+        exhibit_app_tap(a, t->renderer, 400, 240, 100);
+        if (large && exhibit_app_target(a, "nav:text-size", &x, &y))
+            exhibit_app_tap(a, t->renderer, x, y, 200);
+        if (exhibit_app_target(a, "nav:map", &x, &y))
+            exhibit_app_tap(a, t->renderer, x, y, 300);
+        struct ui_map_label_info info[64];
+        size_t n = ui_map_page_label_info(a->map, info, 64);
+        SDL_Rect boxes[4];
+        int k = 0;
+        for (size_t i = 0; i < n && i < 64; i++)
+            for (int r = 0; r < 4; r++) {
+                if (strcmp(ex->map.features[info[i].feature].id,
+                           regions[r]) != 0)
+                    continue;
+                size[large] = size[large] && size[large] < info[i].size_px
+                                  ? size[large]
+                                  : info[i].size_px;
+                if (!large)
+                    continue;
+                SDL_Rect b = info[i].box;
+                named++;
+                led += info[i].pos == MAP_LABEL_LEADER;
+                inside += b.x >= a->m.bezel &&
+                          b.x + b.w <= 800 - a->m.bezel && b.y >= 0 &&
+                          b.y + b.h <= 480;
+                for (int j = 0; j < k; j++)
+                    apart &= !overlaps(b, boxes[j]);
+                if (k < 4)
+                    boxes[k++] = b;
+            }
+        exhibit_app_destroy(a);
+    }
+    render_target_destroy(t);
+    CHECK(named == 4 && led == 4 && inside == 4 && apart &&
+              size[1] >= size[0] * 5 / 4,
+          "7\" %s larger: the regions' names beside the map (%d named, %d "
+          "led out, %d inside, apart %d), %d -> %d px",
+          lang_name[lang], named, led, inside, apart, size[0], size[1]);
+}
+
 /* The kiosk: opening a card moves nothing on the map -- every region's
  * and town's target is where it was -- and the card slides in. */
 static void test_still_map(const struct panel *pn, enum text_lang lang)
@@ -364,6 +420,8 @@ int main(void)
             for (int large = 0; large < 2; large++)
                 test_labels(&panels[i], (enum text_lang)l, large);
     test_larger();
+    for (int l = 0; l < TEXT_LANG_COUNT; l++)
+        test_larger_sides((enum text_lang)l);
     for (size_t i = 0; i < NPANELS; i++)
         for (int l = 0; l < 3; l++)
             test_still_map(&panels[i], (enum text_lang)l);

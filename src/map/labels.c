@@ -314,3 +314,114 @@ void map_labels_place(const struct map_label_request *req, size_t n,
     free(pl.placed);
     free(order);
 }
+
+/* ---- side columns ------------------------------------------------------- */
+
+struct side_item {
+    size_t index;
+    float ay, w, h;
+    bool short_form;
+};
+
+static int by_anchor_y(const void *a, const void *b)
+{
+    const struct side_item *x = a, *y = b;
+    if (x->ay != y->ay)
+        return x->ay < y->ay ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* One column of k items stacked between top and bottom: each centred on
+ * its anchor's height where the others allow (pushed down, then up);
+ * false if they do not fit.  ys[i] is item i's top. */
+static bool stack(const struct side_item *it, size_t k, float top,
+                  float bottom, float pad, float *ys)
+{
+    for (size_t i = 0; i < k; i++) {
+        ys[i] = it[i].ay - it[i].h / 2;
+        if (ys[i] < top)
+            ys[i] = top;
+        if (i && ys[i] < ys[i - 1] + it[i - 1].h + pad)
+            ys[i] = ys[i - 1] + it[i - 1].h + pad;
+    }
+    for (size_t i = k; i-- > 0;) {
+        float most = i + 1 < k ? ys[i + 1] - pad - it[i].h : bottom - it[i].h;
+        if (ys[i] > most)
+            ys[i] = most;
+    }
+    return k == 0 || ys[0] >= top;
+}
+
+bool map_labels_place_sides(const struct map_label_request *req, size_t n,
+                            const struct map_rect *bounds,
+                            const struct map_label_params *params,
+                            struct map_label_result *out)
+{
+    float lo = INFINITY, hi = -INFINITY;
+    size_t musts = 0;
+    for (size_t i = 0; i < n; i++)
+        if (req[i].must) {
+            lo = fminf(lo, req[i].ax);
+            hi = fmaxf(hi, req[i].ax);
+            musts++;
+        }
+    if (lo > hi)
+        return false;
+    float m = params->edge_margin;
+    float gap = 2 * params->gap + params->pad; /* room for the line */
+    float left_end = lo - gap, right_start = hi + gap;
+    float x0 = bounds->x + m, x1 = bounds->x + bounds->w - m;
+    struct side_item *it = xmalloc(2 * (n ? n : 1) * sizeof *it);
+    struct side_item *left = it, *right = it + n;
+    float *ys = xmalloc(2 * (n ? n : 1) * sizeof *ys);
+    size_t nl = 0, nr = 0;
+    bool ok = true;
+    for (size_t i = 0; i < n && ok; i++) {
+        const struct map_label_request *q = &req[i];
+        if (!q->must)
+            continue;
+        /* the western half of the anchors (by x, then by order) left */
+        size_t west = 0;
+        for (size_t j = 0; j < n; j++)
+            west += req[j].must && (req[j].ax < q->ax ||
+                                    (req[j].ax == q->ax && j < i));
+        bool is_left = west < musts / 2;
+        float room = is_left ? left_end - x0 : x1 - right_start;
+        struct side_item e = {i, q->ay, q->w, q->h, false};
+        if (e.w > room && q->w2 > 0 && q->w2 <= room)
+            e = (struct side_item){i, q->ay, q->w2, q->h2, true};
+        ok = e.w <= room;
+        if (is_left)
+            left[nl++] = e;
+        else
+            right[nr++] = e;
+    }
+    qsort(left, nl, sizeof *left, by_anchor_y);
+    qsort(right, nr, sizeof *right, by_anchor_y);
+    /* above and below, the map's own room (a bar, a strip) rather than the
+     * screen's edge: the labels' spacing is enough */
+    float top = bounds->y + params->pad,
+          bottom = bounds->y + bounds->h - params->pad;
+    ok = ok && stack(left, nl, top, bottom, params->pad, ys) &&
+         stack(right, nr, top, bottom, params->pad, ys + n);
+    if (ok) {
+        for (size_t i = 0; i < n; i++)
+            out[i] = (struct map_label_result){0};
+        for (size_t s = 0; s < nl + nr; s++) {
+            bool l = s < nl;
+            const struct side_item *e = l ? &left[s] : &right[s - nl];
+            const struct map_label_request *q = &req[e->index];
+            float y = l ? ys[s] : ys[n + s - nl];
+            struct map_rect r = {l ? left_end - e->w : right_start, y, e->w,
+                                 e->h};
+            float ex = l ? r.x + r.w : r.x;
+            float ey = fminf(fmaxf(q->ay, r.y), r.y + r.h);
+            out[e->index] = (struct map_label_result){
+                true, e->short_form, MAP_LABEL_LEADER, r, q->ax, q->ay, ex,
+                ey};
+        }
+    }
+    free(ys);
+    free(it);
+    return ok;
+}

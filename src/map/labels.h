@@ -102,6 +102,23 @@ void map_labels_place(const struct map_label_request *req, size_t n,
                       const struct map_label_params *params,
                       struct map_label_result *out);
 
+/* For a wide, short map where labels on it would be forced over one
+ * another (a small landscape panel with larger text): every `must` label
+ * in a column beside the anchors' span -- left of the leftmost anchor the
+ * western half (by the anchors' x), right of the rightmost the rest --
+ * stacked in the order of their anchors' heights, each as near its
+ * anchor's height as the others allow, the full form or else the short
+ * one, with a line from its anchor (MAP_LABEL_LEADER).  Every other
+ * request is dropped (the caller hides the towns' dots, which the columns
+ * may cover).  False, and `out` untouched, if a column does not fit
+ * inside the bounds less the margin at the sides and `pad` above and
+ * below (a map's top and foot are a bar and a strip, not the screen's
+ * edge). */
+bool map_labels_place_sides(const struct map_label_request *req, size_t n,
+                            const struct map_rect *bounds,
+                            const struct map_label_params *params,
+                            struct map_label_result *out);
+
 /* Whether two rects overlap or come closer than `pad` (touching at
  * exactly `pad` is allowed). */
 bool map_rects_near(const struct map_rect *a, const struct map_rect *b,

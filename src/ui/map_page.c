@@ -346,8 +346,22 @@ static void keep_labels(struct ui_map_page *p, const struct pending *pend,
     }
 }
 
-static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
-                         bool normal_size)
+/* No labels, every town's dot shown again (for another placement). */
+static void drop_labels(struct ui_map_page *p)
+{
+    for (size_t i = 0; i < p->label_count; i++)
+        text_layout_destroy(p->labels[i].layout);
+    p->label_count = 0;
+    for (uint32_t i = 0; i < p->scene->town_count; i++)
+        p->scene->features[p->scene->towns[i]].hidden = false;
+}
+
+/* The labels at the screen's size (or the normal one), placed on the map
+ * -- or, with `sides`, the regions' in columns beside it
+ * (map_labels_place_sides); false if that does not fit (then they are
+ * placed on the map). */
+static bool place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
+                         bool normal_size, bool sides)
 {
     const struct map_scene *s = p->scene;
     const struct content_map *m = s->map;
@@ -427,6 +441,12 @@ static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
         .inside = on_own_fill,
         .ctx = &ictx,
     };
+    bool beside = sides && map_labels_place_sides(req, n, &bounds, &params,
+                                                  res);
+    if (beside) {
+        keep_labels(p, pend, res, n);
+        return true;
+    }
     map_labels_place(req, n, &bounds, &params, res);
     /* A town whose label found no room will not be drawn: its dot is no
      * obstacle, so place again without it. */
@@ -440,6 +460,7 @@ static void place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
     if (again)
         map_labels_place(req, n, &bounds, &params, res);
     keep_labels(p, pend, res, n);
+    return !sides;
 }
 
 /* ---- the strip: scale bar and credit ------------------------------------ */
@@ -711,20 +732,20 @@ bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
                   fit_r.h);
         return false;
     }
-    place_labels(p, fit_r, false);
+    place_labels(p, fit_r, false, false);
     /* With larger text a small map may hold its regions' names only by
-     * forcing one over another: then the labels keep the normal size
-     * (still 4.8 mm capitals) rather than cover each other. */
+     * forcing one over another: then they go in columns beside it (a
+     * wide, short map: the 7" panel), or else keep the normal size (still
+     * 4.8 mm capitals) rather than cover each other. */
     bool forced = false;
     for (size_t i = 0; i < p->label_count; i++)
         forced |= p->labels[i].pos == MAP_LABEL_FORCED;
     if (forced && m->large_text) {
-        for (size_t i = 0; i < p->label_count; i++)
-            text_layout_destroy(p->labels[i].layout);
-        p->label_count = 0;
-        for (uint32_t i = 0; i < p->scene->town_count; i++)
-            p->scene->features[p->scene->towns[i]].hidden = false;
-        place_labels(p, fit_r, true);
+        drop_labels(p);
+        if (!place_labels(p, fit_r, false, true)) {
+            drop_labels(p);
+            place_labels(p, fit_r, true, false);
+        }
     }
     place_strip(p);
     return paint(p, renderer);
