@@ -58,6 +58,7 @@ static const struct panel panels[] = {
     {800, 480, "155x86", "Pi 7\"", false},
     {720, 1280, "88x155", "Touch Display 2", false},
     {1280, 800, "217x136", "10.1\"", false},
+    {800, 1280, "136x217", "10.1\" portrait", true},
     {1920, 1080, "476x268", "21.5\"", true},
     {1080, 1920, "268x476", "21.5\" portrait", true},
     {3840, 2160, "952x535", "43\" 4K", true},

@@ -748,9 +748,11 @@ static void test_labels_map(void)
 /* Four region labels too large for a wide, short map (800x200, the
  * anchors within 120 px of each other): in two columns beside the
  * anchors' span, the western two left and the eastern two right, each
- * inside the bounds less the margin, apart from the others, ordered by
- * their anchors' heights, led out from their anchors; towns dropped.  A
- * column that cannot hold its labels refuses and leaves the results. */
+ * inside the bounds less the margin at the sides and `pad` above and
+ * below, apart from the others, ordered by their anchors' heights, led
+ * out from their anchors; towns dropped.  Where columns do not fit, rows
+ * above and below; where neither does, a refusal that leaves the
+ * results. */
 static void test_labels_sides(void)
 {
     struct map_label_params par = MAP_LABEL_PARAMS_DEFAULT;
@@ -773,9 +775,9 @@ static void test_labels_sides(void)
     bool inside = true, apart = true, lines = true;
     for (int i = 0; i < 4; i++) {
         const struct map_rect *r = &res[i].rect;
-        inside &= res[i].placed && r->x >= b.x + m && r->y >= b.y + m &&
-                  r->x + r->w <= b.x + b.w - m &&
-                  r->y + r->h <= b.y + b.h - m;
+        inside &= res[i].placed && r->x >= b.x + m &&
+                  r->y >= b.y + par.pad && r->x + r->w <= b.x + b.w - m &&
+                  r->y + r->h <= b.y + b.h - par.pad;
         lines &= res[i].pos == MAP_LABEL_LEADER && res[i].lx0 == req[i].ax &&
                  res[i].ly0 == req[i].ay;
         for (int j = 0; j < i; j++)
@@ -791,8 +793,33 @@ static void test_labels_sides(void)
     CHECK(res[1].rect.y < res[0].rect.y && res[3].rect.y < res[2].rect.y,
           "sides: each column in the order of its anchors' heights");
     CHECK(!res[4].placed, "sides: the town's label is dropped");
-    /* five: the eastern three of 69 px cannot stack in 200 px less the
-     * margins */
+    /* the same four in a narrow, tall map (300x700): no room beside the
+     * anchors, so rows -- the northern two above every anchor, the
+     * southern two below, each row by x, inside the margins */
+    struct map_rect tall = {0, 0, 300, 700};
+    struct map_label_request col[4];
+    for (int i = 0; i < 4; i++) {
+        col[i] = req[i];
+        col[i].w = 120, col[i].h = 40, col[i].w2 = 0, col[i].h2 = 0;
+        col[i].ax = 100.0f + 30.0f * (float)i;
+        col[i].ay = 300.0f + 40.0f * (float)i;
+    }
+    struct map_label_result rows[4];
+    ok = map_labels_place_sides(col, 4, &tall, &par, rows);
+    bool above = ok, beside = ok;
+    for (int i = 0; ok && i < 4; i++) {
+        const struct map_rect *r = &rows[i].rect;
+        above &= i < 2 ? r->y + r->h <= 300 : r->y >= 420;
+        beside &= r->x >= tall.x + par.edge_margin &&
+                  r->x + r->w <= tall.x + tall.w - par.edge_margin &&
+                  rows[i].pos == MAP_LABEL_LEADER;
+    }
+    CHECK(ok && above && beside && rows[0].rect.x < rows[1].rect.x &&
+              rows[2].rect.x < rows[3].rect.x,
+          "sides: in a tall map, rows above and below (%d, %d, %d)", ok,
+          above, beside);
+    /* five in the wide map: the eastern three of 69 px cannot stack in
+     * 200 px, nor a row of 700 px fit above the anchors */
     struct map_label_request five[5] = {req[0], req[1], req[2], req[3],
                                         req[2]};
     five[4].ax = 470;

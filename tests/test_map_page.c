@@ -40,6 +40,7 @@ struct panel {
  * 21.5" turned to portrait. */
 static const struct panel panels[] = {
     {800, 480, 6.98},   {720, 1280, 7.00},  {1280, 800, 10.08},
+    {800, 1280, 10.08},
     {1920, 1080, 21.5}, {1080, 1920, 21.5},
 };
 #define NPANELS (sizeof panels / sizeof *panels)

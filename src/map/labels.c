@@ -352,10 +352,12 @@ static bool stack(const struct side_item *it, size_t k, float top,
     return k == 0 || ys[0] >= top;
 }
 
-bool map_labels_place_sides(const struct map_label_request *req, size_t n,
-                            const struct map_rect *bounds,
-                            const struct map_label_params *params,
-                            struct map_label_result *out)
+/* The columns of map_labels_place_sides in the frame given: `side` the
+ * margin left and right of them, `along` above and below. */
+static bool columns(const struct map_label_request *req, size_t n,
+                    const struct map_rect *bounds, float side, float along,
+                    const struct map_label_params *params,
+                    struct map_label_result *out)
 {
     float lo = INFINITY, hi = -INFINITY;
     size_t musts = 0;
@@ -367,10 +369,9 @@ bool map_labels_place_sides(const struct map_label_request *req, size_t n,
         }
     if (lo > hi)
         return false;
-    float m = params->edge_margin;
     float gap = 2 * params->gap + params->pad; /* room for the line */
     float left_end = lo - gap, right_start = hi + gap;
-    float x0 = bounds->x + m, x1 = bounds->x + bounds->w - m;
+    float x0 = bounds->x + side, x1 = bounds->x + bounds->w - side;
     struct side_item *it = xmalloc(2 * (n ? n : 1) * sizeof *it);
     struct side_item *left = it, *right = it + n;
     float *ys = xmalloc(2 * (n ? n : 1) * sizeof *ys);
@@ -398,10 +399,7 @@ bool map_labels_place_sides(const struct map_label_request *req, size_t n,
     }
     qsort(left, nl, sizeof *left, by_anchor_y);
     qsort(right, nr, sizeof *right, by_anchor_y);
-    /* above and below, the map's own room (a bar, a strip) rather than the
-     * screen's edge: the labels' spacing is enough */
-    float top = bounds->y + params->pad,
-          bottom = bounds->y + bounds->h - params->pad;
+    float top = bounds->y + along, bottom = bounds->y + bounds->h - along;
     ok = ok && stack(left, nl, top, bottom, params->pad, ys) &&
          stack(right, nr, top, bottom, params->pad, ys + n);
     if (ok) {
@@ -423,5 +421,40 @@ bool map_labels_place_sides(const struct map_label_request *req, size_t n,
     }
     free(ys);
     free(it);
+    return ok;
+}
+
+bool map_labels_place_sides(const struct map_label_request *req, size_t n,
+                            const struct map_rect *bounds,
+                            const struct map_label_params *params,
+                            struct map_label_result *out)
+{
+    /* Columns: the screen's edge at their sides, the map's own room (a
+     * bar, a strip) above and below them, where the spacing is enough. */
+    if (columns(req, n, bounds, params->edge_margin, params->pad, params,
+                out))
+        return true;
+    /* Rows: the same with x and y exchanged. */
+    struct map_label_request *t = xmalloc((n ? n : 1) * sizeof *t);
+    struct map_label_result *tr = xmalloc((n ? n : 1) * sizeof *tr);
+    for (size_t i = 0; i < n; i++) {
+        t[i] = req[i];
+        t[i].ax = req[i].ay, t[i].ay = req[i].ax;
+        t[i].w = req[i].h, t[i].h = req[i].w;
+        t[i].w2 = req[i].h2, t[i].h2 = req[i].w2;
+    }
+    struct map_rect tb = {bounds->y, bounds->x, bounds->h, bounds->w};
+    bool ok = columns(t, n, &tb, params->pad, params->edge_margin, params,
+                      tr);
+    for (size_t i = 0; ok && i < n; i++) {
+        const struct map_label_result *r = &tr[i];
+        out[i] = *r;
+        out[i].rect = (struct map_rect){r->rect.y, r->rect.x, r->rect.h,
+                                        r->rect.w};
+        out[i].lx0 = r->ly0, out[i].ly0 = r->lx0;
+        out[i].lx1 = r->ly1, out[i].ly1 = r->lx1;
+    }
+    free(tr);
+    free(t);
     return ok;
 }

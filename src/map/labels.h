@@ -102,18 +102,19 @@ void map_labels_place(const struct map_label_request *req, size_t n,
                       const struct map_label_params *params,
                       struct map_label_result *out);
 
-/* For a wide, short map where labels on it would be forced over one
- * another (a small landscape panel with larger text): every `must` label
- * in a column beside the anchors' span -- left of the leftmost anchor the
- * western half (by the anchors' x), right of the rightmost the rest --
- * stacked in the order of their anchors' heights, each as near its
- * anchor's height as the others allow, the full form or else the short
- * one, with a line from its anchor (MAP_LABEL_LEADER).  Every other
- * request is dropped (the caller hides the towns' dots, which the columns
- * may cover).  False, and `out` untouched, if a column does not fit
- * inside the bounds less the margin at the sides and `pad` above and
- * below (a map's top and foot are a bar and a strip, not the screen's
- * edge). */
+/* For a small map where labels on it would be forced over one another (a
+ * small panel with larger text): every `must` label in a column beside
+ * the anchors' span -- left of the leftmost anchor the western half (by
+ * the anchors' x), right of the rightmost the rest -- stacked in the
+ * order of their anchors' heights, each as near its anchor's height as
+ * the others allow, the full form or else the short one, with a line from
+ * its anchor (MAP_LABEL_LEADER); where the columns do not fit, in rows
+ * above and below the span the same way (the northern half above, each
+ * row in the order of the anchors' x).  Every other request is dropped
+ * (the caller hides the towns' dots, which the labels may cover).  False,
+ * and `out` untouched, if neither fits inside the bounds less the margin
+ * at the screen's sides (left and right) and `pad` above and below (a
+ * map's top and foot are a bar and a strip, not the screen's edge). */
 bool map_labels_place_sides(const struct map_label_request *req, size_t n,
                             const struct map_rect *bounds,
                             const struct map_label_params *params,

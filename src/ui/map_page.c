@@ -468,12 +468,18 @@ static bool place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
 /* The scale's and the credit's type: the smallest the metrics allow (the
  * text floor: 4.8 mm capitals, larger with larger text) -- fine print by
  * place and colour, not by size; the credit wraps in its strip. */
+/* A panel's side (mm) under which... */
+#define UI_MAP_CREDIT_SMALL_MM 100.0
 static int caption_px(const struct ui_map_page *p)
 {
-    if (!p->sheet || !p->m.large_text)
-        return ui_text_px(&p->m, 18);
-    /* a small panel with larger text: the credit at the normal floor
-     * (4.8 mm capitals), or it leaves no room for a map */
+    const struct ui_metrics *m = &p->m;
+    int side = m->w < m->h ? m->w : m->h;
+    if (!p->sheet || !m->large_text ||
+        side >= ui_mm(m, UI_MAP_CREDIT_SMALL_MM))
+        return ui_text_px(m, 18);
+    /* ... with larger text the credit keeps the normal floor (4.8 mm
+     * capitals), or it leaves no room for a map (the 7" panel, Touch
+     * Display 2) */
     struct ui_metrics normal;
     normal_metrics(&p->m, &normal);
     return ui_text_px(&normal, 18);
@@ -703,6 +709,19 @@ bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
     SDL_Rect above = {area.x, area.y, area.w, area.h - strip_h};
     bool sheet;
     p->panel = panel_of(m, above, &sheet);
+    if (sheet && !p->sheet) {
+        /* The strip (larger text: the credit wraps) took the room a side
+         * panel needed: the card comes as a sheet, over the sheet's own
+         * strip (the credit alone), or the map would get no room. */
+        p->sheet = true;
+        text_layout_destroy(p->scale_text);
+        text_layout_destroy(p->credit);
+        p->scale_text = p->credit = NULL;
+        strip_h = lay_strip(p, area);
+        p->strip = (SDL_Rect){area.x, area.y + area.h - strip_h, area.w,
+                              strip_h};
+        above.h = area.h - strip_h;
+    }
     /* A sheet covers the whole map, its strip too: nothing of the map
      * (nor its credit or scale) is seen while a card is open, and on a
      * small panel the card needs every row. */
