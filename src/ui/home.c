@@ -15,7 +15,10 @@ static void lay_card_at(struct ui_home *s, const struct text_fonts *fonts,
                         const struct exhibit *ex, const struct ui_metrics *m,
                         SDL_Rect box, int title_px)
 {
-    box.h = box.h > 0 ? box.h : 0; /* no room at all: it only scrolls */
+    /* Less room than a line of it (the 7" panel with larger text): no
+     * card at all -- not a rule and a scroll bar a few px tall. */
+    if (box.h < ui_text_px(m, m->type.lead) * 3 / 2)
+        box.h = 0;
     const struct ui_palette *pal = ui_theme_palette();
     enum text_lang lang = m->lang;
     enum text_align start = ui_align_start(m, lang);
