@@ -36,6 +36,7 @@ static const struct mode {
     {"layout", mode_layout,
      "  kiosk layout --width PX --size PX --lang zh|en|ug\n"
      "               [--role body|ui|title] [--align start|center|end|justify]\n"
+     "               [--dir lang|auto|ltr|rtl]\n"
      "               [--glyphs] FILE           one paragraph's layout as JSON\n"},
     {"render", mode_render,
      "  kiosk render --size WxH --out FILE.png [--page specimen|preview|map]\n"

@@ -346,6 +346,20 @@ int main(void)
            "unknown option '--bogus'");
     expect("layout --width 300 --size 28 --lang en --width", 2,
            "option '--width' needs a value");
+    /* --dir: the direction apart from the language */
+    expect("layout --width 300 --size 28 --lang en tests/layout/en.txt", 0,
+           "\"dir\":\"ltr\"");
+    expect("layout --width 300 --size 28 --lang en --dir rtl "
+           "tests/layout/en.txt", 0, "\"dir\":\"rtl\"");
+    expect("layout --width 300 --size 28 --lang ug --dir ltr "
+           "tests/layout/ug.txt", 0, "\"dir\":\"ltr\"");
+    expect("layout --width 300 --size 28 --lang en --dir auto "
+           "tests/layout/ug.txt", 0, "\"dir\":\"rtl\"");
+    expect("layout --width 300 --size 28 --lang ug --dir auto "
+           "tests/layout/en.txt", 0, "\"dir\":\"ltr\"");
+    expect("layout --width 300 --size 28 --lang en --dir sideways "
+           "tests/layout/en.txt", 2,
+           "--dir 'sideways' must be lang (from --lang), auto");
     expect("layout --width 300 --size 28 --lang en /nonexistent/p.txt", 1,
            "/nonexistent/p.txt: No such file or directory");
     expect("--fonts /nonexistent/manifest.txt layout --width 300 --size 28 "

@@ -54,10 +54,30 @@ static bool parse_align(const char *s, enum text_align *out)
     return false;
 }
 
+/* --dir: the paragraph's direction apart from its language. */
+static bool parse_dir(const char *s, enum text_dir *out)
+{
+    static const struct {
+        const char *name;
+        enum text_dir dir;
+    } names[] = {{"lang", TEXT_DIR_LANG},
+                 {"auto", TEXT_DIR_AUTO},
+                 {"ltr", TEXT_DIR_LTR},
+                 {"rtl", TEXT_DIR_RTL}};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        if (strcmp(s, names[i].name) == 0) {
+            *out = names[i].dir;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* What the command line asks for. */
 struct layout_args {
     long width, size; /* -1: not given */
     enum text_lang lang;
+    enum text_dir dir;
     const char *role, *file;
     enum text_align align;
     bool glyphs;
@@ -117,6 +137,13 @@ static int options(int argc, char **argv, struct layout_args *o)
             if (!parse_align(v, &o->align))
                 return cli_usage_error(MODE, "--align '%s' must be start, "
                                        "center, end or justify", v);
+        } else if (strcmp(a, "--dir") == 0) {
+            if (!(v = cli_value(MODE, argc, argv, &i)))
+                return CLI_USAGE;
+            if (!parse_dir(v, &o->dir))
+                return cli_usage_error(MODE, "--dir '%s' must be lang (from "
+                                       "--lang), auto (the first strong "
+                                       "character), ltr or rtl", v);
         } else if (strcmp(a, "--glyphs") == 0) {
             o->glyphs = true;
         } else if (a[0] == '-' && a[1] == '-') {
@@ -152,6 +179,7 @@ static int layout(const struct text_fonts *fonts,
     struct text_params params = {
         .role = role,
         .lang = o->lang,
+        .dir = o->dir,
         .size_px = (int)o->size,
         .width_px = (int)o->width,
         .align = o->align,
@@ -170,7 +198,7 @@ static int layout(const struct text_fonts *fonts,
 int mode_layout(int argc, char **argv, const struct app_settings *settings)
 {
     struct layout_args o = {.width = -1, .size = -1, .role = "body",
-                            .align = TEXT_ALIGN_START};
+                            .dir = TEXT_DIR_LANG, .align = TEXT_ALIGN_START};
     int rc = options(argc, argv, &o);
     if (rc != CLI_OK)
         return rc;
