@@ -370,6 +370,55 @@ static void test_long_word(void)
     free(text);
 }
 
+/* Emergency breaks (a word wider than the box) are fitted with the
+ * advances the cut pieces are drawn with: a long Uyghur word, whose letters
+ * take other forms at a cut, never draws wider than the box; a break is
+ * never put before a space, so no line is only a space. */
+static void test_emergency(void)
+{
+    /* 55 letters of Uyghur without a space */
+    const char *word = "\xd8\xaa\xd8\xa7\xd8\xb1\xd8\xa8\xd8\xa7\xd8\xba"
+                       "\xd8\xa7\xd8\xaa\xd8\xa7\xd9\x8a\xd8\xa6\xdb\x90"
+                       "\xd9\x84\xdb\x90\xd8\xa8\xdb\x86\xd8\xb1\xd8\xaa"
+                       "\xd8\xa7\xd9\x84\xd8\xa7\xd8\xa6\xd8\xa7\xd9\x84"
+                       "\xd8\xaa\xd8\xa7\xd9\x8a\xd8\xb4\xdb\x90\xd9\x86"
+                       "\xd8\xac\xd8\xa7\xda\xad\xd8\xa6\xdb\x87\xd9\x8a"
+                       "\xd8\xba\xdb\x87\xd8\xb1\xda\x86\xdb\x95\xd9\x82"
+                       "\xd9\x89\xd8\xb2\xd9\x84\xd9\x89\xd9\x82\xd9\x84"
+                       "\xd8\xa7\xd8\xb1\xd8\xaa\xd9\x89\xd9\x86\xd9\x89"
+                       "\xda\xad\xd9\x83\xdb\x88\xd8\xb1\xdb\x88";
+    int wider = 0, lines = 0, worst = 0;
+    for (int w = 60; w <= 396; w += 3) {
+        struct text_layout *l = lay(word, strlen(word), TEXT_LANG_UG, "body",
+                                    28, w, TEXT_ALIGN_START);
+        for (uint32_t i = 0; l && i < l->line_count; i++) {
+            int over = (int)((l->lines[i].width - w * TEXT_ONE) / TEXT_ONE);
+            lines++;
+            if (l->lines[i].width > w * TEXT_ONE) {
+                wider++;
+                worst = over > worst ? over : worst;
+            }
+        }
+        text_layout_destroy(l);
+    }
+    CHECK(lines > 100 && wider == 0,
+          "a 55-letter Uyghur word at 60..396 px: %d of %d lines wider than "
+          "the box (by up to %d px)", wider, lines, worst);
+    /* "ab " in a box narrower than "ab": two lines, the space hanging on
+     * the second, none of them only a space */
+    for (int w = 8; w <= 24; w += 4) {
+        struct text_layout *l = lay("ab ", 3, TEXT_LANG_EN, "body", 28, w,
+                                    TEXT_ALIGN_START);
+        bool blank = false;
+        for (uint32_t i = 0; l && i < l->line_count; i++)
+            blank |= l->text[l->lines[i].start] == ' ';
+        CHECK(l && l->line_count == 2 && !blank,
+              "'ab ' at %d px: %u lines, %s", w, l ? l->line_count : 0,
+              blank ? "one of them only a space" : "none only a space");
+        text_layout_destroy(l);
+    }
+}
+
 static void test_empty(void)
 {
     const char *cases[] = {"", "   ", " \t \n ", "\n"};
@@ -641,6 +690,7 @@ int main(void)
     test_uyghur();
     test_mixed();
     test_long_word();
+    test_emergency();
     test_empty();
     test_huge();
     test_normalize();

@@ -69,8 +69,48 @@ bool text_params_check(const struct text_params *p, char *err, size_t n)
     return true;
 }
 
+static uint32_t item_at(const struct para *p, uint32_t c);
+
+/* The width of [s, e) as it is drawn: items wholly inside with their
+ * advances from shaping, a cut one shaped again with [s, e) as its
+ * context (Arabic letters take other forms at a cut). */
+static int64_t drawn_width(struct para *p, uint32_t s, uint32_t e,
+                           struct para_glyph **tmp, size_t *cap)
+{
+    int64_t w = 0;
+    for (uint32_t k = item_at(p, s); k < p->item_count; k++) {
+        const struct para_item *it = &p->items[k];
+        if (it->start >= e)
+            break;
+        uint32_t fa = s > it->start ? s : it->start;
+        uint32_t fb = e < it->end ? e : it->end;
+        if (fa >= fb)
+            continue;
+        if (fa == it->start && fb == it->end) {
+            for (uint32_t c = fa; c < fb; c++)
+                w += p->adv[c];
+            continue;
+        }
+        uint32_t n = para_shape_range(p, it, p->byte_of[fa], p->byte_of[fb],
+                                      p->byte_of[s], p->byte_of[e], tmp, cap,
+                                      0);
+        for (uint32_t g = 0; g < n; g++)
+            w += para_scale(p, it->face, (*tmp)[g].x_advance);
+    }
+    return w;
+}
+
+/* The cluster before e (at least s's first). */
+static uint32_t cluster_before(const struct para *p, uint32_t s, uint32_t e)
+{
+    uint32_t b = e - 1;
+    while (b > s && !p->cluster_start[b])
+        b--;
+    return b;
+}
+
 /* Step 6: the end (code point index) of the line starting at s. */
-static uint32_t fit_line(const struct para *p, uint32_t s, int32_t avail,
+static uint32_t fit_line(struct para *p, uint32_t s, int32_t avail,
                          bool *forced)
 {
     int64_t w = 0;
@@ -91,7 +131,8 @@ static uint32_t fit_line(const struct para *p, uint32_t s, int32_t avail,
         if (last_brk > s)
             return last_brk;
         /* A word wider than the line: break inside it, before the
-         * overflowing cluster, keeping at least one cluster. */
+         * overflowing cluster, keeping at least one cluster -- measured
+         * as the piece is drawn, so it never overflows the box. */
         uint32_t e = i;
         while (e > s && !p->cluster_start[e])
             e--;
@@ -100,6 +141,20 @@ static uint32_t fit_line(const struct para *p, uint32_t s, int32_t avail,
             while (e < p->n && !p->cluster_start[e])
                 e++;
         }
+        struct para_glyph *tmp = NULL;
+        size_t cap = 0;
+        while (e > s && drawn_width(p, s, e, &tmp, &cap) > avail) {
+            uint32_t b = cluster_before(p, s, e);
+            if (b <= s)
+                break;
+            e = b;
+        }
+        free(tmp);
+        /* Never a break before a space: it hangs at this line's end
+         * rather than make a line of its own. */
+        while (e < p->n && para_is_space(p->cp[e]) &&
+               p->brk[e] != PARA_BREAK_MANDATORY)
+            e++;
         return e;
     }
     *forced = true;
