@@ -419,6 +419,45 @@ static void test_emergency(void)
     }
 }
 
+/* A tab keeps its bidi class, a segment separator (UAX #9 L1: back to
+ * the paragraph's level), and is drawn a space wide: Arabic-Indic one,
+ * TAB, "(", Arabic-Indic two, ")" in a left-to-right paragraph is, left
+ * to right, 0 1 4 3 2 (BidiCharacterTest), not 4 3 2 1 0 as it was with
+ * the tab made a space before bidi. */
+static void test_tab(void)
+{
+    const char *t = "\xd9\xa1\t(\xd9\xa2)";
+    struct text_layout *l = lay(t, strlen(t), TEXT_LANG_EN, "body", 28, 600,
+                                TEXT_ALIGN_START);
+    char order[32] = "";
+    int32_t tab_adv = -1;
+    for (uint32_t g = 0; l && g < l->glyph_count; g++) {
+        uint32_t b = l->glyphs[g].cluster, cp = 0;
+        for (uint32_t k = 0; k < b; k++)
+            cp += ((unsigned char)l->text[k] & 0xC0) != 0x80;
+        size_t at = strlen(order);
+        snprintf(order + at, sizeof order - at, "%s%u", at ? " " : "", cp);
+        if (l->text[b] == '\t')
+            tab_adv = l->glyphs[g].advance;
+    }
+    /* the same with a space: its advance, in the same face */
+    const char *st = "\xd9\xa1 (\xd9\xa2)";
+    struct text_layout *sp = lay(st, strlen(st), TEXT_LANG_EN, "body", 28,
+                                 600, TEXT_ALIGN_START);
+    int32_t space_adv = -2;
+    for (uint32_t g = 0; sp && g < sp->glyph_count; g++)
+        if (sp->text[sp->glyphs[g].cluster] == ' ')
+            space_adv = sp->glyphs[g].advance;
+    CHECK(l && strcmp(order, "0 1 4 3 2") == 0,
+          "a tab is a segment separator: visual order '%s' (want 0 1 4 3 2)",
+          order);
+    CHECK(l && l->missing_count == 0 && tab_adv == space_adv,
+          "a tab is drawn a space wide (%d vs %d), not missing (%u)",
+          (int)tab_adv, (int)space_adv, l ? l->missing_count : 0);
+    text_layout_destroy(sp);
+    text_layout_destroy(l);
+}
+
 static void test_empty(void)
 {
     const char *cases[] = {"", "   ", " \t \n ", "\n"};
@@ -691,6 +730,7 @@ int main(void)
     test_mixed();
     test_long_word();
     test_emergency();
+    test_tab();
     test_empty();
     test_huge();
     test_normalize();

@@ -58,7 +58,8 @@ static void resolve_faces(struct para *p)
 {
     const struct text_role *role = p->params->role;
     for (uint32_t i = 0; i < p->n; i++) {
-        uint32_t cp = p->cp[i];
+        /* a tab is drawn as a space (shape.c): the face of a space */
+        uint32_t cp = p->cp[i] == '\t' ? ' ' : p->cp[i];
         int8_t gc = u_charType((UChar32)cp);
         bool mark = gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK ||
                     gc == U_COMBINING_SPACING_MARK;

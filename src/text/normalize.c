@@ -1,10 +1,13 @@
 /* normalize.c: step 1 -- any bytes in, well-formed NFC UTF-8 out.
  *
- * Ill-formed UTF-8 becomes U+FFFD (core/utf8.c); tabs and carriage returns
- * become spaces so byte offsets are kept; other C0/C1 controls but the
- * newline become U+FFFD so nothing invisible hides in a text.  Text already
+ * Ill-formed UTF-8 becomes U+FFFD (core/utf8.c); carriage returns -- and
+ * in a file, tabs -- become spaces so byte offsets are kept (a paragraph
+ * keeps its tabs: a segment separator to bidi, drawn a space wide by
+ * shaping); other C0/C1 controls but the newline become U+FFFD so nothing
+ * invisible hides in a text.  Text already
  * in NFC (the common case) is returned unchanged, so offsets into it are
  * offsets into the caller's text. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +20,8 @@
 #include "text/layout.h"
 #include "text/normalize.h"
 
-static char *repair(const char *s, size_t len, size_t *out_len)
+static char *repair(const char *s, size_t len, bool keep_tabs,
+                    size_t *out_len)
 {
     size_t n;
     char *clean = utf8_sanitize(s, len, &n);
@@ -38,7 +42,9 @@ static char *repair(const char *s, size_t len, size_t *out_len)
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)clean[i];
-        if (c == '\t' || c == '\r') {
+        if (c == '\t' && keep_tabs) {
+            out[o++] = '\t';
+        } else if (c == '\t' || c == '\r') {
             out[o++] = ' ';
         } else if ((c < 0x20 && c != '\n') || c == 0x7F) {
             memcpy(out + o, "\xEF\xBF\xBD", 3);
@@ -60,6 +66,9 @@ static char *repair(const char *s, size_t len, size_t *out_len)
     return out;
 }
 
+static char *normalize(const char *utf8, size_t len, bool keep_tabs,
+                       size_t *out_len);
+
 char *text_normalize(const char *utf8, size_t len, uint32_t *out_len)
 {
     if (len > TEXT_MAX_BYTES) {
@@ -69,15 +78,21 @@ char *text_normalize(const char *utf8, size_t len, uint32_t *out_len)
             len--;
     }
     size_t n;
-    char *s = text_normalize_file(utf8, len, &n);
+    char *s = normalize(utf8, len, true, &n);
     *out_len = (uint32_t)n;
     return s;
 }
 
 char *text_normalize_file(const char *utf8, size_t len, size_t *out_len)
 {
+    return normalize(utf8, len, false, out_len);
+}
+
+static char *normalize(const char *utf8, size_t len, bool keep_tabs,
+                       size_t *out_len)
+{
     size_t n;
-    char *s = repair(utf8, len, &n);
+    char *s = repair(utf8, len, keep_tabs, &n);
 
     bool ascii = true;
     for (size_t i = 0; i < n && ascii; i++)

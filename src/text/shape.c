@@ -39,6 +39,7 @@ uint32_t para_shape_range(struct para *p, const struct para_item *it,
     const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, NULL);
     *out = xgrow(*out, cap, (size_t)at + count, sizeof **out);
+    hb_font_t *font = p->fonts->faces[it->face].hb_font;
     for (unsigned int g = 0; g < count; g++) {
         (*out)[at + g] = (struct para_glyph){
             .id = info[g].codepoint,
@@ -47,6 +48,16 @@ uint32_t para_shape_range(struct para *p, const struct para_item *it,
             .x_offset = pos[g].x_offset,
             .y_offset = pos[g].y_offset,
         };
+        /* A tab (kept for bidi, a segment separator) is drawn as a space:
+         * fonts have no glyph for it. */
+        hb_codepoint_t space;
+        if (p->text[info[g].cluster + ctx_start] == '\t' &&
+            hb_font_get_nominal_glyph(font, ' ', &space))
+            (*out)[at + g] = (struct para_glyph){
+                .id = space,
+                .cluster = info[g].cluster + ctx_start,
+                .x_advance = hb_font_get_glyph_h_advance(font, space),
+            };
     }
     return count;
 }
