@@ -358,8 +358,7 @@ static void drop_labels(struct ui_map_page *p)
 
 /* The labels at the screen's size (or the normal one), placed on the map
  * -- or, with `sides`, the regions' in columns beside it
- * (map_labels_place_sides); false if that does not fit (then they are
- * placed on the map). */
+ * (map_labels_place_sides); false, and no labels, if that does not fit. */
 static bool place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
                          bool normal_size, bool sides)
 {
@@ -441,11 +440,16 @@ static bool place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
         .inside = on_own_fill,
         .ctx = &ictx,
     };
-    bool beside = sides && map_labels_place_sides(req, n, &bounds, &params,
-                                                  res);
-    if (beside) {
-        keep_labels(p, pend, res, n);
-        return true;
+    if (sides) {
+        bool beside = map_labels_place_sides(req, n, &bounds, &params, res);
+        if (beside)
+            keep_labels(p, pend, res, n);
+        else
+            for (size_t i = 0; i < n; i++) {
+                text_layout_destroy(pend[i].full);
+                text_layout_destroy(pend[i].brief);
+            }
+        return beside;
     }
     map_labels_place(req, n, &bounds, &params, res);
     /* A town whose label found no room will not be drawn: its dot is no
@@ -460,15 +464,17 @@ static bool place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
     if (again)
         map_labels_place(req, n, &bounds, &params, res);
     keep_labels(p, pend, res, n);
-    return !sides;
+    return true;
 }
 
 /* ---- the strip: scale bar and credit ------------------------------------ */
 
 /* The scale's and the credit's type: the smallest the metrics allow (the
  * text floor: 4.8 mm capitals, larger with larger text) -- fine print by
- * place and colour, not by size; the credit wraps in its strip. */
-/* A panel's side (mm) under which... */
+ * place and colour, not by size; the credit wraps in its strip.  On a
+ * panel under UI_MAP_CREDIT_SMALL_MM a side (the 7" panel, Touch Display
+ * 2) with larger text it keeps the normal floor, or it leaves no room for
+ * a map. */
 #define UI_MAP_CREDIT_SMALL_MM 100.0
 static int caption_px(const struct ui_map_page *p)
 {
@@ -477,9 +483,6 @@ static int caption_px(const struct ui_map_page *p)
     if (!p->sheet || !m->large_text ||
         side >= ui_mm(m, UI_MAP_CREDIT_SMALL_MM))
         return ui_text_px(m, 18);
-    /* ... with larger text the credit keeps the normal floor (4.8 mm
-     * capitals), or it leaves no room for a map (the 7" panel, Touch
-     * Display 2) */
     struct ui_metrics normal;
     normal_metrics(&p->m, &normal);
     return ui_text_px(&normal, 18);
@@ -761,10 +764,8 @@ bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
         forced |= p->labels[i].pos == MAP_LABEL_FORCED;
     if (forced && m->large_text) {
         drop_labels(p);
-        if (!place_labels(p, fit_r, false, true)) {
-            drop_labels(p);
+        if (!place_labels(p, fit_r, false, true))
             place_labels(p, fit_r, true, false);
-        }
     }
     place_strip(p);
     return paint(p, renderer);
