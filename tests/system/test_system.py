@@ -738,13 +738,19 @@ def run_tests(args):
         v.login()
         up = k.wait(k.active, 120)
         settle(k)
-        rc, _ = k.sh("runuser -u kiosk -- kiosk --config /etc/kiosk/kiosk.conf"
-                     " check %s/current >/dev/null" % STATE)
+        rc, why = k.sh("o=$(runuser -u kiosk -- kiosk --config "
+                       "/etc/kiosk/kiosk.conf check %s/current 2>&1); r=$?; "
+                       "printf '%%s\\n' \"$o\" | grep -m 3 -i error; "
+                       "(exit $r)" % STATE)
+        if rc != 0:  # what the cut left: empty files, the kiosk's own word
+            why += k.out("find %s/ /usr/share/kiosk -type f -size 0 | head;"
+                         " journalctl -b -u kiosk -o cat | grep -m 3 -i "
+                         "'error\\|did not'" % STATE)
         check(up and k.current() == cur1 and rc == 0,
               "after a power cut mid-import the kiosk comes back with the "
               "complete release", "running %.1f s after power on; current "
               "%s checks %s" % (time.time() - t0, k.current(),
-                                "valid" if rc == 0 else "INVALID"))
+                                "valid" if rc == 0 else "INVALID: " + why))
         same(k, "after-power-cut", attract_new, 2.0,
              what="after the power cut the screen shows the release's "
                   "Attract")
