@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "shipped.h"
 #include "core/diag.h"
 #include "core/utf8.h"
 #include "text/dump.h"
@@ -709,14 +710,9 @@ static void test_optical_size(void)
 
 int main(void)
 {
-    struct diag_list d;
-    diag_list_init(&d);
-    fonts = text_fonts_load("fonts/manifest.txt", &d);
-    if (!fonts) {
-        diag_list_print(&d, stderr);
+    fonts = shipped_fonts();
+    if (!fonts)
         return 1;
-    }
-    diag_list_fini(&d);
 
     check_golden("en", TEXT_LANG_EN, 420, TEXT_ALIGN_START);
     check_golden("en", TEXT_LANG_EN, 420, TEXT_ALIGN_JUSTIFY);
