@@ -653,6 +653,9 @@ static void test_manifest_errors(void)
         {6, 35, "face index '-1'"},
         {7, 11, "must be a plain file name"},
         {8, 34, "size '125' must be a percentage"},
+        {9, 8, "'xx' is not a language of the exhibit"},
+        {10, 11, "cannot read hyphenation patterns"},
+        {11, 11, "not a UTF-8 libhyphen file"},
     };
     CHECK(d.count == sizeof want / sizeof *want, "%zu diagnostics", d.count);
     for (size_t i = 0; i < d.count && i < sizeof want / sizeof *want; i++) {
