@@ -16,7 +16,9 @@ WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
         -Wmissing-prototypes -Wvla -Wimplicit-fallthrough -Wformat=2
 BASE_CFLAGS = -std=c17 -D_DEFAULT_SOURCE $(WARN) -Isrc -MMD -MP \
               $(shell $(PKG_CONFIG) --cflags $(PKGS))
-LIBS        = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -lpthread
+# libhyphen (hyphenation) has no pkg-config file: linked by name.
+NOPC_LIBS  := -lhyphen
+LIBS        = $(shell $(PKG_CONFIG) --libs $(PKGS)) $(NOPC_LIBS) -lm -lpthread
 
 RELEASE_FLAGS := -O2 -g
 TEST_FLAGS    := -O1 -g -Werror -fsanitize=address,undefined \
@@ -59,6 +61,8 @@ fonts: deps
 fonts/%.ttc: /usr/share/fonts/opentype/noto/%.ttc
 	cp $< $@
 fonts/%.ttf: /usr/share/fonts/truetype/noto/%.ttf
+	cp $< $@
+fonts/%.dic: /usr/share/hyphen/%.dic
 	cp $< $@
 
 # ---- the program --------------------------------------------------------
@@ -103,7 +107,8 @@ UDEV_RULESDIR   ?= $(PREFIX)/lib/udev/rules.d
 # (systemd reads /usr/lib and /usr/local/lib for both).
 SYSTEMD_CONFDIR ?= $(PREFIX)/lib/systemd/system.conf.d
 SYSCTLDIR       ?= $(PREFIX)/lib/sysctl.d
-FONT_DIRS := /usr/share/fonts/opentype/noto /usr/share/fonts/truetype/noto
+FONT_DIRS := /usr/share/fonts/opentype/noto /usr/share/fonts/truetype/noto \
+             /usr/share/hyphen
 # /etc/kiosk/kiosk.conf holds the staff PIN's hash: 0640, and group kiosk in
 # a real installation (no DESTDIR) -- as the package's statoverride makes
 # it.  The package's postinst makes the kiosk user; make install does not,
@@ -140,7 +145,7 @@ install-tree:
 	        [ -e "$$d/$$f" ] && src="$$d/$$f"; done; \
 	    [ -n "$$src" ] || { echo "install: $$f is in no Debian font" \
 	        "package folder ($(FONT_DIRS)); apt-get install" \
-	        "fonts-noto-core fonts-noto-cjk" >&2; exit 1; }; \
+	        "fonts-noto-core fonts-noto-cjk hyphen-en-us" >&2; exit 1; }; \
 	    ln -sf "$$src" $(SHARE)/fonts/$$f; done
 	cp -R content/. $(SHARE)/content/
 	install -D -m 0755 deploy/kiosk-usb-import \
@@ -194,7 +199,7 @@ DEB_FLAGS = $(eval DEB_FLAGS := $(shell $(DEB_ENV) dpkg-buildflags --get \
 DEB_LINK  = $(eval DEB_LINK := $(shell $(DEB_ENV) dpkg-buildflags --get \
               CFLAGS) $(shell $(DEB_ENV) dpkg-buildflags --get \
               LDFLAGS))$(DEB_LINK)
-DEB_LIBS  = $(eval DEB_LIBS := $(shell $(DEB_PKG) --libs $(PKGS)) -lm \
+DEB_LIBS  = $(eval DEB_LIBS := $(shell $(DEB_PKG) --libs $(PKGS)) $(NOPC_LIBS) -lm \
               -lpthread)$(DEB_LIBS)
 DEB_DEFS :=
 
@@ -348,7 +353,7 @@ ARM_CC    := aarch64-linux-gnu-gcc
 ARM_PKG    = PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig $(PKG_CONFIG)
 ARM_CFLAGS = -std=c17 -D_DEFAULT_SOURCE $(WARN) -Werror -O1 -g -Isrc -MMD \
              -MP $(shell $(ARM_PKG) --cflags $(PKGS))
-ARM_LIBS   = $(shell $(ARM_PKG) --libs $(PKGS)) -lm -lpthread
+ARM_LIBS   = $(shell $(ARM_PKG) --libs $(PKGS)) $(NOPC_LIBS) -lm -lpthread
 ARM       := build/arm64
 # The tests that start programs of this machine: build/test/kiosk (render
 # scripts, imports, the window, the watchdog, staff-pin-hash), make

@@ -2,7 +2,8 @@
  *
  * Prints, for the whole report in English and in Chinese at the reader's
  * 1080p column width: milliseconds per full layout (median of many runs),
- * glyphs per second; then the time to draw a full 1920x1080 screen of
+ * glyphs per second; what hyphenation (English) and punctuation compression
+ * (Chinese) cost, on and off alternately; then the time to draw a full 1920x1080 screen of
  * cached text with the software renderer, and the atlas's memory.  Asserts
  * nothing: it is for reading and comparing. */
 #include <stdio.h>
@@ -121,6 +122,63 @@ static void bench_layout(const struct text_fonts *fonts, const char *lang_s,
     report_free(&r);
 }
 
+/* Turns one typographic feature off (on = false) or back on. */
+typedef void (*feature_fn)(struct text_fonts *fonts, bool on, void **saved);
+
+static void hyphenation(struct text_fonts *fonts, bool on, void **saved)
+{
+    if (!on) {
+        *saved = fonts->hyph[TEXT_LANG_EN];
+        fonts->hyph[TEXT_LANG_EN] = NULL;
+    } else {
+        fonts->hyph[TEXT_LANG_EN] = *saved;
+    }
+}
+
+/* Compression needs a face with `halt`; without it every mark keeps its
+ * em (the classes are still looked at). */
+static void compression(struct text_fonts *fonts, bool on, void **saved)
+{
+    static bool had[64];
+    for (size_t i = 0; i < fonts->face_count && i < 64; i++) {
+        if (!on) {
+            had[i] = fonts->faces[i].halt;
+            fonts->faces[i].halt = false;
+        } else {
+            fonts->faces[i].halt = had[i];
+        }
+    }
+    (void)saved;
+}
+
+/* The cost of one feature: full layouts with it on and off, alternating in
+ * one run so the machine's noise falls on both alike. */
+static void bench_feature(struct text_fonts *fonts, const char *lang_s,
+                          enum text_lang lang, const char *what,
+                          feature_fn fn)
+{
+    char path[64];
+    snprintf(path, sizeof path, "content/report/%s.txt", lang_s);
+    struct report r;
+    if (!report_read(path, &r))
+        return;
+    double on[RUNS], off[RUNS];
+    size_t g_on = 0, g_off = 0;
+    void *saved = NULL;
+    layout_all(fonts, &r, lang, &g_on);
+    for (int i = 0; i < RUNS; i++) {
+        on[i] = layout_all(fonts, &r, lang, &g_on);
+        fn(fonts, false, &saved);
+        off[i] = layout_all(fonts, &r, lang, &g_off);
+        fn(fonts, true, &saved);
+    }
+    double mon = bench_median(on, RUNS), moff = bench_median(off, RUNS);
+    printf("layout %s, %s: on %.2f ms, off %.2f ms (medians of %d, "
+           "alternating): costs %.2f ms, x%.2f\n", lang_s, what, mon, moff,
+           RUNS, mon - moff, moff > 0 ? mon / moff : 0);
+    report_free(&r);
+}
+
 /* Fills a 1920x1080 screen with text: English and Chinese columns of the
  * report, as many passages as fit. */
 static void bench_draw(const struct text_fonts *fonts)
@@ -204,6 +262,9 @@ int main(void)
     diag_list_fini(&d);
     bench_layout(fonts, "en", TEXT_LANG_EN);
     bench_layout(fonts, "zh", TEXT_LANG_ZH);
+    bench_feature(fonts, "en", TEXT_LANG_EN, "hyphenation", hyphenation);
+    bench_feature(fonts, "zh", TEXT_LANG_ZH, "punctuation compression",
+                  compression);
     bench_draw(fonts);
     text_fonts_destroy(fonts);
     return 0;

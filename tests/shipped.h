@@ -12,4 +12,8 @@
  * (and nothing to free) unless both loaded. */
 bool shipped_load(struct text_fonts **fonts, struct exhibit **ex);
 
+/* Loads fonts/manifest.txt alone; problems are printed.  NULL if it did
+ * not load. */
+struct text_fonts *shipped_fonts(void);
+
 #endif

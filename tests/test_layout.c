@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "shipped.h"
 #include "core/diag.h"
 #include "core/utf8.h"
 #include "text/dump.h"
@@ -652,6 +653,9 @@ static void test_manifest_errors(void)
         {6, 35, "face index '-1'"},
         {7, 11, "must be a plain file name"},
         {8, 34, "size '125' must be a percentage"},
+        {9, 8, "'xx' is not a language of the exhibit"},
+        {10, 11, "cannot read hyphenation patterns"},
+        {11, 11, "not a UTF-8 libhyphen file"},
     };
     CHECK(d.count == sizeof want / sizeof *want, "%zu diagnostics", d.count);
     for (size_t i = 0; i < d.count && i < sizeof want / sizeof *want; i++) {
@@ -709,14 +713,9 @@ static void test_optical_size(void)
 
 int main(void)
 {
-    struct diag_list d;
-    diag_list_init(&d);
-    fonts = text_fonts_load("fonts/manifest.txt", &d);
-    if (!fonts) {
-        diag_list_print(&d, stderr);
+    fonts = shipped_fonts();
+    if (!fonts)
         return 1;
-    }
-    diag_list_fini(&d);
 
     check_golden("en", TEXT_LANG_EN, 420, TEXT_ALIGN_START);
     check_golden("en", TEXT_LANG_EN, 420, TEXT_ALIGN_JUSTIFY);

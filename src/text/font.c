@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <hyphen.h>
 #include <unicode/uchar.h>
 
 #include "core/utf8.h"
 #include "core/xalloc.h"
+
 #include "text/font.h"
 
 #define MANIFEST_MAX_BYTES (64u * 1024)
@@ -22,6 +24,30 @@ static char *dir_of(const char *path)
     if (!slash)
         return xstrdup(".");
     return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Whether the face's `halt` feature (half-width alternates) halves a
+ * full-width ideographic full stop: the test CJK punctuation compression
+ * needs before it asks for the feature. */
+static bool has_halt(const struct text_face *face)
+{
+    hb_feature_t halt = {HB_TAG('h', 'a', 'l', 't'), 1, 0, (unsigned)-1};
+    hb_position_t adv[2] = {0, 0};
+    hb_buffer_t *buf = hb_buffer_create();
+    for (int k = 0; k < 2; k++) {
+        hb_buffer_clear_contents(buf);
+        hb_buffer_add_utf8(buf, "\xe3\x80\x82", 3, 0, 3); /* U+3002 */
+        hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+        hb_buffer_set_script(buf, HB_SCRIPT_HAN);
+        hb_buffer_set_language(buf, hb_language_from_string("zh-Hans", -1));
+        hb_shape(face->hb_font, buf, k ? &halt : NULL, k ? 1 : 0);
+        unsigned n;
+        const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf,
+                                                                      &n);
+        adv[k] = n == 1 ? pos[0].x_advance : 0;
+    }
+    hb_buffer_destroy(buf);
+    return adv[0] > 0 && adv[1] > 0 && adv[1] < adv[0];
 }
 
 static bool open_face(struct text_fonts *fonts, struct text_face *face,
@@ -66,6 +92,7 @@ static bool open_face(struct text_fonts *fonts, struct text_face *face,
     hb_font_get_h_extents(face->hb_font, &ext);
     face->ascender = ext.ascender;
     face->descender = ext.descender;
+    face->halt = has_halt(face);
     return true;
 }
 
@@ -172,6 +199,51 @@ static void compute_metrics(struct text_fonts *fonts, struct text_role *r)
     }
 }
 
+/* `hyphen LANG FILE`: the patterns LANG's words are hyphenated with. */
+static void load_hyphen(struct text_fonts *fonts, const char *dir,
+                        char *field[6], const unsigned col[6],
+                        struct diag_list *diags, const char *manifest,
+                        unsigned lineno, const char *src)
+{
+    enum text_lang lang;
+    if (!text_lang_parse(field[1], &lang)) {
+        diag_add(diags, DIAG_ERROR, manifest, lineno, col[1], src,
+                 "'%s' is not a language of the exhibit; use zh, en or ug",
+                 field[1]);
+        return;
+    }
+    if (!valid_file(field[2])) {
+        diag_add(diags, DIAG_ERROR, manifest, lineno, col[2], src,
+                 "hyphenation file '%s' must be a plain file name in the "
+                 "manifest's folder", field[2]);
+        return;
+    }
+    if (fonts->hyph[lang]) {
+        diag_add(diags, DIAG_ERROR, manifest, lineno, col[1], src,
+                 "language '%s' already has hyphenation patterns", field[1]);
+        return;
+    }
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, field[2]);
+    /* libhyphen opens anything; check it is a readable file first so the
+     * error can say why. */
+    FILE *f = fopen(path, "rb");
+    char head[16] = "";
+    bool utf8 = f && fgets(head, sizeof head, f) &&
+                strncmp(head, "UTF-8", 5) == 0;
+    if (f)
+        fclose(f);
+    HyphenDict *d = utf8 ? hnj_hyphen_load(path) : NULL;
+    if (!d) {
+        diag_add(diags, DIAG_ERROR, manifest, lineno, col[2], src,
+                 "cannot read hyphenation patterns '%s' (%s); \"make "
+                 "fonts\" copies them from Debian's hyphen-en-us package",
+                 path, !f ? strerror(errno) : "not a UTF-8 libhyphen file");
+        return;
+    }
+    fonts->hyph[lang] = d;
+}
+
 struct text_fonts *text_fonts_load(const char *manifest_path,
                                    struct diag_list *diags)
 {
@@ -223,6 +295,12 @@ struct text_fonts *text_fonts_load(const char *manifest_path,
         unsigned col[6];
         int n = split(line, field, col);
         if (n == 0) {
+            free(src);
+            continue;
+        }
+        if (n == 3 && strcmp(field[0], "hyphen") == 0) {
+            load_hyphen(fonts, dir, field, col, diags, manifest_path,
+                        lineno, src);
             free(src);
             continue;
         }
@@ -326,6 +404,9 @@ void text_fonts_destroy(struct text_fonts *fonts)
 {
     if (!fonts)
         return;
+    for (size_t i = 0; i < TEXT_LANG_COUNT; i++)
+        if (fonts->hyph[i])
+            hnj_hyphen_free(fonts->hyph[i]);
     for (size_t i = 0; i < fonts->face_count; i++) {
         struct text_face *f = &fonts->faces[i];
         hb_font_destroy(f->hb_font);

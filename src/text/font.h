@@ -2,7 +2,8 @@
  *
  * Fonts are named, never discovered: `fonts/manifest.txt` lists for every
  * role (body, ui, title) and script (ISO 15924: Hani, Latn, Arab) the file
- * and face index.  A file that is missing or unreadable is an error naming
+ * and face index, and for a language the hyphenation patterns it is set
+ * with (`hyphen en hyph_en_US.dic`, libhyphen's format).  A file that is missing or unreadable is an error naming
  * it; there is no fallback to whatever the system has.  Each file is read
  * once (mmapped through hb_blob) and shared by HarfBuzz and FreeType.
  *
@@ -20,6 +21,7 @@
 #include <hb.h>
 
 #include "core/diag.h"
+#include "text/lang.h"
 
 #define TEXT_MAX_CHAIN 8
 
@@ -33,6 +35,7 @@ struct text_face {
     FT_Face ft_face;    /* borrows the blob's bytes */
     unsigned upem;
     int ascender, descender; /* font units, descender negative */
+    bool halt;         /* has working `halt` (half-width punctuation) */
     unsigned size_pct; /* set at this percent of the text size: an optical
                           size that matches the other scripts (100) */
 };
@@ -47,8 +50,13 @@ struct text_role {
     int ascent_milli, descent_milli;
 };
 
+struct _HyphenDict; /* libhyphen's */
+
 struct text_fonts {
     FT_Library ft;
+    /* Hyphenation patterns per language (manifest: `hyphen en FILE`), or
+     * NULL: that language is not hyphenated. */
+    struct _HyphenDict *hyph[TEXT_LANG_COUNT];
     struct text_face *faces;
     size_t face_count;
     struct text_role *roles;

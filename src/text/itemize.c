@@ -3,7 +3,8 @@
  *
  * Common and Inherited characters (spaces, digits, punctuation, combining
  * marks) take the script of the character before them, or after them at the
- * start of a paragraph, so "1962" inside Uyghur stays in the Uyghur font.
+ * start of a paragraph, so "1962" inside Uyghur stays in the Uyghur font; a
+ * closing mark takes its opening mark's script.
  * The face is the role's face for the script when it has the glyph, else the
  * first face of the role's chain that has it (re-itemising on a missing
  * glyph); a combining mark stays in its base's face when that face has it.
@@ -20,13 +21,56 @@ static bool is_neutral(hb_script_t s)
            s == HB_SCRIPT_UNKNOWN;
 }
 
+/* The closing mark that pairs with opening mark `cp`, or 0: the bidi
+ * paired brackets (BidiBrackets.txt: ( [ { and the CJK brackets) and the
+ * quotation marks, which Unicode does not pair. */
+static uint32_t closer_of(uint32_t cp)
+{
+    switch (cp) {
+    case 0x201C: return 0x201D; /* “ ” */
+    case 0x2018: return 0x2019; /* ‘ ’ */
+    case 0x00AB: return 0x00BB; /* « » */
+    case 0x2039: return 0x203A; /* ‹ › */
+    case 0x300C: return 0x300D; /* 「 」 */
+    case 0x300E: return 0x300F; /* 『 』 */
+    case 0x301D: return 0x301E; /* 〝 〞 */
+    default:
+        break;
+    }
+    if (u_getIntPropertyValue((UChar32)cp, UCHAR_BIDI_PAIRED_BRACKET_TYPE) ==
+        U_BPT_OPEN)
+        return (uint32_t)u_getBidiPairedBracket((UChar32)cp);
+    return 0;
+}
+
+#define PAIR_DEPTH 32
+
+/* Scripts per code point (UAX #24 in the way of ICU's script runs):
+ * Common and Inherited characters take the script before them, or the
+ * first real script at a paragraph's start; a closing mark takes the
+ * script of its opening mark, so both marks of “Hello” in Chinese come from
+ * one font. */
 static void resolve_scripts(struct para *p)
 {
     hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
     hb_script_t last = HB_SCRIPT_INVALID;
+    struct { uint32_t closer, at; } open[PAIR_DEPTH];
+    unsigned depth = 0;
     for (uint32_t i = 0; i < p->n; i++) {
         hb_script_t s = hb_unicode_script(uf, p->cp[i]);
-        if (is_neutral(s)) {
+        uint32_t closer = is_neutral(s) ? closer_of(p->cp[i]) : 0;
+        unsigned match = depth;
+        while (is_neutral(s) && match > 0 && open[match - 1].closer != p->cp[i])
+            match--;
+        if (closer && depth < PAIR_DEPTH) {
+            open[depth].closer = closer;
+            open[depth++].at = i;
+        }
+        if (is_neutral(s) && !closer && match > 0 &&
+            p->script[open[match - 1].at] != HB_SCRIPT_INVALID) {
+            s = p->script[open[match - 1].at];
+            depth = match - 1;
+        } else if (is_neutral(s)) {
             s = last;
         } else if (last == HB_SCRIPT_INVALID) {
             /* The first real script also covers the neutrals before it. */

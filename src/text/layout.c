@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <unicode/ubidi.h>
+#include <unicode/uchar.h>
 
 #include "core/log.h"
 #include "core/xalloc.h"
@@ -109,30 +110,139 @@ static uint32_t cluster_before(const struct para *p, uint32_t s, uint32_t e)
     return b;
 }
 
-/* Step 6: the end (code point index) of the line starting at s. */
-static uint32_t fit_line(struct para *p, uint32_t s, int32_t avail,
-                         bool *forced)
+/* An opening mark halved after another mark is set full width again when
+ * it starts a line (cjk_punct.c). */
+static bool unhalved_at(const struct para *p, uint32_t s)
 {
+    return s < p->n && p->halt[s] && p->punct[s] == PARA_PUNCT_OPEN;
+}
+
+/* A full-width closing mark ending a line may give up its blank to fit. */
+static bool trims_at_end(const struct para *p, uint32_t i)
+{
+    return p->punct[i] == PARA_PUNCT_CLOSE && !p->halt[i] && p->gain[i] > 0 &&
+           !(p->level[i] & 1) &&
+           (i + 1 == p->n || p->brk[i + 1] != PARA_BREAK_NONE);
+}
+
+enum line_hyphen {
+    LINE_HYPHEN_NONE,
+    LINE_HYPHEN_WORD,  /* at a hyphenation point of the patterns */
+    LINE_HYPHEN_OTHER, /* after a soft hyphen, or inside a word too wide */
+};
+
+/* The width of the hyphen drawn after code point c at a line's end (in
+ * left-to-right text only), 0 if none can be. */
+static int32_t hyphen_width(const struct para *p, uint32_t c)
+{
+    uint32_t id;
+    int32_t w = (p->level[c] & 1) ? -1 : para_hyphen_glyph(p, p->face[c], &id);
+    return w > 0 ? w : 0;
+}
+
+/* A break inside a Latin word (an emergency break): drawn with a hyphen. */
+static bool latin_cut(const struct para *p, uint32_t e)
+{
+    return e > 0 && e < p->n && p->script[e - 1] == HB_SCRIPT_LATIN &&
+           p->script[e] == HB_SCRIPT_LATIN && u_isalpha((UChar32)p->cp[e - 1]) &&
+           u_isalpha((UChar32)p->cp[e]);
+}
+
+/* The advances of [s, e) without its trailing spaces. */
+static int64_t natural_width(const struct para *p, uint32_t s, uint32_t e)
+{
+    while (e > s && para_is_space(p->cp[e - 1]))
+        e--;
     int64_t w = 0;
-    uint32_t last_brk = s;
+    for (uint32_t i = s; i < e; i++)
+        w += p->adv[i];
+    return w;
+}
+
+/* Whether justifying line [s, e) would open word gaps wider than
+ * PARA_HYPHEN_GAP_PCT of a space (or cannot, having no space at all). */
+static bool gaps_too_wide(const struct para *p, uint32_t s, uint32_t e,
+                          int32_t avail)
+{
+    while (e > s && para_is_space(p->cp[e - 1]))
+        e--;
+    int64_t w = 0, space = 0;
+    uint32_t spaces = 0;
+    for (uint32_t i = s; i < e; i++) {
+        w += p->adv[i];
+        if (p->cp[i] == ' ') {
+            spaces++;
+            space = space ? space : p->adv[i];
+        }
+    }
+    if (spaces == 0 || space <= 0)
+        return true;
+    int64_t gap = space + (avail - w) / spaces;
+    return gap * 100 > space * PARA_HYPHEN_GAP_PCT;
+}
+
+/* Step 6: the end (code point index) of the line starting at s; *trim_end
+ * when its last mark is set half-width to fit, *hyphen when a hyphen is
+ * drawn at its end (the line is fitted with it).  A hyphenation point is
+ * used (when `hyphenate`) only where breaking before the word would leave
+ * the justified line's gaps too wide. */
+static uint32_t fit_line(struct para *p, uint32_t s, int32_t avail,
+                         bool hyphenate, bool *forced, bool *trim_end,
+                         enum line_hyphen *hyphen)
+{
+    int64_t w = unhalved_at(p, s) ? p->gain[s] : 0;
+    /* A justified line may close its word spaces up to PARA_SPACE_SHRINK_PCT
+     * to take one more word; a line that is not justified (the last) must
+     * fit as it is. */
+    bool justified = p->params->align == TEXT_ALIGN_JUSTIFY;
+    int64_t shrink = 0;
+    uint32_t last_brk = s, last_hyph = s;
     *forced = false;
+    *trim_end = false;
+    *hyphen = LINE_HYPHEN_NONE;
     for (uint32_t i = s; i < p->n; i++) {
         if (i > s) {
             if (p->brk[i] == PARA_BREAK_MANDATORY) {
+                if (shrink && last_brk > s &&
+                    natural_width(p, s, i) > avail)
+                    return last_brk;
                 *forced = true;
                 return i;
             }
-            if (p->brk[i] == PARA_BREAK_ALLOWED)
+            /* after a soft hyphen the line must have room for its hyphen */
+            if (p->brk[i] == PARA_BREAK_ALLOWED &&
+                (p->cp[i - 1] != 0xAD || w + hyphen_width(p, i - 1) <= avail))
                 last_brk = i;
+            if (hyphenate && p->hyph[i] &&
+                w + hyphen_width(p, i - 1) <= avail)
+                last_hyph = i;
         }
         w += p->adv[i];
-        if (w <= avail || para_is_space(p->cp[i]))
+        if (w - shrink <= avail || para_is_space(p->cp[i])) {
+            if (justified && p->cp[i] == ' ')
+                shrink += (int64_t)p->adv[i] * PARA_SPACE_SHRINK_PCT / 100;
             continue;
-        if (last_brk > s)
+        }
+        if (trims_at_end(p, i) && w - p->gain[i] <= avail) {
+            *trim_end = true;
+            *forced = i + 1 == p->n ||
+                      p->brk[i + 1] == PARA_BREAK_MANDATORY;
+            return i + 1;
+        }
+        if (last_hyph > last_brk &&
+            (last_brk == s || gaps_too_wide(p, s, last_brk, avail))) {
+            *hyphen = LINE_HYPHEN_WORD;
+            return last_hyph;
+        }
+        if (last_brk > s) {
+            if (p->cp[last_brk - 1] == 0xAD)
+                *hyphen = LINE_HYPHEN_OTHER;
             return last_brk;
+        }
         /* A word wider than the line: break inside it, before the
          * overflowing cluster, keeping at least one cluster -- measured
-         * as the piece is drawn, so it never overflows the box. */
+         * as the piece is drawn (with its hyphen in a Latin word), so it
+         * never overflows the box. */
         uint32_t e = i;
         while (e > s && !p->cluster_start[e])
             e--;
@@ -143,7 +253,10 @@ static uint32_t fit_line(struct para *p, uint32_t s, int32_t avail,
         }
         struct para_glyph *tmp = NULL;
         size_t cap = 0;
-        while (e > s && drawn_width(p, s, e, &tmp, &cap) > avail) {
+        while (e > s && drawn_width(p, s, e, &tmp, &cap) +
+                                (latin_cut(p, e) ? hyphen_width(p, e - 1)
+                                                 : 0) >
+                            avail) {
             uint32_t b = cluster_before(p, s, e);
             if (b <= s)
                 break;
@@ -155,10 +268,54 @@ static uint32_t fit_line(struct para *p, uint32_t s, int32_t avail,
         while (e < p->n && para_is_space(p->cp[e]) &&
                p->brk[e] != PARA_BREAK_MANDATORY)
             e++;
+        if (latin_cut(p, e))
+            *hyphen = LINE_HYPHEN_OTHER;
         return e;
     }
+    if (shrink && last_brk > s && natural_width(p, s, p->n) > avail)
+        return last_brk;
     *forced = true;
     return p->n;
+}
+
+/* The hyphen after code point c, the last of line ln: a glyph of c's face
+ * appended to the run drawing c, what is drawn after it moved right. */
+static void append_hyphen(struct para *p, struct out *o, struct text_line *ln,
+                          uint32_t c)
+{
+    uint32_t id;
+    int32_t hw = para_hyphen_glyph(p, p->face[c], &id);
+    uint32_t at = UINT32_MAX, run_i = 0;
+    for (uint32_t r = ln->first_run; r < ln->first_run + ln->run_count; r++) {
+        const struct text_run *run = &o->runs[r];
+        if (!(run->level & 1) && p->byte_of[c] >= run->start &&
+            p->byte_of[c] < run->end && run->end == p->byte_of[c + 1]) {
+            at = run->first_glyph + run->glyph_count;
+            run_i = r;
+        }
+    }
+    if (hw <= 0 || at == UINT32_MAX)
+        return;
+    o->glyphs = xgrow(o->glyphs, &o->glyph_cap, (size_t)o->glyph_count + 1,
+                      sizeof *o->glyphs);
+    memmove(&o->glyphs[at + 1], &o->glyphs[at],
+            (o->glyph_count - at) * sizeof *o->glyphs);
+    o->glyph_count++;
+    struct text_run *run = &o->runs[run_i];
+    int32_t x = run->x + run->width;
+    o->glyphs[at] = (struct text_glyph){
+        .id = id, .cluster = p->byte_of[c], .x = x, .y = 0, .advance = hw};
+    run->glyph_count++;
+    run->width += hw;
+    for (uint32_t r = run_i + 1; r < ln->first_run + ln->run_count; r++) {
+        struct text_run *later = &o->runs[r];
+        later->first_glyph++;
+        later->x += hw;
+        for (uint32_t g = later->first_glyph;
+             g < later->first_glyph + later->glyph_count; g++)
+            o->glyphs[g].x += hw;
+    }
+    ln->width += hw;
 }
 
 static void emit_glyphs(struct para *p, struct out *o, const struct para_item *it,
@@ -216,7 +373,7 @@ static void emit_fragment(struct para *p, struct out *o, uint32_t k,
         .x = *pen,
         .first_glyph = o->glyph_count,
     };
-    if (fa == it->start && fb == it->end) {
+    if (fa == it->start && fb == it->end && !(fa == s && unhalved_at(p, s))) {
         emit_glyphs(p, o, it, p->glyphs + it->first_glyph, it->glyph_count,
                     pen);
     } else {
@@ -272,37 +429,81 @@ static int32_t reorder_line(struct para *p, struct out *o, uint32_t s,
     return pen;
 }
 
-static bool is_han_gap(hb_script_t s)
+/* The closing mark at code point c, last on line ln, set half-width: its
+ * blank (on its right) goes, and whatever is drawn after it moves left. */
+static void trim_glyph(struct para *p, struct out *o, struct text_line *ln,
+                       uint32_t c)
 {
-    return s == HB_SCRIPT_HAN;
+    int32_t gain = p->gain[c], shift = 0;
+    for (uint32_t r = ln->first_run; r < ln->first_run + ln->run_count; r++) {
+        struct text_run *run = &o->runs[r];
+        run->x -= shift;
+        for (uint32_t g = run->first_glyph;
+             g < run->first_glyph + run->glyph_count; g++) {
+            struct text_glyph *gl = &o->glyphs[g];
+            gl->x -= shift;
+            if (!shift && gl->cluster == p->byte_of[c] &&
+                !(run->level & 1)) {
+                gl->advance -= gain;
+                run->width -= gain;
+                shift = gain;
+            }
+        }
+    }
+    ln->width -= shift;
 }
 
-/* Stretches a line to `avail`: at spaces, or between clusters of a Chinese
- * line with no spaces.  Leaves the line alone if that would open gaps wider
- * than two ems. */
+/* A justification opportunity after glyph g (visual order, line glyphs
+ * [g0, g1)): at a space; in a line with Chinese in it, also between two
+ * characters when either is Chinese (ideograph or CJK mark) -- never inside
+ * a Latin or Arabic word, whose letters keep their spacing and joins. */
+static bool justify_slot(const struct para *p, const struct out *o,
+                         const hb_script_t *script_of, uint32_t g,
+                         uint32_t g1, bool han)
+{
+    uint32_t c = p->cp[p->cp_of_byte[o->glyphs[g].cluster]];
+    if (c == ' ' || c == 0x3000)
+        return true;
+    if (!han || g + 1 >= g1 || o->glyphs[g + 1].cluster == o->glyphs[g].cluster)
+        return false;
+    uint32_t n = p->cp[p->cp_of_byte[o->glyphs[g + 1].cluster]];
+    if (n == ' ' || n == 0x3000)
+        return false; /* the space itself stretches */
+    return script_of[g] == HB_SCRIPT_HAN || script_of[g + 1] == HB_SCRIPT_HAN;
+}
+
+/* Stretches a line to `avail` at its justification opportunities, each
+ * taking an equal share, so a Chinese line with one space spreads its slack
+ * over its ideograph gaps rather than into that space; a line fitted with
+ * its spaces closed up (fit_line) is narrowed at its spaces alone.  Leaves
+ * the line alone if that would open gaps wider than two ems. */
 static void justify_line(struct para *p, struct out *o, struct text_line *ln,
                          int32_t avail)
 {
     int32_t extra = avail - ln->width;
-    if (extra <= 0 || ln->run_count == 0)
+    if (extra == 0 || ln->run_count == 0)
         return;
     uint32_t g0 = o->runs[ln->first_run].first_glyph, g1 = o->glyph_count;
-    uint32_t spaces = 0, gaps = 0;
+    hb_script_t *script_of = xmalloc(((size_t)(g1 - g0) + 1) *
+                                     sizeof *script_of);
     bool han = false;
-    for (uint32_t r = ln->first_run; r < ln->first_run + ln->run_count; r++)
-        han |= is_han_gap(o->runs[r].script);
-    for (uint32_t g = g0; g < g1; g++) {
-        uint32_t c = p->cp[p->cp_of_byte[o->glyphs[g].cluster]];
-        if (c == ' ' || c == 0x3000)
-            spaces++;
-        if (g + 1 < g1 && o->glyphs[g + 1].cluster != o->glyphs[g].cluster)
-            gaps++;
+    for (uint32_t r = ln->first_run; r < ln->first_run + ln->run_count; r++) {
+        const struct text_run *run = &o->runs[r];
+        han |= run->script == HB_SCRIPT_HAN;
+        for (uint32_t g = run->first_glyph;
+             g < run->first_glyph + run->glyph_count; g++)
+            script_of[g - g0] = run->script;
     }
-    bool at_spaces = spaces > 0;
-    uint32_t slots = at_spaces ? spaces : (han ? gaps : 0);
+    script_of -= g0; /* indexed by glyph */
+    han &= extra > 0; /* a line set tight closes its spaces only */
+    uint32_t slots = 0;
+    for (uint32_t g = g0; g < g1; g++)
+        slots += justify_slot(p, o, script_of, g, g1, han);
     if (slots == 0 ||
-        extra / (int32_t)slots > 2 * p->params->size_px * TEXT_ONE)
+        extra / (int32_t)slots > 2 * p->params->size_px * TEXT_ONE) {
+        free(script_of + g0);
         return;
+    }
     int64_t shift = 0;
     uint32_t used = 0;
     for (uint32_t r = ln->first_run; r < ln->first_run + ln->run_count; r++) {
@@ -313,14 +514,7 @@ static void justify_line(struct para *p, struct out *o, struct text_line *ln,
              g < run->first_glyph + run->glyph_count; g++) {
             struct text_glyph *gl = &o->glyphs[g];
             gl->x += (int32_t)shift;
-            bool slot;
-            if (at_spaces) {
-                uint32_t c = p->cp[p->cp_of_byte[gl->cluster]];
-                slot = c == ' ' || c == 0x3000;
-            } else {
-                slot = g + 1 < g1 && o->glyphs[g + 1].cluster != gl->cluster;
-            }
-            if (slot) {
+            if (justify_slot(p, o, script_of, g, g1, han)) {
                 int32_t e = (int32_t)((int64_t)extra * (used + 1) / slots -
                                       (int64_t)extra * used / slots);
                 used++;
@@ -331,6 +525,7 @@ static void justify_line(struct para *p, struct out *o, struct text_line *ln,
         run->width += (int32_t)(shift - before);
     }
     ln->width += (int32_t)shift;
+    free(script_of + g0);
 }
 
 static void place_line(struct para *p, struct out *o, struct text_line *ln,
@@ -402,7 +597,9 @@ struct text_layout *text_layout_create(const struct text_fonts *fonts,
     para_bidi(&p);
     para_itemize(&p);
     para_shape(&p);
+    para_cjk_punct(&p);
     para_breaks(&p);
+    para_hyphens(&p);
     l->rtl = p.base_level & 1;
     for (uint32_t i = 0; i < p.n; i++)
         l->missing_count += p.missing[i] && !para_is_space(p.cp[i]);
@@ -414,9 +611,15 @@ struct text_layout *text_layout_create(const struct text_fonts *fonts,
     line_metrics(&p, &line_h, &ascent);
 
     uint32_t s = 0;
+    unsigned hyphen_run = 0;
     do {
-        bool forced = true;
-        uint32_t e = p.n ? fit_line(&p, s, l->width, &forced) : 0;
+        bool forced = true, trim_end = false;
+        enum line_hyphen hyphen = LINE_HYPHEN_NONE;
+        uint32_t e = p.n ? fit_line(&p, s, l->width,
+                                    hyphen_run < PARA_HYPHEN_MAX_RUN, &forced,
+                                    &trim_end, &hyphen)
+                         : 0;
+        hyphen_run = hyphen == LINE_HYPHEN_WORD ? hyphen_run + 1 : 0;
         uint32_t ve = e;
         while (ve > s && para_is_space(p.cp[ve - 1]))
             ve--;
@@ -434,6 +637,10 @@ struct text_layout *text_layout_create(const struct text_fonts *fonts,
         if (ve > s)
             ln->width = reorder_line(&p, &o, s, ve);
         ln->run_count = o.run_count - ln->first_run;
+        if (trim_end && ve > s)
+            trim_glyph(&p, &o, ln, ve - 1);
+        if (hyphen != LINE_HYPHEN_NONE && ve > s)
+            append_hyphen(&p, &o, ln, ve - 1);
         place_line(&p, &o, ln, l->width, forced);
         s = e;
     } while (s < p.n);

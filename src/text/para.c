@@ -75,9 +75,14 @@ void para_fini(struct para *p)
     free(p->missing);
     free(p->items);
     free(p->glyphs);
+    free(p->punct);
+    free(p->halt);
+    free(p->gain);
+    free(p->feat);
     free(p->adv);
     free(p->cluster_start);
     free(p->brk);
+    free(p->hyph);
     memset(p, 0, sizeof *p);
 }
 

@@ -72,9 +72,16 @@ struct para {
     uint32_t glyph_count;
     size_t glyph_cap;
 
+    uint8_t *punct;      /* [n] enum para_punct: CJK punctuation class */
+    bool *halt;          /* [n] set half-width (the face's `halt`) */
+    int32_t *gain;       /* [n] 26.6 px a full-width mark gives up halved */
+    hb_feature_t *feat;  /* shaping scratch: one `halt` range per mark */
+    size_t feat_cap;
+
     int32_t *adv;        /* [n] advance in 26.6 px, on a cluster's first cp */
     bool *cluster_start; /* [n] a shaping cluster starts at this cp */
     uint8_t *brk;        /* [n + 1] enum para_break, before each cp */
+    bool *hyph;          /* [n + 1] a word may be hyphenated before this cp */
 
     hb_buffer_t *buf;    /* reused for every shaping call */
 };
@@ -92,7 +99,9 @@ bool para_bidi(struct para *p);
 void para_itemize(struct para *p);
 
 /* Step 4: shape every item with whole-paragraph context; fills p->glyphs,
- * p->adv and p->cluster_start. */
+ * p->adv and p->cluster_start (again, from scratch, when called twice).
+ * Marks with p->halt set are shaped with `halt`, except an opening mark at
+ * the context's start (a line's first character keeps its full width). */
 void para_shape(struct para *p);
 
 /* Shapes bytes [start, end) of the item `it` with context limited to bytes
@@ -103,8 +112,43 @@ uint32_t para_shape_range(struct para *p, const struct para_item *it,
                           uint32_t ctx_end, struct para_glyph **out,
                           size_t *cap, uint32_t at);
 
+/* CJK punctuation classes (CSS Text 4, text-spacing-trim). */
+enum para_punct {
+    PARA_PUNCT_NONE,
+    PARA_PUNCT_OPEN,   /* （「《“: blank on the left */
+    PARA_PUNCT_CLOSE,  /* ）」》”，。、：；: blank on the right */
+    PARA_PUNCT_MIDDLE, /* ・: blank on both sides */
+    PARA_PUNCT_SPACE,  /* U+3000 */
+};
+
+/* Step 4b: CJK punctuation compression -- which full-width marks are set
+ * half-width, and the items shaped again with them (cjk_punct.c). */
+void para_cjk_punct(struct para *p);
+
 /* Step 5: line-break opportunities (ubrk, UAX #14) into p->brk. */
 bool para_breaks(struct para *p);
+
+/* Hyphenation (hyphenate.c): the word gap, in % of a space, above which a
+ * justified line is hyphenated; a word's minimum letters, and before and
+ * after the hyphen. */
+#define PARA_HYPHEN_GAP_PCT 150
+#define PARA_HYPHEN_MIN_WORD 6
+#define PARA_HYPHEN_MAX_WORD 60
+#define PARA_HYPHEN_MIN_LEFT 2
+#define PARA_HYPHEN_MIN_RIGHT 3
+#define PARA_HYPHEN_MAX_RUN 2 /* hyphenated lines in a row */
+/* How far a justified line may close its word spaces (in % of each) to
+ * take one more word, as typesetting programs do (minimum word space 80 %
+ * of the font's). */
+#define PARA_SPACE_SHRINK_PCT 20
+
+/* Step 5b: hyphenation points into p->hyph (all false unless the paragraph
+ * is justified and its language has patterns). */
+void para_hyphens(struct para *p);
+
+/* The glyph a hyphen is drawn with in `face` (U+2010, else '-') and its
+ * advance in 26.6 px; -1 if the face has neither. */
+int32_t para_hyphen_glyph(const struct para *p, uint16_t face, uint32_t *id);
 
 /* Font units to 26.6 pixels at the paragraph's size. */
 int32_t para_scale(const struct para *p, uint16_t face, int32_t units);

@@ -7,6 +7,8 @@
  * to the paragraph size afterwards, so one hb_font serves every size.
  * Shaped advances are also summed per cluster onto the cluster's first code
  * point: line fitting measures with them without shaping again. */
+#include <string.h>
+
 #include "core/xalloc.h"
 #include "text/para.h"
 
@@ -33,7 +35,21 @@ uint32_t para_shape_range(struct para *p, const struct para_item *it,
     hb_buffer_set_script(buf, it->script);
     hb_buffer_set_language(
         buf, hb_language_from_string(text_lang_tag(p->params->lang), -1));
-    hb_shape(p->fonts->faces[it->face].hb_font, buf, NULL, 0);
+    /* Half-width marks: one `halt` range each, in the buffer's clusters
+     * (bytes from ctx_start). */
+    unsigned nfeat = 0;
+    for (uint32_t c = p->halt ? p->cp_of_byte[start] : 0;
+         p->halt && c < p->cp_of_byte[end]; c++) {
+        if (!p->halt[c] ||
+            (p->byte_of[c] == ctx_start && p->punct[c] == PARA_PUNCT_OPEN))
+            continue;
+        p->feat = xgrow(p->feat, &p->feat_cap, (size_t)nfeat + 1,
+                        sizeof *p->feat);
+        p->feat[nfeat++] = (hb_feature_t){
+            HB_TAG('h', 'a', 'l', 't'), 1, p->byte_of[c] - ctx_start,
+            p->byte_of[c + 1] - ctx_start};
+    }
+    hb_shape(p->fonts->faces[it->face].hb_font, buf, p->feat, nfeat);
 
     unsigned int count;
     const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &count);
@@ -64,8 +80,15 @@ uint32_t para_shape_range(struct para *p, const struct para_item *it,
 
 void para_shape(struct para *p)
 {
-    p->adv = xcalloc(p->n ? p->n : 1, sizeof *p->adv);
-    p->cluster_start = xcalloc(p->n ? p->n : 1, sizeof *p->cluster_start);
+    if (!p->adv) {
+        p->adv = xcalloc(p->n ? p->n : 1, sizeof *p->adv);
+        p->cluster_start = xcalloc(p->n ? p->n : 1, sizeof *p->cluster_start);
+    } else {
+        memset(p->adv, 0, (p->n ? p->n : 1) * sizeof *p->adv);
+        memset(p->cluster_start, 0,
+               (p->n ? p->n : 1) * sizeof *p->cluster_start);
+    }
+    p->glyph_count = 0;
     for (uint32_t k = 0; k < p->item_count; k++) {
         struct para_item *it = &p->items[k];
         it->first_glyph = p->glyph_count;
