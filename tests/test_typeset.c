@@ -2,6 +2,7 @@
  * compression and justification (CLREQ §3.1.6, §3.5; CSS
  * text-spacing-trim: normal), paired punctuation from one font (UAX #24),
  * English hyphenation (libhyphen, hyph_en_US.dic) and visible hyphens,
+ * line pitch from the fonts a paragraph uses,
  * each rule as a case that fails if it comes back broken. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -464,6 +465,61 @@ static void test_hyphenation(void)
     text_layout_destroy(r);
 }
 
+/* Line pitch from the faces a paragraph uses, one pitch a paragraph. */
+static void test_pitch(void)
+{
+    static const struct {
+        const char *text;
+        enum text_lang lang;
+        double em_min, em_max;
+        const char *what;
+    } cases[] = {
+        {"The work team arrived in Urumqi on 21 May.", TEXT_LANG_EN, 1.35,
+         1.38, "English (Noto Serif)"},
+        {"工作组于5月21日抵达乌鲁木齐。", TEXT_LANG_ZH, 1.43, 1.46,
+         "Chinese (Noto Serif CJK)"},
+        {"خىزمەت گۇرۇپپىسى ئۈرۈمچىگە يېتىپ كەلدى.", TEXT_LANG_UG, 1.69,
+         1.72, "Uyghur (Noto Naskh)"},
+        {"伊犁 ئىلى Yili", TEXT_LANG_ZH, 1.77, 1.80,
+         "all three: the tallest ascent and deepest descent"},
+        {"", TEXT_LANG_EN, 1.35, 1.38, "an empty English paragraph"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct text_layout *l = lay(cases[i].text, cases[i].lang, 2000,
+                                    TEXT_ALIGN_START);
+        double em = l->lines[0].height / (double)(PX * TEXT_ONE);
+        CHECK(em >= cases[i].em_min && em <= cases[i].em_max,
+              "line pitch of %s: %.3f em", cases[i].what, em);
+        text_layout_destroy(l);
+    }
+    /* A paragraph mixing English lines and one Uyghur word: every line
+     * has the same pitch. */
+    struct text_layout *l = lay("The region called Yili (ئىلى in Uyghur) "
+                                "lies on the border, and the work team "
+                                "visited it in the last week of May.",
+                                TEXT_LANG_EN, 300, TEXT_ALIGN_START);
+    bool even = l->line_count >= 3;
+    for (uint32_t i = 1; i < l->line_count; i++)
+        even &= l->lines[i].height == l->lines[0].height &&
+                l->lines[i].top == l->lines[i - 1].top + l->lines[0].height;
+    CHECK(even, "a mixed paragraph's lines are evenly spaced (%u lines)",
+          l->line_count);
+    text_layout_destroy(l);
+    /* A given pitch is kept; the baseline centres the faces used. */
+    struct text_params p = {.role = text_fonts_role(fonts, "body"),
+                            .lang = TEXT_LANG_EN, .size_px = PX,
+                            .width_px = 2000, .align = TEXT_ALIGN_START,
+                            .line_height_pct = 150};
+    l = text_layout_create(fonts, &p, "Yili", 4);
+    int32_t h = l->lines[0].height, b = l->lines[0].baseline;
+    double want = (1.069 + (1.5 - 1.069 - 0.293) / 2) * PX * TEXT_ONE;
+    CHECK(h == PX * TEXT_ONE * 3 / 2 && b > want - TEXT_ONE &&
+              b < want + TEXT_ONE,
+          "150 %% English: the line is 1.5 em and its baseline %.2f px down "
+          "(Noto Serif's extents centred: %.2f)", b / 64.0, want / 64.0);
+    text_layout_destroy(l);
+}
+
 int main(void)
 {
     fonts = shipped_fonts();
@@ -481,6 +537,7 @@ int main(void)
     test_justify();
     test_pairs();
     test_hyphenation();
+    test_pitch();
 
     text_fonts_destroy(fonts);
     return check_finish("test_typeset");

@@ -183,22 +183,6 @@ static int split(char *line, char *field[6], unsigned col[6])
     return n;
 }
 
-static void compute_metrics(struct text_fonts *fonts, struct text_role *r)
-{
-    for (size_t i = 0; i < r->count; i++) {
-        const struct text_face *f = &fonts->faces[r->face[i]];
-        /* At the face's own size, not its optical one: Naskh's extents
-         * already leave room for stacked marks, and a role's pitch is
-         * shared by every script it sets. */
-        int asc = (int)((long)f->ascender * 1000 / (long)f->upem);
-        int desc = (int)((long)-f->descender * 1000 / (long)f->upem);
-        if (asc > r->ascent_milli)
-            r->ascent_milli = asc;
-        if (desc > r->descent_milli)
-            r->descent_milli = desc;
-    }
-}
-
 /* `hyphen LANG FILE`: the patterns LANG's words are hyphenated with. */
 static void load_hyphen(struct text_fonts *fonts, const char *dir,
                         char *field[6], const unsigned col[6],
@@ -387,8 +371,6 @@ struct text_fonts *text_fonts_load(const char *manifest_path,
         text_fonts_destroy(fonts);
         return NULL;
     }
-    for (size_t i = 0; i < fonts->role_count; i++)
-        compute_metrics(fonts, &fonts->roles[i]);
     return fonts;
 }
 

@@ -45,9 +45,6 @@ struct text_role {
     size_t count;
     size_t face[TEXT_MAX_CHAIN];       /* indices into text_fonts.faces */
     hb_script_t script[TEXT_MAX_CHAIN]; /* the script each entry is for */
-    /* Line metrics over the whole chain, in em/1000: every line of a role
-     * has the same pitch whatever scripts it mixes. */
-    int ascent_milli, descent_milli;
 };
 
 struct _HyphenDict; /* libhyphen's */

@@ -562,13 +562,40 @@ static void place_line(struct para *p, struct out *o, struct text_line *ln,
     }
 }
 
+/* A face's ascent and descent in em/1000, at its own size. */
+static void face_extents(const struct text_face *f, int64_t *asc,
+                         int64_t *desc)
+{
+    int64_t a = (int64_t)f->ascender * 1000 / (int64_t)f->upem;
+    int64_t d = -(int64_t)f->descender * 1000 / (int64_t)f->upem;
+    *asc = a > *asc ? a : *asc;
+    *desc = d > *desc ? d : *desc;
+}
+
+/* The paragraph's line pitch and baseline from the faces it uses (the
+ * highest ascent and deepest descent among them, each face at its own
+ * size: Naskh's extents already leave room for its stacked marks), one
+ * pitch for every line of the paragraph so mixed lines stay even.  An
+ * English paragraph is 1.36 em, a Chinese one 1.44, one with Uyghur in it
+ * 1.70; an empty one takes its language's face. */
 static void line_metrics(const struct para *p, int32_t *height,
                          int32_t *ascent)
 {
-    const struct text_role *role = p->params->role;
+    int64_t am = 0, dm = 0;
+    for (uint32_t k = 0; k < p->item_count; k++)
+        face_extents(&p->fonts->faces[p->items[k].face], &am, &dm);
+    if (p->item_count == 0) {
+        hb_script_t script = p->params->lang == TEXT_LANG_ZH ? HB_SCRIPT_HAN
+                             : p->params->lang == TEXT_LANG_UG
+                                 ? HB_SCRIPT_ARABIC
+                                 : HB_SCRIPT_LATIN;
+        size_t f;
+        text_fonts_pick(p->fonts, p->params->role, script, ' ', &f);
+        face_extents(&p->fonts->faces[f], &am, &dm);
+    }
     int64_t size64 = (int64_t)p->params->size_px * TEXT_ONE;
-    int64_t asc = size64 * role->ascent_milli / 1000;
-    int64_t desc = size64 * role->descent_milli / 1000;
+    int64_t asc = size64 * am / 1000;
+    int64_t desc = size64 * dm / 1000;
     int64_t h = p->params->line_height_pct
                     ? size64 * p->params->line_height_pct / 100
                     : asc + desc;

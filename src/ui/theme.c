@@ -32,7 +32,9 @@ int ui_body_line_pct(enum text_lang lang)
 
 int ui_page_line_pct(enum text_lang lang)
 {
-    return lang == TEXT_LANG_EN ? 150 : 0;
+    static const int pct[TEXT_LANG_COUNT] = {
+        [TEXT_LANG_ZH] = 170, [TEXT_LANG_EN] = 150, [TEXT_LANG_UG] = 0};
+    return (unsigned)lang < TEXT_LANG_COUNT ? pct[lang] : 0;
 }
 
 struct ui_scale ui_scale_of(int w, int h)

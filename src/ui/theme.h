@@ -82,9 +82,9 @@ int ui_theme_scale(int px, int h);
 #define UI_LINE_PCT_CARD 140 /* the place card */
 #define UI_LINE_PCT_MAP 125  /* the map's labels */
 /* The report's body text: airy Chinese (175) and English (150), Uyghur at
- * the Naskh face's own tall pitch. */
+ * the Naskh face's own tall pitch (1.70 em; text/layout.c). */
 int ui_body_line_pct(enum text_lang lang);
-/* Page text (About): English at 150, the others at their own pitch. */
+/* Page text (About): Chinese at 170, English at 150, Uyghur at its own. */
 int ui_page_line_pct(enum text_lang lang);
 
 /* ---- a screen's metrics ------------------------------------------------- */
