@@ -723,6 +723,12 @@ int main(void)
     check_golden("ug", TEXT_LANG_UG, 420, TEXT_ALIGN_START);
     check_golden("mixed", TEXT_LANG_ZH, 420, TEXT_ALIGN_START);
     check_golden("longword", TEXT_LANG_EN, 200, TEXT_ALIGN_START);
+    /* issue 15's items, one dump each: punctuation compressed at pairs and
+     * line edges, quotes from one font; hyphenation and closed-up spaces;
+     * a Uyghur line breaking after "» " as Unicode 15.1 allows */
+    check_golden("punct", TEXT_LANG_ZH, 300, TEXT_ALIGN_JUSTIFY);
+    check_golden("hyphen", TEXT_LANG_EN, 360, TEXT_ALIGN_JUSTIFY);
+    check_golden("ug15", TEXT_LANG_UG, 260, TEXT_ALIGN_START);
     test_english();
     test_chinese();
     test_uyghur();
