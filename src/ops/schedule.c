@@ -122,7 +122,7 @@ static bool two_digits(const char *p, int *v)
 /* HH:MM, 00:00 to 24:00. */
 static bool parse_time(struct cursor *c, uint16_t *min)
 {
-    int h, m;
+    int h = 0, m = 0;
     const char *p = c->v + c->i;
     bool digits = two_digits(p, &h) && p[2] == ':' && two_digits(p + 3, &m);
     if (!digits && p[0] >= '0' && p[0] <= '9' && p[1] == ':') /* 9:00 */
@@ -176,7 +176,7 @@ bool schedule_add_weekly(struct schedule *s, const char *value,
     s->weekly_given = true;
     for (;;) {
         skip_space(&c);
-        uint8_t days;
+        uint8_t days = 0;
         if (!parse_days(&c, &days))
             return false;
         skip_space(&c);
@@ -227,7 +227,7 @@ static int days_in(int y, int m)
 static bool parse_date(struct cursor *c, int *y, int *m, int *d)
 {
     const char *p = c->v + c->i;
-    int y1, y2;
+    int y1 = 0, y2 = 0;
     if (!(two_digits(p, &y1) && two_digits(p + 2, &y2) && p[4] == '-' &&
           two_digits(p + 5, m) && p[7] == '-' && two_digits(p + 8, d)) ||
         (p[10] >= '0' && p[10] <= '9'))
@@ -264,7 +264,7 @@ bool schedule_add_closed(struct schedule *s, const char *value,
     struct cursor c = {value, 0, e};
     for (;;) {
         skip_space(&c);
-        int y, m, d;
+        int y = 0, m = 0, d = 0;
         if (!parse_date(&c, &y, &m, &d))
             return false;
         struct schedule_date *sd = date_slot(s, y, m, d);
@@ -288,7 +288,7 @@ bool schedule_add_hours(struct schedule *s, const char *value,
 {
     struct cursor c = {value, 0, e};
     skip_space(&c);
-    int y, m, d;
+    int y = 0, m = 0, d = 0;
     if (!parse_date(&c, &y, &m, &d))
         return false;
     struct schedule_date sd = {.year = y, .month = m, .day = d};
