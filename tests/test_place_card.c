@@ -112,6 +112,42 @@ static void test_mentions(void)
               "snippet %zu holds the mention, %zu characters: '%s'", i,
               chars, snip);
     }
+    /* Chinese has no spaces to cut at: no snippet of any place starts with
+     * the end of the sentence before it (…。看来) or a closing mark, nor
+     * ends with an opening one. */
+    unsigned stray = 0, seen = 0;
+    char first[600] = "";
+    for (uint32_t pl = 0; pl < ex->place_count; pl++) {
+        size_t k = content_mentions_of(ex, pl, TEXT_LANG_ZH, refs, 64);
+        for (size_t i = 0; i < k && i < 64; i++) {
+            const struct content_text *t =
+                &ex->passages[refs[i].passage].text[TEXT_LANG_ZH];
+            char snip[512];
+            size_t s0, s1;
+            size_t len = content_snippet(t, &t->mentions[refs[i].first], 24,
+                                         snip, sizeof snip, &s0, &s1);
+            const char *b = snip, *e = snip + len;
+            if (strncmp(b, "\xe2\x80\xa6", 3) == 0)
+                b += 3;
+            if (e - b >= 3 && strncmp(e - 3, "\xe2\x80\xa6", 3) == 0)
+                e -= 3;
+            static const char *const bad_first[] = {"\xe3\x80\x82", "\xef\xbc\x8c",
+                                                    "\xe3\x80\x81", "\xef\xbc\x89",
+                                                    "\xe2\x80\x9d", "\xef\xbc\x9b"};
+            static const char *const bad_last[] = {"\xef\xbc\x88", "\xe2\x80\x9c",
+                                                   "\xe3\x80\x8a"};
+            bool bad = false;
+            for (size_t q = 0; q < 6; q++)
+                bad |= strncmp(b, bad_first[q], 3) == 0;
+            for (size_t q = 0; q < 3 && e - b >= 3; q++)
+                bad |= strncmp(e - 3, bad_last[q], 3) == 0;
+            seen++;
+            if (bad && !stray++)
+                snprintf(first, sizeof first, "%s", snip);
+        }
+    }
+    CHECK(seen > 20 && stray == 0, "%u Chinese snippets, %u start or end "
+          "on a stray mark (%s)", seen, stray, first);
 }
 
 /* The exhibit with every note 2,000 characters long (a copy of the

@@ -1,7 +1,10 @@
 /* mentions.c: which passages mention a place, and snippets around them. */
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 #include "content/mentions.h"
+#include "core/utf8.h"
 
 size_t content_mentions_of(const struct exhibit *ex, uint32_t place,
                            enum text_lang lang,
@@ -62,6 +65,47 @@ static size_t count_chars(const char *s, size_t a, size_t b)
     return n;
 }
 
+static size_t utf8_len_at(const char *s, size_t len, size_t at)
+{
+    size_t k = at + 1;
+    while (k < len && cont((unsigned char)s[k]))
+        k++;
+    return k - at;
+}
+
+static size_t utf8_back(const char *s, size_t at)
+{
+    size_t k = at - 1;
+    while (k > 0 && cont((unsigned char)s[k]))
+        k--;
+    return k;
+}
+
+static uint32_t cp_at(const char *s, size_t len, size_t at)
+{
+    size_t used;
+    return utf8_decode(s + at, len - at, &used);
+}
+
+/* Closing marks, sentence and clause ends, spaces: no way to begin. */
+static bool stray_at_start(const char *s, size_t len, size_t at)
+{
+    uint32_t c = cp_at(s, len, at);
+    int8_t t = u_charType((UChar32)c);
+    return c == ' ' || t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION ||
+           (t == U_OTHER_PUNCTUATION && c != 0x2026 && c != '"' &&
+            c != '\'' && c != 0xFF02);
+}
+
+/* Opening brackets and quotes, spaces: no way to end. */
+static bool stray_at_end(const char *s, size_t end)
+{
+    size_t at = utf8_back(s, end);
+    uint32_t c = cp_at(s, end, at);
+    int8_t t = u_charType((UChar32)c);
+    return c == ' ' || t == U_START_PUNCTUATION || t == U_INITIAL_PUNCTUATION;
+}
+
 size_t content_snippet(const struct content_text *t,
                        const struct content_mention *m, size_t max_chars,
                        char *out, size_t n, size_t *start, size_t *end)
@@ -88,6 +132,13 @@ size_t content_snippet(const struct content_text *t,
         if (k > m->end && b - k < 24)
             b = k - 1;
     }
+    /* Not from the middle of a mark: a snippet of unspaced (Chinese) text
+     * neither starts with the end of the sentence before (…。看来) nor
+     * ends with an opening bracket or quote. */
+    while (a < m->start && stray_at_start(s, len, a))
+        a += utf8_len_at(s, len, a);
+    while (b > m->end && stray_at_end(s, b))
+        b = utf8_back(s, b);
     size_t o = 0;
     bool pre = a > 0, post = b < len;
     if (pre && o + 3 < n) {
