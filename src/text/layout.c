@@ -458,7 +458,7 @@ static void trim_glyph(struct para *p, struct out *o, struct text_line *ln,
  * characters when either is Chinese (ideograph or CJK mark) -- never inside
  * a Latin or Arabic word, whose letters keep their spacing and joins. */
 static bool justify_slot(const struct para *p, const struct out *o,
-                         const hb_script_t *script_of, uint32_t g,
+                         const hb_script_t *script_of, uint32_t g0, uint32_t g,
                          uint32_t g1, bool han)
 {
     uint32_t c = p->cp[p->cp_of_byte[o->glyphs[g].cluster]];
@@ -469,7 +469,8 @@ static bool justify_slot(const struct para *p, const struct out *o,
     uint32_t n = p->cp[p->cp_of_byte[o->glyphs[g + 1].cluster]];
     if (n == ' ' || n == 0x3000)
         return false; /* the space itself stretches */
-    return script_of[g] == HB_SCRIPT_HAN || script_of[g + 1] == HB_SCRIPT_HAN;
+    return script_of[g - g0] == HB_SCRIPT_HAN ||
+           script_of[g + 1 - g0] == HB_SCRIPT_HAN;
 }
 
 /* Stretches a line to `avail` at its justification opportunities, each
@@ -494,14 +495,13 @@ static void justify_line(struct para *p, struct out *o, struct text_line *ln,
              g < run->first_glyph + run->glyph_count; g++)
             script_of[g - g0] = run->script;
     }
-    script_of -= g0; /* indexed by glyph */
     han &= extra > 0; /* a line set tight closes its spaces only */
     uint32_t slots = 0;
     for (uint32_t g = g0; g < g1; g++)
-        slots += justify_slot(p, o, script_of, g, g1, han);
+        slots += justify_slot(p, o, script_of, g0, g, g1, han);
     if (slots == 0 ||
         extra / (int32_t)slots > 2 * p->params->size_px * TEXT_ONE) {
-        free(script_of + g0);
+        free(script_of);
         return;
     }
     int64_t shift = 0;
@@ -514,7 +514,7 @@ static void justify_line(struct para *p, struct out *o, struct text_line *ln,
              g < run->first_glyph + run->glyph_count; g++) {
             struct text_glyph *gl = &o->glyphs[g];
             gl->x += (int32_t)shift;
-            if (justify_slot(p, o, script_of, g, g1, han)) {
+            if (justify_slot(p, o, script_of, g0, g, g1, han)) {
                 int32_t e = (int32_t)((int64_t)extra * (used + 1) / slots -
                                       (int64_t)extra * used / slots);
                 used++;
@@ -525,7 +525,7 @@ static void justify_line(struct para *p, struct out *o, struct text_line *ln,
         run->width += (int32_t)(shift - before);
     }
     ln->width += (int32_t)shift;
-    free(script_of + g0);
+    free(script_of);
 }
 
 static void place_line(struct para *p, struct out *o, struct text_line *ln,
