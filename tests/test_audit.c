@@ -20,17 +20,20 @@
  *   - every passage of a place card reachable by scrolling the card.
  * Each failure names the panel, language, screen and the thing measured.
  *
- * Larger text is audited on every panel, with one exception that is open
- * work, not a pass: the type of the map screen on the 7" panel, Touch
- * Display 2 and the 10.1" panel (large_map false).  There, with 7.3 mm
- * capitals, the bar and the title leave the map a strip a few
- * centimetres tall: the credit keeps the normal size (4.8 mm capitals)
- * on the 7" panel and Touch Display 2; on the 7" panel the regions' names
- * are large in columns beside the map (test_map_page), and the towns and
- * the neighbours' names are left out; on Touch Display 2 the Chinese and Uyghur names
- * would be forced over one another and keep the normal size; on the 10.1"
- * panel the instruction in Uyghur would overrun its panel.  Its targets,
- * labels and contrast are audited there as everywhere. */
+ * Larger text is audited on every panel, with exceptions that are open
+ * work, not a pass.  On the 7" panel and Touch Display 2 the map's credit
+ * keeps the normal size (4.8 mm capitals, checked as such: small_credit):
+ * at 7.3 mm it would take a third of the screen.  The type of the map
+ * screen is not held to 7.3 mm on the 7" panel, on Touch Display 2 in
+ * English and Uyghur and on the 10.1" panel in Uyghur (large_map): there
+ * the bar and the title leave the map a strip a few centimetres tall.  On
+ * the 7" panel the regions' names are large in columns beside the map
+ * (test_map_page) and the towns and the neighbours' names are left out;
+ * on Touch Display 2 in Chinese the names are large in a row above the map
+ * and one below, but in English and Uyghur the map would shrink under
+ * 3 cm to make room for them, and they keep the normal size; on the 10.1"
+ * panel the instruction in Uyghur would overrun its panel.  The targets,
+ * labels and contrast of those screens are audited as everywhere. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,18 +54,23 @@ struct panel {
     int w, h;
     const char *mm; /* screen-size-mm */
     const char *name;
-    bool large_map; /* the map screen's type is audited with larger text */
+    /* the languages (zh, en, ug) whose map screen's type is audited with
+     * larger text */
+    bool large_map[3];
+    bool small_credit; /* the map's credit keeps the normal size */
 };
 
+#define ALL {true, true, true}
 static const struct panel panels[] = {
-    {800, 480, "155x86", "Pi 7\"", false},
-    {720, 1280, "88x155", "Touch Display 2", false},
-    {1280, 800, "217x136", "10.1\"", false},
-    {800, 1280, "136x217", "10.1\" portrait", true},
-    {1920, 1080, "476x268", "21.5\"", true},
-    {1080, 1920, "268x476", "21.5\" portrait", true},
-    {3840, 2160, "952x535", "43\" 4K", true},
+    {800, 480, "155x86", "Pi 7\"", {false, false, false}, true},
+    {720, 1280, "88x155", "Touch Display 2", {true, false, false}, true},
+    {1280, 800, "217x136", "10.1\"", {true, true, false}, false},
+    {800, 1280, "136x217", "10.1\" portrait", ALL, false},
+    {1920, 1080, "476x268", "21.5\"", ALL, false},
+    {1080, 1920, "268x476", "21.5\" portrait", ALL, false},
+    {3840, 2160, "952x535", "43\" 4K", ALL, false},
 };
+#undef ALL
 
 static const char *const langs[] = {"zh", "en", "ug"};
 
@@ -139,11 +147,19 @@ static int ink_height(const struct shot *s, SDL_Rect probe)
     return first < 0 ? 0 : last - first + 1;
 }
 
+/* Whether `text` is the map's credit (or its short form). */
+static bool is_credit(const struct shot *s, const char *text)
+{
+    enum text_lang l = TEXT_LANG_EN;
+    text_lang_parse(s->lang, &l);
+    const char *credit = content_string(ex, "map.attribution", l);
+    return strlen(text) > 4 && strstr(credit, text) != NULL;
+}
+
 static void audit_texts(const struct shot *s)
 {
     json_t *texts = json_object_get(s->state, "texts"), *t;
     size_t i;
-    double need = s->large ? 7.3 : 4.8;
     int judged_count = 0;
     CHECK(json_array_size(texts) > 0, "%s %s %s%s: text was drawn",
           s->p->name, s->lang, s->name, s->large ? " large" : "");
@@ -162,6 +178,9 @@ static void audit_texts(const struct shot *s)
             json_is_true(json_object_get(t, "covered")))
             continue;
         judged_count++;
+        double need = s->large ? 7.3 : 4.8;
+        if (s->large && s->p->small_credit && is_credit(s, text))
+            need = 4.8;
         if (pj) {
             double h = mm(s, ink_height(s, area));
             CHECK(h >= need, "%s %s %s%s: '%.30s' (%s) capitals %.2f mm, "
@@ -287,8 +306,8 @@ static void shot_close(struct shot *s)
     json_decref(s->state);
 }
 
-/* Every tappable region's name (or its first word, a short form) drawn on
- * the map screen. */
+/* Every tappable region's name (or its first word, or its start without
+ * the unit -- short forms) drawn on the map screen. */
 static void audit_map_labels(const struct shot *s, enum text_lang l)
 {
     json_t *texts = json_object_get(s->state, "texts");
@@ -309,7 +328,11 @@ static void audit_map_labels(const struct shot *s, enum text_lang l)
         json_t *x;
         json_array_foreach(texts, k, x) {
             const char *text = play_str(x, "text");
-            if (strncmp(text, name, word) == 0)
+            size_t tn = strlen(text);
+            /* or the name's own start: 塔城 of 塔城地区 */
+            if (strncmp(text, name, word) == 0 ||
+                (tn >= 6 && tn < strlen(name) &&
+                 strncmp(name, text, tn) == 0))
                 found = true;
         }
         CHECK(found, "%s %s %s%s: the label of %s ('%s') is drawn",
@@ -419,7 +442,7 @@ static void audit(const struct panel *p, int li, bool large)
                 shot_close(&s);
                 continue;
             }
-            if (!(s.large && !p->large_map && strcmp(shot, "map") == 0))
+            if (!(s.large && !p->large_map[li] && strcmp(shot, "map") == 0))
                 audit_texts(&s);
             audit_targets(&s);
             if (strncmp(s.name, "summary", 7) == 0)

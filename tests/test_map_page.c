@@ -205,26 +205,30 @@ static void test_larger(void)
           size[1]);
 }
 
-/* The 7" panel with larger text, as the kiosk lays it out: under the bar
- * the map is a strip too short for the regions' names on it, so they go
- * in columns beside it -- every region named, at least 5/4 of the normal
- * size, led out, inside the screen's bezel and apart. */
-static void test_larger_sides(enum text_lang lang)
+/* A small panel with larger text, as the kiosk lays it out: under the
+ * bar the map is too small for the regions' names on it, so they go
+ * beside it -- in columns (the 7" panel's wide strip) or in a row above
+ * and one below, the map fitted smaller to make room (Touch Display 2 in
+ * Chinese) -- every region named, at least 5/4 of the normal size, led
+ * out, inside the screen's bezel, 2 mm apart or more. */
+static void test_larger_sides(const char *panel, int w, int h, double diag,
+                              enum text_lang lang)
 {
     static const char *const regions[] = {"yili", "tacheng-prefecture",
                                           "bortala", "altay"};
-    struct render_target *t = render_target_create(800, 480);
+    struct render_target *t = render_target_create(w, h);
     int size[2] = {0, 0}, named = 0, led = 0, inside = 0, apart = 1;
     for (int large = 0; large < 2; large++) {
         struct exhibit_app *a = exhibit_app_create(fonts);
-        exhibit_app_set_screen(a, 6.98);
-        exhibit_app_layout(a, t->renderer, ex, lang, 800, 480);
+        exhibit_app_set_screen(a, diag);
+        exhibit_app_layout(a, t->renderer, ex, lang, w, h);
         int x, y;
-        exhibit_app_tap(a, t->renderer, 400, 240, 100);
+        exhibit_app_tap(a, t->renderer, w / 2, h / 2, 100);
         if (large && exhibit_app_target(a, "nav:text-size", &x, &y))
             exhibit_app_tap(a, t->renderer, x, y, 200);
         if (exhibit_app_target(a, "nav:map", &x, &y))
             exhibit_app_tap(a, t->renderer, x, y, 300);
+        int two_mm = (int)(2.0 * a->m.px_per_mm);
         struct ui_map_label_info info[64];
         size_t n = ui_map_page_label_info(a->map, info, 64);
         SDL_Rect boxes[4];
@@ -243,10 +247,12 @@ static void test_larger_sides(enum text_lang lang)
                 named++;
                 led += info[i].pos == MAP_LABEL_LEADER;
                 inside += b.x >= a->m.bezel &&
-                          b.x + b.w <= 800 - a->m.bezel && b.y >= 0 &&
-                          b.y + b.h <= 480;
+                          b.x + b.w <= w - a->m.bezel && b.y >= 0 &&
+                          b.y + b.h <= h;
+                SDL_Rect g = {b.x - two_mm + 1, b.y - two_mm + 1,
+                              b.w + 2 * two_mm - 2, b.h + 2 * two_mm - 2};
                 for (int j = 0; j < k; j++)
-                    apart &= !overlaps(b, boxes[j]);
+                    apart &= !overlaps(g, boxes[j]);
                 if (k < 4)
                     boxes[k++] = b;
             }
@@ -255,8 +261,8 @@ static void test_larger_sides(enum text_lang lang)
     render_target_destroy(t);
     CHECK(named == 4 && led == 4 && inside == 4 && apart &&
               size[1] >= size[0] * 5 / 4,
-          "7\" %s larger: the regions' names beside the map (%d named, %d "
-          "led out, %d inside, apart %d), %d -> %d px",
+          "%s %s larger: the regions' names beside the map (%d named, %d "
+          "led out, %d inside, apart %d), %d -> %d px", panel,
           lang_name[lang], named, led, inside, apart, size[0], size[1]);
 }
 
@@ -422,7 +428,8 @@ int main(void)
                 test_labels(&panels[i], (enum text_lang)l, large);
     test_larger();
     for (int l = 0; l < TEXT_LANG_COUNT; l++)
-        test_larger_sides((enum text_lang)l);
+        test_larger_sides("7\"", 800, 480, 6.98, (enum text_lang)l);
+    test_larger_sides("Touch Display 2", 720, 1280, 7.0, TEXT_LANG_ZH);
     for (size_t i = 0; i < NPANELS; i++)
         for (int l = 0; l < 3; l++)
             test_still_map(&panels[i], (enum text_lang)l);

@@ -353,10 +353,11 @@ static bool stack(const struct side_item *it, size_t k, float top,
 }
 
 /* The columns of map_labels_place_sides in the frame given: `side` the
- * margin left and right of them, `along` above and below. */
+ * margin left and right of them, `along` above and below, `sep` between
+ * two labels of one column. */
 static bool columns(const struct map_label_request *req, size_t n,
                     const struct map_rect *bounds, float side, float along,
-                    const struct map_label_params *params,
+                    float sep, const struct map_label_params *params,
                     struct map_label_result *out)
 {
     float lo = INFINITY, hi = -INFINITY;
@@ -369,6 +370,10 @@ static bool columns(const struct map_label_request *req, size_t n,
         }
     if (lo > hi)
         return false;
+    if (params->clear.w > 0 && params->clear.h > 0) {
+        lo = fminf(lo, params->clear.x);
+        hi = fmaxf(hi, params->clear.x + params->clear.w);
+    }
     float gap = 2 * params->gap + params->pad; /* room for the line */
     float left_end = lo - gap, right_start = hi + gap;
     float x0 = bounds->x + side, x1 = bounds->x + bounds->w - side;
@@ -400,8 +405,20 @@ static bool columns(const struct map_label_request *req, size_t n,
     qsort(left, nl, sizeof *left, by_anchor_y);
     qsort(right, nr, sizeof *right, by_anchor_y);
     float top = bounds->y + along, bottom = bounds->y + bounds->h - along;
-    ok = ok && stack(left, nl, top, bottom, params->pad, ys) &&
-         stack(right, nr, top, bottom, params->pad, ys + n);
+    bool stacked = false;
+    for (int brief = 0; brief < 2 && ok && !stacked; brief++) {
+        /* a column that will not stack in full forms takes the short
+         * ones, where a label has one */
+        for (size_t k = 0; brief && k < nl + nr; k++) {
+            struct side_item *e = &it[k < nl ? k : n + k - nl];
+            const struct map_label_request *q = &req[e->index];
+            if (!e->short_form && q->w2 > 0)
+                *e = (struct side_item){e->index, e->ay, q->w2, q->h2, true};
+        }
+        stacked = stack(left, nl, top, bottom, sep, ys) &&
+                  stack(right, nr, top, bottom, sep, ys + n);
+    }
+    ok = ok && stacked;
     if (ok) {
         for (size_t i = 0; i < n; i++)
             out[i] = (struct map_label_result){0};
@@ -431,8 +448,8 @@ bool map_labels_place_sides(const struct map_label_request *req, size_t n,
 {
     /* Columns: the screen's edge at their sides, the map's own room (a
      * bar, a strip) above and below them, where the spacing is enough. */
-    if (columns(req, n, bounds, params->edge_margin, params->pad, params,
-                out))
+    if (columns(req, n, bounds, params->edge_margin, params->pad,
+                params->pad, params, out))
         return true;
     /* Rows: the same with x and y exchanged. */
     struct map_label_request *t = xmalloc((n ? n : 1) * sizeof *t);
@@ -444,7 +461,12 @@ bool map_labels_place_sides(const struct map_label_request *req, size_t n,
         t[i].w2 = req[i].h2, t[i].h2 = req[i].w2;
     }
     struct map_rect tb = {bounds->y, bounds->x, bounds->h, bounds->w};
-    bool ok = columns(t, n, &tb, params->pad, params->edge_margin, params,
+    struct map_label_params tp = *params;
+    tp.clear = (struct map_rect){params->clear.y, params->clear.x,
+                                 params->clear.h, params->clear.w};
+
+    float sep = params->row_sep > params->pad ? params->row_sep : params->pad;
+    bool ok = columns(t, n, &tb, params->pad, params->edge_margin, sep, &tp,
                       tr);
     for (size_t i = 0; ok && i < n; i++) {
         const struct map_label_result *r = &tr[i];

@@ -88,6 +88,12 @@ struct map_label_params {
     bool (*inside)(const void *ctx, int32_t feature,
                    const struct map_rect *r);
     const void *ctx;
+    /* map_labels_place_sides: the box its columns (rows) stay clear of --
+     * the land, so no name covers it; an empty box: the anchors' span. */
+    struct map_rect clear;
+    /* ... and the least space between two names side by side in a row
+     * (more than `pad`, or two names would read as one); 0: `pad`. */
+    float row_sep;
 };
 
 /* Sensible values for 24 px text at 1080p: gap 6, pad 4, margin 12. */
@@ -104,7 +110,7 @@ void map_labels_place(const struct map_label_request *req, size_t n,
 
 /* For a small map where labels on it would be forced over one another (a
  * small panel with larger text): every `must` label in a column beside
- * the anchors' span -- left of the leftmost anchor the western half (by
+ * the anchors' span (or params->clear) -- left of it the western half (by
  * the anchors' x), right of the rightmost the rest -- stacked in the
  * order of their anchors' heights, each as near its anchor's height as
  * the others allow, the full form or else the short one, with a line from

@@ -32,6 +32,9 @@
 #include "ui/theme.h"
 
 #define HIGHLIGHT_MS 250
+/* The least side of the regions' land when their names are banded round
+ * it; smaller, they keep the normal size on the map instead. */
+#define UI_MAP_LEAST_LAND_MM 30.0
 #define MAX_LABELS 64
 #define MAX_SPOTS 160
 
@@ -76,6 +79,7 @@ struct ui_map_page {
     bool scale_in_panel; /* the credit needs the strip's whole width */
     struct text_layout *instruction;
     int instr_x, instr_y;
+    int must_w, must_h; /* the widest and tallest region label laid */
     /* A panel too small for a card's measure: the card is a sheet over
      * the whole area and the instruction a band at the map's top. */
     bool sheet;
@@ -232,15 +236,28 @@ static bool strip_brackets(const char *name, char *out, size_t n)
 }
 
 /* A label's short form: the card's name without its bracketed part, else
+ * (names beside the map, where room is scarcest) without its unit, else
  * the map feature's own (curator-given, in the GeoJSON) name when it is
  * shorter and part of the card's name ("Tacheng" of "Tacheng
  * Prefecture"), so the short form never says something the card does
  * not.  False if there is none. */
 static bool short_name(const char *name, const char *feature_name,
-                       char *out, size_t n)
+                       bool drop_unit, char *out, size_t n)
 {
     if (strip_brackets(name, out, n))
         return true;
+    /* With `drop_unit`, a Chinese place name as it is said without its
+     * unit: 塔城地区 is 塔城, 伊犁州 伊犁 (two characters or more left). */
+    static const char *const unit[] = {"自治州", "地区", "州"};
+    size_t len = strlen(name);
+    for (size_t i = 0; drop_unit && i < sizeof unit / sizeof *unit; i++) {
+        size_t u = strlen(unit[i]);
+        if (len >= u + 6 && len - u < n &&
+            strcmp(name + len - u, unit[i]) == 0) {
+            snprintf(out, n, "%.*s", (int)(len - u), name);
+            return true;
+        }
+    }
     if (!feature_name || strlen(feature_name) >= strlen(name) ||
         strlen(feature_name) >= n || !*feature_name ||
         !strstr(name, feature_name))
@@ -356,6 +373,20 @@ static void drop_labels(struct ui_map_page *p)
         p->scene->features[p->scene->towns[i]].hidden = false;
 }
 
+/* The box of the regions' land on screen. */
+static struct map_rect land_of(const struct map_scene *s)
+{
+    struct map_box b = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (uint32_t i = 0; i < s->region_count; i++) {
+        const struct map_box *r = &s->features[s->regions[i]].box;
+        b = (struct map_box){fminf(b.x0, r->x0), fminf(b.y0, r->y0),
+                             fmaxf(b.x1, r->x1), fmaxf(b.y1, r->y1)};
+    }
+    if (b.x0 > b.x1)
+        return (struct map_rect){0, 0, 0, 0};
+    return (struct map_rect){b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0};
+}
+
 /* The labels at the screen's size (or the normal one), placed on the map
  * -- or, with `sides`, the regions' in columns beside it
  * (map_labels_place_sides); false, and no labels, if that does not fit. */
@@ -379,6 +410,7 @@ static bool place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
     struct map_rect bounds = {(float)bounds_r.x, (float)bounds_r.y,
                               (float)bounds_r.w, (float)bounds_r.h};
     size_t n = 0;
+    p->must_w = p->must_h = 0;
     for (uint32_t f = 0; f < m->feature_count && n < MAX_LABELS; f++) {
         const struct map_scene_feature *sf = &s->features[f];
         const char *name = label_text(p, f);
@@ -395,7 +427,7 @@ static bool place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
         char brief_s[256];
         struct text_layout *brief =
             short_name(name, neighbour ? NULL : m->features[f].name[mt->lang],
-                       brief_s, sizeof brief_s)
+                       sides, brief_s, sizeof brief_s)
                 ? lay(p, role, size, brief_s, wide, TEXT_ALIGN_START)
                 : NULL;
         bool halo = town || neighbour;
@@ -429,18 +461,26 @@ static bool place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
         };
         pend[n++] = (struct pending){full, brief, halo, neighbour, (int)f,
                                      size};
+        if (req[n - 1].must) {
+            int w = (int)ceilf(req[n - 1].w), h = (int)ceilf(req[n - 1].h);
+            p->must_w = w > p->must_w ? w : p->must_w;
+            p->must_h = h > p->must_h ? h : p->must_h;
+        }
     }
     struct map_label_result res[MAX_LABELS];
     struct inside_ctx ictx = {s, 4.0f}; /* as fine as a test samples */
     struct map_label_params params = {
         .gap = (float)ui_mm(mt, 1.0),
-        .pad = (float)ui_mm(mt, 0.7),
+        /* with larger text two big names side by side would read as one */
+        .pad = (float)ui_mm(mt, mt->large_text ? 2.0 : 0.7),
         /* labels are targets: none in the bezel */
         .edge_margin = (float)(mt->bezel > mt->gap_s ? mt->bezel : mt->gap_s),
         .inside = on_own_fill,
         .ctx = &ictx,
     };
     if (sides) {
+        params.clear = land_of(s);
+        params.row_sep = (float)ui_mm(mt, 3.0);
         bool beside = map_labels_place_sides(req, n, &bounds, &params, res);
         if (beside)
             keep_labels(p, pend, res, n);
@@ -693,6 +733,63 @@ static bool paint(struct ui_map_page *p, SDL_Renderer *renderer)
     return true;
 }
 
+/* The regions' names beside the land did not fit: the map fitted smaller,
+ * leaving a band for a row of names above it and one below, or a column
+ * each side -- whichever leaves the larger map -- and the names placed
+ * there.  False, with the map as it was, if neither fits. */
+static bool place_banded(struct ui_map_page *p, SDL_Rect fit_r)
+{
+    const struct ui_metrics *m = &p->m;
+    /* place_labels' leader room and margin */
+    int gap = 2 * ui_mm(m, 1.0) + 2 * ui_mm(m, m->large_text ? 2.0 : 0.7) + 1;
+    int must_w = p->must_w, must_h = p->must_h;
+    struct map_rect rect = {(float)p->area.x, (float)p->area.y,
+                            (float)p->area.w, (float)p->area.h};
+    struct map_scene *was = p->scene, *best = NULL;
+    float best_area = 0;
+    bool best_rows = false;
+    for (int rows = 0; rows < 2; rows++) {
+        SDL_Rect in = fit_r;
+        if (rows) {
+            in.y += must_h + gap;
+            in.h -= 2 * (must_h + gap);
+        } else {
+            in.x += must_w + gap;
+            in.w -= 2 * (must_w + gap);
+        }
+        if (in.w < fit_r.w / 3 || in.h < fit_r.h / 3)
+            continue;
+        struct map_rect fit = {(float)in.x, (float)in.y, (float)in.w,
+                               (float)in.h};
+        p->scene = map_scene_build_view(&p->ex->map, &rect, &fit,
+                                        (float)m->gap_s);
+        struct map_rect land = p->scene ? land_of(p->scene)
+                                        : (struct map_rect){0, 0, 0, 0};
+        bool ok = p->scene && place_labels(p, fit_r, false, true);
+        drop_labels(p);
+        /* smaller than this it is no longer a map to point at */
+        float least = (float)ui_mm(m, UI_MAP_LEAST_LAND_MM);
+        if (ok && land.w >= least && land.h >= least &&
+            land.w * land.h > best_area) {
+            map_scene_destroy(best);
+            best = p->scene;
+            best_area = land.w * land.h;
+            best_rows = rows;
+        } else {
+            map_scene_destroy(p->scene);
+        }
+    }
+    p->scene = best ? best : was;
+    if (!best)
+        return false;
+    map_scene_destroy(was);
+    if (!place_labels(p, fit_r, false, true))
+        return false; /* cannot happen: it was placed above */
+    log_debug("ui", "map: the regions' names in %s beside the land",
+              best_rows ? "rows" : "columns");
+    return true;
+}
+
 bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
                      const struct ui_metrics *m, const struct exhibit *ex,
                      SDL_Rect area, float slop_px)
@@ -764,7 +861,8 @@ bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
         forced |= p->labels[i].pos == MAP_LABEL_FORCED;
     if (forced && m->large_text) {
         drop_labels(p);
-        if (!place_labels(p, fit_r, false, true))
+        if (!place_labels(p, fit_r, false, true) &&
+            !place_banded(p, fit_r))
             place_labels(p, fit_r, true, false);
     }
     place_strip(p);
