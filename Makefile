@@ -8,7 +8,8 @@
 # Every library comes through pkg-config.  Variables that call pkg-config are
 # recursive (=) so that a fresh machine can install the packages first.
 
-PKGS      := sdl2 SDL2_image freetype2 harfbuzz icu-uc jansson libargon2
+PKGS      := sdl2 SDL2_image freetype2 harfbuzz icu-uc jansson libargon2 \
+             libdrm libudev
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
 

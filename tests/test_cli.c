@@ -50,6 +50,49 @@ static void write_conf(const char *name, const char *text)
     CHECK(f != NULL, "write %s", path);
 }
 
+/* Opening hours in kiosk.conf: several closed/hours lines are taken, each
+ * problem is reported at its own line and column (a continued value
+ * too), and a key that may not repeat still may not. */
+static void test_config_hours(void)
+{
+    write_conf("hours.conf", "content: tests/content/minimal\n"
+               "opening-hours: mon-fri 09:00-17:00, sat-sun 10:00-16:00\n"
+               "closed: 2026-12-25\nclosed: 2026-12-26, 2027-01-01\n"
+               "hours: 2026-12-31 09:00-22:00\n"
+               "hours: 2027-05-18 09:00-12:00, 13:00-21:00\n"
+               "wake-on-touch: 10\nstatus-file: /run/kiosk/status.json\n"
+               "prometheus-textfile: /var/lib/node/kiosk.prom\n");
+    expect("--config build/test/hours.conf check", 0,
+           "tests/content/minimal: valid");
+    write_conf("hours.conf", "content: tests/content/minimal\n"
+               "wake-on-touch: off\n");
+    expect("--config build/test/hours.conf check", 0,
+           "tests/content/minimal: valid");
+    static const struct {
+        const char *text, *want;
+    } bad[] = {
+        {"opening-hours: mon-fri 9:00-17:00\n",
+         "hours.conf:1:24: error: opening-hours: "},
+        {"closed: 2026-12-25\nclosed: 2026-02-30\n",
+         "hours.conf:2:9: error: closed: "},
+        {"hours: 2026-12-31 09:00-22:00\nhours: 2026-12-31\n",
+         "hours.conf:2:18: error: hours: "},
+        /* a value continued on the next line: the caret on that line */
+        {"closed: 2026-12-25,\n  2026-13-01\n",
+         "hours.conf:2:3: error: closed: "},
+        {"wake-on-touch: 5m\n",
+         "hours.conf:1:16: error: wake-on-touch '5m' must be the minutes"},
+        {"wake-on-touch: 241\n", "hours.conf:1:16: error: wake-on-touch"},
+        {"wake-on-touch: 5\nwake-on-touch: 6\n",
+         "hours.conf:2:1: error: 'wake-on-touch' is given twice"},
+        {"status-file:\n", "error: status-file is empty"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        write_conf("hours.conf", bad[i].text);
+        expect("--config build/test/hours.conf check", 1, bad[i].want);
+    }
+}
+
 /* kiosk.conf takes nothing in part: numbers that are not plain digits in
  * range ("nan", "inf", hex, exponents, signs, units, overflow), paths
  * longer than their buffer, an empty path, a link or a folder as the
@@ -582,6 +625,7 @@ int main(void)
     free(text);
     free(out);
     test_config_values();
+    test_config_hours();
     test_check_json_names();
     test_no_display();
     return check_finish("test_cli");

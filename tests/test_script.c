@@ -247,7 +247,7 @@ static void test_broken(void)
         {"tapid x", 0, 1, 1, "did you mean 'tap-id'?", NULL, NULL},
         {"stat x", 0, 1, 1, "did you mean 'state'?", NULL, NULL},
         {"frobnicate", 0, 1, 1, "unknown command 'frobnicate' — a line is "
-         "one of tap, tap-id, drag, wait, down, move, up, shot, state, or "
+         "one of tap, tap-id, drag, wait, down, move, up, shot, state, clock, clock-untrusted, or "
          "a '#' comment", NULL, NULL},
         {"down 0 1 1", 0, 1, 6, "'0' is not a finger (1 to 10)", NULL, NULL},
         {"down 11 1 1", 0, 1, 6, "'11' is not a finger", NULL, NULL},
@@ -454,6 +454,49 @@ static void test_limits(void)
     free(text);
 }
 
+/* clock and clock-untrusted: the time's fields, the trust, and a time
+ * that is not one (the month, the day of a month, the shape), at its
+ * column. */
+static void test_clock(void)
+{
+    struct script sc;
+    struct diag_list d;
+    diag_list_init(&d);
+    const char *text = "clock 2026-12-24T16:59\nclock-untrusted "
+                       "2028-02-29T03:04:05\n";
+    bool ok = script_parse("c.script", text, strlen(text), &sc, &d);
+    static const int want[2][6] = {{2026, 12, 24, 16, 59, 0},
+                                   {2028, 2, 29, 3, 4, 5}};
+    CHECK(ok && sc.count == 2 && sc.cmds[0].op == SCRIPT_CLOCK &&
+              sc.cmds[1].op == SCRIPT_CLOCK &&
+              memcmp(sc.cmds[0].clock, want[0], sizeof want[0]) == 0 &&
+              memcmp(sc.cmds[1].clock, want[1], sizeof want[1]) == 0 &&
+              !sc.cmds[0].untrusted && sc.cmds[1].untrusted,
+          "clock and clock-untrusted parse into their fields");
+    script_fini(&sc);
+    diag_list_fini(&d);
+    static const char *const bad[] = {
+        "clock 2026-13-01T10:00", "clock 2026-02-29T10:00",
+        "clock 2026-04-31T10:00", "clock 2026-12-24T24:00",
+        "clock 2026-12-24T10:60", "clock 2026-12-24_10:00",
+        "clock 26-12-24T10:00",   "clock 2026-12-24T10:00:61",
+        "clock 2026-12-24T1000",  "clock-untrusted 1969-12-31T23:59",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        diag_list_init(&d);
+        ok = script_parse("c.script", bad[i], strlen(bad[i]), &sc, &d);
+        const char *msg = d.count ? d.items[0].message : "";
+        unsigned col = d.count ? d.items[0].column : 0;
+        size_t want_col = (size_t)(strchr(bad[i], ' ') - bad[i]) + 2;
+        CHECK(!ok && sc.count == 0 && strstr(msg, "is not a local time") &&
+                  col == want_col,
+              "'%s' is refused at column %zu (got %u: %s)", bad[i],
+              want_col, col, msg);
+        script_fini(&sc);
+        diag_list_fini(&d);
+    }
+}
+
 static void test_misc(void)
 {
     CHECK(strcmp(script_op_name(SCRIPT_TAP_ID), "tap-id") == 0 &&
@@ -512,5 +555,6 @@ int main(void)
     test_all_errors();
     test_limits();
     test_misc();
+    test_clock();
     return check_finish("test_script");
 }

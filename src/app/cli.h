@@ -16,6 +16,9 @@ enum {
     CLI_USAGE = 2,
     CLI_CONSOLE = 3, /* the kiosk was left for the console: the service
                         manager must not restart it */
+    CLI_DISPLAY = 4, /* the display went away and came back: the service
+                        manager starts the kiosk afresh (a new mode set on
+                        the new connection) */
 };
 
 struct app_settings;

@@ -216,6 +216,42 @@ static void read_pin(const struct field *fd)
                         fd->key->name, why);
 }
 
+/* opening-hours, closed, hours: added to the schedule; a problem at its
+ * own column. */
+static void read_schedule(const struct field *fd)
+{
+    struct schedule *s = &fd->cfg->schedule;
+    struct schedule_error e = {0, ""};
+    bool ok;
+    if (strcmp(fd->key->name, "opening-hours") == 0)
+        ok = schedule_add_weekly(s, fd->f->value, &e);
+    else if (strcmp(fd->key->name, "closed") == 0)
+        ok = schedule_add_closed(s, fd->f->value, &e);
+    else
+        ok = schedule_add_hours(s, fd->f->value, &e);
+    if (ok) {
+        fd->cfg->has_schedule = true;
+        return;
+    }
+    content_diag_at(fd->d, DIAG_ERROR, fd->src,
+                    bf_field_source_offset(fd->bf, fd->f, e.offset), "%s: %s",
+                    fd->key->name, e.why);
+}
+
+/* Minutes a touch wakes a closed exhibit for, or "off". */
+static void read_wake(const struct field *fd)
+{
+    long v;
+    if (strcmp(fd->f->value, "off") == 0)
+        v = 0;
+    else if (!whole(fd, &v)) {
+        refuse(fd);
+        return;
+    }
+    fd->cfg->wake_s = (unsigned)v * 60;
+    fd->cfg->has_wake = true;
+}
+
 #define AT(member) offsetof(struct app_config, member)
 #define PATH(name, member)                                                  \
     {name, read_path, AT(member), sizeof ((struct app_config *)0)->member,  \
@@ -241,7 +277,19 @@ static const struct key keys[] = {
      "number of seconds from 15 to 3600, like 'idle-timeout: 90' (without "
      "it the content's own applies)", false},
     {"staff-pin-hash", read_pin, AT(staff_pin), 0, 0, 0, NULL, false},
+    {"opening-hours", read_schedule, 0, 0, 0, 0, NULL, false},
+    {"closed", read_schedule, 0, 0, 0, 0, NULL, false},
+    {"hours", read_schedule, 0, 0, 0, 0, NULL, false},
+    {"wake-on-touch", read_wake, 0, 0, 0, 240, "be the minutes a touch "
+     "wakes the exhibit for outside opening hours, from 0 to 240, like "
+     "'wake-on-touch: 10', or 'off'", false},
+    PATH("status-file", status_file),
+    PATH("prometheus-textfile", prometheus_textfile),
 };
+
+/* Keys that may be given on several lines (a closure a line). */
+static const char *const repeatable[] = {"opening-hours", "closed", "hours",
+                                         NULL};
 
 #define KEY_COUNT (sizeof keys / sizeof *keys)
 
@@ -281,7 +329,7 @@ bool app_config_read(const char *path, struct app_config *cfg,
     if (!read_source(path, &src, d))
         return false;
     struct blockfile bf;
-    blockfile_parse(&src, BLOCKFILE_FIELDS, &bf, d);
+    blockfile_parse_settings(&src, repeatable, &bf, d);
     const char *known[KEY_COUNT];
     for (size_t k = 0; k < KEY_COUNT; k++)
         known[k] = keys[k].name;

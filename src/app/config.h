@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "core/diag.h"
+#include "ops/schedule.h"
 #include "state/staff_pin.h"
 
 #define APP_CONFIG_MAX_BYTES (64 * 1024) /* a larger file is refused */
@@ -27,6 +28,13 @@ struct app_config {
     int rotation; /* degrees the picture is turned clockwise; 0: upright */
     bool has_staff_pin; /* staff-pin-hash given and well formed */
     struct staff_pin_hash staff_pin;
+    /* opening-hours, closed, hours (each may be given on several lines) */
+    bool has_schedule;
+    struct schedule schedule;
+    bool has_wake;
+    unsigned wake_s; /* wake-on-touch, in seconds; 0: a touch does not */
+    char status_file[1024];          /* "": the default */
+    char prometheus_textfile[1024];  /* "": none */
 };
 
 /* Reads `path` into *cfg, whose fields keep their values for keys the

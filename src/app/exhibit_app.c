@@ -30,7 +30,8 @@ static void session_end(struct exhibit_app *a)
     stats_session_end(&a->session, (int64_t)time(NULL));
     /* A failure is logged once, by stats_append (a full day file once a
      * day); the visitor's exhibit goes on either way. */
-    stats_append(a->stats_dir, &a->session, NULL, 0);
+    if (a->stats_dir && !stats_append(a->stats_dir, &a->session, NULL, 0))
+        a->state_errors++; /* for the status file */
 }
 
 void exhibit_app_set_stats_dir(struct exhibit_app *a, const char *dir)
@@ -118,7 +119,54 @@ struct exhibit_app *exhibit_app_create(const struct text_fonts *fonts)
     gc.long_press_ms = 0;
     input_gesture_init(&a->gesture, &gc);
     input_scroll_init(&a->scroll, 0, 0);
+    app_hours_init(&a->hours);
+    a->wall_trusted = true;
     return a;
+}
+
+void exhibit_app_set_hours(struct exhibit_app *a, const struct schedule *s,
+                           unsigned wake_s, const struct power_ways *ways)
+{
+    app_hours_set(&a->hours, s, wake_s, ways);
+}
+
+void exhibit_app_set_wall(struct exhibit_app *a, time_t now, bool trusted,
+                          const char *why)
+{
+    a->wall = now;
+    a->wall_trusted = trusted;
+    snprintf(a->wall_why, sizeof a->wall_why, "%s", why ? why : "");
+}
+
+bool exhibit_app_dark(const struct exhibit_app *a)
+{
+    return app_hours_dark(&a->hours);
+}
+
+static void reset(struct exhibit_app *a);
+
+/* The hours' turn: true if the screen must be drawn (black, or the
+ * exhibit again). */
+static bool tick_hours(struct exhibit_app *a, uint32_t now)
+{
+    /* the black frame was drawn (and, in the main loop, presented) since
+     * the last turn: now the display is turned off */
+    if (a->hours.phase == HOURS_BLACK && a->frames > a->black_at)
+        app_hours_shown_black(&a->hours);
+    switch (app_hours_tick(&a->hours, a->wall, a->wall_trusted,
+                           a->wall_why)) {
+    case HOURS_CLOSING:
+        reset(a);
+        a->black_at = a->frames;
+        return true;
+    case HOURS_OPENING:
+        a->last_input = now;
+        a->attract_at = now;
+        return true;
+    case HOURS_SAME:
+        break;
+    }
+    return false;
 }
 
 void exhibit_app_destroy(struct exhibit_app *a)
@@ -445,6 +493,11 @@ bool exhibit_app_pointer(struct exhibit_app *a, SDL_Renderer *renderer,
                          const struct input_pointer_event *ev)
 {
     a->renderer = renderer;
+    if (app_hours_dark(&a->hours)) {
+        /* closed: a touch may wake the exhibit, and does nothing else */
+        a->swallow = true;
+        return ev->kind == INPUT_POINTER_DOWN && app_hours_touch(&a->hours);
+    }
     bool staff_changed;
     if (staff_pointer(a->staff, ev, &staff_changed)) {
         a->last_input = ev->time_ms;
@@ -523,6 +576,9 @@ static bool exhibit_app_tick_idle(struct exhibit_app *a, uint32_t now);
 
 bool exhibit_app_tick(struct exhibit_app *a, uint32_t now)
 {
+    bool hours = tick_hours(a, now);
+    if (app_hours_dark(&a->hours))
+        return hours;
     bool was_open = staff_is_open(a->staff);
     bool staff = staff_tick(a->staff, now);
     if (staff_is_open(a->staff)) {
@@ -551,7 +607,7 @@ bool exhibit_app_tick(struct exhibit_app *a, uint32_t now)
     }
     a->scroll_at = now;
     bool idle = exhibit_app_tick_idle(a, now);
-    return moved || idle;
+    return moved || idle || hours;
 }
 
 static bool exhibit_app_tick_idle(struct exhibit_app *a, uint32_t now)
@@ -585,8 +641,21 @@ static bool exhibit_app_tick_idle(struct exhibit_app *a, uint32_t now)
 }
 
 static int exhibit_wait_ms(const struct exhibit_app *a, uint32_t now);
+static int exhibit_app_wait_any_ms(const struct exhibit_app *a,
+                                   uint32_t now);
 
 int exhibit_app_wait_ms(const struct exhibit_app *a, uint32_t now)
+{
+    /* With opening hours the clock is looked at every second. */
+    int hours = a->hours.schedule ? 1000 : -1;
+    if (app_hours_dark(&a->hours))
+        return a->hours.phase == HOURS_BLACK ? 0 : hours;
+    int any = exhibit_app_wait_any_ms(a, now);
+    return any < 0 || (hours >= 0 && hours < any) ? hours : any;
+}
+
+static int exhibit_app_wait_any_ms(const struct exhibit_app *a,
+                                   uint32_t now)
 {
     int staff = staff_wait_ms(a->staff, now);
     if (staff_is_open(a->staff))
@@ -634,6 +703,11 @@ static bool draw(struct exhibit_app *a, SDL_Renderer *r,
 {
     const struct ui_palette *pal = ui_theme_palette();
     a->frames++;
+    if (app_hours_dark(&a->hours)) {
+        SDL_SetRenderDrawColor(r, 0, 0, 0, 255);
+        SDL_RenderClear(r);
+        return false;
+    }
     if (staff_is_open(a->staff)) {
         staff_draw(a->staff, r, atlas);
         return false;

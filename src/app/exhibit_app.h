@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 #include <stdio.h>
 
 #include <SDL.h>
@@ -89,6 +90,33 @@ void exhibit_app_set_content_problem(struct exhibit_app *app,
                                      const char *problem);
 /* What the staff panel asked of the main loop (enum staff_action), once. */
 int exhibit_app_take_action(struct exhibit_app *app);
+
+/* The opening hours (ops/schedule; kept, not copied; NULL: always open),
+ * how long a touch wakes a closed exhibit (0: it does not) and the ways
+ * to turn the display off (copied; NULL: the black frame only).  Outside
+ * the hours the exhibit resets to Attract, draws one black frame, turns
+ * the display off and draws nothing more until it opens or is woken. */
+struct app_hours;
+struct power_ways;
+struct schedule;
+void exhibit_app_set_hours(struct exhibit_app *app, const struct schedule *s,
+                           unsigned wake_s, const struct power_ways *ways);
+/* The wall clock, before each exhibit_app_tick: its time, whether it is
+ * trusted and why (platform_clock_trusted; a render script's own). */
+void exhibit_app_set_wall(struct exhibit_app *app, time_t now, bool trusted,
+                          const char *why);
+/* For the status file: the screen's name, what it shows ("reader passage
+ * p07", "map place yili", "attract"; "dark" outside the hours), the
+ * statistics writes that failed, and the display's state as the state
+ * dump's "display" has it. */
+const char *exhibit_app_screen_name(const struct exhibit_app *app);
+void exhibit_app_showing(const struct exhibit_app *app, char *out,
+                         size_t size);
+unsigned exhibit_app_state_errors(const struct exhibit_app *app);
+const struct app_hours *exhibit_app_hours(const struct exhibit_app *app);
+
+/* True while the exhibit is dark outside its hours. */
+bool exhibit_app_dark(const struct exhibit_app *app);
 
 /* The idle time before the "Still there?" prompt, overriding the
  * content's (kiosk.conf idle-timeout); 0: the content's own. */

@@ -116,11 +116,13 @@ void exhibit_app_write_state(const struct exhibit_app *a, FILE *out)
                  "\"physical\":{\"diagonal_in\":%.1f,\"known\":%s,"
                  "\"px_per_mm\":%.3f,\"viewing_distance_mm\":%.0f,"
                  "\"bezel\":%d,\"target\":%d,\"text_floor\":%d},"
-                 "\"frames_drawn\":%lu,\"staff\":",
+                 "\"frames_drawn\":%lu,",
             a->prompt ? "true" : "false", a->prompt ? a->seconds_left : 0,
             a->m.diagonal_in, a->m.size_known ? "true" : "false",
             a->m.px_per_mm, a->m.view_mm, a->m.bezel, a->m.target,
             a->m.text_floor, a->frames);
+    app_hours_write_state(&a->hours, out);
+    fputs(",\"staff\":", out);
     staff_write_state(a->staff, out);
     fputs(",\"targets\":[", out);
     struct app_target *t = xmalloc(APP_MAX_TARGETS * sizeof *t);
@@ -138,4 +140,35 @@ void exhibit_app_write_state(const struct exhibit_app *a, FILE *out)
         render_text_log_write_json(a->text_log, out);
     }
     fputs("}\n", out);
+}
+
+const char *exhibit_app_screen_name(const struct exhibit_app *a)
+{
+    return app_screen(a->screen)->name;
+}
+
+void exhibit_app_showing(const struct exhibit_app *a, char *out,
+                         size_t size)
+{
+    const char *name = app_screen(a->screen)->name;
+    int top = ui_reader_top_passage(a->reader);
+    const char *place = exhibit_app_selected_place(a);
+    if (app_hours_dark(&a->hours))
+        snprintf(out, size, "dark (outside the opening hours)");
+    else if (a->screen == APP_SCREEN_READER && a->ex && top >= 0)
+        snprintf(out, size, "%s passage %s", name, a->ex->passages[top].id);
+    else if (a->screen == APP_SCREEN_MAP && place)
+        snprintf(out, size, "%s place %s", name, place);
+    else
+        snprintf(out, size, "%s", name);
+}
+
+unsigned exhibit_app_state_errors(const struct exhibit_app *a)
+{
+    return a->state_errors;
+}
+
+const struct app_hours *exhibit_app_hours(const struct exhibit_app *a)
+{
+    return &a->hours;
 }

@@ -1,5 +1,6 @@
 /* mode_import.c: `kiosk import`, `kiosk rollback`, `kiosk releases` --
  * the curator's USB update and the technician's view of releases. */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -170,9 +171,34 @@ static char *report_text(const struct import_result *r,
  * since on a nearly full stick it matters more.  A file that cannot be
  * written is logged, counted in the return value, and leaves no old file
  * of its name that would look current. */
+/* The exhibit's status as it last wrote it (its plain-text twin of the
+ * status file), for the technician who reads the stick: the file, or a
+ * sentence saying why there is none. */
+static char *status_text_of(const char *path, size_t *len)
+{
+    char *text = NULL;
+    FILE *out = open_memstream(&text, len);
+    if (!out)
+        return NULL;
+    FILE *in = fopen(path, "r");
+    if (in) {
+        char buf[4096];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+            fwrite(buf, 1, n, out);
+        fclose(in);
+    } else {
+        fprintf(out, "The exhibit's status could not be read from %s (%s): "
+                "the exhibit is not running, or has not written it yet.\n",
+                path, strerror(errno));
+    }
+    fclose(out);
+    return text;
+}
+
 static int write_stick(const char *stick, const struct import_result *r,
-                       struct stick_out *o, bool stats_only, char *why,
-                       size_t why_size)
+                       struct stick_out *o, bool stats_only,
+                       const char *status_path, char *why, size_t why_size)
 {
     int failed = 0;
     char err[512];
@@ -208,6 +234,17 @@ static int write_stick(const char *stick, const struct import_result *r,
         }
     }
     free(text);
+    text = status_text_of(status_path, &len);
+    if (!text || !stick_write(stick, IMPORT_STATUS_NAME, text, len, err,
+                              sizeof err)) {
+        failed++;
+        log_warn("import", "the exhibit's status was not written: %s",
+                 text ? err : "out of memory");
+        if (!why[0])
+            snprintf(why, why_size, "%s", text ? err : "out of memory");
+        stick_remove_stale(stick, IMPORT_STATUS_NAME);
+    }
+    free(text);
     return failed;
 }
 
@@ -230,7 +267,10 @@ int mode_import(int argc, char **argv,
     /* A stick with only the marker asked for the statistics alone. */
     bool stats_only = r.folders == 0 && o.asked;
     char why[512] = "";
-    int failed = write_stick(stick, &r, &o, stats_only, why, sizeof why);
+    char status_path[1100];
+    app_status_text_path(settings, status_path, sizeof status_path);
+    int failed = write_stick(stick, &r, &o, stats_only, status_path, why,
+                             sizeof why);
     char message[900];
     snprintf(message, sizeof message, "%s", stats_only
              ? "Nothing to install; usage statistics " : r.message);

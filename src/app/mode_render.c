@@ -144,7 +144,7 @@ static int run_script(const struct app_settings *settings,
                                 : NULL;
         struct exhibit_app *app = exhibit_app_create(fonts);
         app_settings_configure(settings, app, settings->content_dir, false,
-                               true);
+                               true, NULL);
         if (atlas) {
             exhibit_app_layout(app, t->renderer, ex,
                                ex->settings.default_lang, o->w, o->h);

@@ -31,6 +31,7 @@
 #include "app/first_frame.h"
 #include "app/fonts.h"
 #include "app/run_error.h"
+#include "app/run_ops.h"
 #include "app/run_watch.h"
 #include "app/settings.h"
 #include "app/staff.h"
@@ -44,8 +45,9 @@
 #define MODE "run"
 
 /* registered user events: new content (app/run_watch.h), the next
- * animation frame, a new import status line (run_watch.h) */
-static Uint32 reload_event, frame_event, status_event;
+ * animation frame, a new import status line (run_watch.h), a DRM hotplug
+ * (app/run_ops.h) */
+static Uint32 reload_event, frame_event, status_event, hotplug_event;
 
 /* An SDL mouse or finger event as a pointer event in screen pixels (the
  * screen is w x h); false for what is not one (other buttons, mouse motion
@@ -135,6 +137,7 @@ struct run_ctx {
     bool windowed;
     char dir[4200];                 /* the content folder shown */
     struct exhibit_view *view;
+    struct run_ops *ops; /* clock, display power, hotplug, status */
 
     bool verify; /* prove the first frame (false: the last resort) */
     struct atlas *atlas;
@@ -193,7 +196,9 @@ static bool run_begin(struct run_ctx *c)
      * that is copied turned, and touches are turned back. */
     c->rot = render_rotation_create(ren, c->set->rotation);
     c->app = exhibit_app_create(c->fonts);
-    app_settings_configure(c->set, c->app, c->dir, true, false);
+    app_settings_configure(c->set, c->app, c->dir, true, false,
+                           run_ops_ways(c->ops));
+    run_ops_turn(c->ops, c->app);
     double reported = app_display_diagonal_inch(&c->display);
     if (reported > 0)
         log_info(MODE, "the display reports a %.1f-inch diagonal", reported);
@@ -254,6 +259,12 @@ static bool run_frame(struct run_ctx *c)
                                s->screen_diagonal_inch, now))
         return false;
     SDL_RenderPresent(c->display.renderer);
+    run_ops_frame(c->ops, c->app);
+    if (!c->ready) {
+        char what[200];
+        app_display_describe(&c->display, what, sizeof what);
+        run_ops_first_frame(c->ops, c->verify, c->verify, what);
+    }
     if (!c->ready && !c->verify)
         app_first_frame_log(&c->display, s->rotation, s->fonts_manifest,
                             false, "first frame not checked");
@@ -374,6 +385,9 @@ static void run_user_event(struct run_ctx *c, const SDL_UserEvent *u)
         log_info("app", "import status shown");
     } else if (u->type == frame_event) {
         c->dirty = true; /* the next animation frame */
+    } else if (u->type == hotplug_event && run_ops_hotplug(c->ops)) {
+        c->rc = CLI_DISPLAY;
+        c->quit = true;
     }
 }
 
@@ -469,6 +483,7 @@ static int loop(struct run_ctx *c)
                 run_event(c, &ev);
             while (SDL_PollEvent(&ev));
         }
+        run_ops_turn(c->ops, c->app);
         c->dirty |= exhibit_app_tick(c->app, SDL_GetTicks());
         if (got == RUN_EVENT) {
             run_staff_action(c);
@@ -527,9 +542,13 @@ static int run_content(struct run_ctx *c)
     exhibit_view_set_curator(c->view, c->windowed);
     if (!exhibit_view_reload(c->view))
         diag_list_print(exhibit_view_diags(c->view), stderr);
-    reload_event = SDL_RegisterEvents(3);
+    reload_event = SDL_RegisterEvents(4);
     frame_event = reload_event + 1;
     status_event = reload_event + 2;
+    hotplug_event = reload_event + 3;
+    c->ops = run_ops_start(s, c->display.window,
+                           reload_event != (Uint32)-1 ? hotplug_event : 0,
+                           c->dir);
     struct run_watch *watch = NULL;
     if (reload_event != (Uint32)-1)
         watch = run_watch_start(c->view, s->state_dir, c->dir, c->windowed,
@@ -537,6 +556,7 @@ static int run_content(struct run_ctx *c)
                                                           status_event});
     int rc = run_renderers(c);
     run_watch_stop(watch);
+    run_ops_stop(c->ops);
     exhibit_view_destroy(c->view);
     return rc;
 }

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "app/exhibit_app.h"
+#include "app/hours.h"
 #include "input/gesture.h"
 #include "input/scroll.h"
 #include "state/stats.h"
@@ -98,8 +99,15 @@ struct exhibit_app {
                                                the state dump; borrowed */
     unsigned idle_override_s;   /* kiosk.conf's idle time; 0: content's */
     struct staff *staff;        /* the hidden staff panel, over everything */
+    /* opening hours: the wall clock as the caller last gave it */
+    struct app_hours hours;
+    time_t wall;
+    bool wall_trusted;
+    char wall_why[200];
+    unsigned long black_at; /* frames when the black frame was asked */
     /* usage statistics */
     const char *stats_dir;
+    unsigned state_errors; /* statistics not written */
     struct stats_session session;
     bool in_session;
 };

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/script_run.h"
 #include "render/text_log.h"
@@ -15,6 +16,10 @@ struct run {
     struct render_text_log texts; /* the last frame's */
     uint32_t now;
     bool dirty;
+    /* the wall clock: the real one until a `clock` command sets it */
+    bool wall_set, trusted;
+    time_t wall_base;
+    uint32_t wall_ms; /* r->now when it was set */
     struct {
         bool down;
         float x, y;
@@ -24,6 +29,16 @@ struct run {
 /* One turn of the loop: timers, then a frame if anything changed. */
 static void turn(struct run *r)
 {
+    if (r->wall_set)
+        exhibit_app_set_wall(r->app,
+                             r->wall_base +
+                                 (time_t)((r->now - r->wall_ms) / 1000),
+                             r->trusted,
+                             r->trusted ? "the render script's clock"
+                                        : "the render script's clock is "
+                                          "untrusted (clock-untrusted)");
+    else
+        exhibit_app_set_wall(r->app, time(NULL), true, "the system clock");
     r->dirty |= exhibit_app_tick(r->app, r->now);
     if (r->dirty) {
         render_text_log_clear(&r->texts);
@@ -128,6 +143,21 @@ static bool write_file(struct run *r, const struct script_cmd *c,
     return ok;
 }
 
+/* clock, clock-untrusted: the wall clock from now on (local time), and
+ * a turn of the loop at once, as a real clock's jump would get. */
+static void set_clock(struct run *r, const struct script_cmd *c)
+{
+    struct tm tm = {.tm_year = c->clock[0] - 1900, .tm_mon = c->clock[1] - 1,
+                    .tm_mday = c->clock[2], .tm_hour = c->clock[3],
+                    .tm_min = c->clock[4], .tm_sec = c->clock[5],
+                    .tm_isdst = -1};
+    r->wall_base = mktime(&tm);
+    r->wall_ms = r->now;
+    r->wall_set = true;
+    r->trusted = !c->untrusted;
+    turn(r);
+}
+
 /* One command; false after a message if it could not be done. */
 static bool play(struct run *r, const struct script_cmd *c,
                  const char *script_path, const char *out_dir)
@@ -160,6 +190,9 @@ static bool play(struct run *r, const struct script_cmd *c,
     case SCRIPT_SHOT:
     case SCRIPT_STATE:
         return write_file(r, c, script_path, out_dir);
+    case SCRIPT_CLOCK:
+        set_clock(r, c);
+        break;
     }
     return true;
 }

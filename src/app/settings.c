@@ -14,7 +14,9 @@ void app_settings_init(struct app_settings *s, const char *content_dir,
                        const char *fonts_manifest)
 {
     *s = (struct app_settings){.content_dir = content_dir,
-                               .fonts_manifest = fonts_manifest};
+                               .fonts_manifest = fonts_manifest,
+                               .wake_s = APP_WAKE_DEFAULT_S,
+                               .status_file = APP_STATUS_FILE_DEFAULT};
 }
 
 /* --config FILE: the file's settings over those so far.  Every file read
@@ -42,6 +44,13 @@ static void take_config(struct app_settings *s, const char *path)
     s->rotation = cfg.rotation;
     s->idle_timeout_s = cfg.idle_timeout_s;
     s->staff_pin = cfg.has_staff_pin ? &cfg.staff_pin : NULL;
+    s->schedule = cfg.has_schedule ? &cfg.schedule : NULL;
+    if (cfg.has_wake)
+        s->wake_s = cfg.wake_s;
+    if (cfg.status_file[0])
+        s->status_file = cfg.status_file;
+    if (cfg.prometheus_textfile[0])
+        s->prometheus_textfile = cfg.prometheus_textfile;
 }
 
 int app_settings_option(struct app_settings *s, int argc, char **argv,
@@ -67,7 +76,8 @@ int app_settings_option(struct app_settings *s, int argc, char **argv,
 
 void app_settings_configure(const struct app_settings *s,
                             struct exhibit_app *app, const char *shown,
-                            bool statistics, bool simulated_clock)
+                            bool statistics, bool simulated_clock,
+                            const struct power_ways *ways)
 {
     struct staff_setup staff = {s->staff_pin, s->state_dir, shown,
                                 s->rotation, s->screen_diagonal_inch,
@@ -78,4 +88,15 @@ void app_settings_configure(const struct app_settings *s,
     exhibit_app_set_viewing_distance(app, s->viewing_distance_mm);
     exhibit_app_set_idle_timeout(app, s->idle_timeout_s);
     exhibit_app_set_staff(app, &staff);
+    exhibit_app_set_hours(app, s->schedule, s->wake_s, ways);
+}
+
+void app_status_text_path(const struct app_settings *s, char *out,
+                          size_t size)
+{
+    const char *f = s->status_file ? s->status_file : APP_STATUS_FILE_DEFAULT;
+    size_t n = strlen(f);
+    if (n > 5 && strcmp(f + n - 5, ".json") == 0)
+        n -= 5;
+    snprintf(out, size, "%.*s.txt", (int)n, f);
 }

@@ -13,9 +13,15 @@
 #define APP_SETTINGS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct exhibit_app;
+struct power_ways;
+struct schedule;
 struct staff_pin_hash;
+
+#define APP_WAKE_DEFAULT_S (5 * 60) /* wake-on-touch's default */
+#define APP_STATUS_FILE_DEFAULT "/run/kiosk/status.json"
 
 struct app_settings {
     const char *content_dir;     /* --content DIR, kiosk.conf's content */
@@ -26,6 +32,10 @@ struct app_settings {
     unsigned idle_timeout_s;     /* 0: the content's own */
     int rotation;                /* degrees the picture is turned clockwise */
     const struct staff_pin_hash *staff_pin; /* NULL: the panel never opens */
+    const struct schedule *schedule; /* opening hours; NULL: always open */
+    unsigned wake_s;     /* a touch while closed wakes it this long */
+    const char *status_file;         /* the status file's path */
+    const char *prometheus_textfile; /* NULL: none */
     bool config_error; /* --config could not be read: the exhibit shows its
                           error screen, the other modes fail */
 };
@@ -44,11 +54,19 @@ int app_settings_option(struct app_settings *s, int argc, char **argv,
 
 /* Sets `app` up as the settings say: the screen's size, the idle time,
  * the staff panel (its PIN, the state folder, `shown` the content folder
- * on screen, `simulated_clock` for a render script) and, if `statistics`,
- * the usage statistics in the state folder.  `shown` must outlive the
- * app. */
+ * on screen, `simulated_clock` for a render script), the opening hours
+ * with the display's power `ways` (NULL: the black frame only) and, if
+ * `statistics`, the usage statistics in the state folder.  `shown` must
+ * outlive the app. */
 void app_settings_configure(const struct app_settings *s,
                             struct exhibit_app *app, const char *shown,
-                            bool statistics, bool simulated_clock);
+                            bool statistics, bool simulated_clock,
+                            const struct power_ways *ways);
+
+/* The status file's plain-text twin, which a USB import copies onto the
+ * stick as KIOSK-STATUS.txt: the status file's path with ".txt" for its
+ * ".json" (or added). */
+void app_status_text_path(const struct app_settings *s, char *out,
+                          size_t size);
 
 #endif

@@ -18,6 +18,7 @@ struct parser {
     enum blockfile_mode mode;
     struct blockfile *bf;
     struct diag_list *d;
+    const char *const *repeatable; /* file-level keys that may repeat */
     size_t block_cap, field_cap, seg_cap, text_cap;
     struct bf_field *last;   /* field a continuation line extends */
     bool blank_pending;      /* text mode: a blank line since the text */
@@ -174,6 +175,9 @@ static bool field(struct parser *p, const char *line, size_t len, size_t off)
         return true;
     }
     const struct bf_field *dup = bf_find(*list, *count, key);
+    for (const char *const *r = p->repeatable; dup && !b && r && *r; r++)
+        if (strcmp(*r, key) == 0)
+            dup = NULL;
     if (dup) {
         unsigned dl, dc;
         content_position(p->src->text, dup->key_off, &dl, &dc);
@@ -319,13 +323,14 @@ static void one_line(struct parser *p, const char *line, size_t len,
                  "'## arrival'");
 }
 
-bool blockfile_parse(const struct content_source *src,
-                     enum blockfile_mode mode, struct blockfile *out,
-                     struct diag_list *d)
+static bool parse(const struct content_source *src, enum blockfile_mode mode,
+                  const char *const *repeatable, struct blockfile *out,
+                  struct diag_list *d)
 {
     memset(out, 0, sizeof *out);
     out->src = src;
-    struct parser p = {.src = src, .mode = mode, .bf = out, .d = d};
+    struct parser p = {.src = src, .mode = mode, .bf = out, .d = d,
+                       .repeatable = repeatable};
     size_t off = 0;
     while (off < src->len && !p.stop) {
         const char *nl = memchr(src->text + off, '\n', src->len - off);
@@ -334,6 +339,20 @@ bool blockfile_parse(const struct content_source *src,
         off += len + 1;
     }
     return p.errors == 0;
+}
+
+bool blockfile_parse(const struct content_source *src,
+                     enum blockfile_mode mode, struct blockfile *out,
+                     struct diag_list *d)
+{
+    return parse(src, mode, NULL, out, d);
+}
+
+bool blockfile_parse_settings(const struct content_source *src,
+                              const char *const *repeatable,
+                              struct blockfile *out, struct diag_list *d)
+{
+    return parse(src, BLOCKFILE_FIELDS, repeatable, out, d);
 }
 
 void blockfile_fini(struct blockfile *bf)

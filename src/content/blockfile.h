@@ -70,6 +70,12 @@ struct blockfile {
 bool blockfile_parse(const struct content_source *src,
                      enum blockfile_mode mode, struct blockfile *out,
                      struct diag_list *diags);
+/* A settings file (kiosk.conf): as blockfile_parse in BLOCKFILE_FIELDS
+ * mode, but the file-level keys in `repeatable` (NULL-terminated) may be
+ * given on several lines, each kept as a field of its own, in order. */
+bool blockfile_parse_settings(const struct content_source *src,
+                              const char *const *repeatable,
+                              struct blockfile *out, struct diag_list *d);
 void blockfile_fini(struct blockfile *bf);
 
 /* The source offset of byte `text_off` of a block's joined text. */

@@ -37,6 +37,7 @@ struct parser {
     unsigned line_no;
     size_t errors;
     size_t commands; /* command lines seen, valid or not */
+    struct script_cmd pending; /* the command being read */
 };
 
 /* A number a command takes: where it goes in struct script_cmd, its
@@ -73,6 +74,8 @@ static bool check_id(struct parser *p, const struct command *cmd,
                      struct word w);
 static bool check_name(struct parser *p, const struct command *c,
                        struct word w);
+static bool check_time(struct parser *p, const struct command *c,
+                       struct word w);
 
 static const struct command commands[] = {
     {"tap", SCRIPT_TAP, "tap needs 2 numbers: X Y", 2, {&X, &Y}, NULL, NULL},
@@ -91,6 +94,11 @@ static const struct command commands[] = {
      "DIR/home.png)", 0, {NULL}, check_name, ".png"},
     {"state", SCRIPT_STATE, "state needs one NAME, like 'home' (it writes "
      "DIR/home.json)", 0, {NULL}, check_name, ".json"},
+    {"clock", SCRIPT_CLOCK, "clock needs one local time, like "
+     "'2026-12-24T16:59' or '2026-12-24T16:59:30'", 0, {NULL}, check_time,
+     NULL},
+    {"clock-untrusted", SCRIPT_CLOCK, "clock-untrusted needs one local "
+     "time, like '2026-12-24T16:59'", 0, {NULL}, check_time, NULL},
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof *commands)
@@ -341,6 +349,43 @@ static bool check_name(struct parser *p, const struct command *c,
     return true;
 }
 
+/* Checks a clock's YYYY-MM-DDTHH:MM[:SS] (a real calendar day, a time of
+ * day); true if it is good. */
+static bool check_time(struct parser *p, const struct command *c,
+                       struct word w)
+{
+    (void)c;
+    const char *s = p->line + w.off;
+    static const char shape[] = "dddd-dd-ddTdd:dd:dd";
+    bool ok = w.len == 16 || w.len == 19;
+    for (size_t i = 0; ok && i < w.len; i++)
+        ok = shape[i] == 'd' ? s[i] >= '0' && s[i] <= '9' : s[i] == shape[i];
+    int v[6] = {0};
+    if (ok) {
+        static const int at[6] = {0, 5, 8, 11, 14, 17}, len[6] = {4, 2, 2, 2,
+                                                                  2, 2};
+        for (int k = 0; k < 6 && at[k] < (int)w.len; k++)
+            for (int j = 0; j < len[k]; j++)
+                v[k] = v[k] * 10 + (s[at[k] + j] - '0');
+        static const int mdays[12] = {31, 29, 31, 30, 31, 30,
+                                      31, 31, 30, 31, 30, 31};
+        bool leap = (v[0] % 4 == 0 && v[0] % 100 != 0) || v[0] % 400 == 0;
+        ok = v[0] >= 1970 && v[0] <= 2200 && v[1] >= 1 && v[1] <= 12 &&
+             v[2] >= 1 && v[2] <= mdays[v[1] - 1] &&
+             !(v[1] == 2 && v[2] == 29 && !leap) && v[3] <= 23 &&
+             v[4] <= 59 && v[5] <= 59;
+    }
+    if (!ok) {
+        char shown[SHOW_MAX * 4 + 4];
+        report(p, DIAG_ERROR, w.off, "'%s' is not a local time written "
+               "YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS, like "
+               "2026-12-24T16:59 (years 1970 to 2200)", show(p, w, shown));
+        return false;
+    }
+    memcpy(p->pending.clock, v, sizeof v);
+    return true;
+}
+
 /* The command words[0] names, or NULL after an error. */
 static const struct command *find_command(struct parser *p, struct word w)
 {
@@ -398,19 +443,23 @@ static void command(struct parser *p, const struct word *words,
     const struct command *c = find_command(p, words[0]);
     if (!c || !count_args(p, c, words, nwords))
         return;
-    struct script_cmd cmd = {.op = c->op, .line = p->line_no};
+    /* the command is made in p->pending: a check may fill it too */
+    struct script_cmd *cmd = &p->pending;
+    *cmd = (struct script_cmd){.op = c->op, .line = p->line_no,
+                               .untrusted = strcmp(c->word,
+                                                   "clock-untrusted") == 0};
     bool ok;
     if (c->numbers) {
-        ok = take_numbers(p, c, words + 1, &cmd);
+        ok = take_numbers(p, c, words + 1, cmd);
     } else if ((ok = c->check(p, c, words[1]))) {
-        memcpy(cmd.name, p->line + words[1].off, words[1].len);
-        cmd.name[words[1].len] = '\0';
+        memcpy(cmd->name, p->line + words[1].off, words[1].len);
+        cmd->name[words[1].len] = '\0';
     }
     if (!ok || p->errors)
         return; /* the output is dropped anyway */
     struct script *s = p->out;
     s->cmds = xgrow(s->cmds, &s->cap, s->count + 1, sizeof *s->cmds);
-    s->cmds[s->count++] = cmd;
+    s->cmds[s->count++] = *cmd;
 }
 
 /* Parses the current line; false once the command limit is passed. */

@@ -14,6 +14,9 @@
  *                               at once: the staff gesture, pinches)
  *     shot NAME                 write DIR/NAME.png
  *     state NAME                write DIR/NAME.json
+ *     clock YYYY-MM-DDTHH:MM[:SS]   set the simulated wall clock (local
+ *                               time; `wait` advances it), trusted
+ *     clock-untrusted TIME      ... as a Pi's clock before NTP answers
  *
  * Words are separated by spaces or tabs.  Blank lines are ignored, and so
  * is everything from a word that starts with '#' to the end of the line.
@@ -53,6 +56,7 @@ enum script_op {
     SCRIPT_UP,     /* finger */
     SCRIPT_SHOT,   /* name = NAME, written as DIR/NAME.png */
     SCRIPT_STATE,  /* name = NAME, written as DIR/NAME.json */
+    SCRIPT_CLOCK,  /* clock[] = the wall clock; untrusted */
 };
 
 /* One command; fields an op does not use are 0 / "". */
@@ -60,7 +64,9 @@ struct script_cmd {
     enum script_op op;
     int a, b, c, d, ms;
     int finger;     /* down, move, up: 1..SCRIPT_MAX_FINGER */
-    char name[128]; /* NUL-terminated ID or NAME */
+    char name[128]; /* NUL-terminated ID or NAME (clock: its text) */
+    int clock[6];   /* clock: year, month, day, hour, minute, second */
+    bool untrusted; /* clock-untrusted */
     unsigned line;  /* 1-based line in the script */
 };
 

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ops/display_power.h"
+
 struct platform_watch;
 
 /* Called from the watcher's own thread, once per burst of changes (after
@@ -67,5 +69,55 @@ void platform_console_release(void);
  * cannot be opened (Permission denied): ...").  For the message of a
  * kiosk that finds no display. */
 bool platform_display_device(char *why, size_t size);
+
+/* ---- the display's comings and goings (hotplug_linux.c) ---------------
+ * Called from the listener's own thread on every DRM hotplug event (a
+ * cable pulled or plugged, a display switched off or on, a connector
+ * forced in debugfs): it must only hand the news to the main loop. */
+typedef void platform_hotplug_fn(void *ctx);
+struct platform_hotplug;
+/* NULL (logged) if udev cannot be listened to. */
+struct platform_hotplug *platform_hotplug_create(platform_hotplug_fn *fn,
+                                                 void *ctx);
+void platform_hotplug_destroy(struct platform_hotplug *h);
+/* How many connectors of the DRM device `drm_fd` are connected now, their
+ * names into `names` ("HDMI-A-1, DSI-1"); -1 if it cannot be asked. */
+int platform_drm_connected(int drm_fd, char *names, size_t size);
+
+/* ---- the display's power (power_linux.c) -------------------------------
+ * The real ways of ops/display_power.h: HDMI-CEC through the kernel's CEC
+ * framework (/dev/cec*: standby to the TV, or Image View On and Active
+ * Source), DPMS on the connected connector of the DRM device `drm_fd`
+ * (SDL's own descriptor, which holds DRM master; -1 when there is none,
+ * e.g. under X11), and the backlight (/sys/class/backlight/<any>/
+ * bl_power).  `root` is put before every /dev and /sys path: "" on a
+ * kiosk, a test's folder in the tests.  Never NULL. */
+struct platform_power;
+struct platform_power *platform_power_create(const char *root, int drm_fd);
+void platform_power_destroy(struct platform_power *p);
+/* The backend's `set` (ctx: a struct platform_power). */
+enum power_result platform_power_set(void *ctx, enum power_way way, bool on,
+                                     char *why, size_t size);
+
+/* ---- the system's health, for the status file (sysinfo_linux.c) -------
+ * `root` as above.  Each false when the system does not say. */
+/* The CPU's temperature in thousandths of a degree Celsius. */
+bool platform_cpu_temp_mdeg(const char *root, long *mdeg);
+/* The Raspberry Pi firmware's throttling flags (bit 0 under-voltage now,
+ * 1 ARM frequency capped, 2 throttled, 3 soft temperature limit; bits
+ * 16-19 the same "has occurred since boot"). */
+bool platform_throttled(const char *root, unsigned *flags);
+/* Free and total bytes of the file system holding `path`. */
+bool platform_fs_space(const char *path, unsigned long long *free_b,
+                       unsigned long long *total_b);
+/* Seconds since boot. */
+bool platform_uptime_s(double *s);
+/* Whether the wall clock can be trusted: synchronised since boot (the
+ * kernel's NTP status, as systemd-timesyncd or chrony leave it, or
+ * timesyncd's /run/systemd/timesync/synchronized), or set at boot from a
+ * real-time clock that kept time (/sys/class/rtc/rtc0/hctosys).  A
+ * sentence in why either way ("synchronised by NTP", "not synchronised
+ * since boot and no battery clock: ..."). */
+bool platform_clock_trusted(const char *root, char *why, size_t size);
 
 #endif

@@ -21,6 +21,8 @@
 
 #define IMPORT_FOLDER "kiosk-content"
 #define IMPORT_REPORT "KIOSK-REPORT.txt"
+/* the exhibit's status, beside the report (app/run_ops.h) */
+#define IMPORT_STATUS_NAME "KIOSK-STATUS.txt"
 /* The last report, also kept in the state folder for the staff panel. */
 #define IMPORT_LAST_REPORT "last-import.txt"
 #define IMPORT_MAX_BYTES (64u << 20) /* the whole folder */
