@@ -60,25 +60,52 @@ void platform_power_destroy(struct platform_power *p)
 
 /* ---- HDMI-CEC ------------------------------------------------------- */
 
-/* The first ROOT/dev/cecN, opened; false (ABSENT) if there is none. */
+/* The adapter whose physical address is set and is not 0.0.0.0: a Pi 4
+ * has one adapter per HDMI port and only the connected one has an
+ * address, and 0.0.0.0 is the TV's own (a CEC-capable HDMI input such as
+ * a capture card).  Without such an adapter, the first that exists, so
+ * that cec_ready says what is wrong with it.  False (ABSENT) if there is
+ * no ROOT/dev/cecN at all. */
 static bool cec_open(struct platform_power *p)
 {
     if (p->cec_fd >= 0)
         return true;
-    for (int i = 0; i < 4; i++) {
-        snprintf(p->cec_path, sizeof p->cec_path, "%s/dev/cec%d", p->root,
-                 i);
-        int fd = open(p->cec_path, O_RDWR | O_CLOEXEC);
-        if (fd >= 0) {
+    bool any = false;
+    char first[sizeof p->cec_path] = "";
+    int first_fd = -1, first_errno = 0;
+    for (int i = 0; i < 8; i++) {
+        char path[sizeof p->cec_path];
+        snprintf(path, sizeof path, "%s/dev/cec%d", p->root, i);
+        int fd = open(path, O_RDWR | O_CLOEXEC);
+        if (fd < 0 && errno == ENOENT)
+            continue;
+        if (!any) {
+            any = true;
+            snprintf(first, sizeof first, "%s", path);
+            first_errno = fd < 0 ? errno : 0;
+        }
+        if (fd < 0)
+            continue;
+        __u16 phys = CEC_PHYS_ADDR_INVALID;
+        if (ioctl(fd, CEC_ADAP_G_PHYS_ADDR, &phys) == 0 &&
+            phys != CEC_PHYS_ADDR_INVALID && phys != 0) {
+            if (first_fd >= 0)
+                close(first_fd);
+            snprintf(p->cec_path, sizeof p->cec_path, "%s", path);
             p->cec_fd = fd;
             return true;
         }
-        if (errno != ENOENT) {
-            p->cec_fd = -1;
-            return true; /* there, but unusable: cec_set says why */
-        }
+        if (first_fd < 0 && strcmp(path, first) == 0)
+            first_fd = fd;
+        else
+            close(fd);
     }
-    return false;
+    if (!any)
+        return false;
+    snprintf(p->cec_path, sizeof p->cec_path, "%s", first);
+    p->cec_fd = first_fd;
+    errno = first_errno; /* cec_set names why it could not be opened */
+    return true;
 }
 
 static void cec_drop(struct platform_power *p)
