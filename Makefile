@@ -84,7 +84,7 @@ run: fonts
 # make install PREFIX=/usr DESTDIR=/tmp/root installs:
 #   PREFIX/bin/kiosk, PREFIX/share/kiosk/{fonts,content},
 #   PREFIX/lib/kiosk/kiosk-usb-import, PREFIX/lib/systemd/system/*.service,
-#   PREFIX/lib/udev/rules.d/99-kiosk-usb.rules,
+#   PREFIX/lib/udev/rules.d/99-kiosk-{usb,display}.rules,
 #   PREFIX/lib/systemd/system.conf.d/kiosk.conf (no Ctrl+Alt+Del burst
 #   reboot), PREFIX/lib/sysctl.d/60-kiosk.conf (no SysRq),
 #   /etc/kiosk/kiosk.conf
@@ -157,6 +157,8 @@ install-tree:
 	    $(DESTDIR)$(SYSTEMD_UNITDIR)/kiosk-import@.service
 	install -D -m 0644 deploy/udev/99-kiosk-usb.rules \
 	    $(DESTDIR)$(UDEV_RULESDIR)/99-kiosk-usb.rules
+	install -D -m 0644 deploy/udev/99-kiosk-display.rules \
+	    $(DESTDIR)$(UDEV_RULESDIR)/99-kiosk-display.rules
 	install -D -m 0644 deploy/systemd/system.conf.d/kiosk.conf \
 	    $(DESTDIR)$(SYSTEMD_CONFDIR)/kiosk.conf
 	install -D -m 0644 deploy/sysctl/60-kiosk.conf \
@@ -284,6 +286,11 @@ $(SYS)/kiosk-touch: tests/system/touch.c
 	@echo "CC (static) $<"
 	@$(CC) -static -O2 $(WARN) -Werror -o $@ $<
 
+$(SYS)/kiosk-cec-tv: tests/system/cec_tv.c
+	@mkdir -p $(@D)
+	@echo "CC (static) $<"
+	@$(CC) -static -O2 $(WARN) -Werror -o $@ $<
+
 $(SYS)/kiosk-imgdiff: tests/system/imgdiff.c tests/image_compare.c \
                       tests/check.c
 	@mkdir -p $(@D)
@@ -292,7 +299,7 @@ $(SYS)/kiosk-imgdiff: tests/system/imgdiff.c tests/image_compare.c \
 
 test-system: image
 	@$(MAKE) --no-print-directory build/kiosk $(SYS)/kiosk-touch \
-	    $(SYS)/kiosk-imgdiff
+	    $(SYS)/kiosk-cec-tv $(SYS)/kiosk-imgdiff
 	python3 tests/system/test_system.py
 
 # The arm64 image booted on QEMU's arm64 virt machine with its own kernel

@@ -137,7 +137,8 @@ int main(void)
     if (!staff_pin_hash_make("2468", salt, sizeof salt, line, sizeof line) ||
         !staff_pin_hash_parse(line, &hash, NULL, 0))
         return 1;
-    struct staff_setup staff = {&hash, NULL, "content", 0, 0, true};
+    struct staff_setup staff = {.pin = &hash, .content_dir = "content",
+                                .simulated_clock = true};
     exhibit_app_set_staff(a, &staff);
     long visits = 0;
     srand(29051962);

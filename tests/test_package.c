@@ -160,6 +160,7 @@ static void check_deb(const char *deb, const char *arch, const char *version)
         " ./lib/systemd/system/kiosk.service\n",
         " ./lib/systemd/system/kiosk-import@.service\n",
         " ./lib/udev/rules.d/99-kiosk-usb.rules\n",
+        " ./lib/udev/rules.d/99-kiosk-display.rules\n",
         " ./usr/lib/systemd/system.conf.d/kiosk.conf\n",
         " ./usr/lib/sysctl.d/60-kiosk.conf\n",
         " ./etc/kiosk/kiosk.conf\n",

@@ -21,6 +21,7 @@
 #include <jansson.h>
 
 #include "app/config.h"
+#include "ops/status.h"
 #include "state/staff_pin.h"
 #include "state/stats.h"
 #include "check.h"
@@ -374,6 +375,96 @@ static void test_rollback(void)
     json_decref(done);
 }
 
+/* The display, opening hours and machine rows read the status file the
+ * exhibit writes (written here by the same code); a render script reads
+ * one only where its kiosk.conf names it. */
+static void test_status_rows(void)
+{
+    char path[700], cf[700];
+    snprintf(path, sizeof path, "%s/status.json", dir);
+    snprintf(cf, sizeof cf, "%s/status.conf", dir);
+    write_conf(cf, PIN);
+    proc_sh("printf 'status-file: %s\\n' >> '%s'", path, cf);
+    struct kiosk_status st;
+    memset(&st, 0, sizeof st);
+    st.now = time(NULL);
+    st.uptime_s = -1;
+    snprintf(st.display_reason, sizeof st.display_reason, "closed");
+    snprintf(st.display_by, sizeof st.display_by, "dpms");
+    st.schedule_given = true;
+    st.change_known = true;
+    st.next_change = st.now + 3600;
+    st.clock_trusted = true;
+    st.has_temp = true;
+    st.cpu_mdeg = 51200;
+    st.has_space = true;
+    st.state_free_b = 2500000000ULL;
+    st.state_total_b = 8000000000ULL;
+    char *json = status_json(&st);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fputs(json, f);
+        fclose(f);
+    }
+    free(json);
+    if (!play("status-rows", cf, HOLD ENTER_PIN "state diag\n"))
+        return;
+    json_t *d = state("diag");
+    json_t *diag = json_object_get(staff(d), "diagnostics");
+    CHECK(strcmp(play_str(diag, "Display"), "off (closed), by dpms") == 0,
+          "diagnostics: the display off, why and how (%s)",
+          play_str(diag, "Display"));
+    CHECK(strncmp(play_str(diag, "Opening hours"), "closed now, changes ",
+                  20) == 0,
+          "diagnostics: the opening hours now and their next change (%s)",
+          play_str(diag, "Opening hours"));
+    CHECK(strstr(play_str(diag, "Machine"), "51.2 °C") &&
+              strstr(play_str(diag, "Machine"), "2.5 GB free, 0 write "
+                                                "errors"),
+          "diagnostics: temperature and free space (%s)",
+          play_str(diag, "Machine"));
+    json_decref(d);
+
+    /* An old status (the exhibit stopped writing it), an untrusted
+     * clock: both said. */
+    st.now = time(NULL) - 600;
+    st.clock_trusted = false;
+    json = status_json(&st);
+    f = fopen(path, "w");
+    if (f) {
+        fputs(json, f);
+        fclose(f);
+    }
+    free(json);
+    if (play("status-old", cf, HOLD ENTER_PIN "state diag\n")) {
+        d = state("diag");
+        diag = json_object_get(staff(d), "diagnostics");
+        CHECK(strstr(play_str(diag, "Display"), "s old)") &&
+                  strstr(play_str(diag, "Opening hours"),
+                         "clock NOT trusted"),
+              "diagnostics: a stale status and an untrusted clock (%s; %s)",
+              play_str(diag, "Display"), play_str(diag, "Opening hours"));
+        json_decref(d);
+    }
+    unlink(path);
+    if (play("status-none", cf, HOLD ENTER_PIN "state diag\n")) {
+        d = state("diag");
+        diag = json_object_get(staff(d), "diagnostics");
+        CHECK(strstr(play_str(diag, "Display"), "no status file") &&
+                  strstr(play_str(diag, "Display"), "status.json"),
+              "diagnostics: a status file that is not there is named (%s)",
+              play_str(diag, "Display"));
+        json_decref(d);
+    }
+    if (play("status-default", conf, HOLD ENTER_PIN "state diag\n")) {
+        d = state("diag");
+        diag = json_object_get(staff(d), "diagnostics");
+        CHECK(json_object_get(diag, "Display") == NULL,
+              "a render script without status-file reads no /run/kiosk");
+        json_decref(d);
+    }
+}
+
 /* Sessions on chosen days, written the way the exhibit writes them. */
 static void session(int64_t start, const char *lang, uint32_t seconds)
 {
@@ -638,6 +729,7 @@ int main(void)
     test_idle();
     test_actions();
     test_rollback();
+    test_status_rows();
     test_statistics();
     test_touch_test();
     test_chart();

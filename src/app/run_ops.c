@@ -52,6 +52,8 @@ struct run_ops {
     bool status_written;
     char last_screen[32];
     bool last_dark;
+    char last_by[16];       /* display_power_by, as last written */
+    size_t last_attempts;   /* the power change's attempts, as written */
     bool status_failed; /* logged once until it works again */
 };
 
@@ -262,10 +264,19 @@ void run_ops_turn(struct run_ops *o, struct exhibit_app *app)
         return; /* the first status says what the hours say */
     const char *screen = exhibit_app_screen_name(app);
     bool dark = exhibit_app_dark(app);
-    bool changed = strcmp(screen, o->last_screen) != 0 || dark != o->last_dark;
+    /* The display's change is written twice: black on screen, then the
+     * way that turned it off (or the attempts that did not) -- a frame or
+     * more later, after the black frame was shown. */
+    const char *by = display_power_by(&h->power);
+    bool power = strcmp(by, o->last_by) != 0 ||
+                 h->power.attempt_count != o->last_attempts;
+    bool display = dark != o->last_dark || power;
+    bool changed = strcmp(screen, o->last_screen) != 0 || display;
     if (!o->status_written || changed || now - o->status_at >= STATUS_EVERY_MS)
-        write_status(o, app, now, dark != o->last_dark || !o->status_written);
+        write_status(o, app, now, display || !o->status_written);
     snprintf(o->last_screen, sizeof o->last_screen, "%s", screen);
+    snprintf(o->last_by, sizeof o->last_by, "%s", by);
+    o->last_attempts = h->power.attempt_count;
     o->last_dark = dark;
 }
 

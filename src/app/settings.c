@@ -79,9 +79,15 @@ void app_settings_configure(const struct app_settings *s,
                             bool statistics, bool simulated_clock,
                             const struct power_ways *ways)
 {
+    /* A render script has no status file of its own (nothing writes
+     * it); it reads one only where its --config names it. */
+    const char *status = s->status_file;
+    if (simulated_clock && status &&
+        strcmp(status, APP_STATUS_FILE_DEFAULT) == 0)
+        status = NULL;
     struct staff_setup staff = {s->staff_pin, s->state_dir, shown,
                                 s->rotation, s->screen_diagonal_inch,
-                                simulated_clock};
+                                status, simulated_clock};
     if (statistics)
         exhibit_app_set_stats_dir(app, s->state_dir);
     exhibit_app_set_screen(app, s->screen_diagonal_inch);

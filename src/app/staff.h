@@ -65,6 +65,9 @@ struct staff_setup {
     const char *content_dir; /* the folder shown, for diagnostics */
     int rotation;            /* degrees, for diagnostics */
     double diagonal_inch;    /* 0: not configured */
+    const char *status_file; /* the status file (run_ops writes it), read
+                                for the display, hours and machine rows;
+                                NULL: none */
     /* Render scripts: staff_tick waits for a read or a PIN check in the
      * background, so the same script gives the same pictures however fast
      * the disk or the processor. */

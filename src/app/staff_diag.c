@@ -3,6 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include <jansson.h>
 
 #include "app/staff_diag.h"
 #include "app/version.h"
@@ -103,6 +106,83 @@ static void read_report(struct ui_staff_model *m, const char *state_dir)
     fclose(f);
 }
 
+static const char *jstr(json_t *o, const char *key, const char *dflt)
+{
+    const char *v = json_string_value(json_object_get(o, key));
+    return v ? v : dflt;
+}
+
+/* "2026-12-03T17:00:00+00:00" as "2026-12-03 17:00". */
+static void short_time(const char *iso, char *out, size_t size)
+{
+    snprintf(out, size, "%.10s %.5s", iso, strlen(iso) > 11 ? iso + 11 : "");
+}
+
+/* The display, the opening hours and the machine, as the status file
+ * says them: what staff see is what a monitoring script reads. */
+static void status_rows(struct ui_staff_model *m, const char *path)
+{
+    if (!path)
+        return;
+    json_error_t err;
+    json_t *o = json_load_file(path, 0, &err);
+    if (!json_is_object(o)) {
+        row(m, UI_ST_DISPLAY, "no status file (%s: %s)", path, err.text);
+        json_decref(o);
+        return;
+    }
+    json_t *d = json_object_get(o, "display");
+    json_t *sc = json_object_get(o, "schedule");
+    json_t *ck = json_object_get(o, "clock");
+    json_int_t written = json_integer_value(json_object_get(o, "time_unix"));
+    long age = written ? (long)(time(NULL) - (time_t)written) : -1;
+    char stale[64] = "";
+    if (age > 30 || age < -30)
+        snprintf(stale, sizeof stale, "  (status %ld s old)", age);
+    bool on = json_is_true(json_object_get(d, "on"));
+    if (on)
+        row(m, UI_ST_DISPLAY, "on (%s)%s", jstr(d, "reason", "?"), stale);
+    else
+        row(m, UI_ST_DISPLAY, "off (%s), by %s%s", jstr(d, "reason", "?"),
+            jstr(d, "by", "?"), stale);
+    char next[40] = "";
+    const char *nc = jstr(sc, "next_change", NULL);
+    if (nc)
+        short_time(nc, next, sizeof next);
+    const char *trust = json_is_true(json_object_get(ck, "trusted"))
+                            ? ""
+                            : "; clock NOT trusted, the display stays on";
+    if (!json_is_true(json_object_get(sc, "given")))
+        row(m, UI_ST_HOURS, "none set: always on%s", trust);
+    else
+        row(m, UI_ST_HOURS, "%s now%s%s%s",
+            json_is_true(json_object_get(sc, "open")) ? "open" : "closed",
+            next[0] ? ", changes " : "", next, trust);
+    char machine[256] = "";
+    size_t n = 0;
+    json_t *temp = json_object_get(o, "cpu_temp_c");
+    if (json_is_number(temp))
+        n += (size_t)snprintf(machine + n, sizeof machine - n, "%.1f °C  ",
+                              json_number_value(temp));
+    json_t *th = json_object_get(o, "throttled");
+    if (json_is_object(th) && n < sizeof machine) {
+        bool now = json_is_true(json_object_get(th, "under_voltage_now")) ||
+                   json_is_true(json_object_get(th, "throttled_now"));
+        n += (size_t)snprintf(machine + n, sizeof machine - n, "%s %s  ",
+                              now ? "UNDER-VOLTAGE/THROTTLED" : "power",
+                              jstr(th, "flags", "?"));
+    }
+    json_t *fs = json_object_get(o, "state_fs");
+    json_t *fb = json_object_get(fs, "free_bytes");
+    if (json_is_integer(fb) && n < sizeof machine)
+        snprintf(machine + n, sizeof machine - n, "%.1f GB free, %lld "
+                 "write errors", (double)json_integer_value(fb) / 1e9,
+                 (long long)json_integer_value(json_object_get(fs,
+                                                               "errors")));
+    row(m, UI_ST_MACHINE, "%s", machine[0] ? machine : "-");
+    json_decref(o);
+}
+
 void staff_diag_gather(struct ui_staff_model *m,
                        const struct staff_diag_input *in)
 {
@@ -131,5 +211,6 @@ void staff_diag_gather(struct ui_staff_model *m,
             setup->rotation, setup->diagonal_inch);
     else
         row(m, UI_ST_SCREEN, "%dx%d  %d°", in->w, in->h, setup->rotation);
+    status_rows(m, setup->status_file);
     read_report(m, setup->state_dir);
 }

@@ -3,10 +3,13 @@
  *
  * A thread blocks in poll() on the udev monitor and on a pipe that
  * platform_hotplug_destroy writes to (stopping never waits for a
- * timeout), and calls back once per "change" event of a DRM card with
- * HOTPLUG=1 -- what the kernel sends when a cable is pulled or plugged,
- * a display is switched off or on (it drops its hot-plug detect line), or
- * a connector is forced in debugfs. */
+ * timeout), and calls back once per "change" event of a DRM card: with
+ * HOTPLUG=1 it is what the kernel sends when a cable is pulled or
+ * plugged or a display is switched off or on (it drops its hot-plug
+ * detect line); without, a change asked for by hand (udevadm trigger
+ * after forcing a connector in debugfs, where the kernel itself sends
+ * nothing).  The callback only looks at the connectors again, and acts
+ * only when they differ, so an event too many costs nothing. */
 #include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -48,9 +51,9 @@ static void *run(void *arg)
             continue;
         const char *action = udev_device_get_action(dev);
         const char *hp = udev_device_get_property_value(dev, "HOTPLUG");
-        if (action && strcmp(action, "change") == 0 && hp &&
-            strcmp(hp, "1") == 0) {
-            log_debug("platform", "DRM hotplug event from %s",
+        if (action && strcmp(action, "change") == 0) {
+            log_debug("platform", "DRM %s event from %s",
+                      hp && strcmp(hp, "1") == 0 ? "hotplug" : "change",
                       udev_device_get_sysname(dev));
             h->fn(h->ctx);
         }

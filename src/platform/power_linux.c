@@ -37,6 +37,7 @@ struct platform_power {
     char root[256];
     int drm_fd;
     int cec_fd;
+    int cec_la; /* the logical address the kiosk speaks from */
     char cec_path[300];
 };
 
@@ -141,8 +142,11 @@ static bool cec_ready(struct platform_power *p, char *why, size_t size)
     }
     struct cec_log_addrs la;
     memset(&la, 0, sizeof la);
-    if (ioctl(p->cec_fd, CEC_ADAP_G_LOG_ADDRS, &la) == 0 && la.log_addr_mask)
+    if (ioctl(p->cec_fd, CEC_ADAP_G_LOG_ADDRS, &la) == 0 && la.log_addr_mask &&
+        la.num_log_addrs > 0 && la.log_addr[0] != CEC_LOG_ADDR_INVALID) {
+        p->cec_la = la.log_addr[0];
         return true;
+    }
     if (!(caps.capabilities & CEC_CAP_LOG_ADDRS)) {
         snprintf(why, size, "HDMI-CEC: %s has no logical address and does "
                  "not let the kiosk claim one", p->cec_path);
@@ -161,6 +165,12 @@ static bool cec_ready(struct platform_power *p, char *why, size_t size)
                  "(%s)", p->cec_path, strerror(errno));
         return false;
     }
+    if (la.log_addr[0] == CEC_LOG_ADDR_INVALID) {
+        snprintf(why, size, "HDMI-CEC: %s: no Playback logical address is "
+                 "free on the bus", p->cec_path);
+        return false;
+    }
+    p->cec_la = la.log_addr[0];
     return true;
 }
 
@@ -171,6 +181,7 @@ static bool cec_send(struct platform_power *p, struct cec_msg *m,
     if (ioctl(p->cec_fd, CEC_TRANSMIT, m) != 0) {
         snprintf(why, size, "HDMI-CEC: %s could not send %s (%s)",
                  p->cec_path, what, strerror(errno));
+        cec_drop(p); /* gone, or reconfigured: opened afresh next time */
         return false;
     }
     if (!(m->tx_status & CEC_TX_STATUS_OK)) {
@@ -201,7 +212,9 @@ static enum power_result cec_set(struct platform_power *p, bool on,
         return POWER_FAILED;
     }
     struct cec_msg m;
-    cec_msg_init(&m, 0, CEC_LOG_ADDR_TV); /* the initiator is filled in */
+    /* The kernel wants the initiator to be one of the adapter's own
+     * logical addresses (EINVAL otherwise). */
+    cec_msg_init(&m, (__u8)p->cec_la, CEC_LOG_ADDR_TV);
     if (!on) {
         cec_msg_standby(&m);
         return cec_send(p, &m, "Standby", why, size) ? POWER_DONE
@@ -213,7 +226,7 @@ static enum power_result cec_set(struct platform_power *p, bool on,
     __u16 phys = CEC_PHYS_ADDR_INVALID;
     ioctl(p->cec_fd, CEC_ADAP_G_PHYS_ADDR, &phys);
     struct cec_msg a;
-    cec_msg_init(&a, 0, CEC_LOG_ADDR_BROADCAST);
+    cec_msg_init(&a, (__u8)p->cec_la, CEC_LOG_ADDR_BROADCAST);
     cec_msg_active_source(&a, phys);
     a.timeout = 0; /* a broadcast is not acknowledged */
     if (ioctl(p->cec_fd, CEC_TRANSMIT, &a) != 0)

@@ -32,7 +32,7 @@
 #include "ui/button.h"
 #include "ui/staff_text.h"
 
-#define UI_STAFF_DIAG_ROWS 10
+#define UI_STAFF_DIAG_ROWS 12
 #define UI_STAFF_DAYS 14
 #define UI_STAFF_MAX_TOUCHES 10
 

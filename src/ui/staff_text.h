@@ -35,6 +35,9 @@ enum ui_staff_text {
     UI_ST_MEMORY,
     UI_ST_SCREEN,
     UI_ST_PROBLEM,   /* the content that did not load */
+    UI_ST_DISPLAY,   /* on or off, and why (the status file) */
+    UI_ST_HOURS,     /* the opening hours now, the clock's trust */
+    UI_ST_MACHINE,   /* temperature, throttling, free space */
     UI_ST_LAST_IMPORT,
     UI_ST_NONE,
     UI_ST_ROLLBACK,  /* {n}: the release to go back to */

@@ -25,6 +25,11 @@ KMSDRM backend (EGL, GBM, Mesa) -- and asserts, each with its figure:
 - the exhibit waits for a display that appears late;
 - rotation: 90 gives a portrait exhibit on the landscape display, with taps
   landing where they are drawn;
+- opening hours (the VM's clock set before closing and opening): standby
+  by HDMI-CEC to a TV on the kernel's vivid emulated CEC bus, DPMS off on
+  the connector when the TV does not answer, a touch waking it, on again
+  at opening; the status file and Prometheus text updating; the
+  connector forced off and on in DRM debugfs, the exhibit back by itself;
 - boot time to the first frame.
 
 The test image is the built image plus, added by vm.make_test_image, a root
@@ -350,6 +355,7 @@ def run_tests(args):
     test_image = os.path.join(work, "kiosk-test.img")
     vmlib.make_test_image(args.image, test_image, [
         (args.touch, "/opt/kiosk-test/kiosk-touch", 0o755),
+        (args.cec_tv, "/opt/kiosk-test/kiosk-cec-tv", 0o755),
         (args.deb, "/opt/kiosk-test/kiosk.deb", 0o644),
         (os.path.join(ROOT, "deploy/install.sh"),
          "/opt/kiosk-test/install.sh", 0o755)])
@@ -727,6 +733,11 @@ def run_tests(args):
               "%s; %s" % (out.splitlines()[-1] if out else "", conf))
         settle(k)
 
+        # ---- opening hours, display power, hotplug ---------------------
+        hours_and_display(k, v, same,
+                          lambda name: os.path.join(shots, name + ".png"),
+                          attract_new, W, H)
+
         # ---- a power cut mid-import ------------------------------------
         v.usb_plug(cut, "cut", bps=SLOW_STICK)
         copying = k.wait(lambda: "copying" in k.out(
@@ -756,6 +767,247 @@ def run_tests(args):
                   "Attract")
     finally:
         v.close()
+
+
+# ---- opening hours, the display's power, hotplug -------------------------
+
+CONNECTOR = "Virtual-1"
+FORCE = "/sys/kernel/debug/dri/0/%s/force" % CONNECTOR
+DPMS = "/sys/class/drm/card0-%s/dpms" % CONNECTOR
+
+
+def bright_share(v, path):
+    """The share (%) of the screen's pixels brighter than 48 in a channel:
+    about 0 for a black frame or QEMU's "Display output is not active"."""
+    ppm = v.screendump(path + ".ppm")
+    with open(ppm, "rb") as f:
+        data = f.read()
+    head = data.split(b"\n", 3)  # P6 / W H / 255 / pixels (QEMU's form)
+    w, h = (int(x) for x in head[1].split())
+    pixels = head[3][:w * h * 3]
+    bright = sum(1 for i in range(0, len(pixels), 3 * 7)
+                 if max(pixels[i:i + 3]) > 48)
+    vmlib.ppm_to_png(ppm, path)
+    os.unlink(ppm)
+    return 100.0 * bright / (len(pixels) / (3 * 7))
+
+
+def status_json(k):
+    try:
+        return json.loads(k.out("cat /run/kiosk/status.json"))
+    except ValueError:
+        return {}
+
+
+def vm_next_day(k):
+    """The VM's date tomorrow (date -d would read "08:59 +1 day" as a
+    time in UTC+1)."""
+    return k.out("date -d @%d +%%F" % (int(k.out("date +%s")) + 86400))
+
+
+def status_until(k, cond, timeout=10):
+    """The status file once `cond` holds of it (within `timeout` s: it is
+    written on the change, read here over the serial console), else as it
+    is then."""
+    k.wait(lambda: cond(status_json(k)), timeout)
+    return status_json(k)
+
+
+def vm_set_clock(k, when):
+    """Sets the VM's wall clock to `when` (date -d syntax); returns its
+    Unix time."""
+    k.out("date -s '%s' >/dev/null" % when)
+    return int(k.out("date +%s"))
+
+
+def hours_and_display(k, v, same, shot_path, attract, W, H):
+    """Opening hours switch the display off at closing and on at opening
+    (the VM's clock set just before each), by HDMI-CEC to a TV on vivid's
+    emulated bus, by DPMS on the virtio GPU's connector when the TV does
+    not answer; a touch wakes it; the status file says so as it goes; the
+    connector forced off and on again in debugfs brings the exhibit back
+    by itself."""
+    k.out("mountpoint -q /sys/kernel/debug || "
+          "mount -t debugfs none /sys/kernel/debug")
+    rc, out = k.sh("modprobe vivid && sleep 1 && ls /dev/cec0 /dev/cec1")
+    pas = k.out("sed -n 's/^phys_addr: //p' /sys/kernel/debug/cec/cec0/status"
+                " /sys/kernel/debug/cec/cec1/status").split()
+    have_cec = check(rc == 0 and pas == ["0.0.0.0", "1.0.0.0"],
+                     "the kernel's vivid driver gives an emulated CEC bus: "
+                     "an HDMI input (the TV's side) and an output (the "
+                     "kiosk's)", "modprobe vivid: %s; physical addresses %s"
+                     % ("ok" if rc == 0 else out, pas))
+    if have_cec:
+        k.out("(/opt/kiosk-test/kiosk-cec-tv /dev/cec0 >/run/tv.log 2>&1 & "
+              "echo $! >/run/tv.pid)")
+        check(k.wait(lambda: "ready" in k.out("cat /run/tv.log"), 20),
+              "a TV claims logical address 0 on the input's adapter",
+              k.out("head -n 1 /run/tv.log"))
+
+    today = k.out("date +%F")
+    k.out("printf 'opening-hours: mon-sun 09:00-17:00\\nwake-on-touch: 1\\n"
+          "prometheus-textfile: /run/kiosk/kiosk.prom\\n' >> "
+          "/etc/kiosk/kiosk.conf")
+    vm_set_clock(k, "%s 16:58:40" % today)
+    k.out("systemctl restart kiosk")
+    settle(k)
+    s1 = status_json(k)
+    time.sleep(6)
+    s2 = status_json(k)
+    prom = k.out("cat /run/kiosk/kiosk.prom")
+    d1 = s1.get("display", {})
+    check(s1 and s2 and s2.get("time_unix", 0) > s1.get("time_unix", 0) and
+          s2.get("frames_drawn", 0) >= s1.get("frames_drawn", 0) and
+          s1.get("screen") == "attract" and d1.get("on") is True and
+          d1.get("reason") == "open" and
+          s1.get("schedule", {}).get("next_change", "").endswith(
+              "T17:00:00+00:00") and s1.get("first_frame", {}).get("ok"),
+          "the status file is there and updates: open, Attract, the next "
+          "change at 17:00, the first frame verified",
+          "written %s then %s (%s s apart), frames %s -> %s, last frame "
+          "'%s', clock: %s" % (
+              s1.get("time"), s2.get("time"),
+              s2.get("time_unix", 0) - s1.get("time_unix", 0),
+              s1.get("frames_drawn"), s2.get("frames_drawn"),
+              s2.get("last_frame", {}).get("what"),
+              s2.get("clock", {}).get("why")))
+    check("kiosk_display_on 1" in prom and "kiosk_schedule_open 1" in prom,
+          "the Prometheus text file says the same",
+          "%d lines, %s" % (len(prom.splitlines()),
+                            first_line(prom, "kiosk_display_on 1")))
+
+    def closing(by, at):
+        """Waits for the display to go off by `by` after the VM's clock
+        reaches `at` (Unix); returns the seconds it took, or None."""
+        n = k.count_log(r"display off by %s: done" % by)
+        if not k.wait_log(r"display off by %s: done" % by, 120, after=n):
+            return None
+        return int(k.out("date +%s")) - at
+
+    # ---- closing and opening by HDMI-CEC ------------------------------
+    if have_cec:
+        at = int(k.out("date -d '%s 17:00' +%%s" % today))
+        took = closing("cec", at)
+        tv = k.out("cat /run/tv.log")
+        st = status_until(k, lambda j: j.get("display", {}).get("by") ==
+                          "cec").get("display", {})
+        dark = bright_share(v, shot_path("closed-cec"))
+        check(took is not None and "0x36 Standby" in tv and
+              st.get("on") is False and st.get("by") == "cec" and dark < 1,
+              "17:00: the display goes to standby by HDMI-CEC, the TV "
+              "acknowledges, the screen is black, the status says so",
+              "%s s after 17:00 by the VM's clock; TV got: %s; status "
+              "display %s; %.2f%% bright pixels" % (
+                  took, first_line(tv, "Standby"), st, dark))
+        n = k.count_log(r"display on by cec: done")
+        today = vm_next_day(k)
+        at = vm_set_clock(k, "%s 08:59:50" % today) + 10
+        on = k.wait_log(r"display on by cec: done", 90, after=n)
+        took = int(k.out("date +%s")) - at
+        tv = k.out("cat /run/tv.log")
+        check(on and "0x04 Image View On" in tv and "0x82 Active Source" in tv,
+              "09:00 the next day: the TV is woken by Image View On and "
+              "Active Source", "%s s after 09:00 by the VM's clock; TV got "
+              "%s / %s" % (took, first_line(tv, "Image View On"),
+                           first_line(tv, "Active Source")))
+        same(k, "opened-cec", attract, 2.0,
+             what="after opening the screen shows Attract")
+        # The TV goes deaf (CEC off in its menu): DPMS takes over.
+        k.out("kill $(cat /run/tv.pid)")
+        k.wait(lambda: "released" in k.out("cat /run/tv.log"), 10)
+
+    # ---- closing by DPMS, a touch wakes it, opening ---------------------
+    at = vm_set_clock(k, "%s 16:59:50" % today) + 10
+    took = closing("dpms", at)
+    dpms = k.out("cat %s" % DPMS)
+    st = status_until(k, lambda j: j.get("display", {}).get("by") ==
+                      "dpms").get("display", {})
+    cec_tried = [l for l in k.journal().splitlines()
+                 if "display off by cec" in l][-1:] or ["(none)"]
+    dark = bright_share(v, shot_path("closed-dpms"))
+    check(took is not None and dpms == "Off" and st.get("by") == "dpms" and
+          st.get("reason") == "closed" and dark < 1,
+          "17:00 with no display answering CEC: DPMS off on the connector "
+          "(%s), the status says so" % CONNECTOR,
+          "%s s after 17:00 by the VM's clock; sysfs dpms %s; status display "
+          "%s; %.2f%% bright pixels (QEMU: no signal); CEC first: %s" % (
+              took, dpms, st, dark, cec_tried[0][-150:]))
+    n = k.count_log(r"display on by dpms: done")
+    t = time.time()
+    k.touch("tap %d %d" % (W // 2, H // 2))
+    woke = k.wait_log(r"display on by dpms: done", 30, after=n)
+    check(woke and k.count_log(r"woken by a touch") > 0 and
+          k.out("cat %s" % DPMS) == "On",
+          "a touch while closed wakes the display (wake-on-touch: 1)",
+          "%.1f s from the touch to DPMS on" % (time.time() - t))
+    same(k, "woken", attract, 2.0,
+         what="woken: the screen shows Attract (the touch opened nothing)")
+    t = time.time()
+    again = closing("dpms", 0)
+    check(again is not None and k.out("cat %s" % DPMS) == "Off",
+          "after the wake's minute the display goes off again",
+          "%.0f s after the touch" % (time.time() - t))
+    n = k.count_log(r"display on by dpms: done")
+    today = vm_next_day(k)
+    at = vm_set_clock(k, "%s 08:59:50" % today) + 10
+    on = k.wait_log(r"display on by dpms: done", 90, after=n)
+    took = int(k.out("date +%s")) - at
+    st = status_until(k, lambda j: j.get("display", {}).get("reason") ==
+                      "open")
+    check(on and k.out("cat %s" % DPMS) == "On" and
+          st.get("display", {}).get("reason") == "open",
+          "09:00: DPMS on again", "%s s after 09:00 by the VM's clock; "
+          "status display %s, next change %s" % (
+              took, st.get("display"),
+              st.get("schedule", {}).get("next_change")))
+    same(k, "opened-dpms", attract, 2.0,
+         what="after opening by DPMS the screen shows Attract")
+
+    # ---- the display unplugged and plugged in again ---------------------
+    # The connector forced off in DRM debugfs, as a pulled cable; the
+    # kernel sends no event for a forced connector, so a change event is
+    # asked of udev for the card, as its hot-plug interrupt would.
+    restarts = int(k.prop("NRestarts") or 0)
+    n_gone = k.count_log(r"the display went away")
+    lines = len(k.journal().splitlines())
+    k.out("printf off > %s && udevadm trigger -c change /sys/class/drm/card0"
+          % FORCE)
+    t = time.time()
+    gone = k.wait_log(r"the display went away", 20, after=n_gone)
+    check(gone and k.out("cat /sys/class/drm/card0-%s/status" % CONNECTOR)
+          == "disconnected",
+          "the display unplugged: the exhibit notices and says so",
+          "%.1f s after the connector went; %s" % (
+              time.time() - t,
+              first_line(k.journal(), "the display went away")[-120:]))
+    time.sleep(20)
+    quiet = len(k.journal().splitlines()) - lines
+    check(quiet < 10 and int(k.prop("NRestarts") or 0) == restarts,
+          "while unplugged the exhibit waits, without restarting",
+          "%d journal lines in 20 s, NRestarts %s" % (quiet,
+                                                      k.prop("NRestarts")))
+    pattern = r"first frame verified"
+    n = k.count_log(pattern)
+    k.out("printf unspecified > %s && udevadm trigger -c change "
+          "/sys/class/drm/card0" % FORCE)
+    t = time.time()
+    back = k.wait_log(pattern, 60, after=n)
+    check(back and int(k.prop("NRestarts") or 0) == restarts + 1 and
+          k.count_log(r"the display is back") > 0,
+          "plugged in again: the exhibit is back on it by itself (exit 4, "
+          "one restart by systemd)",
+          "%.1f s from the plug to the new first frame; NRestarts %s" % (
+              time.time() - t, k.prop("NRestarts")))
+    settle(k)
+    same(k, "after-replug", attract, 2.0,
+         what="after the display came back the screen shows Attract")
+
+    # As it was: no hours, the host's time.
+    k.out("sed -i '/^opening-hours:/d; /^wake-on-touch:/d; "
+          "/^prometheus-textfile:/d' /etc/kiosk/kiosk.conf")
+    vm_set_clock(k, "@%d" % int(time.time()))
+    k.out("systemctl restart kiosk")
+    settle(k)
 
 
 def busiest(journal):
@@ -801,6 +1053,8 @@ def main():
     ap.add_argument("--kiosk", default=os.path.join(ROOT, "build/kiosk"))
     ap.add_argument("--touch", default=os.path.join(
         ROOT, "build/system/kiosk-touch"))
+    ap.add_argument("--cec-tv", default=os.path.join(
+        ROOT, "build/system/kiosk-cec-tv"))
     ap.add_argument("--imgdiff", default=os.path.join(
         ROOT, "build/system/kiosk-imgdiff"))
     ap.add_argument("--out", default=os.path.join(ROOT, "build/system/run"))
