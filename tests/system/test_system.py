@@ -874,7 +874,9 @@ def hours_and_display(k, v, same, shot_path, attract, W, H):
     check("kiosk_display_on 1" in prom and "kiosk_schedule_open 1" in prom,
           "the Prometheus text file says the same",
           "%d lines, %s" % (len(prom.splitlines()),
-                            first_line(prom, "kiosk_display_on 1")))
+                            ([l for l in prom.splitlines()
+                              if l.startswith("kiosk_display_on ")] +
+                             ["no kiosk_display_on"])[0]))
 
     def closing(by, at):
         """Waits for the display to go off by `by` after the VM's clock
