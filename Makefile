@@ -9,7 +9,7 @@
 # recursive (=) so that a fresh machine can install the packages first.
 
 PKGS      := sdl2 SDL2_image freetype2 harfbuzz icu-uc jansson libargon2 \
-             libdrm libudev
+             libdrm libudev espeak-ng
 CC        ?= cc
 PKG_CONFIG ?= pkg-config
 
@@ -373,7 +373,12 @@ ARM       := build/arm64
 SPAWNING_TESTS := test_audit test_cli test_import test_journeys test_package \
                   test_pin_cli test_reload test_screens test_staff_panel \
                   test_stats_stick test_stick test_watchdog test_window
-ARM_TESTS := $(filter-out $(SPAWNING_TESTS),$(TESTS))
+# libespeak-ng's arm64 build never finishes a sentence under qemu-user
+# (Debian's own espeak-ng arm64 program spins the same way: qemu-aarch64
+# 7.2, bookworm); test_speech runs natively only (make test),
+# until it is run on a Pi or the arm64 VM.
+QEMU_USER_HANGS := test_speech
+ARM_TESTS := $(filter-out $(SPAWNING_TESTS) $(QEMU_USER_HANGS),$(TESTS))
 
 $(ARM)/%.o: %.c
 	@mkdir -p $(@D)

@@ -6,7 +6,7 @@ pkgs="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
 libsdl2-dev:arm64 libsdl2-image-dev:arm64 libfreetype-dev:arm64
 libharfbuzz-dev:arm64 libicu-dev:arm64 libjansson-dev:arm64
 libargon2-dev:arm64 libhyphen-dev:arm64 libdrm-dev:arm64
-libudev-dev:arm64"
+libudev-dev:arm64 libespeak-ng-dev:arm64"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
