@@ -375,6 +375,15 @@ static void test_rollback(void)
     json_decref(done);
 }
 
+/* The status file at path, as the exhibit writes it. */
+static void write_status(const char *path, const struct kiosk_status *st)
+{
+    char *json = status_json(st);
+    FILE *f = fopen(path, "w");
+    CHECK(f && fputs(json, f) >= 0 && fclose(f) == 0, "%s written", path);
+    free(json);
+}
+
 /* The display, opening hours and machine rows read the status file the
  * exhibit writes (written here by the same code); a render script reads
  * one only where its kiosk.conf names it. */
@@ -400,13 +409,7 @@ static void test_status_rows(void)
     st.has_space = true;
     st.state_free_b = 2500000000ULL;
     st.state_total_b = 8000000000ULL;
-    char *json = status_json(&st);
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs(json, f);
-        fclose(f);
-    }
-    free(json);
+    write_status(path, &st);
     if (!play("status-rows", cf, HOLD ENTER_PIN "state diag\n"))
         return;
     json_t *d = state("diag");
@@ -429,13 +432,7 @@ static void test_status_rows(void)
      * clock: both said. */
     st.now = time(NULL) - 600;
     st.clock_trusted = false;
-    json = status_json(&st);
-    f = fopen(path, "w");
-    if (f) {
-        fputs(json, f);
-        fclose(f);
-    }
-    free(json);
+    write_status(path, &st);
     if (play("status-old", cf, HOLD ENTER_PIN "state diag\n")) {
         d = state("diag");
         diag = json_object_get(staff(d), "diagnostics");
