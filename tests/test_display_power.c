@@ -85,6 +85,8 @@ static void test_chain(void)
               f.calls, ok ? "all back" : "not all back", cases[i].on_calls);
         CHECK(strcmp(display_power_by(&p), "on") == 0, "%s: on again",
               cases[i].name);
+        CHECK(p.changes == 2, "%s: off and on are two changes for the "
+              "status writer (%u)", cases[i].name, p.changes);
         /* off again starts afresh: the same ways in the same order */
         f.calls[0] = '\0';
         display_power_off(&p, &w);

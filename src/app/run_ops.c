@@ -52,8 +52,7 @@ struct run_ops {
     bool status_written;
     char last_screen[32];
     bool last_dark;
-    char last_by[16];       /* display_power_by, as last written */
-    size_t last_attempts;   /* the power change's attempts, as written */
+    unsigned last_changes;  /* the display power's changes, as written */
     bool status_failed; /* logged once until it works again */
 };
 
@@ -267,16 +266,13 @@ void run_ops_turn(struct run_ops *o, struct exhibit_app *app)
     /* The display's change is written twice: black on screen, then the
      * way that turned it off (or the attempts that did not) -- a frame or
      * more later, after the black frame was shown. */
-    const char *by = display_power_by(&h->power);
-    bool power = strcmp(by, o->last_by) != 0 ||
-                 h->power.attempt_count != o->last_attempts;
-    bool display = dark != o->last_dark || power;
+    bool display = dark != o->last_dark ||
+                   h->power.changes != o->last_changes;
     bool changed = strcmp(screen, o->last_screen) != 0 || display;
     if (!o->status_written || changed || now - o->status_at >= STATUS_EVERY_MS)
         write_status(o, app, now, display || !o->status_written);
     snprintf(o->last_screen, sizeof o->last_screen, "%s", screen);
-    snprintf(o->last_by, sizeof o->last_by, "%s", by);
-    o->last_attempts = h->power.attempt_count;
+    o->last_changes = h->power.changes;
     o->last_dark = dark;
 }
 

@@ -168,9 +168,13 @@ static void status_rows(struct ui_staff_model *m, const char *path)
     if (json_is_object(th) && n < sizeof machine) {
         bool now = json_is_true(json_object_get(th, "under_voltage_now")) ||
                    json_is_true(json_object_get(th, "throttled_now"));
-        n += (size_t)snprintf(machine + n, sizeof machine - n, "%s %s  ",
-                              now ? "UNDER-VOLTAGE/THROTTLED" : "power",
-                              jstr(th, "flags", "?"));
+        const char *flags = jstr(th, "flags", "?");
+        n += (size_t)snprintf(machine + n, sizeof machine - n, "%s (%s)  ",
+                              now ? "UNDER-VOLTAGE/THROTTLED now"
+                              : strcmp(flags, "0x0") != 0
+                                  ? "throttled since boot"
+                                  : "no throttling",
+                              flags);
     }
     json_t *fs = json_object_get(o, "state_fs");
     json_t *fb = json_object_get(fs, "free_bytes");

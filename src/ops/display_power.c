@@ -27,6 +27,7 @@ static enum power_result attempt(struct display_power *p,
 
 bool display_power_off(struct display_power *p, const struct power_ways *w)
 {
+    p->changes++;
     p->attempt_count = 0;
     p->off = true;
     for (int i = 0; i < POWER_WAY_COUNT; i++)
@@ -41,6 +42,7 @@ bool display_power_off(struct display_power *p, const struct power_ways *w)
 
 bool display_power_on(struct display_power *p, const struct power_ways *w)
 {
+    p->changes++;
     p->attempt_count = 0;
     bool all = true;
     for (int i = POWER_WAY_COUNT; i-- > 0;) {

@@ -55,6 +55,9 @@ struct display_power {
     /* the last change's attempts, in order */
     struct power_attempt attempts[2 * POWER_WAY_COUNT];
     size_t attempt_count;
+    unsigned changes;             /* off or on asked, ever: a status
+                                     writer sees a change it has not
+                                     written */
 };
 
 void display_power_init(struct display_power *p);

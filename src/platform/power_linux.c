@@ -80,7 +80,8 @@ static bool cec_open(struct platform_power *p)
         int fd = open(path, O_RDWR | O_CLOEXEC);
         if (fd < 0 && errno == ENOENT)
             continue;
-        if (!any) {
+        bool is_first = !any;
+        if (is_first) {
             any = true;
             snprintf(first, sizeof first, "%s", path);
             first_errno = fd < 0 ? errno : 0;
@@ -96,7 +97,7 @@ static bool cec_open(struct platform_power *p)
             p->cec_fd = fd;
             return true;
         }
-        if (first_fd < 0 && strcmp(path, first) == 0)
+        if (is_first)
             first_fd = fd;
         else
             close(fd);

@@ -61,9 +61,7 @@ static size_t bytes_of(struct say *s, size_t from, int chars)
 static int on_synth(short *wav, int count, espeak_EVENT *events)
 {
     struct say *s = current;
-    if (!s)
-        return 1;
-    if (s->stopped)
+    if (!s || s->stopped)
         return 1;
     struct speech_mark marks[MAX_MARKS];
     size_t n = 0;
