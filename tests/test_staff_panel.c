@@ -406,6 +406,8 @@ static void test_status_rows(void)
     st.clock_trusted = true;
     st.has_temp = true;
     st.cpu_mdeg = 51200;
+    st.has_throttled = true;
+    st.throttled = 0x50000; /* under-voltage and throttling since boot */
     st.has_space = true;
     st.state_free_b = 2500000000ULL;
     st.state_total_b = 8000000000ULL;
@@ -422,9 +424,11 @@ static void test_status_rows(void)
           "diagnostics: the opening hours now and their next change (%s)",
           play_str(diag, "Opening hours"));
     CHECK(strstr(play_str(diag, "Machine"), "51.2 °C") &&
+              strstr(play_str(diag, "Machine"),
+                     "throttled since boot (0x50000)") &&
               strstr(play_str(diag, "Machine"), "2.5 GB free, 0 write "
                                                 "errors"),
-          "diagnostics: temperature and free space (%s)",
+          "diagnostics: temperature, throttling and free space (%s)",
           play_str(diag, "Machine"));
     json_decref(d);
 
