@@ -463,6 +463,29 @@ static void test_hyphenation(void)
           "a word wider than the box is cut with a hyphen on every piece "
           "but the last, each inside the box (%u lines)", r->line_count);
     text_layout_destroy(r);
+
+    /* A compound written as one word is cut where its parts meet: in a
+     * box one pixel narrower than "OpenStreetMap", "OpenStreet-" then
+     * "Map" (not "OpenStreetMa-" then "p"). */
+    r = lay("OpenStreetMap", TEXT_LANG_EN, 10000, TEXT_ALIGN_START);
+    int whole = r->lines[0].width / TEXT_ONE;
+    text_layout_destroy(r);
+    r = lay("OpenStreetMap", TEXT_LANG_EN, whole - 1, TEXT_ALIGN_START);
+    CHECK(r->line_count == 2 && r->lines[0].end == 10 &&
+              ends_with_hyphen(r, &r->lines[0], hid),
+          "a compound is cut between its parts: 'OpenStreet-' 'Map' (%u "
+          "lines, the first ends at byte %u)", r->line_count,
+          r->lines[0].end);
+    text_layout_destroy(r);
+    /* with no part that fits, wherever the box ends, as before */
+    r = lay("Openstreetmap", TEXT_LANG_EN, 10000, TEXT_ALIGN_START);
+    whole = r->lines[0].width / TEXT_ONE;
+    text_layout_destroy(r);
+    r = lay("Openstreetmap", TEXT_LANG_EN, whole - 1, TEXT_ALIGN_START);
+    CHECK(r->line_count == 2 && r->lines[0].end > 10,
+          "a word without parts is cut where the box ends (byte %u)",
+          r->lines[0].end);
+    text_layout_destroy(r);
 }
 
 /* Line pitch from the faces a paragraph uses, one pitch a paragraph. */

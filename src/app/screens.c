@@ -1,5 +1,6 @@
 /* screens.c: the table of the visitor's screens (see screens.h) -- each
  * row connects a screen's ui/ part to the controller. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -362,27 +363,36 @@ static const char *map_button_at(const struct exhibit_app *a, int x, int y)
     return a->place >= 0 ? ui_place_card_hit(a->card, x, y).id : NULL;
 }
 
-/* The card scrolls, and only a drag that starts on it. */
+/* The card scrolls, and only a drag that starts on it; with no card, the
+ * page itself where it is taller than the area (larger text on a small
+ * panel). */
 static float map_offset(const struct exhibit_app *a)
 {
-    return a->place >= 0 ? ui_place_card_offset(a->card) : 0;
+    return a->place >= 0 ? ui_place_card_offset(a->card)
+                         : ui_map_page_offset(a->map);
 }
 
 static void map_set_offset(struct exhibit_app *a, float offset)
 {
     if (a->place >= 0)
         ui_place_card_set_offset(a->card, offset);
+    else
+        ui_map_page_set_offset(a->map, offset);
 }
 
 static float map_max_offset(const struct exhibit_app *a)
 {
-    return a->place >= 0 ? ui_place_card_max_offset(a->card) : 0;
+    return a->place >= 0 ? ui_place_card_max_offset(a->card)
+                         : ui_map_page_max_offset(a->map);
 }
 
 static bool map_scrolls_at(const struct exhibit_app *a, int x, int y)
 {
     SDL_Point pt = {x, y};
-    return a->place >= 0 && SDL_PointInRect(&pt, &a->card_area);
+    if (a->place >= 0)
+        return SDL_PointInRect(&pt, &a->card_area);
+    return ui_map_page_max_offset(a->map) > 0 &&
+           SDL_PointInRect(&pt, &a->map_area);
 }
 
 static bool map_draw(struct exhibit_app *a, SDL_Renderer *r,
@@ -418,14 +428,20 @@ static void map_targets(const struct exhibit_app *a, struct app_target *out,
     /* A place's touch area: its label's, or the square inside the slop
      * disc round the point that hit-tests back to it. */
     int r = (int)(sl * 1.41f);
+    /* on a page that scrolls, those wholly on screen */
+    int off = (int)lroundf(ui_map_page_offset(a->map));
     for (size_t i = 0; i < k && i < 64 && *n < max; i++) {
         const struct content_feature *f = &a->ex->map.features[mt[i].feature];
         snprintf(out[*n].id, sizeof out[*n].id, "%s:%s",
                  f->kind == CONTENT_TOWN ? "town" : "region", f->id);
-        if (!ui_map_page_label_target(a->map, (int)mt[i].feature,
-                                      &out[*n].rect))
-            out[*n].rect = (SDL_Rect){(int)mt[i].x - r / 2,
-                                      (int)mt[i].y - r / 2, r, r};
+        SDL_Rect t;
+        if (!ui_map_page_label_target(a->map, (int)mt[i].feature, &t))
+            t = (SDL_Rect){(int)mt[i].x - r / 2, (int)mt[i].y - off - r / 2,
+                           r, r};
+        SDL_Rect page = {t.x, t.y + off, t.w, t.h};
+        if (!ui_map_page_visible(a->map, page))
+            continue;
+        out[*n].rect = t;
         (*n)++;
     }
     /* The card's close control and the rows wholly in its view. */

@@ -263,6 +263,22 @@ static uint32_t fit_line(struct para *p, uint32_t s, int32_t avail,
             e = b;
         }
         free(tmp);
+        /* Inside a compound written as one word ("OpenStreetMap"), cut
+         * where its parts meet, a small letter then a capital, rather
+         * than wherever the line ends ("OpenStreet-" not "OpenStreetMa-"),
+         * keeping two letters before it. */
+        if (latin_cut(p, e))
+            for (uint32_t c = e; c >= s + 2; c--) {
+                if (!latin_cut(p, c) || !p->cluster_start[c])
+                    continue;
+                if (u_islower((UChar32)p->cp[c - 1]) &&
+                    u_isupper((UChar32)p->cp[c])) {
+                    e = c;
+                    break;
+                }
+                if (!u_isalpha((UChar32)p->cp[c - 1]))
+                    break; /* the word's start */
+            }
         /* Never a break before a space: it hangs at this line's end
          * rather than make a line of its own. */
         while (e < p->n && para_is_space(p->cp[e]) &&

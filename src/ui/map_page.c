@@ -28,13 +28,14 @@
 #include "text/layout.h"
 #include "ui/format.h"
 #include "ui/map_page.h"
+#include "ui/scroll_hint.h"
 #include "ui/textlist.h"
 #include "ui/theme.h"
 
 #define HIGHLIGHT_MS 250
 /* The least side of the regions' land when their names are banded round
  * it; smaller, they keep the normal size on the map instead. */
-#define UI_MAP_LEAST_LAND_MM 30.0
+#define UI_MAP_LEAST_LAND_MM 25.0
 #define MAX_LABELS 64
 #define MAX_SPOTS 160
 
@@ -84,6 +85,23 @@ struct ui_map_page {
      * the whole area and the instruction a band at the map's top. */
     bool sheet;
     SDL_Rect band;
+    /* Larger text on a small panel: the page is laid out taller than the
+     * area -- instruction, map with every name and the strip all at the
+     * larger size -- and scrolls (page.h > area.h; offset px down it).
+     * Everything above is in the page's coordinates, which are the
+     * screen's when the offset is 0. */
+    SDL_Rect page;
+    float offset;
+    bool scrolls;
+    /* what the layout gave up, for the choice of a scrolling page */
+    int unplaced;       /* labels placed nowhere (a town's dot hidden) */
+    bool labels_normal; /* the names fell back to the normal size */
+    bool instr_normal;  /* the instruction fell back to the normal size */
+    SDL_Rect fit;       /* what the map was fitted into */
+    bool compact;       /* the regions' names at the text floor */
+    int panel_pct;      /* a landscape side panel's share of the width */
+    int scale_h;        /* the scale's box, text and bar */
+    bool no_scale;      /* its room given to the instruction */
 };
 
 static const struct map_style base_style = {
@@ -126,6 +144,8 @@ static void clear(struct ui_map_page *p)
     map_scene_destroy(p->scene);
     p->scene = NULL;
     p->selected = -1;
+    p->unplaced = 0;
+    p->labels_normal = p->instr_normal = p->compact = false;
 }
 
 static void drop_buffers(struct ui_map_page *p)
@@ -179,7 +199,8 @@ static void normal_metrics(const struct ui_metrics *m, struct ui_metrics *out)
                          false);
 }
 
-/* The card's side panel: 36 % of a landscape area's width, 45 % of a
+/* The card's side panel: 36 % of a landscape area's width (`wide_pct`:
+ * more where larger text needs it), 45 % of a
  * portrait one's height -- or, where that is narrower than a card's
  * measure (UI_MAP_SHEET_MM: about 20 characters of 4.8 mm capitals with
  * the card's margins) or too short for its header and a row, the whole
@@ -187,11 +208,11 @@ static void normal_metrics(const struct ui_metrics *m, struct ui_metrics *out)
 #define UI_MAP_SHEET_W_MM 75.0
 #define UI_MAP_SHEET_H_MM 65.0
 static SDL_Rect panel_of(const struct ui_metrics *m, SDL_Rect area,
-                         bool *sheet)
+                         int wide_pct, bool *sheet)
 {
     *sheet = false;
     if (m->w >= m->h) { /* a landscape screen */
-        int cw = area.w * 36 / 100;
+        int cw = area.w * wide_pct / 100;
         if (cw >= ui_mm(m, UI_MAP_SHEET_W_MM) &&
             area.h >= ui_mm(m, UI_MAP_SHEET_H_MM))
             return (SDL_Rect){ui_end_x(m, area, cw), area.y, cw, area.h};
@@ -336,6 +357,7 @@ static void keep_labels(struct ui_map_page *p, const struct pending *pend,
                                                       : pend[i].brief;
         text_layout_destroy(other);
         if (!res[i].placed) {
+            p->unplaced++;
             text_layout_destroy(use);
             if (m_is_town(p, pend[i].feature))
                 p->scene->features[pend[i].feature].hidden = true;
@@ -369,6 +391,7 @@ static void drop_labels(struct ui_map_page *p)
     for (size_t i = 0; i < p->label_count; i++)
         text_layout_destroy(p->labels[i].layout);
     p->label_count = 0;
+    p->unplaced = 0;
     for (uint32_t i = 0; i < p->scene->town_count; i++)
         p->scene->features[p->scene->towns[i]].hidden = false;
 }
@@ -405,7 +428,9 @@ static bool place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
     struct pending pend[MAX_LABELS];
     static float spots[MAX_LABELS][2 * MAX_SPOTS];
     int town_px = ui_text_px(mt, 22);
-    int region_px = ui_text_px(mt, 26);
+    /* a region's name a step above the text -- or, where the map is
+     * crowded with larger text, at the text's own size */
+    int region_px = ui_text_px(mt, p->compact ? 18 : 26);
     int wide = mt->w; /* labels are one line: no wrapping */
     struct map_rect bounds = {(float)bounds_r.x, (float)bounds_r.y,
                               (float)bounds_r.w, (float)bounds_r.h};
@@ -462,7 +487,10 @@ static bool place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
         pend[n++] = (struct pending){full, brief, halo, neighbour, (int)f,
                                      size};
         if (req[n - 1].must) {
-            int w = (int)ceilf(req[n - 1].w), h = (int)ceilf(req[n - 1].h);
+            /* beside the map a name may take its short form */
+            bool b = sides && brief;
+            int w = (int)ceilf(b ? req[n - 1].w2 : req[n - 1].w);
+            int h = (int)ceilf(b ? req[n - 1].h2 : req[n - 1].h);
             p->must_w = w > p->must_w ? w : p->must_w;
             p->must_h = h > p->must_h ? h : p->must_h;
         }
@@ -520,7 +548,7 @@ static int caption_px(const struct ui_map_page *p)
 {
     const struct ui_metrics *m = &p->m;
     int side = m->w < m->h ? m->w : m->h;
-    if (!p->sheet || !m->large_text ||
+    if (!p->sheet || !m->large_text || p->scrolls ||
         side >= ui_mm(m, UI_MAP_CREDIT_SMALL_MM))
         return ui_text_px(m, 18);
     struct ui_metrics normal;
@@ -559,14 +587,14 @@ static int lay_strip(struct ui_map_page *p, SDL_Rect area)
     /* Beside the bar it would wrap: at the panel's foot the bar leaves
      * the credit the whole width, which it takes if it then fits one
      * line, or if beside the bar it would need more than two. */
-    p->scale_in_panel = !p->sheet &&
+    p->scale_in_panel = !p->sheet && !p->no_scale &&
         one_w > room && (one_w <= inner ||
                          (beside && beside->line_count > 2));
     text_layout_destroy(one);
     text_layout_destroy(beside);
     /* Under a card's sheet (a small panel) the map is too small for a
      * scale worth reading: the credit alone, the strip's whole width. */
-    if (p->scale_in_panel || p->sheet)
+    if (p->scale_in_panel || p->sheet || p->no_scale)
         room = inner - 2 * hp;
     p->credit = lay(p, "ui", size, credit, room,
                     ui_metrics_mirrored(m) ? TEXT_ALIGN_START
@@ -590,7 +618,8 @@ static int lay_strip(struct ui_map_page *p, SDL_Rect area)
     int scale_h = text_layout_height_px(p->scale_text) + ui_mm(m, 0.6) +
                   bar_h + 2 * hp;
     int credit_h = text_layout_height_px(p->credit) + 2 * hp;
-    if (p->scale_in_panel || p->sheet)
+    p->scale_h = scale_h;
+    if (p->scale_in_panel || p->sheet || p->no_scale)
         scale_h = 0;
     return (scale_h > credit_h ? scale_h : credit_h) + m->gap_xs +
            m->bezel / 2;
@@ -648,7 +677,7 @@ static void place_strip(struct ui_map_page *p)
      * edge: put the box so its ink fills the credit's box. */
     p->credit_tx = p->credit_box.x + hp - ink_left(p->credit);
     p->credit_ty = p->credit_box.y + hp;
-    if (p->sheet) { /* no scale (see lay_strip) */
+    if (p->sheet || p->no_scale) { /* no scale (see lay_strip) */
         text_layout_destroy(p->scale_text);
         p->scale_text = NULL;
         p->scale_box = p->scale_bar = (SDL_Rect){0, 0, 0, 0};
@@ -670,10 +699,14 @@ static void lay_panel(struct ui_map_page *p)
                          content_string(p->ex, "map.instruction", m->lang),
                          w, al);
     /* larger text that would overrun the panel keeps the normal size */
+    /* the scale may stand at the panel's foot (lay_strip) */
+    int room = pn.h - 2 * m->margin -
+               (p->scale_in_panel ? p->scale_h + m->gap_m + m->gap_s : 0);
     if (p->instruction && m->large_text && !p->sheet &&
-        text_layout_height_px(p->instruction) > pn.h - 2 * m->margin) {
+        text_layout_height_px(p->instruction) > room) {
         struct ui_metrics normal;
         normal_metrics(m, &normal);
+        p->instr_normal = true;
         text_layout_destroy(p->instruction);
         p->instruction =
             lay(p, "ui", ui_text_px(&normal, normal.type.lead),
@@ -704,8 +737,8 @@ static void scale_style(struct ui_map_page *p)
 
 static bool paint(struct ui_map_page *p, SDL_Renderer *renderer)
 {
-    SDL_Rect area = p->area;
-    /* The still image covers the area; the scene is in screen px.  The
+    SDL_Rect area = p->page;
+    /* The still image covers the page; the scene is in page px.  The
      * scratch buffers and the texture are kept while the size stays. */
     int fw = area.x + area.w, fh = area.y + area.h;
     int tw = 0, th = 0;
@@ -733,6 +766,15 @@ static bool paint(struct ui_map_page *p, SDL_Renderer *renderer)
     return true;
 }
 
+/* Whether a label had to be forced over another. */
+static bool forced(const struct ui_map_page *p)
+{
+    for (size_t i = 0; i < p->label_count; i++)
+        if (p->labels[i].pos == MAP_LABEL_FORCED)
+            return true;
+    return false;
+}
+
 /* The regions' names beside the land did not fit: the map fitted smaller,
  * leaving a band for a row of names above it and one below, or a column
  * each side -- whichever leaves the larger map -- and the names placed
@@ -743,8 +785,8 @@ static bool place_banded(struct ui_map_page *p, SDL_Rect fit_r)
     /* place_labels' leader room and margin */
     int gap = 2 * ui_mm(m, 1.0) + 2 * ui_mm(m, m->large_text ? 2.0 : 0.7) + 1;
     int must_w = p->must_w, must_h = p->must_h;
-    struct map_rect rect = {(float)p->area.x, (float)p->area.y,
-                            (float)p->area.w, (float)p->area.h};
+    struct map_rect rect = {(float)p->page.x, (float)p->page.y,
+                            (float)p->page.w, (float)p->page.h};
     struct map_scene *was = p->scene, *best = NULL;
     float best_area = 0;
     bool best_rows = false;
@@ -790,6 +832,143 @@ static bool place_banded(struct ui_map_page *p, SDL_Rect fit_r)
     return true;
 }
 
+/* Lays the page out on p->page (the area, or a taller page that scrolls
+ * in it): strip, panel, view, instruction, scene, labels.  False (logged)
+ * if the map cannot be fitted. */
+static bool lay_page(struct ui_map_page *p)
+{
+    const struct ui_metrics *m = &p->m;
+    scale_style(p);
+    /* the strip's arrangement needs it; a scrolling page's card is a sheet
+     * over the area on screen */
+    panel_of(m, p->area, p->panel_pct, &p->sheet);
+    p->sheet |= p->scrolls;
+    SDL_Rect fit_r;
+    if (p->scrolls) {
+        /* A page that scrolls opens on the map, as large as the area;
+         * under it the instruction's band, then the strip.  The page is
+         * as tall as that. */
+        SDL_Rect a = p->area;
+        int strip_h = lay_strip(p, a);
+        p->panel = a;
+        p->view = a;
+        lay_panel(p); /* the band at the view's top, moved under it */
+        p->band.y += a.h;
+        p->instr_y += a.h;
+        p->page = (SDL_Rect){a.x, a.y, a.w, a.h + p->band.h + strip_h};
+        p->strip = (SDL_Rect){a.x, p->band.y + p->band.h, a.w, strip_h};
+        /* The area ends at the screen's edge, where the names and their
+         * touch areas (a target tall, taller than a name) must stay clear
+         * of the bezel.  Names beside the map keep only their spacing
+         * from the area's edge (map_labels_place_sides), which elsewhere
+         * is the strip's: the map leaves the bezel free at its foot (less
+         * that spacing where the names go in rows, on a portrait
+         * screen). */
+        fit_r = a;
+        int line = ui_text_px(m, 18) * 13 / 10;
+        int pad = ui_mm(m, 2.0); /* place_labels' with larger text */
+        fit_r.h -= m->target > line ? (m->target - line) / 2 + 1 : 0;
+        fit_r.h -= m->w < m->h && m->bezel > pad ? m->bezel - pad : m->bezel;
+    } else {
+        SDL_Rect area = p->page;
+        int strip_h = lay_strip(p, area);
+        p->strip = (SDL_Rect){area.x, area.y + area.h - strip_h, area.w,
+                              strip_h};
+        SDL_Rect above = {area.x, area.y, area.w, area.h - strip_h};
+        bool sheet;
+        p->panel = panel_of(m, above, p->panel_pct, &sheet);
+        if (sheet && !p->sheet) {
+            /* The strip (larger text: the credit wraps) took the room a
+             * side panel needed: the card comes as a sheet, over the
+             * sheet's own strip (the credit alone), or the map would get
+             * no room. */
+            p->sheet = true;
+            text_layout_destroy(p->scale_text);
+            text_layout_destroy(p->credit);
+            p->scale_text = p->credit = NULL;
+            strip_h = lay_strip(p, area);
+            p->strip = (SDL_Rect){area.x, area.y + area.h - strip_h, area.w,
+                                  strip_h};
+            above.h = area.h - strip_h;
+        }
+        /* A sheet covers the whole map, its strip too: nothing of the map
+         * (nor its credit or scale) is seen while a card is open, and on a
+         * small panel the card needs every row. */
+        if (p->sheet)
+            p->panel = area;
+        p->view = view_of(m, above, p->panel, p->sheet);
+        lay_panel(p);
+        fit_r = p->view;
+        if (p->sheet && p->band.h > p->view.h * 2 / 5) {
+            text_layout_destroy(p->instruction); /* the map needs the room */
+            p->instruction = NULL;
+            p->band = (SDL_Rect){0, 0, 0, 0};
+        }
+        if (p->sheet) { /* the map below the instruction's band */
+            fit_r.y += p->band.h;
+            fit_r.h -= p->band.h;
+        }
+    }
+    p->fit = fit_r;
+    SDL_Rect area = p->page;
+    struct map_rect rect = {(float)area.x, (float)area.y, (float)area.w,
+                            (float)area.h};
+    struct map_rect fit = {(float)fit_r.x, (float)fit_r.y, (float)fit_r.w,
+                           (float)fit_r.h};
+    /* Room round the regions for the labels led out of them. */
+    float margin = (float)(m->gap_l > ui_mm(m, 4) ? m->gap_l : ui_mm(m, 4));
+    p->scene = map_scene_build_view(&p->ex->map, &rect, &fit, margin);
+    if (!p->scene) {
+        if (!p->scrolls) /* a scrolling page tries a taller one */
+            log_error("ui", "the map cannot be fitted into %dx%d", fit_r.w,
+                      fit_r.h);
+        return false;
+    }
+    /* On a page that scrolls with larger text, names beside the map read
+     * better than large names led into it from afar. */
+    bool beside = false;
+    for (int compact = 0; p->scrolls && m->large_text && compact < 2 &&
+                          !beside;
+         compact++) {
+        p->compact = compact; /* a step above the text, or at its size */
+        beside = place_labels(p, fit_r, false, true) ||
+                 place_banded(p, fit_r);
+    }
+    p->compact = beside && p->compact;
+    if (!beside)
+        place_labels(p, fit_r, false, false);
+    /* With larger text a small map may hold its regions' names only by
+     * forcing one over another: then they go at the text's own size in
+     * columns beside it (a wide, short map: the 7" panel) or in rows
+     * above and below it, else on it at that size, or else at the normal
+     * size (still 4.8 mm capitals) rather than cover each other -- which
+     * makes a small panel's page scroll instead (ui_map_page_set). */
+    if (forced(p) && m->large_text) {
+        drop_labels(p);
+        p->compact = true;
+        if (!place_labels(p, fit_r, false, true) &&
+            !place_banded(p, fit_r)) {
+            place_labels(p, fit_r, false, false);
+            if (forced(p)) {
+                drop_labels(p);
+                place_labels(p, fit_r, true, false);
+                p->labels_normal = true;
+            }
+        }
+    }
+    place_strip(p);
+    return true;
+}
+
+/* Whether the larger text kept the page's must-haves at its size: the
+ * regions' names placed without forcing, the instruction shown, the
+ * credit large. */
+static bool lay_kept(const struct ui_map_page *p)
+{
+    return !forced(p) && !p->labels_normal && !p->instr_normal &&
+           p->instruction && caption_px(p) == ui_text_px(&p->m, 18);
+}
+
 bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
                      const struct ui_metrics *m, const struct exhibit *ex,
                      SDL_Rect area, float slop_px)
@@ -797,75 +976,43 @@ bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
     clear(p);
     p->ex = ex;
     p->m = *m;
-    p->area = area;
+    p->area = p->page = area;
+    p->offset = 0;
+    p->scrolls = false;
+    p->panel_pct = 36;
+    p->no_scale = false;
     p->slop = slop_px;
     if (!ex || area.w < 16 || area.h < 16)
         return false;
-    scale_style(p);
-    panel_of(m, area, &p->sheet); /* the strip's arrangement needs it */
-    int strip_h = lay_strip(p, area);
-    p->strip = (SDL_Rect){area.x, area.y + area.h - strip_h, area.w,
-                          strip_h};
-    SDL_Rect above = {area.x, area.y, area.w, area.h - strip_h};
-    bool sheet;
-    p->panel = panel_of(m, above, &sheet);
-    if (sheet && !p->sheet) {
-        /* The strip (larger text: the credit wraps) took the room a side
-         * panel needed: the card comes as a sheet, over the sheet's own
-         * strip (the credit alone), or the map would get no room. */
-        p->sheet = true;
-        text_layout_destroy(p->scale_text);
-        text_layout_destroy(p->credit);
-        p->scale_text = p->credit = NULL;
-        strip_h = lay_strip(p, area);
-        p->strip = (SDL_Rect){area.x, area.y + area.h - strip_h, area.w,
-                              strip_h};
-        above.h = area.h - strip_h;
-    }
-    /* A sheet covers the whole map, its strip too: nothing of the map
-     * (nor its credit or scale) is seen while a card is open, and on a
-     * small panel the card needs every row. */
-    if (p->sheet)
-        p->panel = area;
-    p->view = view_of(m, above, p->panel, p->sheet);
-    lay_panel(p);
-    SDL_Rect fit_r = p->view;
-    if (p->sheet && p->band.h > p->view.h * 2 / 5) {
-        text_layout_destroy(p->instruction); /* the map needs the room */
-        p->instruction = NULL;
-        p->band = (SDL_Rect){0, 0, 0, 0};
-    }
-    if (p->sheet) { /* the map below the instruction's band */
-        fit_r.y += p->band.h;
-        fit_r.h -= p->band.h;
-    }
-    struct map_rect rect = {(float)area.x, (float)area.y, (float)area.w,
-                            (float)area.h};
-    struct map_rect fit = {(float)fit_r.x, (float)fit_r.y, (float)fit_r.w,
-                           (float)fit_r.h};
-    /* Room round the regions for the labels led out of them. */
-    float margin = (float)(m->gap_l > ui_mm(m, 4) ? m->gap_l : ui_mm(m, 4));
-    p->scene = map_scene_build_view(&ex->map, &rect, &fit, margin);
-    if (!p->scene) {
-        log_error("ui", "the map cannot be fitted into %dx%d", fit_r.w,
-                  fit_r.h);
+    if (!lay_page(p))
         return false;
+    /* Larger text whose instruction overruns a landscape side panel: the
+     * scale gives it the panel's foot (the instruction says what to do,
+     * the scale is the map's furniture), then the panel widens (the card
+     * takes the same), up to half the width. */
+    while (m->large_text && !p->sheet && p->instr_normal &&
+           (!p->no_scale || p->panel_pct < 48)) {
+        int pct = p->no_scale ? p->panel_pct + 6 : p->panel_pct;
+        clear(p);
+        p->no_scale = true;
+        p->panel_pct = pct;
+        if (!lay_page(p))
+            return false;
     }
-    place_labels(p, fit_r, false, false);
-    /* With larger text a small map may hold its regions' names only by
-     * forcing one over another: then they go in columns beside it (a
-     * wide, short map: the 7" panel), or else keep the normal size (still
-     * 4.8 mm capitals) rather than cover each other. */
-    bool forced = false;
-    for (size_t i = 0; i < p->label_count; i++)
-        forced |= p->labels[i].pos == MAP_LABEL_FORCED;
-    if (forced && m->large_text) {
-        drop_labels(p);
-        if (!place_labels(p, fit_r, false, true) &&
-            !place_banded(p, fit_r))
-            place_labels(p, fit_r, true, false);
+    /* A panel too small to hold it all (the card comes as a sheet: the 7"
+     * panel, and Touch Display 2 with larger text): rather than give the
+     * instruction up, or the credit's or the names' size, the map keeps
+     * the area and the rest comes under it, on a page that scrolls. */
+    if (p->sheet && !lay_kept(p)) {
+        clear(p);
+        p->scrolls = true;
+        if (!lay_page(p))
+            return false;
+        log_debug("ui", "map: a %d px page that scrolls in %d px; %d "
+                  "labels left out%s",
+                  p->page.h, area.h, p->unplaced,
+                  lay_kept(p) ? "" : "; names at the normal size");
     }
-    place_strip(p);
     return paint(p, renderer);
 }
 
@@ -874,27 +1021,75 @@ bool ui_map_page_sheet(const struct ui_map_page *p)
     return p->sheet;
 }
 
+/* A label's touch area on the page. */
+static SDL_Rect label_touch(const struct ui_map_page *p,
+                            const struct label *lb)
+{
+    return ui_touch_rect(&p->m, lb->box);
+}
+
+static const struct label *region_label(const struct ui_map_page *p,
+                                        int feature)
+{
+    for (size_t i = 0; i < p->label_count; i++)
+        if (p->labels[i].feature == feature && !p->labels[i].muted)
+            return &p->labels[i];
+    return NULL;
+}
+
+/* A page rect on screen at the page's offset. */
+static SDL_Rect on_screen(const struct ui_map_page *p, SDL_Rect r)
+{
+    r.y -= (int)lroundf(p->offset);
+    return r;
+}
+
+bool ui_map_page_visible(const struct ui_map_page *p, SDL_Rect r)
+{
+    if (!p->scrolls)
+        return true;
+    r = on_screen(p, r);
+    return r.y >= p->area.y && r.y + r.h <= p->area.y + p->area.h;
+}
+
 bool ui_map_page_label_target(const struct ui_map_page *p, int feature,
                                SDL_Rect *out)
 {
-    for (size_t i = 0; i < p->label_count; i++) {
-        const struct label *lb = &p->labels[i];
-        if (lb->feature == feature && !lb->muted) {
-            *out = ui_touch_rect(&p->m, lb->box);
-            return true;
-        }
-    }
-    return false;
+    const struct label *lb = region_label(p, feature);
+    if (!lb)
+        return false;
+    *out = on_screen(p, label_touch(p, lb));
+    return true;
+}
+
+float ui_map_page_offset(const struct ui_map_page *p)
+{
+    return p->offset;
+}
+
+float ui_map_page_max_offset(const struct ui_map_page *p)
+{
+    return (float)(p->page.h - p->area.h);
+}
+
+void ui_map_page_set_offset(struct ui_map_page *p, float offset)
+{
+    float max = ui_map_page_max_offset(p);
+    p->offset = offset < 0 ? 0 : offset > max ? max : offset;
 }
 
 int ui_map_page_hit(const struct ui_map_page *p, float x, float y)
 {
-    SDL_Point pt = {(int)floorf(x), (int)floorf(y)};
-    /* the panel (a sheet only while a card is open) and the band are not
-     * the map's */
+    SDL_Point at = {(int)floorf(x), (int)floorf(y)};
+    /* the panel (a sheet only while a card is open) is on screen; the
+     * band, which is not the map's, on the page */
     bool card = !p->sheet || p->selected >= 0;
-    if (!p->scene || (card && SDL_PointInRect(&pt, &p->panel)) ||
-        SDL_PointInRect(&pt, &p->band))
+    if (!p->scene || (card && SDL_PointInRect(&at, &p->panel)) ||
+        (p->scrolls && !SDL_PointInRect(&at, &p->area)))
+        return -1;
+    y += p->offset;
+    SDL_Point pt = {(int)floorf(x), (int)floorf(y)};
+    if (SDL_PointInRect(&pt, &p->band))
         return -1;
     /* a place's label is a target of its own, as large as a finger: a
      * small region or a label led out of it is found by its name -- the
@@ -903,9 +1098,8 @@ int ui_map_page_hit(const struct ui_map_page *p, float x, float y)
     long best_d = 0;
     for (size_t i = 0; p->scene && i < p->label_count; i++) {
         const struct label *lb = &p->labels[i];
-        SDL_Rect t;
-        if (!ui_map_page_label_target(p, lb->feature, &t) ||
-            !SDL_PointInRect(&pt, &t))
+        SDL_Rect t = label_touch(p, lb);
+        if (lb->muted || !SDL_PointInRect(&pt, &t))
             continue;
         if (SDL_PointInRect(&pt, &lb->box))
             return lb->feature;
@@ -1046,21 +1240,15 @@ static void draw_strip(SDL_Renderer *r, const struct ui_map_page *p,
                            pal->muted);
 }
 
-bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
-                      struct atlas *atlas, uint32_t now_ms)
+/* The page's own drawing, in its coordinates: the image, the selection,
+ * leaders and labels, and on a sheet layout the strip and the band. */
+static void draw_page(struct ui_map_page *p, SDL_Renderer *r,
+                      struct atlas *atlas, bool covered, double hl_alpha)
 {
-    if (!p->still)
-        return false;
     const struct ui_palette *pal = ui_theme_palette();
-    SDL_RenderCopy(r, p->still, NULL, &p->area);
-    bool animating = false;
+    SDL_RenderCopy(r, p->still, NULL, &p->page);
     if (p->highlight) {
-        uint32_t t = now_ms - p->selected_at;
-        animating = t < HIGHLIGHT_MS;
-        /* Ease out from a bright flash to a steady tint. */
-        double k = animating ? (double)t / HIGHLIGHT_MS : 1.0;
-        double a = 90 + 110 * (1 - k) * (1 - k);
-        SDL_SetTextureAlphaMod(p->highlight, (Uint8)a);
+        SDL_SetTextureAlphaMod(p->highlight, (Uint8)hl_alpha);
         SDL_RenderCopy(r, p->highlight, NULL, &p->hl_box);
     }
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
@@ -1075,26 +1263,67 @@ bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
         render_text_layout(r, atlas, lb->layout, x, lb->ty,
                            lb->muted ? pal->muted : pal->ink);
     }
+    if (!p->sheet)
+        return;
+    /* the instruction's band; the card brings its own sheet, over the
+     * strip too once it is in */
+    if (!covered)
+        draw_strip(r, p, atlas);
+    if (p->selected < 0 && p->band.h > 0) {
+        fill(r, pal->paper, 235, &p->band);
+        /* the hair between the band and the map */
+        SDL_Rect hair = {p->band.x,
+                         p->scrolls ? p->band.y : p->band.y + p->band.h - 1,
+                         p->band.w, 1};
+        fill(r, pal->rule, 255, &hair);
+        if (p->instruction)
+            render_text_layout(r, atlas, p->instruction, p->instr_x,
+                               p->instr_y, pal->ink);
+    }
+}
+
+bool ui_map_page_draw(struct ui_map_page *p, SDL_Renderer *r,
+                      struct atlas *atlas, uint32_t now_ms)
+{
+    if (!p->still)
+        return false;
+    const struct ui_palette *pal = ui_theme_palette();
+    bool animating = false;
+    double hl_alpha = 0;
+    if (p->highlight) {
+        uint32_t t = now_ms - p->selected_at;
+        animating = t < HIGHLIGHT_MS;
+        /* Ease out from a bright flash to a steady tint. */
+        double k = animating ? (double)t / HIGHLIGHT_MS : 1.0;
+        hl_alpha = 90 + 110 * (1 - k) * (1 - k);
+    }
     int cdx, cdy; /* under a card that has slid in, nothing to draw */
     bool sliding = ui_map_page_card_shift(p, now_ms, &cdx, &cdy);
     bool covered = p->selected >= 0 && !sliding;
-    if (p->sheet) {
-        /* the instruction's band; the card brings its own sheet, over
-         * the strip too once it is in */
+    if (p->scrolls) {
+        /* The page drawn through a viewport moved up by the offset, held
+         * to the area: the text log sees where it really lands. */
+        SDL_Rect vp;
+        SDL_RenderGetViewport(r, &vp);
+        int off = (int)lroundf(p->offset);
+        SDL_Rect moved = {vp.x, vp.y - off, vp.w, vp.h + off};
+        SDL_Rect clip = {p->area.x, p->area.y + off, p->area.w, p->area.h};
+        SDL_RenderSetViewport(r, &moved);
+        SDL_RenderSetClipRect(r, &clip);
+        draw_page(p, r, atlas, covered, hl_alpha);
+        SDL_RenderSetClipRect(r, NULL);
+        SDL_RenderSetViewport(r, &vp);
         if (!covered)
-            draw_strip(r, p, atlas);
+            ui_scroll_hint_draw(r, &p->m, p->area, off,
+                                (int)ui_map_page_max_offset(p));
+    } else {
+        draw_page(p, r, atlas, covered, hl_alpha);
+    }
+    if (p->sheet) {
         if (p->selected >= 0) {
             SDL_Rect under = {p->panel.x + cdx, p->panel.y + cdy,
                               p->panel.w, p->panel.h};
             fill(r, pal->paper, 255, &under);
-        } else if (p->band.h > 0) {
-            fill(r, pal->paper, 235, &p->band);
-            SDL_Rect hair = {p->band.x, p->band.y + p->band.h - 1,
-                             p->band.w, 1};
-            fill(r, pal->rule, 255, &hair);
-            if (p->instruction)
-                render_text_layout(r, atlas, p->instruction, p->instr_x,
-                                   p->instr_y, pal->ink);
         }
         return animating || sliding;
     }

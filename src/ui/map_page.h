@@ -62,12 +62,29 @@ SDL_Rect ui_map_page_panel(const struct ui_map_page *page);
  * small for it at the side): while it is open the map has no targets. */
 bool ui_map_page_sheet(const struct ui_map_page *page);
 
-/* The touch area of `feature`'s label (its box grown to a target each
- * way); false if it has none or it names a neighbouring country. */
+/* The touch area of `feature`'s label on screen (its box grown to a
+ * target each way); false if it has none or it names a neighbouring
+ * country. */
 bool ui_map_page_label_target(const struct ui_map_page *page, int feature,
                               SDL_Rect *out);
 
-/* The feature a touch at (x, y) selects, or -1 (nothing under the
+/* Larger text on a small panel: where the map, every name, the
+ * instruction and the credit do not fit the area at the larger size, the
+ * page is laid out taller and scrolls in the area, with the position bar
+ * and fades of every scrolling view (the card, a sheet, still covers the
+ * area on screen).  The offset is how far down the page the area shows
+ * (0 .. max; max 0 when the page fits); set clamps it.  The scene, the
+ * labels' info and the parts are in the page's coordinates: on screen
+ * they are `offset` px higher. */
+float ui_map_page_offset(const struct ui_map_page *page);
+float ui_map_page_max_offset(const struct ui_map_page *page);
+void ui_map_page_set_offset(struct ui_map_page *page, float offset);
+
+/* Whether a page rect (a target's touch area) is wholly on screen at the
+ * offset; always true for a page that does not scroll. */
+bool ui_map_page_visible(const struct ui_map_page *page, SDL_Rect r);
+
+/* The feature a touch at (x, y) on screen selects, or -1 (nothing under the
  * panel: the card or the instruction is there).  A place's label selects
  * its place. */
 int ui_map_page_hit(const struct ui_map_page *page, float x, float y);
