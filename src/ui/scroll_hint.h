@@ -1,5 +1,6 @@
 /* scroll_hint.h: where the visitor is in a scrolling view -- one
- * mechanism for the reader, the summaries, About and the place card.
+ * mechanism for the reader, the summaries, About, the place card and a
+ * map page taller than its screen.
  *
  * A slim position bar at the view's far edge (the right, or the left when
  * the interface is mirrored) whose thumb is the visible share at its
