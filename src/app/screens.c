@@ -438,8 +438,7 @@ static void map_targets(const struct exhibit_app *a, struct app_target *out,
         if (!ui_map_page_label_target(a->map, (int)mt[i].feature, &t))
             t = (SDL_Rect){(int)mt[i].x - r / 2, (int)mt[i].y - off - r / 2,
                            r, r};
-        SDL_Rect page = {t.x, t.y + off, t.w, t.h};
-        if (!ui_map_page_visible(a->map, page))
+        if (!ui_map_page_shows(a->map, t))
             continue;
         out[*n].rect = t;
         (*n)++;

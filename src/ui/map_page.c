@@ -85,19 +85,17 @@ struct ui_map_page {
      * the whole area and the instruction a band at the map's top. */
     bool sheet;
     SDL_Rect band;
-    /* Larger text on a small panel: the page is laid out taller than the
-     * area -- instruction, map with every name and the strip all at the
-     * larger size -- and scrolls (page.h > area.h; offset px down it).
-     * Everything above is in the page's coordinates, which are the
-     * screen's when the offset is 0. */
+    /* A panel too small to hold it all (ui_map_page_set): the page is
+     * laid out taller than the area -- the map as large as the area, the
+     * instruction and the strip under it -- and scrolls (page.h > area.h;
+     * offset px down it).  Everything above but the panel is in the
+     * page's coordinates, which are the screen's when the offset is 0. */
     SDL_Rect page;
     float offset;
     bool scrolls;
     /* what the layout gave up, for the choice of a scrolling page */
-    int unplaced;       /* labels placed nowhere (a town's dot hidden) */
     bool labels_normal; /* the names fell back to the normal size */
     bool instr_normal;  /* the instruction fell back to the normal size */
-    SDL_Rect fit;       /* what the map was fitted into */
     bool compact;       /* the regions' names at the text floor */
     int panel_pct;      /* a landscape side panel's share of the width */
     int scale_h;        /* the scale's box, text and bar */
@@ -144,7 +142,6 @@ static void clear(struct ui_map_page *p)
     map_scene_destroy(p->scene);
     p->scene = NULL;
     p->selected = -1;
-    p->unplaced = 0;
     p->labels_normal = p->instr_normal = p->compact = false;
 }
 
@@ -357,7 +354,6 @@ static void keep_labels(struct ui_map_page *p, const struct pending *pend,
                                                       : pend[i].brief;
         text_layout_destroy(other);
         if (!res[i].placed) {
-            p->unplaced++;
             text_layout_destroy(use);
             if (m_is_town(p, pend[i].feature))
                 p->scene->features[pend[i].feature].hidden = true;
@@ -391,7 +387,6 @@ static void drop_labels(struct ui_map_page *p)
     for (size_t i = 0; i < p->label_count; i++)
         text_layout_destroy(p->labels[i].layout);
     p->label_count = 0;
-    p->unplaced = 0;
     for (uint32_t i = 0; i < p->scene->town_count; i++)
         p->scene->features[p->scene->towns[i]].hidden = false;
 }
@@ -698,8 +693,8 @@ static void lay_panel(struct ui_map_page *p)
     p->instruction = lay(p, "ui", ui_text_px(m, m->type.lead),
                          content_string(p->ex, "map.instruction", m->lang),
                          w, al);
-    /* larger text that would overrun the panel keeps the normal size */
-    /* the scale may stand at the panel's foot (lay_strip) */
+    /* larger text that would overrun the panel (the scale may stand at
+     * its foot: lay_strip) keeps the normal size */
     int room = pn.h - 2 * m->margin -
                (p->scale_in_panel ? p->scale_h + m->gap_m + m->gap_s : 0);
     if (p->instruction && m->large_text && !p->sheet &&
@@ -909,7 +904,6 @@ static bool lay_page(struct ui_map_page *p)
             fit_r.h -= p->band.h;
         }
     }
-    p->fit = fit_r;
     SDL_Rect area = p->page;
     struct map_rect rect = {(float)area.x, (float)area.y, (float)area.w,
                             (float)area.h};
@@ -919,9 +913,8 @@ static bool lay_page(struct ui_map_page *p)
     float margin = (float)(m->gap_l > ui_mm(m, 4) ? m->gap_l : ui_mm(m, 4));
     p->scene = map_scene_build_view(&p->ex->map, &rect, &fit, margin);
     if (!p->scene) {
-        if (!p->scrolls) /* a scrolling page tries a taller one */
-            log_error("ui", "the map cannot be fitted into %dx%d", fit_r.w,
-                      fit_r.h);
+        log_error("ui", "the map cannot be fitted into %dx%d", fit_r.w,
+                  fit_r.h);
         return false;
     }
     /* On a page that scrolls with larger text, names beside the map read
@@ -960,9 +953,9 @@ static bool lay_page(struct ui_map_page *p)
     return true;
 }
 
-/* Whether the larger text kept the page's must-haves at its size: the
- * regions' names placed without forcing, the instruction shown, the
- * credit large. */
+/* Whether the layout kept the page's must-haves at the screen's text
+ * size: the regions' names placed without forcing, the instruction shown,
+ * the credit at the text's size. */
 static bool lay_kept(const struct ui_map_page *p)
 {
     return !forced(p) && !p->labels_normal && !p->instr_normal &&
@@ -1008,9 +1001,8 @@ bool ui_map_page_set(struct ui_map_page *p, SDL_Renderer *renderer,
         p->scrolls = true;
         if (!lay_page(p))
             return false;
-        log_debug("ui", "map: a %d px page that scrolls in %d px; %d "
-                  "labels left out%s",
-                  p->page.h, area.h, p->unplaced,
+        log_debug("ui", "map: a %d px page that scrolls in %d px%s",
+                  p->page.h, area.h,
                   lay_kept(p) ? "" : "; names at the normal size");
     }
     return paint(p, renderer);
@@ -1044,12 +1036,10 @@ static SDL_Rect on_screen(const struct ui_map_page *p, SDL_Rect r)
     return r;
 }
 
-bool ui_map_page_visible(const struct ui_map_page *p, SDL_Rect r)
+bool ui_map_page_shows(const struct ui_map_page *p, SDL_Rect r)
 {
-    if (!p->scrolls)
-        return true;
-    r = on_screen(p, r);
-    return r.y >= p->area.y && r.y + r.h <= p->area.y + p->area.h;
+    return !p->scrolls ||
+           (r.y >= p->area.y && r.y + r.h <= p->area.y + p->area.h);
 }
 
 bool ui_map_page_label_target(const struct ui_map_page *p, int feature,

@@ -68,8 +68,9 @@ bool ui_map_page_sheet(const struct ui_map_page *page);
 bool ui_map_page_label_target(const struct ui_map_page *page, int feature,
                               SDL_Rect *out);
 
-/* Larger text on a small panel: where the map, every name, the
- * instruction and the credit do not fit the area at the larger size, the
+/* A small panel (the 7" panel; Touch Display 2 with larger text): where
+ * the map, every region's name, the instruction and the credit do not fit
+ * the area at the screen's text size, the map keeps the area and the
  * page is laid out taller and scrolls in the area, with the position bar
  * and fades of every scrolling view (the card, a sheet, still covers the
  * area on screen).  The offset is how far down the page the area shows
@@ -80,9 +81,10 @@ float ui_map_page_offset(const struct ui_map_page *page);
 float ui_map_page_max_offset(const struct ui_map_page *page);
 void ui_map_page_set_offset(struct ui_map_page *page, float offset);
 
-/* Whether a page rect (a target's touch area) is wholly on screen at the
- * offset; always true for a page that does not scroll. */
-bool ui_map_page_visible(const struct ui_map_page *page, SDL_Rect r);
+/* Whether a rect on screen (a target's touch area) lies wholly in the
+ * area a scrolling page shows; always true for a page that does not
+ * scroll. */
+bool ui_map_page_shows(const struct ui_map_page *page, SDL_Rect r);
 
 /* The feature a touch at (x, y) on screen selects, or -1 (nothing under the
  * panel: the card or the instruction is there).  A place's label selects
