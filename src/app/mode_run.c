@@ -198,7 +198,7 @@ static bool run_begin(struct run_ctx *c)
     c->app = exhibit_app_create(c->fonts);
     app_settings_configure(c->set, c->app, c->dir, true, false,
                            run_ops_ways(c->ops));
-    run_ops_turn(c->ops, c->app);
+    run_ops_clock(c->ops, c->app);
     double reported = app_display_diagonal_inch(&c->display);
     if (reported > 0)
         log_info(MODE, "the display reports a %.1f-inch diagonal", reported);
@@ -483,8 +483,9 @@ static int loop(struct run_ctx *c)
                 run_event(c, &ev);
             while (SDL_PollEvent(&ev));
         }
-        run_ops_turn(c->ops, c->app);
+        run_ops_clock(c->ops, c->app);
         c->dirty |= exhibit_app_tick(c->app, SDL_GetTicks());
+        run_ops_status(c->ops, c->app);
         if (got == RUN_EVENT) {
             run_staff_action(c);
             run_take_content(c);

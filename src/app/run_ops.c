@@ -243,7 +243,7 @@ static void write_status(struct run_ops *o, const struct exhibit_app *app,
     }
 }
 
-void run_ops_turn(struct run_ops *o, struct exhibit_app *app)
+void run_ops_clock(struct run_ops *o, struct exhibit_app *app)
 {
     uint32_t now = SDL_GetTicks();
     if (!o->trust_known || now - o->trust_at >= TRUST_EVERY_MS) {
@@ -258,6 +258,11 @@ void run_ops_turn(struct run_ops *o, struct exhibit_app *app)
         o->trust_known = true;
     }
     exhibit_app_set_wall(app, time(NULL), o->trusted, o->why);
+}
+
+void run_ops_status(struct run_ops *o, const struct exhibit_app *app)
+{
+    uint32_t now = SDL_GetTicks();
     const struct app_hours *h = exhibit_app_hours(app);
     if (h->schedule && !h->have_plan)
         return; /* the first status says what the hours say */

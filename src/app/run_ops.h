@@ -4,8 +4,9 @@
  * comings and goings (DRM hotplug), and the status file.
  *
  * mode_run starts one per window (run_ops_start), gives it every turn of
- * its loop (run_ops_turn) and every frame (run_ops_frame), and hands it
- * the hotplug events it asked for (run_ops_hotplug).
+ * its loop (run_ops_clock before the app's tick, run_ops_status after
+ * it) and every frame (run_ops_frame), and hands it the hotplug events it
+ * asked for (run_ops_hotplug).
  *
  * The status file (ops/status.h) is written atomically every
  * STATUS_EVERY_MS and at once when the screen or the display changes,
@@ -38,7 +39,12 @@ const struct power_ways *run_ops_ways(const struct run_ops *o);
 
 /* Every turn of the loop, before exhibit_app_tick: the wall clock and its
  * trust into `app` (asked of the system every 30 s). */
-void run_ops_turn(struct run_ops *o, struct exhibit_app *app);
+void run_ops_clock(struct run_ops *o, struct exhibit_app *app);
+
+/* Every turn of the loop, after exhibit_app_tick: the status file, once
+ * the hours (if any) have been asked -- so the first is written in the
+ * turn that asks them -- then on a change and every STATUS_EVERY_MS. */
+void run_ops_status(struct run_ops *o, const struct exhibit_app *app);
 
 /* A frame was presented (for the status: when, and what it showed). */
 void run_ops_frame(struct run_ops *o, const struct exhibit_app *app);

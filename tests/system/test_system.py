@@ -851,7 +851,9 @@ def hours_and_display(k, v, same, shot_path, attract, W, H):
     vm_set_clock(k, "%s 16:58:40" % today)
     k.out("systemctl restart kiosk")
     settle(k)
-    s1 = status_json(k)
+    # written in the loop's first turn after the first frame (under TCG a
+    # frame may take a second); the file must come, and then change
+    s1 = status_until(k, lambda s: s.get("time"), 20)
     time.sleep(6)
     s2 = status_json(k)
     prom = k.out("cat /run/kiosk/kiosk.prom")
