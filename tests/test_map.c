@@ -793,6 +793,25 @@ static void test_labels_sides(void)
     CHECK(res[1].rect.y < res[0].rect.y && res[3].rect.y < res[2].rect.y,
           "sides: each column in the order of its anchors' heights");
     CHECK(!res[4].placed, "sides: the town's label is dropped");
+    /* the room asked for beside the map is what each column holds: left
+     * the western two (216, and 207 or its short 120), right the eastern
+     * two (232, 147); above the northern two, below the southern */
+    struct map_side_room room, brief;
+    map_labels_side_room(req, 5, false, &room);
+    map_labels_side_room(req, 5, true, &brief);
+    CHECK(room.left == 216 && room.right == 232 && room.above == 69 &&
+              room.below == 69 && brief.left == 216 && brief.right == 232,
+          "sides: room left %.0f right %.0f above %.0f below %.0f",
+          room.left, room.right, room.above, room.below);
+    struct map_label_request narrow[5];
+    memcpy(narrow, req, sizeof narrow);
+    narrow[0].w2 = 100, narrow[0].h2 = 50; /* a western short form */
+    map_labels_side_room(narrow, 5, true, &brief);
+    CHECK(brief.left == 120 && brief.right == 232 && brief.above == 69 &&
+              brief.below == 69,
+          "sides: with short forms, room left %.0f (the widest short) "
+          "right %.0f; above %.0f below %.0f", brief.left, brief.right,
+          brief.above, brief.below);
     /* the same four in a narrow, tall map (300x700): no room beside the
      * anchors, so rows -- the northern two above every anchor, the
      * southern two below, each row by x, inside the margins */

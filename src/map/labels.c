@@ -352,6 +352,43 @@ static bool stack(const struct side_item *it, size_t k, float top,
     return k == 0 || ys[0] >= top;
 }
 
+/* Whether must-label i is in the first half of the must-labels' anchors
+ * (by x, or by y with `by_y`, then by order): the western (northern)
+ * half, whose names go left of the map (above it). */
+static bool first_half(const struct map_label_request *req, size_t n,
+                       size_t i, size_t musts, bool by_y)
+{
+    float a = by_y ? req[i].ay : req[i].ax;
+    size_t before = 0;
+    for (size_t j = 0; j < n; j++) {
+        float b = by_y ? req[j].ay : req[j].ax;
+        before += req[j].must && (b < a || (b == a && j < i));
+    }
+    return before < musts / 2;
+}
+
+void map_labels_side_room(const struct map_label_request *req, size_t n,
+                          bool brief, struct map_side_room *room)
+{
+    *room = (struct map_side_room){0, 0, 0, 0};
+    size_t musts = 0;
+    for (size_t i = 0; i < n; i++)
+        musts += req[i].must;
+    for (size_t i = 0; i < n; i++) {
+        const struct map_label_request *q = &req[i];
+        if (!q->must)
+            continue;
+        bool b = brief && q->w2 > 0;
+        float w = b ? q->w2 : q->w, h = b ? q->h2 : q->h;
+        float *x = first_half(req, n, i, musts, false) ? &room->left
+                                                        : &room->right;
+        float *y = first_half(req, n, i, musts, true) ? &room->above
+                                                       : &room->below;
+        *x = fmaxf(*x, w);
+        *y = fmaxf(*y, h);
+    }
+}
+
 /* The columns of map_labels_place_sides in the frame given: `side` the
  * margin left and right of them, `along` above and below, `sep` between
  * two labels of one column. */
@@ -386,12 +423,7 @@ static bool columns(const struct map_label_request *req, size_t n,
         const struct map_label_request *q = &req[i];
         if (!q->must)
             continue;
-        /* the western half of the anchors (by x, then by order) left */
-        size_t west = 0;
-        for (size_t j = 0; j < n; j++)
-            west += req[j].must && (req[j].ax < q->ax ||
-                                    (req[j].ax == q->ax && j < i));
-        bool is_left = west < musts / 2;
+        bool is_left = first_half(req, n, i, musts, false);
         float room = is_left ? left_end - x0 : x1 - right_start;
         struct side_item e = {i, q->ay, q->w, q->h, false};
         if (e.w > room && q->w2 > 0 && q->w2 <= room)

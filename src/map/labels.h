@@ -126,6 +126,16 @@ bool map_labels_place_sides(const struct map_label_request *req, size_t n,
                             const struct map_label_params *params,
                             struct map_label_result *out);
 
+/* The room map_labels_place_sides' names need beside the map: the widest
+ * name of the left column and of the right one, the tallest of the row
+ * above and of the row below (the short forms, with `brief`, where there
+ * are). */
+struct map_side_room {
+    float left, right, above, below;
+};
+void map_labels_side_room(const struct map_label_request *req, size_t n,
+                          bool brief, struct map_side_room *room);
+
 /* Whether two rects overlap or come closer than `pad` (touching at
  * exactly `pad` is allowed). */
 bool map_rects_near(const struct map_rect *a, const struct map_rect *b,

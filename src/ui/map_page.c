@@ -80,7 +80,8 @@ struct ui_map_page {
     bool scale_in_panel; /* the credit needs the strip's whole width */
     struct text_layout *instruction;
     int instr_x, instr_y;
-    int must_w, must_h; /* the widest and tallest region label laid */
+    struct map_side_room room; /* what the regions' names need beside
+                                  the map, in columns or rows */
     /* A panel too small for a card's measure: the card is a sheet over
      * the whole area and the instruction a band at the map's top. */
     bool sheet;
@@ -430,7 +431,6 @@ static bool place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
     struct map_rect bounds = {(float)bounds_r.x, (float)bounds_r.y,
                               (float)bounds_r.w, (float)bounds_r.h};
     size_t n = 0;
-    p->must_w = p->must_h = 0;
     for (uint32_t f = 0; f < m->feature_count && n < MAX_LABELS; f++) {
         const struct map_scene_feature *sf = &s->features[f];
         const char *name = label_text(p, f);
@@ -481,15 +481,9 @@ static bool place_labels(struct ui_map_page *p, SDL_Rect bounds_r,
         };
         pend[n++] = (struct pending){full, brief, halo, neighbour, (int)f,
                                      size};
-        if (req[n - 1].must) {
-            /* beside the map a name may take its short form */
-            bool b = sides && brief;
-            int w = (int)ceilf(b ? req[n - 1].w2 : req[n - 1].w);
-            int h = (int)ceilf(b ? req[n - 1].h2 : req[n - 1].h);
-            p->must_w = w > p->must_w ? w : p->must_w;
-            p->must_h = h > p->must_h ? h : p->must_h;
-        }
     }
+    /* beside the map a name may take its short form */
+    map_labels_side_room(req, n, sides, &p->room);
     struct map_label_result res[MAX_LABELS];
     struct inside_ctx ictx = {s, 4.0f}; /* as fine as a test samples */
     struct map_label_params params = {
@@ -779,7 +773,7 @@ static bool place_banded(struct ui_map_page *p, SDL_Rect fit_r)
     const struct ui_metrics *m = &p->m;
     /* place_labels' leader room and margin */
     int gap = 2 * ui_mm(m, 1.0) + 2 * ui_mm(m, m->large_text ? 2.0 : 0.7) + 1;
-    int must_w = p->must_w, must_h = p->must_h;
+    const struct map_side_room *r = &p->room;
     struct map_rect rect = {(float)p->page.x, (float)p->page.y,
                             (float)p->page.w, (float)p->page.h};
     struct map_scene *was = p->scene, *best = NULL;
@@ -788,13 +782,18 @@ static bool place_banded(struct ui_map_page *p, SDL_Rect fit_r)
     for (int rows = 0; rows < 2; rows++) {
         SDL_Rect in = fit_r;
         if (rows) {
-            in.y += must_h + gap;
-            in.h -= 2 * (must_h + gap);
-        } else {
-            in.x += must_w + gap;
-            in.w -= 2 * (must_w + gap);
+            int above = (int)ceilf(r->above) + gap;
+            in.y += above;
+            in.h -= above + (int)ceilf(r->below) + gap;
+        } else { /* columns keep the bezel at the screen's sides */
+            int edge = m->bezel > m->gap_s ? m->bezel : m->gap_s;
+            int left = (int)ceilf(r->left) + gap + edge;
+            in.x += left;
+            in.w -= left + (int)ceilf(r->right) + gap + edge;
         }
-        if (in.w < fit_r.w / 3 || in.h < fit_r.h / 3)
+        /* smaller than this it is no longer a map to point at */
+        int least = ui_mm(m, UI_MAP_LEAST_LAND_MM);
+        if (in.w < least || in.h < least)
             continue;
         struct map_rect fit = {(float)in.x, (float)in.y, (float)in.w,
                                (float)in.h};
@@ -804,9 +803,7 @@ static bool place_banded(struct ui_map_page *p, SDL_Rect fit_r)
                                         : (struct map_rect){0, 0, 0, 0};
         bool ok = p->scene && place_labels(p, fit_r, false, true);
         drop_labels(p);
-        /* smaller than this it is no longer a map to point at */
-        float least = (float)ui_mm(m, UI_MAP_LEAST_LAND_MM);
-        if (ok && land.w >= least && land.h >= least &&
+        if (ok && land.w >= (float)least && land.h >= (float)least &&
             land.w * land.h > best_area) {
             map_scene_destroy(best);
             best = p->scene;
